@@ -1,0 +1,41 @@
+package org.plauder;
+
+import io.vertx.core.Vertx;
+import org.plauder.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts one Plauder node configured from the environment. */
+public final class Main {
+
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Config config;
+    try {
+      config = Config.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    PlauderServer.start(vertx, config).onComplete(server -> {
+      String base = config.publicUrl();
+      log.info("Plauder is listening on port {}", server.port());
+      log.info("Demo shop:       {}/demo/", base);
+      log.info("Agent dashboard: {}/dashboard/", base);
+      if (Config.DEMO_ADMIN_EMAIL.equals(config.adminEmail())) {
+        log.info("Demo admin login: {} (password from PLAUDER_ADMIN_PASSWORD, demo default documented in the README)",
+            config.adminEmail());
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop().await()));
+    }, error -> {
+      log.error("Plauder could not start: {}", error.getMessage(), error);
+      vertx.close();
+      System.exit(1);
+    });
+  }
+}

@@ -1,0 +1,110 @@
+package org.plauder;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import org.plauder.auth.Passwords;
+import org.plauder.auth.Tokens;
+import org.plauder.config.Config;
+import org.plauder.conversation.ConversationService;
+import org.plauder.conversation.MessageRules;
+import org.plauder.protocol.Inboxes;
+import org.plauder.routing.ChatRouter;
+import org.plauder.site.FirstStart;
+import org.plauder.store.Agents;
+import org.plauder.store.Conversations;
+import org.plauder.store.Counters;
+import org.plauder.store.Database;
+import org.plauder.store.EmbeddedMongo;
+import org.plauder.store.Messages;
+import org.plauder.store.Secrets;
+import org.plauder.store.Sites;
+import org.plauder.store.Visitors;
+import org.plauder.web.ActionVerticle;
+import org.plauder.web.HttpVerticle;
+
+/**
+ * One Plauder node: starts the embedded database when no MongoDB is configured, prepares the
+ * store, and deploys the verticles. Used by {@link Main} and by the tests alike.
+ */
+public final class PlauderServer {
+
+  private final Vertx vertx;
+  private final EmbeddedMongo embedded;
+  private final Database database;
+  private final HttpVerticle http;
+  private final Services services;
+
+  private PlauderServer(Vertx vertx, EmbeddedMongo embedded, Database database, HttpVerticle http, Services services) {
+    this.vertx = vertx;
+    this.embedded = embedded;
+    this.database = database;
+    this.http = http;
+    this.services = services;
+  }
+
+  public static Future<PlauderServer> start(Vertx vertx, Config config) {
+    return start(vertx, config, Clock.systemUTC());
+  }
+
+  public static Future<PlauderServer> start(Vertx vertx, Config config, Clock clock) {
+    return vertx.executeBlocking(() -> config.usesEmbeddedDatabase() ? EmbeddedMongo.start(config.dataDir()) : null)
+        .compose(embedded -> {
+          String uri = embedded != null ? embedded.connectionString() : config.mongoUri();
+          Database db = new Database(uri, config.databaseName());
+          return db.ensureIndexes()
+              .compose(v -> config.jwtSecret() != null
+                  ? Future.succeededFuture(config.jwtSecret())
+                  : new Secrets(db).getOrCreate("jwt"))
+              .compose(secret -> vertx.executeBlocking(() -> assemble(vertx, config, clock, db, secret)))
+              .compose(services -> FirstStart.ensureDemo(vertx, config, services.sites(), services.agents(), services.passwords())
+                  .map(v -> services))
+              .compose(services -> {
+                HttpVerticle http = new HttpVerticle(services);
+                return vertx.deployVerticle(new ActionVerticle(services))
+                    .compose(id -> vertx.deployVerticle(http))
+                    .map(id -> new PlauderServer(vertx, embedded, db, http, services));
+              })
+              .onFailure(e -> {
+                db.close();
+                if (embedded != null) {
+                  embedded.close();
+                }
+              });
+        });
+  }
+
+  private static Services assemble(Vertx vertx, Config config, Clock clock, Database db, String secret) {
+    Inboxes inboxes = new Inboxes(vertx.eventBus());
+    Agents agents = new Agents(db);
+    Conversations conversations = new Conversations(db);
+    Visitors visitors = new Visitors(db);
+    ConversationService messages = new ConversationService(conversations, new Messages(db), inboxes, clock);
+    ChatRouter router = new ChatRouter(agents, conversations, visitors, new Counters(db), messages, inboxes, clock);
+    return new Services(config, clock, db, new Sites(db), agents, visitors, conversations,
+        new Tokens(secret, clock), new Passwords(config.bcryptCost()), new MessageRules(config.maxMessageLength()),
+        messages, router);
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  /** Undeploys this node's verticles and closes its database connection (and embedded server). */
+  public Future<Void> stop() {
+    Future<Void> undeployed = Future.succeededFuture();
+    for (String id : vertx.deploymentIDs()) {
+      undeployed = undeployed.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
+    }
+    return undeployed.andThen(done -> {
+      database.close();
+      if (embedded != null) {
+        embedded.close();
+      }
+    });
+  }
+}

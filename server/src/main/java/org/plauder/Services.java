@@ -1,0 +1,29 @@
+package org.plauder;
+
+import java.time.Clock;
+import org.plauder.auth.Passwords;
+import org.plauder.auth.Tokens;
+import org.plauder.config.Config;
+import org.plauder.conversation.ConversationService;
+import org.plauder.conversation.MessageRules;
+import org.plauder.routing.ChatRouter;
+import org.plauder.store.Agents;
+import org.plauder.store.Conversations;
+import org.plauder.store.Database;
+import org.plauder.store.Sites;
+import org.plauder.store.Visitors;
+
+/** The parts a node is made of, built once at start-up and handed to each verticle. */
+public record Services(
+    Config config,
+    Clock clock,
+    Database database,
+    Sites sites,
+    Agents agents,
+    Visitors visitors,
+    Conversations conversations,
+    Tokens tokens,
+    Passwords passwords,
+    MessageRules messageRules,
+    ConversationService messages,
+    ChatRouter router) {}

@@ -1,0 +1,77 @@
+package org.plauder.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Everything the server is configured with, read once from the environment at start-up. */
+public record Config(
+    String host,
+    int port,
+    String publicUrl,
+    String mongoUri,
+    String databaseName,
+    Path dataDir,
+    String jwtSecret,
+    String adminEmail,
+    String adminPassword,
+    int bcryptCost,
+    int maxMessageLength,
+    int maxFrameBytes) {
+
+  public static final String DEMO_ADMIN_EMAIL = "admin@demo.plauder.local";
+  public static final String DEMO_ADMIN_PASSWORD = "plauder-demo";
+
+  /** Reads the PLAUDER_* variables; anything unset gets the documented default. */
+  public static Config fromEnvironment(Map<String, String> env) {
+    int port = intOf(env, "PLAUDER_PORT", 8080);
+    String host = env.getOrDefault("PLAUDER_HOST", "0.0.0.0");
+    String publicUrl = env.getOrDefault("PLAUDER_PUBLIC_URL", "http://localhost:" + port);
+    return new Config(
+        host,
+        port,
+        stripTrailingSlash(publicUrl),
+        blankToNull(env.get("PLAUDER_MONGO_URI")),
+        env.getOrDefault("PLAUDER_MONGO_DATABASE", "plauder"),
+        Path.of(env.getOrDefault("PLAUDER_DATA_DIR", "data")),
+        blankToNull(env.get("PLAUDER_JWT_SECRET")),
+        env.getOrDefault("PLAUDER_ADMIN_EMAIL", DEMO_ADMIN_EMAIL),
+        env.getOrDefault("PLAUDER_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD),
+        intOf(env, "PLAUDER_BCRYPT_COST", 10),
+        intOf(env, "PLAUDER_MAX_MESSAGE_LENGTH", 4000),
+        intOf(env, "PLAUDER_MAX_FRAME_BYTES", 64 * 1024));
+  }
+
+  public boolean usesEmbeddedDatabase() {
+    return mongoUri == null;
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(host, newPort, publicUrl, mongoUri, databaseName, dataDir, jwtSecret,
+        adminEmail, adminPassword, bcryptCost, maxMessageLength, maxFrameBytes);
+  }
+
+  public Config withPublicUrl(String url) {
+    return new Config(host, port, stripTrailingSlash(url), mongoUri, databaseName, dataDir, jwtSecret,
+        adminEmail, adminPassword, bcryptCost, maxMessageLength, maxFrameBytes);
+  }
+
+  private static int intOf(Map<String, String> env, String name, int fallback) {
+    String value = blankToNull(env.get(name));
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

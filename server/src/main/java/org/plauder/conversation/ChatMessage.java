@@ -1,0 +1,27 @@
+package org.plauder.conversation;
+
+import java.time.Instant;
+
+/** One stored message; {@code seq} is its gap-free position within the conversation. */
+public record ChatMessage(
+    String conversationId,
+    long seq,
+    Sender sender,
+    String senderId,
+    String senderName,
+    String text,
+    String clientMsgId,
+    Instant time) {
+
+  public enum Sender {
+    VISITOR, AGENT, SYSTEM;
+
+    public String wire() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Sender fromWire(String value) {
+      return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.plauder.conversation;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.List;
+import org.plauder.protocol.Failure;
+import org.plauder.protocol.Inboxes;
+import org.plauder.protocol.Json;
+import org.plauder.store.Conversations;
+import org.plauder.store.Duplicates;
+import org.plauder.store.Messages;
+
+/**
+ * Stores messages and only then tells both sides. Each message gets the next gap-free
+ * {@code seq} of its conversation: a seq exists only once its message is stored, because the
+ * unique (conversation, seq) index turns a lost race into a retry with the next number.
+ */
+public final class ConversationService {
+
+  /** A stored message and whether it was stored by an earlier send of the same clientMsgId. */
+  public record Appended(ChatMessage message, boolean duplicate) {}
+
+  public static final int HISTORY_PAGE = 500;
+  private static final int MAX_SEQ_ATTEMPTS = 64;
+
+  private final Conversations conversations;
+  private final Messages messages;
+  private final Inboxes inboxes;
+  private final Clock clock;
+
+  public ConversationService(Conversations conversations, Messages messages, Inboxes inboxes, Clock clock) {
+    this.conversations = conversations;
+    this.messages = messages;
+    this.inboxes = inboxes;
+    this.clock = clock;
+  }
+
+  /** Stores the message (once per clientMsgId) and pushes it to the visitor and the agent. */
+  public Future<Appended> append(Conversation c, ChatMessage.Sender sender, String senderId, String senderName,
+      String text, String clientMsgId) {
+    return messages.findByClientMsgId(c.id(), clientMsgId).compose(existing -> {
+      if (existing != null) {
+        return Future.succeededFuture(new Appended(existing, true));
+      }
+      ChatMessage draft = new ChatMessage(c.id(), c.lastSeq() + 1, sender, senderId, senderName, text, clientMsgId, clock.instant());
+      return insertWithNextSeq(draft, 0);
+    }).compose(appended -> {
+      if (appended.duplicate()) {
+        return Future.succeededFuture(appended);
+      }
+      ChatMessage m = appended.message();
+      Future<Void> firstReply = sender == ChatMessage.Sender.AGENT && c.firstAgentReplyAt() == null
+          ? conversations.recordFirstAgentReply(c.id(), m.time())
+          : Future.succeededFuture();
+      return Future.all(conversations.recordSeq(c.id(), m.seq()), firstReply).map(v -> {
+        var frame = Json.push("message").put("message", Json.message(m));
+        inboxes.toVisitor(c.visitorId(), frame);
+        inboxes.toAgent(c.agentId(), frame);
+        return appended;
+      });
+    });
+  }
+
+  private Future<Appended> insertWithNextSeq(ChatMessage draft, int attempt) {
+    return messages.insert(draft).map(m -> new Appended(m, false)).recover(error -> {
+      if (!Duplicates.isDuplicateKey(error)) {
+        return Future.failedFuture(error);
+      }
+      return messages.findByClientMsgId(draft.conversationId(), draft.clientMsgId()).compose(existing -> {
+        if (existing != null) {
+          return Future.succeededFuture(new Appended(existing, true));
+        }
+        if (attempt >= MAX_SEQ_ATTEMPTS) {
+          return Future.failedFuture(new Failure(503, "busy", "the conversation is too busy, try again"));
+        }
+        return insertWithNextSeq(withSeq(draft, draft.seq() + 1), attempt + 1);
+      });
+    });
+  }
+
+  private static ChatMessage withSeq(ChatMessage m, long seq) {
+    return new ChatMessage(m.conversationId(), seq, m.sender(), m.senderId(), m.senderName(), m.text(), m.clientMsgId(), m.time());
+  }
+
+  /** Messages after {@code afterSeq}, at most one page. */
+  public Future<List<ChatMessage>> history(String conversationId, long afterSeq) {
+    return messages.after(conversationId, afterSeq, HISTORY_PAGE);
+  }
+}

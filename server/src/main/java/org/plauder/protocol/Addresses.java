@@ -1,0 +1,55 @@
+package org.plauder.protocol;
+
+import java.util.Set;
+
+/**
+ * Every event-bus address of the wire contract (docs/protocol.md). Browsers send to the action
+ * addresses and receive on their own inbox, {@code visitor.<visitorId>} or {@code agent.<agentId>}.
+ */
+public final class Addresses {
+
+  private Addresses() {}
+
+  public static final String VISITOR_PREFIX = "visitor.";
+  public static final String AGENT_PREFIX = "agent.";
+
+  public static final String VISITOR_PAGE_VIEW = "visitor.pageView";
+  public static final String VISITOR_REQUEST_CHAT = "visitor.requestChat";
+  public static final String VISITOR_SEND = "visitor.send";
+  public static final String VISITOR_TYPING = "visitor.typing";
+  public static final String VISITOR_CLOSE = "visitor.close";
+  public static final String VISITOR_RATE = "visitor.rate";
+  public static final String VISITOR_LEAVE_MESSAGE = "visitor.leaveMessage";
+  public static final String VISITOR_HISTORY = "visitor.history";
+
+  public static final String AGENT_STATUS = "agent.status";
+  public static final String AGENT_CONVERSATIONS = "agent.conversations";
+  public static final String AGENT_SEND = "agent.send";
+  public static final String AGENT_TYPING = "agent.typing";
+  public static final String AGENT_CLOSE = "agent.close";
+  public static final String AGENT_TRANSFER = "agent.transfer";
+  public static final String AGENT_HISTORY = "agent.history";
+
+  public static final Set<String> VISITOR_ACTIONS = Set.of(
+      VISITOR_PAGE_VIEW, VISITOR_REQUEST_CHAT, VISITOR_SEND, VISITOR_TYPING, VISITOR_CLOSE,
+      VISITOR_RATE, VISITOR_LEAVE_MESSAGE, VISITOR_HISTORY);
+
+  public static final Set<String> AGENT_ACTIONS = Set.of(
+      AGENT_STATUS, AGENT_CONVERSATIONS, AGENT_SEND, AGENT_TYPING, AGENT_CLOSE, AGENT_TRANSFER,
+      AGENT_HISTORY);
+
+  /** Headers the bridge sets after verifying a token; whatever the client sent is dropped. */
+  public static final String HEADER_KIND = "plauder.kind";
+  public static final String HEADER_ID = "plauder.id";
+  public static final String HEADER_SITE = "plauder.site";
+  public static final String HEADER_ROLE = "plauder.role";
+  public static final String HEADER_AUTH_ERROR = "plauder.authError";
+
+  public static String visitorInbox(String visitorId) {
+    return VISITOR_PREFIX + visitorId;
+  }
+
+  public static String agentInbox(String agentId) {
+    return AGENT_PREFIX + agentId;
+  }
+}

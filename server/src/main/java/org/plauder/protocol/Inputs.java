@@ -1,0 +1,79 @@
+package org.plauder.protocol;
+
+import io.vertx.core.json.JsonObject;
+import org.plauder.store.Ids;
+
+/** Reads typed fields out of an untrusted JSON body, refusing anything of the wrong shape. */
+public final class Inputs {
+
+  private Inputs() {}
+
+  /** A required id: a 24-hex-digit string, never an object that could reach a query as an operator. */
+  public static String id(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (!Ids.isValid(value)) {
+      throw Failure.badInput(field + " must be an id");
+    }
+    return (String) value;
+  }
+
+  public static String optionalString(JsonObject body, String field, int maxLength) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String s)) {
+      throw Failure.badInput(field + " must be a string");
+    }
+    if (s.length() > maxLength) {
+      throw Failure.badInput(field + " must be at most " + maxLength + " characters");
+    }
+    String trimmed = s.strip();
+    return trimmed.isEmpty() ? null : trimmed;
+  }
+
+  public static String requiredString(JsonObject body, String field, int maxLength) {
+    String value = optionalString(body, field, maxLength);
+    if (value == null) {
+      throw Failure.badInput(field + " is required");
+    }
+    return value;
+  }
+
+  public static long optionalLong(JsonObject body, String field, long fallback) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+      throw Failure.badInput(field + " must be a whole number");
+    }
+    return n.longValue();
+  }
+
+  public static int intInRange(JsonObject body, String field, int min, int max) {
+    Object value = body.getValue(field);
+    if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+        || n.longValue() < min || n.longValue() > max) {
+      throw Failure.badInput(field + " must be a whole number from " + min + " to " + max);
+    }
+    return n.intValue();
+  }
+
+  public static boolean bool(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (!(value instanceof Boolean b)) {
+      throw Failure.badInput(field + " must be true or false");
+    }
+    return b;
+  }
+
+  /** A plausible e-mail address: one '@', something on both sides, no spaces. */
+  public static String optionalEmail(JsonObject body, String field) {
+    String value = optionalString(body, field, 254);
+    if (value != null && !value.matches("[^@\\s]+@[^@\\s]+")) {
+      throw Failure.badInput(field + " must be an e-mail address");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,88 @@
+package org.plauder.protocol;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.plauder.agent.Agent;
+import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.Conversation;
+
+/** The one place where records become the JSON of the wire contract. */
+public final class Json {
+
+  private Json() {}
+
+  public static JsonObject message(ChatMessage m) {
+    return new JsonObject()
+        .put("conversationId", m.conversationId())
+        .put("seq", m.seq())
+        .put("sender", m.sender().wire())
+        .put("senderName", m.senderName())
+        .put("text", m.text())
+        .put("clientMsgId", m.clientMsgId())
+        .put("time", time(m.time()));
+  }
+
+  public static JsonArray messages(List<ChatMessage> messages) {
+    JsonArray array = new JsonArray();
+    messages.forEach(m -> array.add(message(m)));
+    return array;
+  }
+
+  public static JsonObject conversation(Conversation c) {
+    if (c == null) {
+      return null;
+    }
+    return new JsonObject()
+        .put("id", c.id())
+        .put("siteKey", c.siteKey())
+        .put("visitorId", c.visitorId())
+        .put("visitorName", c.visitorName())
+        .put("visitorEmail", c.visitorEmail())
+        .put("agentId", c.agentId())
+        .put("agentName", c.agentName())
+        .put("status", c.status().wire())
+        .put("createdAt", time(c.createdAt()))
+        .put("assignedAt", time(c.assignedAt()))
+        .put("closedAt", time(c.closedAt()))
+        .put("lastSeq", c.lastSeq())
+        .put("rating", c.rating());
+  }
+
+  /** What a visitor may see of a conversation: no agent ids or other internals. */
+  public static JsonObject conversationForVisitor(Conversation c) {
+    if (c == null) {
+      return null;
+    }
+    return new JsonObject()
+        .put("id", c.id())
+        .put("status", c.status().wire())
+        .put("agentName", c.agentName())
+        .put("createdAt", time(c.createdAt()))
+        .put("lastSeq", c.lastSeq())
+        .put("rating", c.rating());
+  }
+
+  public static JsonObject agent(Agent a) {
+    return new JsonObject()
+        .put("id", a.id())
+        .put("siteKey", a.siteKey())
+        .put("email", a.email())
+        .put("name", a.name())
+        .put("role", a.role())
+        .put("maxChats", a.maxChats())
+        .put("status", a.status().wire())
+        .put("load", a.load())
+        .put("disabled", a.disabled());
+  }
+
+  public static String time(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  /** Push frames carry a {@code type} so one handler per client can dispatch them. */
+  public static JsonObject push(String type) {
+    return new JsonObject().put("type", type);
+  }
+}

@@ -1,0 +1,171 @@
+package org.plauder.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.plauder.conversation.Conversation;
+import org.plauder.conversation.ConversationStatus;
+
+/** Conversations in MongoDB; every state change is one conditional update, safe across nodes. */
+public final class Conversations {
+
+  private static final List<String> OPEN = List.of(ConversationStatus.QUEUED.wire(), ConversationStatus.ACTIVE.wire());
+
+  private final Database db;
+
+  public Conversations(Database db) {
+    this.db = db;
+  }
+
+  public Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
+      String visitorName, String visitorEmail, Instant now) {
+    String id = Ids.newId();
+    Document doc = new Document("_id", id)
+        .append("siteKey", siteKey)
+        .append("visitorId", visitorId)
+        .append("agentId", null)
+        .append("agentName", null)
+        .append("status", status.wire())
+        .append("queueTicket", queueTicket)
+        .append("createdAt", Dates.toDate(now))
+        .append("assignedAt", null)
+        .append("firstAgentReplyAt", null)
+        .append("closedAt", null)
+        .append("closedBy", null)
+        .append("lastSeq", 0L)
+        .append("rating", null)
+        .append("visitorName", visitorName)
+        .append("visitorEmail", visitorEmail);
+    return Reactive.first(db.conversations().insertOne(doc)).compose(r -> find(id));
+  }
+
+  public Future<Conversation> find(String id) {
+    return Reactive.first(db.conversations().find(eq("_id", id)).first()).map(Conversations::toConversation);
+  }
+
+  /** The visitor's queued or active conversation, or null. */
+  public Future<Conversation> findOpenOfVisitor(String visitorId) {
+    return Reactive.first(db.conversations().find(and(eq("visitorId", visitorId), in("status", OPEN)))
+            .sort(Sorts.descending("createdAt")).first())
+        .map(Conversations::toConversation);
+  }
+
+  /** The visitor's most recent conversation of any status, or null. */
+  public Future<Conversation> findLatestOfVisitor(String visitorId) {
+    return Reactive.first(db.conversations().find(eq("visitorId", visitorId))
+            .sort(Sorts.descending("createdAt")).first())
+        .map(Conversations::toConversation);
+  }
+
+  /** The site's queued conversations in arrival order. */
+  public Future<List<Conversation>> queuedOfSite(String siteKey) {
+    return Reactive.list(db.conversations().find(and(eq("siteKey", siteKey), eq("status", ConversationStatus.QUEUED.wire())))
+            .sort(Sorts.ascending("queueTicket")))
+        .map(list -> list.stream().map(Conversations::toConversation).toList());
+  }
+
+  public Future<Conversation> oldestQueued(String siteKey) {
+    return Reactive.first(db.conversations().find(and(eq("siteKey", siteKey), eq("status", ConversationStatus.QUEUED.wire())))
+            .sort(Sorts.ascending("queueTicket")).first())
+        .map(Conversations::toConversation);
+  }
+
+  public Future<List<Conversation>> activeOfAgent(String agentId) {
+    return Reactive.list(db.conversations().find(and(eq("agentId", agentId), eq("status", ConversationStatus.ACTIVE.wire())))
+            .sort(Sorts.ascending("assignedAt")))
+        .map(list -> list.stream().map(Conversations::toConversation).toList());
+  }
+
+  public Future<List<Conversation>> ofSite(String siteKey, ConversationStatus status, int limit) {
+    return Reactive.list(db.conversations().find(and(eq("siteKey", siteKey), eq("status", status.wire())))
+            .sort(Sorts.descending("createdAt")).limit(limit))
+        .map(list -> list.stream().map(Conversations::toConversation).toList());
+  }
+
+  /** How many of the site's conversations were assigned since {@code since}. */
+  public Future<Long> countAssignedSince(String siteKey, Instant since) {
+    return Reactive.first(db.conversations().countDocuments(and(eq("siteKey", siteKey), gte("assignedAt", Dates.toDate(since)))));
+  }
+
+  /** Queued → active with this agent; null when the conversation was no longer queued. */
+  public Future<Conversation> activate(String id, String agentId, String agentName, Instant now) {
+    return Reactive.first(db.conversations().findOneAndUpdate(
+            and(eq("_id", id), eq("status", ConversationStatus.QUEUED.wire())),
+            Updates.combine(
+                Updates.set("status", ConversationStatus.ACTIVE.wire()),
+                Updates.set("agentId", agentId),
+                Updates.set("agentName", agentName),
+                Updates.set("assignedAt", Dates.toDate(now))),
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+        .map(Conversations::toConversation);
+  }
+
+  /** Active with {@code fromAgent} → active with {@code toAgent}; null when that no longer holds. */
+  public Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName) {
+    return Reactive.first(db.conversations().findOneAndUpdate(
+            and(eq("_id", id), eq("status", ConversationStatus.ACTIVE.wire()), eq("agentId", fromAgent)),
+            Updates.combine(Updates.set("agentId", toAgent), Updates.set("agentName", toAgentName)),
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+        .map(Conversations::toConversation);
+  }
+
+  /** Closes an open conversation; returns it as it was before closing, or null when it was not open. */
+  public Future<Conversation> close(String id, String closedBy, Instant now) {
+    return Reactive.first(db.conversations().findOneAndUpdate(
+            and(eq("_id", id), in("status", OPEN)),
+            Updates.combine(
+                Updates.set("status", ConversationStatus.CLOSED.wire()),
+                Updates.set("closedAt", Dates.toDate(now)),
+                Updates.set("closedBy", closedBy)),
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
+        .map(Conversations::toConversation);
+  }
+
+  public Future<Void> recordSeq(String id, long seq) {
+    return Reactive.first(db.conversations().updateOne(eq("_id", id), Updates.max("lastSeq", seq))).mapEmpty();
+  }
+
+  public Future<Void> recordFirstAgentReply(String id, Instant now) {
+    return Reactive.first(db.conversations().updateOne(and(eq("_id", id), eq("firstAgentReplyAt", null)),
+        Updates.set("firstAgentReplyAt", Dates.toDate(now)))).mapEmpty();
+  }
+
+  public Future<Void> rate(String id, int rating) {
+    return Reactive.first(db.conversations().updateOne(eq("_id", id), Updates.set("rating", rating))).mapEmpty();
+  }
+
+  static Conversation toConversation(Document d) {
+    if (d == null) {
+      return null;
+    }
+    Number ticket = (Number) d.get("queueTicket");
+    Number lastSeq = (Number) d.get("lastSeq");
+    return new Conversation(
+        d.getString("_id"),
+        d.getString("siteKey"),
+        d.getString("visitorId"),
+        d.getString("agentId"),
+        d.getString("agentName"),
+        ConversationStatus.fromWire(d.getString("status")),
+        ticket == null ? 0 : ticket.longValue(),
+        Dates.toInstant(d.getDate("createdAt")),
+        Dates.toInstant(d.getDate("assignedAt")),
+        Dates.toInstant(d.getDate("firstAgentReplyAt")),
+        Dates.toInstant(d.getDate("closedAt")),
+        d.getString("closedBy"),
+        lastSeq == null ? 0 : lastSeq.longValue(),
+        d.getInteger("rating"),
+        d.getString("visitorName"),
+        d.getString("visitorEmail"));
+  }
+}

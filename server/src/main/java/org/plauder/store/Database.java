@@ -1,0 +1,91 @@
+package org.plauder.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+
+/**
+ * The one MongoDB connection of a server node, its collections and their indexes. Works the
+ * same against the embedded server and a real MongoDB.
+ */
+public final class Database implements AutoCloseable {
+
+  private final MongoClient client;
+  private final MongoDatabase db;
+
+  public Database(String connectionString, String databaseName) {
+    ConnectionString cs = new ConnectionString(connectionString);
+    MongoClientSettings settings = MongoClientSettings.builder()
+        .applyConnectionString(cs)
+        .applyToClusterSettings(b -> {
+          if (cs.getServerSelectionTimeout() == null) {
+            b.serverSelectionTimeout(5, TimeUnit.SECONDS);
+          }
+        })
+        .applyToSocketSettings(b -> b.connectTimeout(5, TimeUnit.SECONDS))
+        .writeConcern(cs.getWriteConcern() != null ? cs.getWriteConcern() : WriteConcern.ACKNOWLEDGED)
+        .build();
+    this.client = MongoClients.create(settings);
+    this.db = client.getDatabase(databaseName);
+  }
+
+  public MongoCollection<Document> sites() {
+    return db.getCollection("sites");
+  }
+
+  public MongoCollection<Document> agents() {
+    return db.getCollection("agents");
+  }
+
+  public MongoCollection<Document> visitors() {
+    return db.getCollection("visitors");
+  }
+
+  public MongoCollection<Document> conversations() {
+    return db.getCollection("conversations");
+  }
+
+  public MongoCollection<Document> messages() {
+    return db.getCollection("messages");
+  }
+
+  public MongoCollection<Document> counters() {
+    return db.getCollection("counters");
+  }
+
+  public MongoCollection<Document> secrets() {
+    return db.getCollection("secrets");
+  }
+
+  /** Creates the indexes the code relies on; idempotent. */
+  public Future<Void> ensureIndexes() {
+    IndexOptions unique = new IndexOptions().unique(true);
+    return Future.all(
+        Reactive.done(agents().createIndex(Indexes.ascending("email"), unique)),
+        Reactive.done(messages().createIndex(Indexes.ascending("conversationId", "clientMsgId"), unique)),
+        Reactive.done(messages().createIndex(Indexes.ascending("conversationId", "seq"), unique)),
+        Reactive.done(conversations().createIndex(Indexes.ascending("siteKey", "status", "queueTicket"))),
+        Reactive.done(conversations().createIndex(Indexes.ascending("visitorId", "status"))),
+        Reactive.done(agents().createIndex(Indexes.ascending("siteKey", "status", "freeSlots"))))
+        .mapEmpty();
+  }
+
+  /** Round trip to the database, failing after the driver's server-selection timeout. */
+  public Future<Void> ping() {
+    return Reactive.done(db.runCommand(new Document("ping", 1)));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,64 @@
+package org.plauder.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.Updates;
+import io.vertx.core.Future;
+import java.time.Instant;
+import org.bson.Document;
+
+/** Anonymous visitors of a site, minted by the server. */
+public final class Visitors {
+
+  private static final int PAGES_KEPT = 50;
+
+  private final Database db;
+
+  public Visitors(Database db) {
+    this.db = db;
+  }
+
+  public Future<String> create(String siteKey, Instant now) {
+    String id = Ids.newId();
+    Document doc = new Document("_id", id)
+        .append("siteKey", siteKey)
+        .append("createdAt", Dates.toDate(now))
+        .append("lastSeenAt", Dates.toDate(now))
+        .append("pageCount", 0)
+        .append("visits", 1);
+    return Reactive.first(db.visitors().insertOne(doc)).map(r -> id);
+  }
+
+  /** Marks a returning visitor as seen again; false when no such visitor exists on that site. */
+  public Future<Boolean> markReturning(String visitorId, String siteKey, Instant now) {
+    return Reactive.first(db.visitors().updateOne(and(eq("_id", visitorId), eq("siteKey", siteKey)),
+            Updates.combine(Updates.set("lastSeenAt", Dates.toDate(now)), Updates.inc("visits", 1))))
+        .map(r -> r.getMatchedCount() == 1);
+  }
+
+  public Future<Void> recordPageView(String visitorId, String url, String title, Instant now) {
+    Document page = new Document("url", url).append("title", title).append("at", Dates.toDate(now));
+    return Reactive.first(db.visitors().updateOne(eq("_id", visitorId), Updates.combine(
+            Updates.set("lastSeenAt", Dates.toDate(now)),
+            Updates.set("currentPage", page),
+            Updates.inc("pageCount", 1),
+            Updates.pushEach("pages", java.util.List.of(page), new PushOptions().slice(-PAGES_KEPT)))))
+        .mapEmpty();
+  }
+
+  public Future<Void> setContact(String visitorId, String name, String email) {
+    var updates = new java.util.ArrayList<org.bson.conversions.Bson>();
+    if (name != null) {
+      updates.add(Updates.set("name", name));
+    }
+    if (email != null) {
+      updates.add(Updates.set("email", email));
+    }
+    if (updates.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return Reactive.first(db.visitors().updateOne(eq("_id", visitorId), Updates.combine(updates))).mapEmpty();
+  }
+}

@@ -1,0 +1,304 @@
+package org.plauder.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.plauder.Services;
+import org.plauder.agent.Agent;
+import org.plauder.agent.AgentStatus;
+import org.plauder.auth.Identity;
+import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.Conversation;
+import org.plauder.conversation.ConversationService;
+import org.plauder.conversation.ConversationStatus;
+import org.plauder.protocol.Addresses;
+import org.plauder.protocol.Failure;
+import org.plauder.protocol.Inputs;
+import org.plauder.protocol.Json;
+import org.plauder.routing.ChatRouter.FirstMessage;
+
+/**
+ * Answers the request/reply actions that visitors and agents send over the bridge. Each handler
+ * reads the verified identity the bridge attached, checks the body, and ends in one reply or one
+ * error (see docs/protocol.md).
+ */
+public final class ActionVerticle extends VerticleBase {
+
+  private static final int MAX_NAME = 100;
+  private static final int MAX_URL = 2048;
+  private static final int MAX_NOTE = 500;
+
+  @FunctionalInterface
+  private interface Action {
+    Future<JsonObject> handle(Identity identity, JsonObject body);
+  }
+
+  private final Services services;
+
+  public ActionVerticle(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    List<Future<Void>> registrations = List.of(
+        on(Addresses.VISITOR_PAGE_VIEW, Identity.Kind.VISITOR, this::pageView),
+        on(Addresses.VISITOR_REQUEST_CHAT, Identity.Kind.VISITOR, this::requestChat),
+        on(Addresses.VISITOR_SEND, Identity.Kind.VISITOR, this::visitorSend),
+        on(Addresses.VISITOR_TYPING, Identity.Kind.VISITOR, this::visitorTyping),
+        on(Addresses.VISITOR_CLOSE, Identity.Kind.VISITOR, this::visitorClose),
+        on(Addresses.VISITOR_RATE, Identity.Kind.VISITOR, this::rate),
+        on(Addresses.VISITOR_LEAVE_MESSAGE, Identity.Kind.VISITOR, this::leaveMessage),
+        on(Addresses.VISITOR_HISTORY, Identity.Kind.VISITOR, this::visitorHistory),
+        on(Addresses.AGENT_STATUS, Identity.Kind.AGENT, this::agentStatus),
+        on(Addresses.AGENT_CONVERSATIONS, Identity.Kind.AGENT, this::agentConversations),
+        on(Addresses.AGENT_SEND, Identity.Kind.AGENT, this::agentSend),
+        on(Addresses.AGENT_TYPING, Identity.Kind.AGENT, this::agentTyping),
+        on(Addresses.AGENT_CLOSE, Identity.Kind.AGENT, this::agentClose),
+        on(Addresses.AGENT_TRANSFER, Identity.Kind.AGENT, this::transfer),
+        on(Addresses.AGENT_HISTORY, Identity.Kind.AGENT, this::agentHistory));
+    return Future.all(registrations);
+  }
+
+  private Future<Void> on(String address, Identity.Kind kind, Action action) {
+    return vertx.eventBus().<Object>consumer(address, message -> {
+      Future<JsonObject> result;
+      try {
+        Identity identity = identityOf(message.headers(), kind);
+        if (!(message.body() instanceof JsonObject body)) {
+          throw Failure.badInput("the body must be a JSON object");
+        }
+        result = action.handle(identity, body);
+      } catch (RuntimeException e) {
+        result = Future.failedFuture(e);
+      }
+      result.onComplete(
+          reply -> message.reply(reply == null ? new JsonObject() : reply),
+          error -> Replies.fail(message, error));
+    }).completion();
+  }
+
+  private static Identity identityOf(MultiMap headers, Identity.Kind expected) {
+    String authError = headers.get(Addresses.HEADER_AUTH_ERROR);
+    if (authError != null) {
+      throw Failure.unauthorized(authError, "the token was refused (" + authError + "), sign in again");
+    }
+    String kind = headers.get(Addresses.HEADER_KIND);
+    String id = headers.get(Addresses.HEADER_ID);
+    String site = headers.get(Addresses.HEADER_SITE);
+    if (kind == null || id == null || site == null) {
+      throw Failure.unauthorized("token_missing", "no verified identity");
+    }
+    if (!expected.audience().equals(kind)) {
+      throw Failure.forbidden("this action is not for " + kind + "s");
+    }
+    return new Identity(expected, id, site, headers.get(Addresses.HEADER_ROLE));
+  }
+
+  // ---- visitor actions ----
+
+  private Future<JsonObject> pageView(Identity visitor, JsonObject body) {
+    String url = Inputs.requiredString(body, "url", MAX_URL);
+    String title = Inputs.optionalString(body, "title", 300);
+    return services.visitors().recordPageView(visitor.id(), url, title, services.clock().instant())
+        .map(v -> new JsonObject());
+  }
+
+  private Future<JsonObject> requestChat(Identity visitor, JsonObject body) {
+    String name = Inputs.optionalString(body, "name", MAX_NAME);
+    String email = Inputs.optionalEmail(body, "email");
+    FirstMessage first = body.getValue("text") == null ? null : firstMessage(body);
+    return services.router().requestChat(visitor, name, email, first);
+  }
+
+  private Future<JsonObject> leaveMessage(Identity visitor, JsonObject body) {
+    String name = Inputs.optionalString(body, "name", MAX_NAME);
+    String email = Inputs.optionalEmail(body, "email");
+    if (email == null) {
+      throw Failure.badInput("email is required so that an agent can answer");
+    }
+    return services.router().leaveMessage(visitor, name, email, firstMessage(body));
+  }
+
+  private FirstMessage firstMessage(JsonObject body) {
+    return new FirstMessage(
+        services.messageRules().validText(body.getValue("text")),
+        services.messageRules().validClientMsgId(body.getValue("clientMsgId")));
+  }
+
+  private Future<JsonObject> visitorSend(Identity visitor, JsonObject body) {
+    FirstMessage m = firstMessage(body);
+    return ownConversation(visitor, body).compose(c -> {
+      requireOpen(c);
+      return services.messages().append(c, ChatMessage.Sender.VISITOR, visitor.id(), c.visitorName(), m.text(), m.clientMsgId());
+    }).map(ActionVerticle::ack);
+  }
+
+  private Future<JsonObject> visitorTyping(Identity visitor, JsonObject body) {
+    boolean typing = Inputs.bool(body, "typing");
+    return ownConversation(visitor, body).map(c -> {
+      if (c.status() == ConversationStatus.ACTIVE) {
+        vertx.eventBus().publish(Addresses.agentInbox(c.agentId()), typingFrame(c, "visitor", typing));
+      }
+      return new JsonObject();
+    });
+  }
+
+  private Future<JsonObject> visitorClose(Identity visitor, JsonObject body) {
+    return ownConversation(visitor, body).compose(c -> services.router().close(c, "visitor"))
+        .map(closed -> new JsonObject().put("conversation", Json.conversationForVisitor(closed)));
+  }
+
+  private Future<JsonObject> rate(Identity visitor, JsonObject body) {
+    int rating = Inputs.intInRange(body, "rating", 1, 5);
+    return ownConversation(visitor, body)
+        .compose(c -> services.conversations().rate(c.id(), rating))
+        .map(v -> new JsonObject().put("rating", rating));
+  }
+
+  private Future<JsonObject> visitorHistory(Identity visitor, JsonObject body) {
+    long afterSeq = Inputs.optionalLong(body, "afterSeq", 0);
+    Future<Conversation> which = body.getValue("conversationId") == null
+        ? services.conversations().findOpenOfVisitor(visitor.id())
+            .compose(open -> open != null ? Future.succeededFuture(open) : services.conversations().findLatestOfVisitor(visitor.id()))
+        : ownConversation(visitor, body);
+    return which.compose(c -> {
+      if (c == null) {
+        return Future.succeededFuture(new JsonObject().putNull("conversation").put("messages", new JsonArray()));
+      }
+      return Future.all(services.messages().history(c.id(), afterSeq), services.router().describe(c.id())).map(all -> {
+        List<ChatMessage> page = all.resultAt(0);
+        JsonObject state = all.resultAt(1);
+        return state.put("messages", Json.messages(page)).put("hasMore", page.size() == ConversationService.HISTORY_PAGE);
+      });
+    });
+  }
+
+  /** The visitor's own conversation; another visitor's looks exactly like a missing one. */
+  private Future<Conversation> ownConversation(Identity visitor, JsonObject body) {
+    String id = Inputs.id(body, "conversationId");
+    return services.conversations().find(id).map(c -> {
+      if (c == null || !c.visitorId().equals(visitor.id()) || !c.siteKey().equals(visitor.siteKey())) {
+        throw Failure.notFound("conversation");
+      }
+      return c;
+    });
+  }
+
+  // ---- agent actions ----
+
+  private Future<JsonObject> agentStatus(Identity agent, JsonObject body) {
+    AgentStatus status = null;
+    if (body.getValue("status") != null) {
+      status = body.getValue("status") instanceof String s ? AgentStatus.fromWire(s) : null;
+      if (status == null) {
+        throw Failure.badInput("status must be online, away or offline");
+      }
+    }
+    Integer maxChats = body.getValue("maxChats") == null ? null : Inputs.intInRange(body, "maxChats", 0, Agent.MAX_CHATS_LIMIT);
+    return services.router().updateAgent(agent, status, maxChats).map(a -> new JsonObject().put("agent", Json.agent(a)));
+  }
+
+  private Future<JsonObject> agentConversations(Identity agent, JsonObject body) {
+    return Future.all(
+            services.agents().find(agent.id()),
+            services.conversations().activeOfAgent(agent.id()),
+            services.conversations().queuedOfSite(agent.siteKey()))
+        .map(all -> {
+          Agent me = all.resultAt(0);
+          List<Conversation> active = all.resultAt(1);
+          List<Conversation> queued = all.resultAt(2);
+          var activeJson = new JsonArray();
+          active.forEach(c -> activeJson.add(Json.conversation(c)));
+          var queuedJson = new JsonArray();
+          queued.forEach(c -> queuedJson.add(Json.conversation(c)));
+          return new JsonObject().put("agent", me == null ? null : Json.agent(me))
+              .put("active", activeJson).put("queue", queuedJson);
+        });
+  }
+
+  private Future<JsonObject> agentSend(Identity agent, JsonObject body) {
+    FirstMessage m = firstMessage(body);
+    return Future.all(heldConversation(agent, body), services.agents().find(agent.id())).compose(all -> {
+      Conversation c = all.resultAt(0);
+      Agent me = all.resultAt(1);
+      return services.messages().append(c, ChatMessage.Sender.AGENT, agent.id(), me == null ? null : me.name(), m.text(), m.clientMsgId());
+    }).map(ActionVerticle::ack);
+  }
+
+  private Future<JsonObject> agentTyping(Identity agent, JsonObject body) {
+    boolean typing = Inputs.bool(body, "typing");
+    return heldConversation(agent, body).map(c -> {
+      vertx.eventBus().publish(Addresses.visitorInbox(c.visitorId()), typingFrame(c, "agent", typing));
+      return new JsonObject();
+    });
+  }
+
+  private Future<JsonObject> agentClose(Identity agent, JsonObject body) {
+    return siteConversation(agent, body).compose(c -> {
+      if (c.status() == ConversationStatus.ACTIVE && !agent.id().equals(c.agentId()) && !agent.isAdmin()) {
+        throw Failure.conflict("not_your_chat", "only the agent holding the chat or an admin can close it");
+      }
+      return services.router().close(c, "agent");
+    }).map(closed -> new JsonObject().put("conversation", Json.conversation(closed)));
+  }
+
+  private Future<JsonObject> transfer(Identity agent, JsonObject body) {
+    String toAgentId = Inputs.id(body, "toAgentId");
+    String note = Inputs.optionalString(body, "note", MAX_NOTE);
+    return siteConversation(agent, body).compose(c -> services.router().transfer(agent, c, toAgentId, note));
+  }
+
+  private Future<JsonObject> agentHistory(Identity agent, JsonObject body) {
+    long afterSeq = Inputs.optionalLong(body, "afterSeq", 0);
+    return siteConversation(agent, body).compose(c -> services.messages().history(c.id(), afterSeq).map(page ->
+        new JsonObject()
+            .put("conversation", Json.conversation(c))
+            .put("messages", Json.messages(page))
+            .put("hasMore", page.size() == ConversationService.HISTORY_PAGE)));
+  }
+
+  /** A conversation of the agent's site; another site's looks exactly like a missing one. */
+  private Future<Conversation> siteConversation(Identity agent, JsonObject body) {
+    String id = Inputs.id(body, "conversationId");
+    return services.conversations().find(id).map(c -> {
+      if (c == null || !c.siteKey().equals(agent.siteKey())) {
+        throw Failure.notFound("conversation");
+      }
+      return c;
+    });
+  }
+
+  /** An active conversation held by this agent. */
+  private Future<Conversation> heldConversation(Identity agent, JsonObject body) {
+    return siteConversation(agent, body).map(c -> {
+      if (c.status() != ConversationStatus.ACTIVE || !agent.id().equals(c.agentId())) {
+        throw Failure.conflict("not_your_chat", "this chat is not one of your active chats");
+      }
+      return c;
+    });
+  }
+
+  private static void requireOpen(Conversation c) {
+    if (!c.isOpen()) {
+      throw Failure.conflict("conversation_closed", "the conversation is closed");
+    }
+  }
+
+  private static JsonObject typingFrame(Conversation c, String from, boolean typing) {
+    return Json.push("typing").put("conversationId", c.id()).put("from", from).put("typing", typing);
+  }
+
+  private static JsonObject ack(ConversationService.Appended appended) {
+    ChatMessage m = appended.message();
+    return new JsonObject()
+        .put("conversationId", m.conversationId())
+        .put("seq", m.seq())
+        .put("clientMsgId", m.clientMsgId())
+        .put("time", Json.time(m.time()))
+        .put("duplicate", appended.duplicate());
+  }
+}

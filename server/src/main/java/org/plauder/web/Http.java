@@ -1,0 +1,81 @@
+package org.plauder.web;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.plauder.auth.Identity;
+import org.plauder.auth.TokenRejected;
+import org.plauder.auth.Tokens;
+import org.plauder.protocol.Failure;
+
+/** The small things every REST handler needs: JSON in, JSON out, errors in the contract's shape. */
+final class Http {
+
+  private Http() {}
+
+  static JsonObject body(RoutingContext ctx) {
+    String text = ctx.body().asString();
+    if (text == null || text.isBlank()) {
+      return new JsonObject();
+    }
+    try {
+      Object parsed = io.vertx.core.json.Json.decodeValue(text);
+      if (parsed instanceof JsonObject o) {
+        return o;
+      }
+    } catch (DecodeException e) {
+      throw new Failure(400, "invalid_json", "the body is not valid JSON");
+    }
+    throw new Failure(400, "invalid_json", "the body must be a JSON object");
+  }
+
+  static void json(RoutingContext ctx, int status, Object body) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(io.vertx.core.json.Json.encode(body));
+  }
+
+  static void error(RoutingContext ctx, Failure f) {
+    json(ctx, f.status(), new JsonObject().put("error", new JsonObject().put("code", f.code()).put("message", f.getMessage())));
+  }
+
+  /** The failure handler of /api: every error ends as {"error":{"code","message"}}. */
+  static void onFailure(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    Throwable cause = ctx.failure();
+    if (cause == null) {
+      int status = ctx.statusCode();
+      error(ctx, switch (status) {
+        case 413 -> new Failure(413, "payload_too_large", "the request body is too large");
+        case 404 -> new Failure(404, "not_found", "no such resource");
+        case 405 -> new Failure(405, "method_not_allowed", "method not allowed here");
+        default -> new Failure(status, "http_" + status, "the request failed");
+      });
+      return;
+    }
+    error(ctx, Replies.toFailure(cause));
+  }
+
+  /** The agent behind the request's bearer token, or a 401. */
+  static Identity agent(RoutingContext ctx, Tokens tokens) {
+    String header = ctx.request().getHeader("Authorization");
+    String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+    try {
+      return tokens.verify(token, Identity.Kind.AGENT);
+    } catch (TokenRejected e) {
+      throw Failure.unauthorized(e.code(), e.getMessage());
+    }
+  }
+
+  static Identity admin(RoutingContext ctx, Tokens tokens) {
+    Identity agent = agent(ctx, tokens);
+    if (!agent.isAdmin()) {
+      throw Failure.forbidden("only an admin may do this");
+    }
+    return agent;
+  }
+}

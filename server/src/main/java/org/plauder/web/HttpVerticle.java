@@ -1,0 +1,113 @@
+package org.plauder.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import org.plauder.Services;
+import org.plauder.protocol.Failure;
+
+/** The HTTP face of a node: REST under /api/v1, the SockJS bridge at /eventbus, health and static pages. */
+public final class HttpVerticle extends VerticleBase {
+
+  private static final String DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+  private final Services services;
+  private HttpServer server;
+
+  public HttpVerticle(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.get("/health").handler(this::health);
+    mountBridge(router);
+    mountApi(router);
+    mountPages(router);
+
+    int maxFrame = services.config().maxFrameBytes();
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(services.config().host())
+        .setPort(services.config().port())
+        .setCompressionSupported(true)
+        // Measured: permessage-deflate costs ~80 KB per idle widget socket and halves the connect rate.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setMaxWebSocketFrameSize(maxFrame)
+        .setMaxWebSocketMessageSize(maxFrame);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  /** The port actually bound (differs from the configured one when that was 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void mountBridge(Router router) {
+    SockJSHandlerOptions options = new SockJSHandlerOptions()
+        .setInsertJSESSIONID(false)
+        .setRegisterWriteHandler(false)
+        .setHeartbeatInterval(25_000);
+    Router bridge = SockJSHandler.create(vertx, options).bridge(Bridge.options(), new Bridge(services.tokens()));
+    // The XHR transports read their frames through a BodyHandler; without a limit they would accept 10 MB.
+    router.route("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(services.config().maxFrameBytes()));
+    router.route("/eventbus/*").subRouter(bridge);
+  }
+
+  private void mountApi(Router router) {
+    VisitorApi visitors = new VisitorApi(services);
+    AgentApi agents = new AgentApi(services);
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+    router.route(HttpMethod.OPTIONS, "/api/v1/sites/:siteKey/visitors").handler(visitors::preflight);
+    router.post("/api/v1/sites/:siteKey/visitors").handler(visitors::createOrResume);
+    router.post("/api/v1/agents/login").handler(agents::login);
+    router.post("/api/v1/agents").handler(agents::create);
+    router.get("/api/v1/agents").handler(agents::list);
+    router.get("/api/v1/conversations").handler(agents::conversations);
+    router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
+    router.route("/api/*").failureHandler(Http::onFailure);
+  }
+
+  private void mountPages(Router router) {
+    router.get("/").handler(ctx -> redirect(ctx, "/demo/"));
+    router.get("/demo").handler(ctx -> redirect(ctx, "/demo/"));
+    router.get("/dashboard").handler(ctx -> redirect(ctx, "/dashboard/"));
+    router.route("/dashboard/*").handler(ctx -> {
+      ctx.response().putHeader("Content-Security-Policy", DASHBOARD_CSP)
+          .putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader("Referrer-Policy", "no-referrer");
+      ctx.next();
+    });
+    router.get("/widget.js").handler(ctx -> {
+      ctx.response().putHeader("Access-Control-Allow-Origin", "*");
+      ctx.next();
+    });
+    router.route("/*").handler(StaticHandler.create("webroot")
+        .setCachingEnabled(true)
+        .setMaxAgeSeconds(300)
+        .setIndexPage("index.html"));
+  }
+
+  private static void redirect(RoutingContext ctx, String location) {
+    ctx.response().setStatusCode(302).putHeader("Location", location).end();
+  }
+
+  private void health(RoutingContext ctx) {
+    services.database().ping()
+        .timeout(3, java.util.concurrent.TimeUnit.SECONDS)
+        .onComplete(
+            ok -> Http.json(ctx, 200, new JsonObject().put("status", "ok").put("database", "up")),
+            error -> Http.json(ctx, 503, new JsonObject().put("status", "unavailable").put("database", "down")));
+  }
+}

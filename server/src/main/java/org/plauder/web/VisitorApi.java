@@ -1,0 +1,98 @@
+package org.plauder.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
+import org.plauder.Services;
+import org.plauder.auth.Identity;
+import org.plauder.auth.Origins;
+import org.plauder.auth.TokenRejected;
+import org.plauder.protocol.Failure;
+import org.plauder.site.Site;
+
+/**
+ * POST /api/v1/sites/{siteKey}/visitors: the widget's first call. Only pages of the site's own
+ * origins may mint visitors; a returning visitor presents its old token and keeps its id.
+ */
+final class VisitorApi {
+
+  private static final Pattern SITE_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  private final Services services;
+
+  VisitorApi(Services services) {
+    this.services = services;
+  }
+
+  /** CORS preflight: answered for allowed origins only. */
+  void preflight(RoutingContext ctx) {
+    allowedSite(ctx).onComplete(site -> {
+      ctx.response()
+          .putHeader("Access-Control-Allow-Origin", ctx.request().getHeader("Origin"))
+          .putHeader("Access-Control-Allow-Methods", "POST")
+          .putHeader("Access-Control-Allow-Headers", "Content-Type")
+          .putHeader("Access-Control-Max-Age", "600")
+          .putHeader("Vary", "Origin")
+          .setStatusCode(204)
+          .end();
+    }, ctx::fail);
+  }
+
+  void createOrResume(RoutingContext ctx) {
+    JsonObject body = Http.body(ctx);
+    Object oldToken = body.getValue("token");
+    allowedSite(ctx).compose(site -> resume(oldToken, site).compose(resumed -> resumed != null
+            ? Future.succeededFuture(resumed)
+            : services.visitors().create(site.key(), services.clock().instant()).map(id -> Identity.visitor(id, site.key())))
+        .map(identity -> new JsonObject()
+            .put("visitorId", identity.id())
+            .put("token", services.tokens().issue(identity))
+            .put("returning", identity.id().equals(resumedId(oldToken, site)))))
+        .onComplete(reply -> {
+          ctx.response()
+              .putHeader("Access-Control-Allow-Origin", ctx.request().getHeader("Origin"))
+              .putHeader("Vary", "Origin");
+          Http.json(ctx, 200, reply);
+        }, ctx::fail);
+  }
+
+  /** The identity of a still-known visitor of this site from its earlier token, or null. */
+  private Future<Identity> resume(Object token, Site site) {
+    String id = resumedId(token, site);
+    if (id == null) {
+      return Future.succeededFuture();
+    }
+    return services.visitors().markReturning(id, site.key(), services.clock().instant())
+        .map(known -> known ? Identity.visitor(id, site.key()) : null);
+  }
+
+  private String resumedId(Object token, Site site) {
+    if (!(token instanceof String t)) {
+      return null;
+    }
+    try {
+      Identity identity = services.tokens().verify(t, Identity.Kind.VISITOR);
+      return identity.siteKey().equals(site.key()) ? identity.id() : null;
+    } catch (TokenRejected e) {
+      return null;
+    }
+  }
+
+  private Future<Site> allowedSite(RoutingContext ctx) {
+    String siteKey = ctx.pathParam("siteKey");
+    if (siteKey == null || !SITE_KEY.matcher(siteKey).matches()) {
+      return Future.failedFuture(new Failure(404, "unknown_site", "no site with that key"));
+    }
+    return services.sites().find(siteKey).compose(site -> {
+      if (site == null) {
+        return Future.failedFuture(new Failure(404, "unknown_site", "no site with that key"));
+      }
+      String origin = ctx.request().getHeader("Origin");
+      if (!Origins.isAllowed(origin, site.allowedOrigins())) {
+        return Future.failedFuture(new Failure(403, "origin_not_allowed", "this page's origin may not use site " + site.key()));
+      }
+      return Future.succeededFuture(site);
+    });
+  }
+}
