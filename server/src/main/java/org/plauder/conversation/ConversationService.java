@@ -2,6 +2,7 @@ package org.plauder.conversation;
 
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inboxes;
@@ -42,7 +43,8 @@ public final class ConversationService {
       if (existing != null) {
         return Future.succeededFuture(new Appended(existing, true));
       }
-      ChatMessage draft = new ChatMessage(c.id(), c.lastSeq() + 1, sender, senderId, senderName, text, clientMsgId, clock.instant());
+      ChatMessage draft = new ChatMessage(c.id(), c.lastSeq() + 1, sender, senderId, senderName, text, clientMsgId,
+          clock.instant().truncatedTo(ChronoUnit.MILLIS)); // what MongoDB keeps, so a resent ack is identical
       return insertWithNextSeq(draft, 0);
     }).compose(appended -> {
       if (appended.duplicate()) {

@@ -28,6 +28,7 @@ public final class Addresses {
   public static final String AGENT_TYPING = "agent.typing";
   public static final String AGENT_CLOSE = "agent.close";
   public static final String AGENT_TRANSFER = "agent.transfer";
+  public static final String AGENT_TAKE = "agent.take";
   public static final String AGENT_HISTORY = "agent.history";
 
   public static final Set<String> VISITOR_ACTIONS = Set.of(
@@ -36,7 +37,7 @@ public final class Addresses {
 
   public static final Set<String> AGENT_ACTIONS = Set.of(
       AGENT_STATUS, AGENT_CONVERSATIONS, AGENT_SEND, AGENT_TYPING, AGENT_CLOSE, AGENT_TRANSFER,
-      AGENT_HISTORY);
+      AGENT_TAKE, AGENT_HISTORY);
 
   /** Headers the bridge sets after verifying a token; whatever the client sent is dropped. */
   public static final String HEADER_KIND = "plauder.kind";

@@ -242,6 +242,30 @@ public final class ChatRouter {
     });
   }
 
+  /**
+   * An agent picks a particular queued chat out of the queue (out of turn), using one of its own
+   * free slots; refused when the agent has no room or the chat is no longer waiting.
+   */
+  public Future<Conversation> take(Identity agent, Conversation c) {
+    if (c.status() != ConversationStatus.QUEUED) {
+      return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
+    }
+    Instant now = clock.instant();
+    return agents.claimSlotOf(agent.id(), c.siteKey(), now).compose(me -> {
+      if (me == null) {
+        return Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat"));
+      }
+      return conversations.activate(c.id(), me.id(), me.name(), now).compose(assigned -> {
+        if (assigned == null) {
+          return agents.releaseSlot(me.id()).compose(v ->
+              Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting")));
+        }
+        announceAssigned(assigned, null, null);
+        return announceQueue(c.siteKey()).map(v -> assigned);
+      });
+    });
+  }
+
   /** Changes an agent's status and/or maxChats; an agent who now has room gets queued chats at once. */
   public Future<Agent> updateAgent(Identity agent, AgentStatus status, Integer maxChats) {
     Future<Agent> afterMax = maxChats == null ? agents.find(agent.id()) : agents.setMaxChats(agent.id(), maxChats);

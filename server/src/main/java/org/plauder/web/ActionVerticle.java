@@ -59,6 +59,7 @@ public final class ActionVerticle extends VerticleBase {
         on(Addresses.AGENT_TYPING, Identity.Kind.AGENT, this::agentTyping),
         on(Addresses.AGENT_CLOSE, Identity.Kind.AGENT, this::agentClose),
         on(Addresses.AGENT_TRANSFER, Identity.Kind.AGENT, this::transfer),
+        on(Addresses.AGENT_TAKE, Identity.Kind.AGENT, this::take),
         on(Addresses.AGENT_HISTORY, Identity.Kind.AGENT, this::agentHistory));
     return Future.all(registrations);
   }
@@ -250,6 +251,11 @@ public final class ActionVerticle extends VerticleBase {
     String toAgentId = Inputs.id(body, "toAgentId");
     String note = Inputs.optionalString(body, "note", MAX_NOTE);
     return siteConversation(agent, body).compose(c -> services.router().transfer(agent, c, toAgentId, note));
+  }
+
+  private Future<JsonObject> take(Identity agent, JsonObject body) {
+    return siteConversation(agent, body).compose(c -> services.router().take(agent, c))
+        .map(c -> new JsonObject().put("conversation", Json.conversation(c)));
   }
 
   private Future<JsonObject> agentHistory(Identity agent, JsonObject body) {

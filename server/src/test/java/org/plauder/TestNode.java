@@ -1,0 +1,120 @@
+package org.plauder;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.plauder.config.Config;
+
+/** A real Plauder node on a random port for tests, with helpers to log in and mint visitors over HTTP. */
+public final class TestNode implements AutoCloseable {
+
+  public static final String SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
+  public static final String ADMIN_EMAIL = "admin@test.plauder.local";
+  public static final String ADMIN_PASSWORD = "admin-password";
+
+  public record Person(String id, String token) {}
+
+  public final Vertx vertx;
+  public final PlauderServer server;
+  public final WebClient http;
+
+  private TestNode(Vertx vertx, PlauderServer server) {
+    this.vertx = vertx;
+    this.server = server;
+    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port()));
+  }
+
+  public static Config config(Path dataDir, String mongoUri) {
+    return new Config("127.0.0.1", 0, "http://localhost:0", mongoUri, "plauder", dataDir, SECRET,
+        ADMIN_EMAIL, ADMIN_PASSWORD, 4, 4000, 64 * 1024);
+  }
+
+  /** A node on the embedded database in {@code dataDir}. */
+  public static TestNode start(Vertx vertx, Path dataDir) {
+    return start(vertx, config(dataDir, null));
+  }
+
+  public static TestNode start(Vertx vertx, Config config) {
+    return new TestNode(vertx, await(PlauderServer.start(vertx, config, Clock.systemUTC())));
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String origin() {
+    return "http://localhost:" + port();
+  }
+
+  public Person loginAdmin() {
+    return login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  }
+
+  public Person login(String email, String password) {
+    HttpResponse<Buffer> response = await(http.post("/api/v1/agents/login")
+        .sendJsonObject(new JsonObject().put("email", email).put("password", password)));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("login failed: " + response.statusCode() + " " + response.bodyAsString());
+    }
+    JsonObject body = response.bodyAsJsonObject();
+    return new Person(body.getString("agentId"), body.getString("token"));
+  }
+
+  /** Creates an agent of the demo site through the admin API and logs it in. */
+  public Person createAgent(String name, int maxChats) {
+    Person admin = loginAdmin();
+    String email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.local";
+    HttpResponse<Buffer> response = await(http.post("/api/v1/agents")
+        .bearerTokenAuthentication(admin.token())
+        .sendJsonObject(new JsonObject().put("email", email).put("password", "password-" + name)
+            .put("name", name).put("maxChats", maxChats)));
+    if (response.statusCode() != 201) {
+      throw new AssertionError("creating agent failed: " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return login(email, "password-" + name);
+  }
+
+  /** A new visitor of the demo site, minted the way the widget does it. */
+  public Person newVisitor() {
+    HttpResponse<Buffer> response = await(http.post("/api/v1/sites/demo/visitors")
+        .putHeader("Origin", origin())
+        .sendJsonObject(new JsonObject()));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("minting visitor failed: " + response.statusCode() + " " + response.bodyAsString());
+    }
+    JsonObject body = response.bodyAsJsonObject();
+    return new Person(body.getString("visitorId"), body.getString("token"));
+  }
+
+  public BridgeClient bridge() {
+    return await(BridgeClient.connect(vertx, port()));
+  }
+
+  /** Blocks the test thread (never an event loop) until the future completes, at most 20 s. */
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (Exception e) {
+      throw new AssertionError("timed out or interrupted", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    await(server.stop());
+  }
+}
