@@ -110,6 +110,16 @@ public final class BridgeClient implements AutoCloseable {
     return promise.future();
   }
 
+  /** Sends a frame written as JSON text (for input no JSON encoder would produce) and waits for its reply. */
+  public Future<JsonObject> requestText(String frame) {
+    String replyAddress = UUID.randomUUID().toString();
+    Promise<JsonObject> promise = Promise.promise();
+    pending.put(replyAddress, promise);
+    String withReply = frame.substring(0, frame.lastIndexOf('}')) + ",\"replyAddress\":\"" + replyAddress + "\"}";
+    socket.writeTextMessage(withReply);
+    return promise.future();
+  }
+
   public void send(JsonObject frame) {
     socket.writeTextMessage(frame.encode());
   }
@@ -148,7 +158,7 @@ public final class BridgeClient implements AutoCloseable {
     return new ArrayList<>(pushes);
   }
 
-  /** Error frames the bridge sent outside any reply (e.g. "access_denied" for a refused registration). */
+  /** Error frames the bridge sent outside any reply (e.g. "rejected" for a refused registration). */
   public List<String> errorFrames() {
     return new ArrayList<>(errors);
   }
