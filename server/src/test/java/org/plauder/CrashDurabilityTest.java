@@ -1,0 +1,115 @@
+package org.plauder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.plauder.TestNode.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded database must not lose an acknowledged message when the server process dies:
+ * a real server process is killed with SIGKILL right after acks, then started again.
+ */
+@ExtendWith(VertxExtension.class)
+class CrashDurabilityTest {
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void acknowledgedMessagesSurviveKillNine(Vertx vertx) throws Exception {
+    int port = freePort();
+    Process server = startServer(port);
+    String visitorToken;
+    String chat;
+    try {
+      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+      waitForHealth(http);
+      JsonObject admin = await(http.post("/api/v1/agents/login").sendJsonObject(new JsonObject()
+          .put("email", TestNode.ADMIN_EMAIL).put("password", TestNode.ADMIN_PASSWORD))).bodyAsJsonObject();
+      JsonObject visitor = await(http.post("/api/v1/sites/demo/visitors").putHeader("Origin", "http://localhost:" + port)
+          .sendJsonObject(new JsonObject())).bodyAsJsonObject();
+      visitorToken = visitor.getString("token");
+      BridgeClient bus = await(BridgeClient.connect(vertx, port));
+      await(bus.request("agent.status", admin.getString("token"), new JsonObject().put("status", "online")));
+      chat = await(bus.request("visitor.requestChat", visitorToken, new JsonObject()))
+          .getJsonObject("conversation").getString("id");
+      for (int i = 1; i <= 30; i++) {
+        await(bus.request("visitor.send", visitorToken, new JsonObject()
+            .put("conversationId", chat).put("text", "acked " + i).put("clientMsgId", "k-" + i)));
+      }
+      // Every one of the 30 was acknowledged; now the process dies without any chance to flush.
+      server.destroyForcibly().waitFor();
+      bus.close();
+      http.close();
+    } finally {
+      server.destroyForcibly();
+    }
+
+    Process restarted = startServer(port);
+    try {
+      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+      waitForHealth(http);
+      BridgeClient bus = await(BridgeClient.connect(vertx, port));
+      JsonArray messages = await(bus.request("visitor.history", visitorToken, new JsonObject().put("conversationId", chat)))
+          .getJsonArray("messages");
+      assertEquals(30, messages.size());
+      for (int i = 0; i < 30; i++) {
+        assertEquals("acked " + (i + 1), messages.getJsonObject(i).getString("text"));
+        assertEquals(i + 1, messages.getJsonObject(i).getLong("seq"));
+      }
+      bus.close();
+      http.close();
+    } finally {
+      restarted.destroyForcibly().waitFor();
+    }
+  }
+
+  private Process startServer(int port) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "org.plauder.Main");
+    Map<String, String> env = builder.environment();
+    env.put("PLAUDER_PORT", String.valueOf(port));
+    env.put("PLAUDER_HOST", "127.0.0.1");
+    env.put("PLAUDER_DATA_DIR", dataDir.toString());
+    env.put("PLAUDER_JWT_SECRET", TestNode.SECRET);
+    env.put("PLAUDER_ADMIN_EMAIL", TestNode.ADMIN_EMAIL);
+    env.put("PLAUDER_ADMIN_PASSWORD", TestNode.ADMIN_PASSWORD);
+    env.put("PLAUDER_BCRYPT_COST", "4");
+    env.remove("PLAUDER_MONGO_URI");
+    builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
+    return builder.start();
+  }
+
+  private static void waitForHealth(WebClient http) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        if (await(http.get("/health").send()).statusCode() == 200) {
+          return;
+        }
+      } catch (RuntimeException | AssertionError notYet) {
+        // still starting
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the server process did not become healthy within 30 s");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
