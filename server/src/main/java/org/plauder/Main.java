@@ -1,6 +1,8 @@
 package org.plauder;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.plauder.cluster.ClusteredVertx;
 import org.plauder.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,16 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    Future<Vertx> started = config.cluster() == null
+        ? Future.succeededFuture(Vertx.vertx())
+        : ClusteredVertx.start(config.cluster());
+    started.onComplete(vertx -> run(vertx, config), error -> {
+      log.error("Plauder could not join its cluster: {}", error.getMessage(), error);
+      System.exit(1);
+    });
+  }
+
+  private static void run(Vertx vertx, Config config) {
     PlauderServer.start(vertx, config).onComplete(server -> {
       String base = config.publicUrl();
       log.info("Plauder is listening on port {}", server.port());

@@ -1,6 +1,8 @@
 package org.plauder.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** Everything the server is configured with, read once from the environment at start-up. */
@@ -16,7 +18,15 @@ public record Config(
     String adminPassword,
     int bcryptCost,
     int maxMessageLength,
-    int maxFrameBytes) {
+    int maxFrameBytes,
+    Cluster cluster) {
+
+  /**
+   * How this node joins others over a clustered event bus; null runs the node alone.
+   * {@code members} are the hosts (or host:port) of the other nodes, {@code host} is this
+   * node's own address for cluster traffic.
+   */
+  public record Cluster(String name, String host, int port, List<String> members) {}
 
   public static final String DEMO_ADMIN_EMAIL = "admin@demo.plauder.local";
   public static final String DEMO_ADMIN_PASSWORD = "plauder-demo";
@@ -38,21 +48,25 @@ public record Config(
         env.getOrDefault("PLAUDER_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD),
         intOf(env, "PLAUDER_BCRYPT_COST", 10),
         intOf(env, "PLAUDER_MAX_MESSAGE_LENGTH", 4000),
-        intOf(env, "PLAUDER_MAX_FRAME_BYTES", 64 * 1024));
+        intOf(env, "PLAUDER_MAX_FRAME_BYTES", 64 * 1024),
+        clusterOf(env));
+  }
+
+  private static Cluster clusterOf(Map<String, String> env) {
+    String members = blankToNull(env.get("PLAUDER_CLUSTER_MEMBERS"));
+    if (members == null) {
+      return null;
+    }
+    List<String> list = Arrays.stream(members.split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
+    return new Cluster(
+        env.getOrDefault("PLAUDER_CLUSTER_NAME", "plauder"),
+        env.getOrDefault("PLAUDER_CLUSTER_HOST", "127.0.0.1"),
+        intOf(env, "PLAUDER_CLUSTER_PORT", 5701),
+        list);
   }
 
   public boolean usesEmbeddedDatabase() {
     return mongoUri == null;
-  }
-
-  public Config withPort(int newPort) {
-    return new Config(host, newPort, publicUrl, mongoUri, databaseName, dataDir, jwtSecret,
-        adminEmail, adminPassword, bcryptCost, maxMessageLength, maxFrameBytes);
-  }
-
-  public Config withPublicUrl(String url) {
-    return new Config(host, port, stripTrailingSlash(url), mongoUri, databaseName, dataDir, jwtSecret,
-        adminEmail, adminPassword, bcryptCost, maxMessageLength, maxFrameBytes);
   }
 
   private static int intOf(Map<String, String> env, String name, int fallback) {
