@@ -20,6 +20,7 @@ import org.plauder.store.Messages;
 import org.plauder.store.Secrets;
 import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
+import org.plauder.transcript.RetentionJob;
 import org.plauder.web.ActionVerticle;
 import org.plauder.web.HttpVerticle;
 
@@ -62,6 +63,7 @@ public final class PlauderServer {
               .compose(services -> {
                 HttpVerticle http = new HttpVerticle(services);
                 return vertx.deployVerticle(new ActionVerticle(services))
+                    .compose(id -> vertx.deployVerticle(new RetentionJob(services)))
                     .compose(id -> vertx.deployVerticle(http))
                     .map(id -> new PlauderServer(vertx, embedded, db, http, services));
               })
@@ -79,9 +81,11 @@ public final class PlauderServer {
     Agents agents = new Agents(db);
     Conversations conversations = new Conversations(db);
     Visitors visitors = new Visitors(db);
-    ConversationService messages = new ConversationService(conversations, new Messages(db), inboxes, clock);
+    Sites sites = new Sites(db);
+    Messages messageStore = new Messages(db);
+    ConversationService messages = new ConversationService(sites, conversations, messageStore, inboxes, clock);
     ChatRouter router = new ChatRouter(agents, conversations, visitors, new Counters(db), messages, inboxes, clock);
-    return new Services(config, clock, db, new Sites(db), agents, visitors, conversations,
+    return new Services(config, clock, db, sites, agents, visitors, conversations, messageStore,
         new Tokens(secret, clock), new Passwords(config.bcryptCost()), new MessageRules(config.maxMessageLength()),
         messages, router);
   }

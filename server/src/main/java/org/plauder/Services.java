@@ -10,6 +10,7 @@ import org.plauder.routing.ChatRouter;
 import org.plauder.store.Agents;
 import org.plauder.store.Conversations;
 import org.plauder.store.Database;
+import org.plauder.store.Messages;
 import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
 
@@ -22,6 +23,7 @@ public record Services(
     Agents agents,
     Visitors visitors,
     Conversations conversations,
+    Messages messageStore,
     Tokens tokens,
     Passwords passwords,
     MessageRules messageRules,

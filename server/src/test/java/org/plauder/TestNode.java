@@ -43,7 +43,11 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(Vertx vertx, Config config) {
-    return new TestNode(vertx, await(PlauderServer.start(vertx, config, Clock.systemUTC())));
+    return start(vertx, config, Clock.systemUTC());
+  }
+
+  public static TestNode start(Vertx vertx, Config config, Clock clock) {
+    return new TestNode(vertx, await(PlauderServer.start(vertx, config, clock)));
   }
 
   public int port() {

@@ -10,6 +10,8 @@ import org.plauder.protocol.Json;
 import org.plauder.store.Conversations;
 import org.plauder.store.Duplicates;
 import org.plauder.store.Messages;
+import org.plauder.store.Sites;
+import org.plauder.transcript.CardNumbers;
 
 /**
  * Stores messages and only then tells both sides. Each message gets the next gap-free
@@ -18,18 +20,23 @@ import org.plauder.store.Messages;
  */
 public final class ConversationService {
 
-  /** A stored message and whether it was stored by an earlier send of the same clientMsgId. */
-  public record Appended(ChatMessage message, boolean duplicate) {}
+  /**
+   * A stored message, whether it was stored by an earlier send of the same clientMsgId, and
+   * whether card numbers in it were masked.
+   */
+  public record Appended(ChatMessage message, boolean duplicate, boolean masked) {}
 
   public static final int HISTORY_PAGE = 500;
   private static final int MAX_SEQ_ATTEMPTS = 64;
 
+  private final Sites sites;
   private final Conversations conversations;
   private final Messages messages;
   private final Inboxes inboxes;
   private final Clock clock;
 
-  public ConversationService(Conversations conversations, Messages messages, Inboxes inboxes, Clock clock) {
+  public ConversationService(Sites sites, Conversations conversations, Messages messages, Inboxes inboxes, Clock clock) {
+    this.sites = sites;
     this.conversations = conversations;
     this.messages = messages;
     this.inboxes = inboxes;
@@ -41,11 +48,15 @@ public final class ConversationService {
       String text, String clientMsgId) {
     return messages.findByClientMsgId(c.id(), clientMsgId).compose(existing -> {
       if (existing != null) {
-        return Future.succeededFuture(new Appended(existing, true));
+        return Future.succeededFuture(new Appended(existing, true, false));
       }
-      ChatMessage draft = new ChatMessage(c.id(), c.lastSeq() + 1, sender, senderId, senderName, text, clientMsgId,
-          clock.instant().truncatedTo(ChronoUnit.MILLIS)); // what MongoDB keeps, so a resent ack is identical
-      return insertWithNextSeq(draft, 0);
+      return sites.find(c.siteKey()).compose(site -> {
+        String stored = site != null && site.maskCardNumbers() ? CardNumbers.mask(text) : text;
+        ChatMessage draft = new ChatMessage(c.id(), c.lastSeq() + 1, sender, senderId, senderName, stored, clientMsgId,
+            clock.instant().truncatedTo(ChronoUnit.MILLIS)); // what MongoDB keeps, so a resent ack is identical
+        return insertWithNextSeq(draft, c.siteKey(), 0)
+            .map(a -> a.duplicate() ? a : new Appended(a.message(), false, !stored.equals(text)));
+      });
     }).compose(appended -> {
       if (appended.duplicate()) {
         return Future.succeededFuture(appended);
@@ -63,19 +74,19 @@ public final class ConversationService {
     });
   }
 
-  private Future<Appended> insertWithNextSeq(ChatMessage draft, int attempt) {
-    return messages.insert(draft).map(m -> new Appended(m, false)).recover(error -> {
+  private Future<Appended> insertWithNextSeq(ChatMessage draft, String siteKey, int attempt) {
+    return messages.insert(draft, siteKey).map(m -> new Appended(m, false, false)).recover(error -> {
       if (!Duplicates.isDuplicateKey(error)) {
         return Future.failedFuture(error);
       }
       return messages.findByClientMsgId(draft.conversationId(), draft.clientMsgId()).compose(existing -> {
         if (existing != null) {
-          return Future.succeededFuture(new Appended(existing, true));
+          return Future.succeededFuture(new Appended(existing, true, false));
         }
         if (attempt >= MAX_SEQ_ATTEMPTS) {
           return Future.failedFuture(new Failure(503, "busy", "the conversation is too busy, try again"));
         }
-        return insertWithNextSeq(withSeq(draft, draft.seq() + 1), attempt + 1);
+        return insertWithNextSeq(withSeq(draft, draft.seq() + 1), siteKey, attempt + 1);
       });
     });
   }

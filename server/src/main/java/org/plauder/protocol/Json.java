@@ -77,6 +77,17 @@ public final class Json {
         .put("disabled", a.disabled());
   }
 
+  public static JsonObject site(org.plauder.site.Site s) {
+    return new JsonObject()
+        .put("key", s.key())
+        .put("name", s.name())
+        .put("allowedOrigins", new JsonArray(s.allowedOrigins()))
+        .put("defaultMaxChats", s.defaultMaxChats())
+        .put("offlineMessage", s.offlineMessage())
+        .put("retentionDays", s.retentionDays())
+        .put("maskCardNumbers", s.maskCardNumbers());
+  }
+
   public static String time(Instant instant) {
     return instant == null ? null : instant.toString();
   }

@@ -84,7 +84,8 @@ public final class ChatRouter {
             .map(appended -> new JsonObject()
                 .put("conversationId", c.id())
                 .put("status", ConversationStatus.OFFLINE.wire())
-                .put("seq", appended.message().seq())));
+                .put("seq", appended.message().seq())
+                .put("masked", appended.masked())));
   }
 
   private Future<Void> appendFirst(Conversation c, FirstMessage first) {

@@ -144,6 +144,53 @@ public final class Conversations {
     return Reactive.first(db.conversations().updateOne(eq("_id", id), Updates.set("rating", rating))).mapEmpty();
   }
 
+  /**
+   * A page of the site's conversations created in [from, to), in id order after {@code afterId}
+   * (null for the first page); optionally only those of one agent.
+   */
+  public Future<List<Conversation>> pageOfSite(String siteKey, Instant from, Instant to, String agentId,
+      String afterId, int limit) {
+    List<org.bson.conversions.Bson> filters = new java.util.ArrayList<>();
+    filters.add(eq("siteKey", siteKey));
+    if (from != null) {
+      filters.add(gte("createdAt", Dates.toDate(from)));
+    }
+    if (to != null) {
+      filters.add(com.mongodb.client.model.Filters.lt("createdAt", Dates.toDate(to)));
+    }
+    if (agentId != null) {
+      filters.add(eq("agentId", agentId));
+    }
+    if (afterId != null) {
+      filters.add(com.mongodb.client.model.Filters.gt("_id", afterId));
+    }
+    return Reactive.list(db.conversations().find(and(filters)).sort(Sorts.ascending("_id")).limit(limit))
+        .map(list -> list.stream().map(Conversations::toConversation).toList());
+  }
+
+  public Future<List<Conversation>> ofVisitor(String visitorId) {
+    return Reactive.list(db.conversations().find(eq("visitorId", visitorId)).sort(Sorts.descending("createdAt")))
+        .map(list -> list.stream().map(Conversations::toConversation).toList());
+  }
+
+  /** Ids of the site's ended conversations (closed or left as offline messages) that ended before {@code before}. */
+  public Future<List<String>> endedBefore(String siteKey, Instant before, int limit) {
+    var closed = and(eq("siteKey", siteKey), eq("status", ConversationStatus.CLOSED.wire()),
+        com.mongodb.client.model.Filters.lt("closedAt", Dates.toDate(before)));
+    var offline = and(eq("siteKey", siteKey), eq("status", ConversationStatus.OFFLINE.wire()),
+        com.mongodb.client.model.Filters.lt("createdAt", Dates.toDate(before)));
+    return Reactive.list(db.conversations().find(com.mongodb.client.model.Filters.or(closed, offline))
+            .projection(new Document("_id", 1)).limit(limit))
+        .map(list -> list.stream().map(d -> d.getString("_id")).toList());
+  }
+
+  public Future<Long> deleteByIds(List<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(0L);
+    }
+    return Reactive.first(db.conversations().deleteMany(in("_id", ids))).map(r -> r.getDeletedCount());
+  }
+
   static Conversation toConversation(Document d) {
     if (d == null) {
       return null;

@@ -26,11 +26,30 @@ public final class Sites {
         .append("name", site.name())
         .append("allowedOrigins", site.allowedOrigins())
         .append("defaultMaxChats", site.defaultMaxChats())
-        .append("offlineMessage", site.offlineMessage());
+        .append("offlineMessage", site.offlineMessage())
+        .append("retentionDays", site.retentionDays())
+        .append("maskCardNumbers", site.maskCardNumbers());
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
         .recover(e -> Duplicates.isDuplicateKey(e) ? Future.succeededFuture() : Future.failedFuture(e))
         .compose(v -> find(site.key()));
+  }
+
+  /** Sites that keep conversations for a limited number of days. */
+  public Future<List<Site>> withRetention() {
+    return Reactive.list(db.sites().find(com.mongodb.client.model.Filters.gt("retentionDays", 0)))
+        .map(list -> list.stream().map(Sites::toSite).toList());
+  }
+
+  /** Replaces the settings of an existing site; its key and name stay. */
+  public Future<Site> updateSettings(Site site) {
+    return Reactive.first(db.sites().updateOne(eq("_id", site.key()), com.mongodb.client.model.Updates.combine(
+            com.mongodb.client.model.Updates.set("allowedOrigins", site.allowedOrigins()),
+            com.mongodb.client.model.Updates.set("defaultMaxChats", site.defaultMaxChats()),
+            com.mongodb.client.model.Updates.set("offlineMessage", site.offlineMessage()),
+            com.mongodb.client.model.Updates.set("retentionDays", site.retentionDays()),
+            com.mongodb.client.model.Updates.set("maskCardNumbers", site.maskCardNumbers()))))
+        .compose(r -> find(site.key()));
   }
 
   @SuppressWarnings("unchecked")
@@ -43,6 +62,8 @@ public final class Sites {
         d.getString("name"),
         (List<String>) d.get("allowedOrigins", List.class),
         d.getInteger("defaultMaxChats", 3),
-        d.getString("offlineMessage"));
+        d.getString("offlineMessage"),
+        d.getInteger("retentionDays"),
+        d.getBoolean("maskCardNumbers", true));
   }
 }

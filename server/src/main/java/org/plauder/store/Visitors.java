@@ -48,6 +48,16 @@ public final class Visitors {
         .mapEmpty();
   }
 
+  /** Removes the visitor of that site; false when there was none. */
+  public Future<Boolean> delete(String visitorId, String siteKey) {
+    return Reactive.first(db.visitors().deleteOne(and(eq("_id", visitorId), eq("siteKey", siteKey))))
+        .map(r -> r.getDeletedCount() == 1);
+  }
+
+  public Future<org.bson.Document> find(String visitorId) {
+    return Reactive.first(db.visitors().find(eq("_id", visitorId)).first());
+  }
+
   public Future<Void> setContact(String visitorId, String name, String email) {
     var updates = new java.util.ArrayList<org.bson.conversions.Bson>();
     if (name != null) {

@@ -305,6 +305,7 @@ public final class ActionVerticle extends VerticleBase {
         .put("seq", m.seq())
         .put("clientMsgId", m.clientMsgId())
         .put("time", Json.time(m.time()))
-        .put("duplicate", appended.duplicate());
+        .put("duplicate", appended.duplicate())
+        .put("masked", appended.masked());
   }
 }

@@ -68,6 +68,8 @@ public final class HttpVerticle extends VerticleBase {
   private void mountApi(Router router) {
     VisitorApi visitors = new VisitorApi(services);
     AgentApi agents = new AgentApi(services);
+    TranscriptApi transcripts = new TranscriptApi(services);
+    SiteApi site = new SiteApi(services);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.route(HttpMethod.OPTIONS, "/api/v1/sites/:siteKey/visitors").handler(visitors::preflight);
     router.post("/api/v1/sites/:siteKey/visitors").handler(visitors::createOrResume);
@@ -75,6 +77,13 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/agents").handler(agents::create);
     router.get("/api/v1/agents").handler(agents::list);
     router.get("/api/v1/conversations").handler(agents::conversations);
+    router.get("/api/v1/conversations/:id/transcript").handler(transcripts::export);
+    router.get("/api/v1/exports/messages").handler(transcripts::bulk);
+    router.get("/api/v1/messages").handler(transcripts::search);
+    router.get("/api/v1/reports").handler(transcripts::report);
+    router.delete("/api/v1/visitors/:id").handler(transcripts::erase);
+    router.get("/api/v1/site").handler(site::get);
+    router.patch("/api/v1/site").handler(site::update);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
     router.route("/api/*").failureHandler(Http::onFailure);
   }

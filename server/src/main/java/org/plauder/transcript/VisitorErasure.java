@@ -1,0 +1,48 @@
+package org.plauder.transcript;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.plauder.Services;
+import org.plauder.conversation.Conversation;
+import org.plauder.protocol.Failure;
+
+/**
+ * Erases everything stored about one visitor of one site, on an admin's request: open chats are
+ * closed first (so agents get their capacity back), then messages, conversations and the visitor.
+ */
+public final class VisitorErasure {
+
+  private final Services services;
+
+  public VisitorErasure(Services services) {
+    this.services = services;
+  }
+
+  public Future<JsonObject> erase(String siteKey, String visitorId) {
+    return services.visitors().find(visitorId).compose(visitor -> {
+      if (visitor == null || !siteKey.equals(visitor.getString("siteKey"))) {
+        return Future.failedFuture(Failure.notFound("visitor"));
+      }
+      return services.conversations().ofVisitor(visitorId).compose(this::closeOpen).compose(conversations -> {
+        List<String> ids = conversations.stream().map(Conversation::id).toList();
+        return services.messageStore().deleteOfConversations(ids).compose(messages ->
+            services.conversations().deleteByIds(ids).compose(deleted ->
+                services.visitors().delete(visitorId, siteKey).map(v -> new JsonObject()
+                    .put("visitorId", visitorId)
+                    .put("conversations", deleted)
+                    .put("messages", messages))));
+      });
+    });
+  }
+
+  private Future<List<Conversation>> closeOpen(List<Conversation> conversations) {
+    Future<Void> closing = Future.succeededFuture();
+    for (Conversation c : conversations) {
+      if (c.isOpen()) {
+        closing = closing.compose(v -> services.router().close(c, "erasure").mapEmpty());
+      }
+    }
+    return closing.map(v -> conversations);
+  }
+}

@@ -1,0 +1,65 @@
+package org.plauder.web;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.plauder.Services;
+import org.plauder.agent.Agent;
+import org.plauder.auth.Identity;
+import org.plauder.protocol.Failure;
+import org.plauder.protocol.Inputs;
+import org.plauder.protocol.Json;
+import org.plauder.site.Site;
+
+/** GET and PATCH /api/v1/site: the caller's own site and (for admins) its settings. */
+final class SiteApi {
+
+  private static final int MAX_ORIGINS = 50;
+  private static final int MAX_RETENTION_DAYS = 3650;
+
+  private final Services services;
+
+  SiteApi(Services services) {
+    this.services = services;
+  }
+
+  void get(RoutingContext ctx) {
+    Identity agent = Http.agent(ctx, services.tokens());
+    services.sites().find(agent.siteKey()).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
+  }
+
+  /** Changes only the fields present in the body; each is checked before anything is written. */
+  void update(RoutingContext ctx) {
+    Identity admin = Http.admin(ctx, services.tokens());
+    JsonObject body = Http.body(ctx);
+    services.sites().find(admin.siteKey()).compose(site -> {
+      List<String> origins = body.containsKey("allowedOrigins") ? origins(body.getValue("allowedOrigins")) : site.allowedOrigins();
+      int defaultMaxChats = body.containsKey("defaultMaxChats")
+          ? Inputs.intInRange(body, "defaultMaxChats", 0, Agent.MAX_CHATS_LIMIT) : site.defaultMaxChats();
+      String offlineMessage = body.containsKey("offlineMessage")
+          ? Inputs.optionalString(body, "offlineMessage", 1000) : site.offlineMessage();
+      Integer retentionDays = body.containsKey("retentionDays")
+          ? (body.getValue("retentionDays") == null ? null : Inputs.intInRange(body, "retentionDays", 1, MAX_RETENTION_DAYS))
+          : site.retentionDays();
+      boolean mask = body.containsKey("maskCardNumbers") ? Inputs.bool(body, "maskCardNumbers") : site.maskCardNumbers();
+      return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
+          retentionDays, mask));
+    }).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
+  }
+
+  private static List<String> origins(Object value) {
+    if (!(value instanceof JsonArray array) || array.size() > MAX_ORIGINS) {
+      throw Failure.badInput("allowedOrigins must be a list of at most " + MAX_ORIGINS + " origins");
+    }
+    List<String> origins = new ArrayList<>();
+    for (Object o : array) {
+      if (!(o instanceof String s) || !(s.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?") || s.matches("[A-Za-z0-9.-]+"))) {
+        throw Failure.badInput("each allowed origin is scheme://host[:port] or a bare host name, got " + o);
+      }
+      origins.add(s.toLowerCase(java.util.Locale.ROOT));
+    }
+    return origins;
+  }
+}

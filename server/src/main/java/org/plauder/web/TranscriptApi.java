@@ -1,0 +1,271 @@
+package org.plauder.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plauder.Services;
+import org.plauder.auth.Identity;
+import org.plauder.auth.TokenRejected;
+import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.Conversation;
+import org.plauder.protocol.Failure;
+import org.plauder.protocol.Json;
+import org.plauder.store.Ids;
+import org.plauder.transcript.Report;
+import org.plauder.transcript.TranscriptFormat;
+import org.plauder.transcript.Transcripts;
+import org.plauder.transcript.VisitorErasure;
+
+/**
+ * Transcripts after the fact: one conversation exported, a site's messages exported in bulk
+ * (streamed, paged through MongoDB, with backpressure), search, reports and erasure.
+ */
+final class TranscriptApi {
+
+  private static final int CONVERSATION_PAGE = 100;
+  private static final int MESSAGE_PAGE = 500;
+  private static final int SEARCH_LIMIT = 100;
+  private static final String TRANSCRIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
+  private final Services services;
+
+  TranscriptApi(Services services) {
+    this.services = services;
+  }
+
+  /** GET /api/v1/conversations/:id/transcript?format= — agents of the site, or the conversation's own visitor. */
+  void export(RoutingContext ctx) {
+    Identity caller = agentOrVisitor(ctx);
+    TranscriptFormat format = formatOf(ctx, "json", List.of(TranscriptFormat.JSON, TranscriptFormat.CSV,
+        TranscriptFormat.TXT, TranscriptFormat.HTML));
+    String id = ctx.pathParam("id");
+    if (!Ids.isValid(id)) {
+      throw Failure.notFound("conversation");
+    }
+    services.conversations().find(id).compose(c -> {
+      boolean allowed = c != null && c.siteKey().equals(caller.siteKey())
+          && (caller.kind() == Identity.Kind.AGENT || c.visitorId().equals(caller.id()));
+      if (!allowed) {
+        return Future.failedFuture(Failure.notFound("conversation"));
+      }
+      return allMessages(c.id(), 0, new ArrayList<>()).map(messages -> Transcripts.render(format, c, messages));
+    }).onComplete(text -> {
+      HttpServerResponse response = ctx.response()
+          .putHeader("Content-Type", format.mediaType())
+          .putHeader("Cache-Control", "no-store")
+          .putHeader("X-Content-Type-Options", "nosniff");
+      if (format == TranscriptFormat.HTML) {
+        response.putHeader("Content-Security-Policy", TRANSCRIPT_CSP);
+      } else {
+        response.putHeader("Content-Disposition", "attachment; filename=\"conversation-" + id + "." + format.extension() + "\"");
+      }
+      response.end(text);
+    }, ctx::fail);
+  }
+
+  private Future<List<ChatMessage>> allMessages(String conversationId, long afterSeq, List<ChatMessage> into) {
+    return services.messageStore().after(conversationId, afterSeq, MESSAGE_PAGE).compose(page -> {
+      into.addAll(page);
+      return page.size() < MESSAGE_PAGE
+          ? Future.succeededFuture(into)
+          : allMessages(conversationId, page.get(page.size() - 1).seq(), into);
+    });
+  }
+
+  /**
+   * GET /api/v1/exports/messages?from=&to=&format=ndjson|csv — an admin's bulk export of the
+   * messages of the site's conversations created in [from, to). Streamed page by page; the
+   * next page is read only when the client has taken the previous one.
+   */
+  void bulk(RoutingContext ctx) {
+    Identity admin = Http.admin(ctx, services.tokens());
+    TranscriptFormat format = formatOf(ctx, "ndjson", List.of(TranscriptFormat.NDJSON, TranscriptFormat.CSV));
+    Instant from = instantParam(ctx, "from", true);
+    Instant to = instantParam(ctx, "to", true);
+    HttpServerResponse response = ctx.response()
+        .setChunked(true)
+        .putHeader("Content-Type", format.mediaType())
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("Content-Disposition", "attachment; filename=\"messages-" + admin.siteKey() + "." + format.extension() + "\"");
+    Future<Void> header = format == TranscriptFormat.CSV ? write(response, Buffer.buffer(Transcripts.csvHeader())) : Future.succeededFuture();
+    header.compose(v -> streamConversations(response, format, admin.siteKey(), from, to, null))
+        .onComplete(done -> response.end(), error -> {
+          if (!response.headWritten()) {
+            ctx.fail(error);
+          } else {
+            // Mid-stream the status is sent already; cutting the connection tells the client it is incomplete.
+            response.reset();
+          }
+        });
+  }
+
+  private Future<Void> streamConversations(HttpServerResponse response, TranscriptFormat format, String siteKey,
+      Instant from, Instant to, String afterId) {
+    return services.conversations().pageOfSite(siteKey, from, to, null, afterId, CONVERSATION_PAGE).compose(page -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Conversation c : page) {
+        chain = chain.compose(v -> streamMessages(response, format, c.id(), 0));
+      }
+      return page.size() < CONVERSATION_PAGE
+          ? chain
+          : chain.compose(v -> streamConversations(response, format, siteKey, from, to, page.get(page.size() - 1).id()));
+    });
+  }
+
+  private Future<Void> streamMessages(HttpServerResponse response, TranscriptFormat format, String conversationId, long afterSeq) {
+    return services.messageStore().after(conversationId, afterSeq, MESSAGE_PAGE).compose(page -> {
+      if (page.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      Buffer chunk = Buffer.buffer();
+      for (ChatMessage m : page) {
+        chunk.appendString(format == TranscriptFormat.CSV ? Transcripts.csvRow(m) : Transcripts.ndjsonLine(m));
+      }
+      Future<Void> written = write(response, chunk);
+      return page.size() < MESSAGE_PAGE
+          ? written
+          : written.compose(v -> streamMessages(response, format, conversationId, page.get(page.size() - 1).seq()));
+    });
+  }
+
+  /** Writes, and when the client is slower than the database, waits until it has drained. */
+  private static Future<Void> write(HttpServerResponse response, Buffer chunk) {
+    if (response.closed()) {
+      return Future.failedFuture(new Failure(499, "client_gone", "the client closed the connection"));
+    }
+    response.write(chunk);
+    if (!response.writeQueueFull()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> drained = Promise.promise();
+    response.drainHandler(v -> drained.tryComplete());
+    response.closeHandler(v -> drained.tryFail(new Failure(499, "client_gone", "the client closed the connection")));
+    return drained.future();
+  }
+
+  /** GET /api/v1/messages?q=&agentId=&from=&to= — search the site's messages, newest first. */
+  void search(RoutingContext ctx) {
+    Identity agent = Http.agent(ctx, services.tokens());
+    String q = ctx.request().getParam("q");
+    if (q != null && (q.isBlank() || q.length() > 200)) {
+      throw Failure.badInput("q must be 1 to 200 characters");
+    }
+    String agentId = ctx.request().getParam("agentId");
+    if (agentId != null && !Ids.isValid(agentId)) {
+      throw Failure.badInput("agentId must be an id");
+    }
+    Instant from = instantParam(ctx, "from", false);
+    Instant to = instantParam(ctx, "to", false);
+    Future<List<String>> scope = agentId == null
+        ? Future.succeededFuture(null)
+        : services.conversations().pageOfSite(agent.siteKey(), null, null, agentId, null, 5000)
+            .map(list -> list.stream().map(Conversation::id).toList());
+    scope.compose(ids -> services.messageStore().search(agent.siteKey(), q == null ? null : q.strip(), ids, from, to, SEARCH_LIMIT))
+        .compose(this::withConversations)
+        .onComplete(results -> Http.json(ctx, 200, new JsonObject().put("results", results)), ctx::fail);
+  }
+
+  private Future<JsonArray> withConversations(List<ChatMessage> messages) {
+    Map<String, Future<Conversation>> byId = new LinkedHashMap<>();
+    messages.forEach(m -> byId.computeIfAbsent(m.conversationId(), id -> services.conversations().find(id)));
+    return Future.all(new ArrayList<>(byId.values())).map(v -> {
+      JsonArray results = new JsonArray();
+      for (ChatMessage m : messages) {
+        Conversation c = byId.get(m.conversationId()).result();
+        results.add(new JsonObject().put("message", Json.message(m)).put("conversation", Json.conversation(c)));
+      }
+      return results;
+    });
+  }
+
+  /** GET /api/v1/reports?from=&to= — an admin's figures for the site and for each agent. */
+  void report(RoutingContext ctx) {
+    Identity admin = Http.admin(ctx, services.tokens());
+    Instant from = instantParam(ctx, "from", true);
+    Instant to = instantParam(ctx, "to", true);
+    collect(admin.siteKey(), from, to, null, new ArrayList<>()).onComplete(all -> {
+      Map<String, List<Conversation>> byAgent = new LinkedHashMap<>();
+      Map<String, String> names = new LinkedHashMap<>();
+      for (Conversation c : all) {
+        if (c.agentId() != null) {
+          byAgent.computeIfAbsent(c.agentId(), k -> new ArrayList<>()).add(c);
+          names.put(c.agentId(), c.agentName());
+        }
+      }
+      JsonArray agents = new JsonArray();
+      byAgent.forEach((agentId, list) -> agents.add(Report.of(list).toJson().put("agentId", agentId).put("agentName", names.get(agentId))));
+      Http.json(ctx, 200, new JsonObject()
+          .put("from", Json.time(from)).put("to", Json.time(to))
+          .put("site", Report.of(all).toJson())
+          .put("agents", agents));
+    }, ctx::fail);
+  }
+
+  private Future<List<Conversation>> collect(String siteKey, Instant from, Instant to, String afterId, List<Conversation> into) {
+    return services.conversations().pageOfSite(siteKey, from, to, null, afterId, 1000).compose(page -> {
+      into.addAll(page);
+      return page.size() < 1000 ? Future.succeededFuture(into) : collect(siteKey, from, to, page.get(page.size() - 1).id(), into);
+    });
+  }
+
+  /** DELETE /api/v1/visitors/:id — an admin erases one visitor of the site and all its conversations. */
+  void erase(RoutingContext ctx) {
+    Identity admin = Http.admin(ctx, services.tokens());
+    String visitorId = ctx.pathParam("id");
+    if (!Ids.isValid(visitorId)) {
+      throw Failure.notFound("visitor");
+    }
+    new VisitorErasure(services).erase(admin.siteKey(), visitorId)
+        .onComplete(result -> Http.json(ctx, 200, result), ctx::fail);
+  }
+
+  private Identity agentOrVisitor(RoutingContext ctx) {
+    try {
+      return Http.agent(ctx, services.tokens());
+    } catch (Failure notAnAgent) {
+      String header = ctx.request().getHeader("Authorization");
+      String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+      try {
+        return services.tokens().verify(token, Identity.Kind.VISITOR);
+      } catch (TokenRejected e) {
+        throw notAnAgent;
+      }
+    }
+  }
+
+  private static TranscriptFormat formatOf(RoutingContext ctx, String fallback, List<TranscriptFormat> allowed) {
+    TranscriptFormat format = TranscriptFormat.fromWire(ctx.request().getParam("format", fallback));
+    if (format == null || !allowed.contains(format)) {
+      throw Failure.badInput("format must be one of " + allowed.stream().map(TranscriptFormat::extension).toList());
+    }
+    return format;
+  }
+
+  /** An ISO 8601 instant ({@code 2026-11-23T10:00:00Z}) or a date ({@code 2026-11-23}, midnight UTC). */
+  static Instant instantParam(RoutingContext ctx, String name, boolean required) {
+    String value = ctx.request().getParam(name);
+    if (value == null || value.isBlank()) {
+      if (required) {
+        throw Failure.badInput(name + " is required (ISO 8601 date or instant)");
+      }
+      return null;
+    }
+    try {
+      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw Failure.badInput(name + " must be an ISO 8601 date or instant");
+    }
+  }
+}
