@@ -72,7 +72,7 @@ public final class Database implements AutoCloseable {
     return Future.all(
         Reactive.done(agents().createIndex(Indexes.ascending("email"), unique)),
         Reactive.done(messages().createIndex(Indexes.ascending("conversationId", "clientMsgId"), unique)),
-        Reactive.done(messages().createIndex(Indexes.ascending("conversationId", "seq"), unique)),
+        Reactive.done(messages().createIndex(Indexes.ascending("siteKey", "time"))),
         Reactive.done(conversations().createIndex(Indexes.ascending("siteKey", "status", "queueTicket"))),
         Reactive.done(conversations().createIndex(Indexes.ascending("visitorId", "status"))),
         Reactive.done(agents().createIndex(Indexes.ascending("siteKey", "status", "freeSlots"))))

@@ -2,7 +2,6 @@ package org.plauder.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 
 import com.mongodb.client.model.Sorts;
 import io.vertx.core.Future;
@@ -10,7 +9,13 @@ import java.util.List;
 import org.bson.Document;
 import org.plauder.conversation.ChatMessage;
 
-/** Messages in MongoDB, one document each, unique per (conversation, seq) and (conversation, clientMsgId). */
+/**
+ * Messages in MongoDB, one document each. A message's {@code _id} is its conversation id and
+ * its zero-padded seq, so the unique {@code _id} is what makes seqs unique, and a page of history
+ * is fetched by the exact ids of the next seqs. Lookups use flat exact-key filters: that is what
+ * lets the embedded server use its indexes (it scans for ranges and {@code $and}), and a real
+ * MongoDB serves them from the same indexes.
+ */
 public final class Messages {
 
   private final Database db;
@@ -20,13 +25,13 @@ public final class Messages {
   }
 
   public Future<ChatMessage> findByClientMsgId(String conversationId, String clientMsgId) {
-    return Reactive.first(db.messages().find(and(eq("conversationId", conversationId), eq("clientMsgId", clientMsgId))).first())
+    return Reactive.first(db.messages().find(new Document("conversationId", conversationId).append("clientMsgId", clientMsgId)).first())
         .map(Messages::toMessage);
   }
 
   /** Inserts the message; fails with a duplicate-key error when its seq or clientMsgId is taken. */
   public Future<ChatMessage> insert(ChatMessage m, String siteKey) {
-    Document doc = new Document("_id", Ids.newId())
+    Document doc = new Document("_id", idOf(m.conversationId(), m.seq()))
         .append("siteKey", siteKey)
         .append("conversationId", m.conversationId())
         .append("seq", m.seq())
@@ -39,11 +44,22 @@ public final class Messages {
     return Reactive.first(db.messages().insertOne(doc)).map(r -> m);
   }
 
-  /** Up to {@code limit} messages with seq greater than {@code afterSeq}, in seq order. */
+  /** The document id of a conversation's message with that seq; sorts in seq order. */
+  static String idOf(String conversationId, long seq) {
+    return conversationId + ":" + String.format("%010d", seq);
+  }
+
+  /**
+   * Up to {@code limit} messages with seq greater than {@code afterSeq}, in seq order. Seqs have
+   * no gaps, so the page is exactly the ids of seq afterSeq+1 … afterSeq+limit that exist.
+   */
   public Future<List<ChatMessage>> after(String conversationId, long afterSeq, int limit) {
-    return Reactive.list(db.messages().find(and(eq("conversationId", conversationId), gt("seq", afterSeq)))
-            .sort(Sorts.ascending("seq")).limit(limit))
-        .map(list -> list.stream().map(Messages::toMessage).toList());
+    List<String> ids = new java.util.ArrayList<>(limit);
+    for (long seq = Math.max(0, afterSeq) + 1; seq <= Math.max(0, afterSeq) + limit; seq++) {
+      ids.add(idOf(conversationId, seq));
+    }
+    return Reactive.list(db.messages().find(com.mongodb.client.model.Filters.in("_id", ids)))
+        .map(list -> list.stream().map(Messages::toMessage).sorted(java.util.Comparator.comparingLong(ChatMessage::seq)).toList());
   }
 
   /**

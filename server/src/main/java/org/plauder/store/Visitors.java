@@ -31,11 +31,20 @@ public final class Visitors {
     return Reactive.first(db.visitors().insertOne(doc)).map(r -> id);
   }
 
-  /** Marks a returning visitor as seen again; false when no such visitor exists on that site. */
+  /**
+   * Marks a returning visitor as seen again; false when no such visitor exists on that site.
+   * Looked up by id alone (an exact-key lookup, indexed on the embedded server too), then the
+   * site is compared here.
+   */
   public Future<Boolean> markReturning(String visitorId, String siteKey, Instant now) {
-    return Reactive.first(db.visitors().updateOne(and(eq("_id", visitorId), eq("siteKey", siteKey)),
-            Updates.combine(Updates.set("lastSeenAt", Dates.toDate(now)), Updates.inc("visits", 1))))
-        .map(r -> r.getMatchedCount() == 1);
+    return find(visitorId).compose(visitor -> {
+      if (visitor == null || !siteKey.equals(visitor.getString("siteKey"))) {
+        return Future.succeededFuture(false);
+      }
+      return Reactive.first(db.visitors().updateOne(eq("_id", visitorId),
+              Updates.combine(Updates.set("lastSeenAt", Dates.toDate(now)), Updates.inc("visits", 1))))
+          .map(r -> r.getMatchedCount() == 1);
+    });
   }
 
   public Future<Void> recordPageView(String visitorId, String url, String title, Instant now) {

@@ -34,7 +34,8 @@ import org.plauder.transcript.VisitorErasure;
  */
 final class TranscriptApi {
 
-  private static final int CONVERSATION_PAGE = 100;
+  // Each conversation page is a scan on the embedded server: large pages, few scans.
+  private static final int CONVERSATION_PAGE = 1000;
   private static final int MESSAGE_PAGE = 500;
   private static final int SEARCH_LIMIT = 100;
   private static final String TRANSCRIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
