@@ -123,6 +123,32 @@ class ChatFlowTest {
   }
 
   @Test
+  void historyIsCompleteWhenTheRecordedLastSeqLagsBehind() {
+    String conversationId = openChat();
+    for (int i = 1; i <= 3; i++) {
+      await(visitorBus.request("visitor.send", visitor.token(), new JsonObject()
+          .put("conversationId", conversationId).put("text", "m" + i).put("clientMsgId", "lag-" + i)));
+    }
+    // As if the node died after storing messages 2 and 3 but before recording their seq.
+    await(org.plauder.store.Reactive.done(node.server.services().database().conversations().updateOne(
+        new org.bson.Document("_id", conversationId), new org.bson.Document("$set", new org.bson.Document("lastSeq", 1L)))));
+    var texts = new java.util.ArrayList<String>();
+    long after = 0;
+    boolean more = true;
+    while (more) {
+      JsonObject page = await(agentBus.request("agent.history", agent.token(),
+          new JsonObject().put("conversationId", conversationId).put("afterSeq", after)));
+      page.getJsonArray("messages").forEach(m -> texts.add(((JsonObject) m).getString("text")));
+      after = texts.size();
+      more = page.getBoolean("hasMore");
+    }
+    assertEquals(java.util.List.of("m1", "m2", "m3"), texts);
+    JsonObject next = await(visitorBus.request("visitor.send", visitor.token(), new JsonObject()
+        .put("conversationId", conversationId).put("text", "m4").put("clientMsgId", "lag-4")));
+    assertEquals(4, next.getLong("seq"));
+  }
+
+  @Test
   void concurrentMessagesGetGapFreeSeqs() {
     String conversationId = openChat();
     var acks = new java.util.ArrayList<io.vertx.core.Future<JsonObject>>();

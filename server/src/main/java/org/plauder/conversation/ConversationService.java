@@ -96,7 +96,7 @@ public final class ConversationService {
   }
 
   /** Messages after {@code afterSeq}, at most one page. */
-  public Future<List<ChatMessage>> history(String conversationId, long afterSeq) {
-    return messages.after(conversationId, afterSeq, HISTORY_PAGE);
+  public Future<Messages.Page> history(Conversation c, long afterSeq) {
+    return messages.after(c.id(), afterSeq, c.lastSeq(), HISTORY_PAGE);
   }
 }

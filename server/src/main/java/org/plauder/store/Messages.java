@@ -49,17 +49,32 @@ public final class Messages {
     return conversationId + ":" + String.format("%010d", seq);
   }
 
+  /** Messages in seq order, and whether more may follow them. */
+  public record Page(List<ChatMessage> messages, boolean hasMore) {
+    public long lastSeq(long fallback) {
+      return messages.isEmpty() ? fallback : messages.get(messages.size() - 1).seq();
+    }
+  }
+
   /**
-   * Up to {@code limit} messages with seq greater than {@code afterSeq}, in seq order. Seqs have
-   * no gaps, so the page is exactly the ids of seq afterSeq+1 … afterSeq+limit that exist.
+   * The messages after {@code afterSeq}, at most {@code max}. Seqs have no gaps, so a page is
+   * fetched by the exact ids of the next seqs: as many as the conversation's recorded last seq
+   * says exist, plus one, so that a record lagging behind (a crash between storing a message and
+   * recording its seq) still shows as "more may follow" instead of hiding messages.
    */
-  public Future<List<ChatMessage>> after(String conversationId, long afterSeq, int limit) {
-    List<String> ids = new java.util.ArrayList<>(limit);
-    for (long seq = Math.max(0, afterSeq) + 1; seq <= Math.max(0, afterSeq) + limit; seq++) {
+  public Future<Page> after(String conversationId, long afterSeq, long lastSeqHint, int max) {
+    long from = Math.max(0, afterSeq) + 1;
+    int size = (int) Math.min(max, Math.max(0, lastSeqHint - from + 1) + 1);
+    List<String> ids = new java.util.ArrayList<>(size);
+    for (long seq = from; seq < from + size; seq++) {
       ids.add(idOf(conversationId, seq));
     }
     return Reactive.list(db.messages().find(com.mongodb.client.model.Filters.in("_id", ids)))
-        .map(list -> list.stream().map(Messages::toMessage).sorted(java.util.Comparator.comparingLong(ChatMessage::seq)).toList());
+        .map(list -> {
+          List<ChatMessage> page = list.stream().map(Messages::toMessage)
+              .sorted(java.util.Comparator.comparingLong(ChatMessage::seq)).toList();
+          return new Page(page, page.size() == size);
+        });
   }
 
   /**

@@ -19,6 +19,7 @@ import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
 import org.plauder.routing.ChatRouter.FirstMessage;
+import org.plauder.store.Messages;
 
 /**
  * Answers the request/reply actions that visitors and agents send over the bridge. Each handler
@@ -170,10 +171,10 @@ public final class ActionVerticle extends VerticleBase {
       if (c == null) {
         return Future.succeededFuture(new JsonObject().putNull("conversation").put("messages", new JsonArray()));
       }
-      return Future.all(services.messages().history(c.id(), afterSeq), services.router().describe(c.id())).map(all -> {
-        List<ChatMessage> page = all.resultAt(0);
+      return Future.all(services.messages().history(c, afterSeq), services.router().describe(c.id())).map(all -> {
+        Messages.Page page = all.resultAt(0);
         JsonObject state = all.resultAt(1);
-        return state.put("messages", Json.messages(page)).put("hasMore", page.size() == ConversationService.HISTORY_PAGE);
+        return state.put("messages", Json.messages(page.messages())).put("hasMore", page.hasMore());
       });
     });
   }
@@ -260,11 +261,11 @@ public final class ActionVerticle extends VerticleBase {
 
   private Future<JsonObject> agentHistory(Identity agent, JsonObject body) {
     long afterSeq = Inputs.optionalLong(body, "afterSeq", 0);
-    return siteConversation(agent, body).compose(c -> services.messages().history(c.id(), afterSeq).map(page ->
+    return siteConversation(agent, body).compose(c -> services.messages().history(c, afterSeq).map(page ->
         new JsonObject()
             .put("conversation", Json.conversation(c))
-            .put("messages", Json.messages(page))
-            .put("hasMore", page.size() == ConversationService.HISTORY_PAGE)));
+            .put("messages", Json.messages(page.messages()))
+            .put("hasMore", page.hasMore())));
   }
 
   /** A conversation of the agent's site; another site's looks exactly like a missing one. */

@@ -61,7 +61,7 @@ final class TranscriptApi {
       if (!allowed) {
         return Future.failedFuture(Failure.notFound("conversation"));
       }
-      return allMessages(c.id(), 0, new ArrayList<>()).map(messages -> Transcripts.render(format, c, messages));
+      return allMessages(c, 0, new ArrayList<>()).map(messages -> Transcripts.render(format, c, messages));
     }).onComplete(text -> {
       HttpServerResponse response = ctx.response()
           .putHeader("Content-Type", format.mediaType())
@@ -76,12 +76,10 @@ final class TranscriptApi {
     }, ctx::fail);
   }
 
-  private Future<List<ChatMessage>> allMessages(String conversationId, long afterSeq, List<ChatMessage> into) {
-    return services.messageStore().after(conversationId, afterSeq, MESSAGE_PAGE).compose(page -> {
-      into.addAll(page);
-      return page.size() < MESSAGE_PAGE
-          ? Future.succeededFuture(into)
-          : allMessages(conversationId, page.get(page.size() - 1).seq(), into);
+  private Future<List<ChatMessage>> allMessages(Conversation c, long afterSeq, List<ChatMessage> into) {
+    return services.messageStore().after(c.id(), afterSeq, c.lastSeq(), MESSAGE_PAGE).compose(page -> {
+      into.addAll(page.messages());
+      return page.hasMore() ? allMessages(c, page.lastSeq(afterSeq), into) : Future.succeededFuture(into);
     });
   }
 
@@ -117,7 +115,7 @@ final class TranscriptApi {
     return services.conversations().pageOfSite(siteKey, from, to, null, afterId, CONVERSATION_PAGE).compose(page -> {
       Future<Void> chain = Future.succeededFuture();
       for (Conversation c : page) {
-        chain = chain.compose(v -> streamMessages(response, format, c.id(), 0));
+        chain = chain.compose(v -> streamMessages(response, format, c, 0));
       }
       return page.size() < CONVERSATION_PAGE
           ? chain
@@ -125,19 +123,17 @@ final class TranscriptApi {
     });
   }
 
-  private Future<Void> streamMessages(HttpServerResponse response, TranscriptFormat format, String conversationId, long afterSeq) {
-    return services.messageStore().after(conversationId, afterSeq, MESSAGE_PAGE).compose(page -> {
-      if (page.isEmpty()) {
+  private Future<Void> streamMessages(HttpServerResponse response, TranscriptFormat format, Conversation c, long afterSeq) {
+    return services.messageStore().after(c.id(), afterSeq, c.lastSeq(), MESSAGE_PAGE).compose(page -> {
+      if (page.messages().isEmpty()) {
         return Future.succeededFuture();
       }
       Buffer chunk = Buffer.buffer();
-      for (ChatMessage m : page) {
+      for (ChatMessage m : page.messages()) {
         chunk.appendString(format == TranscriptFormat.CSV ? Transcripts.csvRow(m) : Transcripts.ndjsonLine(m));
       }
       Future<Void> written = write(response, chunk);
-      return page.size() < MESSAGE_PAGE
-          ? written
-          : written.compose(v -> streamMessages(response, format, conversationId, page.get(page.size() - 1).seq()));
+      return page.hasMore() ? written.compose(v -> streamMessages(response, format, c, page.lastSeq(afterSeq))) : written;
     });
   }
 
