@@ -21,6 +21,7 @@ import org.plauder.store.Secrets;
 import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
 import org.plauder.transcript.RetentionJob;
+import org.plauder.transcript.TranscriptMailer;
 import org.plauder.web.ActionVerticle;
 import org.plauder.web.HttpVerticle;
 
@@ -87,7 +88,7 @@ public final class PlauderServer {
     ChatRouter router = new ChatRouter(agents, conversations, visitors, new Counters(db), messages, inboxes, clock);
     return new Services(config, clock, db, sites, agents, visitors, conversations, messageStore,
         new Tokens(secret, clock), new Passwords(config.bcryptCost()), new MessageRules(config.maxMessageLength()),
-        messages, router);
+        messages, router, config.smtp() == null ? null : new TranscriptMailer(vertx, config.smtp()));
   }
 
   public int port() {

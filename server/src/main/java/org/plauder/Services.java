@@ -13,6 +13,7 @@ import org.plauder.store.Database;
 import org.plauder.store.Messages;
 import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
+import org.plauder.transcript.TranscriptMailer;
 
 /** The parts a node is made of, built once at start-up and handed to each verticle. */
 public record Services(
@@ -28,4 +29,11 @@ public record Services(
     Passwords passwords,
     MessageRules messageRules,
     ConversationService messages,
-    ChatRouter router) {}
+    ChatRouter router,
+    TranscriptMailer mailer) {
+
+  /** Whether transcripts can be e-mailed (an SMTP server is configured). */
+  public boolean canEmailTranscripts() {
+    return mailer != null;
+  }
+}

@@ -19,7 +19,11 @@ public record Config(
     int bcryptCost,
     int maxMessageLength,
     int maxFrameBytes,
-    Cluster cluster) {
+    Cluster cluster,
+    Smtp smtp) {
+
+  /** The SMTP server transcripts are e-mailed through; null when e-mail is not set up. */
+  public record Smtp(String host, int port, String username, String password, String from, String startTls) {}
 
   /**
    * How this node joins others over a clustered event bus; null runs the node alone.
@@ -49,7 +53,26 @@ public record Config(
         intOf(env, "PLAUDER_BCRYPT_COST", 10),
         intOf(env, "PLAUDER_MAX_MESSAGE_LENGTH", 4000),
         intOf(env, "PLAUDER_MAX_FRAME_BYTES", 64 * 1024),
-        clusterOf(env));
+        clusterOf(env),
+        smtpOf(env));
+  }
+
+  public Config withSmtp(Smtp newSmtp) {
+    return new Config(host, port, publicUrl, mongoUri, databaseName, dataDir, jwtSecret, adminEmail, adminPassword,
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, newSmtp);
+  }
+
+  private static Smtp smtpOf(Map<String, String> env) {
+    String host = blankToNull(env.get("PLAUDER_SMTP_HOST"));
+    if (host == null) {
+      return null;
+    }
+    String startTls = env.getOrDefault("PLAUDER_SMTP_STARTTLS", "optional");
+    if (!List.of("optional", "required", "disabled").contains(startTls)) {
+      throw new IllegalArgumentException("PLAUDER_SMTP_STARTTLS must be optional, required or disabled");
+    }
+    return new Smtp(host, intOf(env, "PLAUDER_SMTP_PORT", 587), blankToNull(env.get("PLAUDER_SMTP_USERNAME")),
+        blankToNull(env.get("PLAUDER_SMTP_PASSWORD")), env.getOrDefault("PLAUDER_SMTP_FROM", "no-reply@" + host), startTls);
   }
 
   private static Cluster clusterOf(Map<String, String> env) {

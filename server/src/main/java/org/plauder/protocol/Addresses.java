@@ -21,6 +21,7 @@ public final class Addresses {
   public static final String VISITOR_RATE = "visitor.rate";
   public static final String VISITOR_LEAVE_MESSAGE = "visitor.leaveMessage";
   public static final String VISITOR_HISTORY = "visitor.history";
+  public static final String VISITOR_EMAIL_TRANSCRIPT = "visitor.emailTranscript";
 
   public static final String AGENT_STATUS = "agent.status";
   public static final String AGENT_CONVERSATIONS = "agent.conversations";
@@ -33,7 +34,7 @@ public final class Addresses {
 
   public static final Set<String> VISITOR_ACTIONS = Set.of(
       VISITOR_PAGE_VIEW, VISITOR_REQUEST_CHAT, VISITOR_SEND, VISITOR_TYPING, VISITOR_CLOSE,
-      VISITOR_RATE, VISITOR_LEAVE_MESSAGE, VISITOR_HISTORY);
+      VISITOR_RATE, VISITOR_LEAVE_MESSAGE, VISITOR_HISTORY, VISITOR_EMAIL_TRANSCRIPT);
 
   public static final Set<String> AGENT_ACTIONS = Set.of(
       AGENT_STATUS, AGENT_CONVERSATIONS, AGENT_SEND, AGENT_TYPING, AGENT_CLOSE, AGENT_TRANSFER,

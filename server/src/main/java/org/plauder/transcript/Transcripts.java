@@ -62,7 +62,7 @@ public final class Transcripts {
     return Json.message(m).encode() + "\n";
   }
 
-  static String text(Conversation c, List<ChatMessage> messages) {
+  public static String text(Conversation c, List<ChatMessage> messages) {
     StringBuilder out = new StringBuilder();
     out.append("Conversation ").append(c.id()).append('\n');
     out.append("Started: ").append(Json.time(c.createdAt())).append('\n');
@@ -81,7 +81,7 @@ public final class Transcripts {
     return out.toString();
   }
 
-  static String html(Conversation c, List<ChatMessage> messages) {
+  public static String html(Conversation c, List<ChatMessage> messages) {
     StringBuilder out = new StringBuilder();
     out.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>Transcript ").append(Encode.forHtml(c.id())).append("</title>")

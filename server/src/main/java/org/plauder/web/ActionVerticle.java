@@ -54,6 +54,7 @@ public final class ActionVerticle extends VerticleBase {
         on(Addresses.VISITOR_RATE, Identity.Kind.VISITOR, this::rate),
         on(Addresses.VISITOR_LEAVE_MESSAGE, Identity.Kind.VISITOR, this::leaveMessage),
         on(Addresses.VISITOR_HISTORY, Identity.Kind.VISITOR, this::visitorHistory),
+        on(Addresses.VISITOR_EMAIL_TRANSCRIPT, Identity.Kind.VISITOR, this::emailTranscript),
         on(Addresses.AGENT_STATUS, Identity.Kind.AGENT, this::agentStatus),
         on(Addresses.AGENT_CONVERSATIONS, Identity.Kind.AGENT, this::agentConversations),
         on(Addresses.AGENT_SEND, Identity.Kind.AGENT, this::agentSend),
@@ -159,6 +160,33 @@ public final class ActionVerticle extends VerticleBase {
     return ownConversation(visitor, body)
         .compose(c -> services.conversations().rate(c.id(), rating))
         .map(v -> new JsonObject().put("rating", rating));
+  }
+
+  /** Once per ended conversation, so the action cannot be used to send mail to anyone, again and again. */
+  private Future<JsonObject> emailTranscript(Identity visitor, JsonObject body) {
+    if (!services.canEmailTranscripts()) {
+      throw new Failure(501, "email_unavailable", "sending transcripts by e-mail is not set up on this server");
+    }
+    String email = Inputs.optionalEmail(body, "email");
+    if (email == null) {
+      throw Failure.badInput("email is required");
+    }
+    return ownConversation(visitor, body).compose(c -> {
+      if (c.isOpen()) {
+        throw Failure.conflict("conversation_open", "the transcript can be sent once the chat has ended");
+      }
+      return services.conversations().claimTranscriptEmail(c.id(), services.clock().instant()).compose(claimed -> {
+        if (!claimed) {
+          return Future.failedFuture(Failure.conflict("already_sent", "the transcript of this chat was sent already"));
+        }
+        return Future.all(services.messages().history(c, 0), services.sites().find(c.siteKey()))
+            .compose(all -> services.mailer().send(email, all.<org.plauder.site.Site>resultAt(1).name(), c,
+                all.<Messages.Page>resultAt(0).messages()))
+            .recover(e -> services.conversations().releaseTranscriptEmail(c.id()).compose(v -> Future.failedFuture(
+                new Failure(502, "email_failed", "the mail server did not accept the transcript, try again later"))))
+            .map(v -> new JsonObject().put("sentTo", email));
+      });
+    });
   }
 
   private Future<JsonObject> visitorHistory(Identity visitor, JsonObject body) {

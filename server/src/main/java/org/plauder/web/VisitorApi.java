@@ -48,7 +48,8 @@ final class VisitorApi {
         .map(identity -> new JsonObject()
             .put("visitorId", identity.id())
             .put("token", services.tokens().issue(identity))
-            .put("returning", identity.id().equals(resumedId(oldToken, site)))))
+            .put("returning", identity.id().equals(resumedId(oldToken, site)))
+            .put("features", new JsonObject().put("emailTranscript", services.canEmailTranscripts()))))
         .onComplete(reply -> {
           ctx.response()
               .putHeader("Access-Control-Allow-Origin", ctx.request().getHeader("Origin"))

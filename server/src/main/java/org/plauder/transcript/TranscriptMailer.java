@@ -1,0 +1,41 @@
+package org.plauder.transcript;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.mail.MailClient;
+import io.vertx.ext.mail.MailConfig;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.StartTLSOptions;
+import java.util.List;
+import java.util.Locale;
+import org.plauder.config.Config;
+import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.Conversation;
+
+/** Sends a visitor its chat transcript by e-mail, as plain text with an HTML alternative. */
+public final class TranscriptMailer {
+
+  private final MailClient client;
+  private final String from;
+
+  public TranscriptMailer(Vertx vertx, Config.Smtp smtp) {
+    MailConfig config = new MailConfig()
+        .setHostname(smtp.host())
+        .setPort(smtp.port())
+        .setStarttls(StartTLSOptions.valueOf(smtp.startTls().toUpperCase(Locale.ROOT)))
+        .setUsername(smtp.username())
+        .setPassword(smtp.password());
+    this.client = MailClient.createShared(vertx, config, "plauder-mail");
+    this.from = smtp.from();
+  }
+
+  public Future<Void> send(String to, String siteName, Conversation c, List<ChatMessage> messages) {
+    MailMessage mail = new MailMessage()
+        .setFrom(from)
+        .setTo(to)
+        .setSubject("Your chat transcript" + (siteName == null ? "" : " – " + siteName))
+        .setText(Transcripts.text(c, messages))
+        .setHtml(Transcripts.html(c, messages));
+    return client.sendMail(mail).mapEmpty();
+  }
+}
