@@ -1,0 +1,79 @@
+// The admin view: create agents, see every agent's status and load, and the widget's embed snippet.
+
+import { $, el } from './dom.js';
+import { t } from './strings.js';
+import { api } from './api.js';
+
+export class Admin {
+  constructor(ctx) {
+    this.ctx = ctx; // {session, failed}
+    $('agent-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.create();
+    });
+    $('copy-snippet').addEventListener('click', () => this.copySnippet());
+  }
+
+  snippet() {
+    return `<script src="${location.origin}/widget.js" data-site="${this.ctx.session.siteKey}" async></script>`;
+  }
+
+  async refresh() {
+    $('embed-snippet').textContent = this.snippet();
+    let reply;
+    try {
+      reply = await api('GET', '/api/v1/agents', this.ctx.session.token);
+    } catch (e) {
+      this.ctx.failed(e);
+      return;
+    }
+    const body = $('agents-body');
+    body.replaceChildren();
+    for (const agent of reply.agents) {
+      const row = el('tr');
+      row.dataset.agentId = agent.id;
+      row.append(el('td', null, agent.name), el('td', null, agent.email), el('td', null, t(agent.role === 'admin' ? 'roleAdmin' : 'roleAgent')));
+      const status = el('td');
+      status.append(el('span', 'dot ' + agent.status), document.createTextNode(t(agent.status) + (agent.disabled ? ' · ' + t('disabled') : '')));
+      row.append(status, el('td', null, t('loadOf', { load: agent.load, max: agent.maxChats })));
+      body.append(row);
+    }
+  }
+
+  async create() {
+    const result = $('agent-form-result');
+    const body = {
+      name: $('agent-name').value.trim(),
+      email: $('agent-email').value.trim(),
+      password: $('agent-password').value,
+      maxChats: Number.parseInt($('agent-max').value, 10),
+      role: $('agent-role').value,
+    };
+    if (!Number.isInteger(body.maxChats)) delete body.maxChats;
+    try {
+      const agent = await api('POST', '/api/v1/agents', this.ctx.session.token, body);
+      result.className = 'ok';
+      result.textContent = t('agentCreated', { name: agent.name });
+      $('agent-form').reset();
+      this.refresh();
+    } catch (e) {
+      result.className = 'error';
+      result.textContent = e.code === 'email_taken' ? t('emailTaken') : e.message;
+      if (e.status === 401) this.ctx.failed(e);
+    }
+  }
+
+  async copySnippet() {
+    const text = this.snippet();
+    try {
+      await navigator.clipboard.writeText(text);
+      $('copy-result').textContent = t('copied');
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents($('embed-snippet'));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      $('copy-result').textContent = t('copyFailed');
+    }
+  }
+}
