@@ -397,7 +397,7 @@ function toggleSound() {
 
 function updateSoundButton() {
   $('sound-toggle').setAttribute('aria-pressed', String(!alerts.muted));
-  $('sound-toggle').textContent = alerts.muted ? '🔕' : '🔔';
+  $('sound-icon').src = alerts.muted ? 'icons/sound-off.svg' : 'icons/sound-on.svg';
 }
 
 function updateNotifyButton() {

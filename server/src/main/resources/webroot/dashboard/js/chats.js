@@ -322,7 +322,7 @@ export class Chats {
       top.append(el('span', 'chat-item-time muted', last ? clockTime(last.time) : ''));
       const bottom = el('span', 'chat-item-bottom');
       const preview = chat.visitorTyping ? t('isTyping', { name: visitorLabel(chat.conv) }) : last ? last.text : '';
-      bottom.append(el('span', 'chat-item-preview' + (chat.visitorTyping ? ' typing' : ''), preview));
+      bottom.append(el('span', 'chat-item-preview' + (chat.visitorTyping ? ' is-typing' : ''), preview));
       if (chat.unread > 0) {
         const badge = el('span', 'badge unread', chat.unread);
         badge.setAttribute('aria-label', t('unread', { n: chat.unread }));

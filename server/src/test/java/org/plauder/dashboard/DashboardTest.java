@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -139,6 +140,12 @@ class DashboardTest {
     page.reply("Ja, in Blau und Grün.");
     assertEquals("Ja, in Blau und Grün.", max.awaitAgentMessage(maxChat).getString("text"));
 
+    // Alt+↓ / Alt+↑ walk through the chats in the order they came
+    driver.findElement(By.id("composer-text")).sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_UP));
+    page.wait.until(ExpectedConditions.attributeToBe(page.chatItem(evaChat), "aria-current", "true"));
+    driver.findElement(By.id("composer-text")).sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
+    page.wait.until(ExpectedConditions.attributeToBe(page.chatItem(maxChat), "aria-current", "true"));
+
     eva.say(evaChat, "Danke!", "eva-2");
     page.waitForUnread(evaChat, 1);
     page.wait.until(d -> d.getTitle().equals("(1) Plauder"));
@@ -149,7 +156,7 @@ class DashboardTest {
     page.waitForChatCount(3);
     page.select(malloryChat);
     page.waitForMessage("<img src=x onerror=alert(1)>");
-    assertTrue(driver.findElements(By.cssSelector("img")).isEmpty(), "the visitor's text must not become an element");
+    assertTrue(driver.findElements(By.cssSelector("main img")).isEmpty(), "the visitor's text must not become an element");
     mallory.request("visitor.typing", new JsonObject().put("conversationId", malloryChat).put("typing", true));
     page.wait.until(d -> d.findElement(By.id("typing-indicator")).getText().contains("Mallory"));
     driver.findElement(By.id("composer-text")).sendKeys("Einen Moment");
@@ -186,6 +193,14 @@ class DashboardTest {
     assertEquals("agent", eva.awaitPush("closed", evaChat).getString("closedBy"));
     page.waitForChatCount(1);
     page.wait.until(ExpectedConditions.attributeToBe(page.chatItem(malloryChat), "aria-current", "true"));
+
+    // the closed chat's transcript is in the history
+    page.showView("history");
+    By closedItem = By.cssSelector("#history-list .chat-item[data-conversation-id='" + evaChat + "']");
+    page.wait.until(ExpectedConditions.elementToBeClickable(closedItem)).click();
+    page.wait.until(d -> d.findElements(By.cssSelector("#transcript-log .message-text")).stream()
+        .map(WebElement::getText).toList()
+        .equals(List.of("Hallo, wo ist meine Bestellung?", "Sie ist unterwegs.", "Danke!")));
   }
 
   @Test
@@ -214,6 +229,15 @@ class DashboardTest {
     page.waitForChatCount(2);
     page.wait.until(ExpectedConditions.invisibilityOfElementLocated(queueItem));
     assertFalse(driver.findElements(page.chatItem(first)).isEmpty());
+
+    // narrow screens: everything still reachable
+    for (int[] size : new int[][] {{768, 900}, {390, 844}}) {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+      page.select(queued);
+      assertTrue(driver.findElement(By.id("composer-text")).isDisplayed());
+      assertTrue(driver.findElement(By.id("close-button")).isDisplayed());
+      Browser.screenshot(driver, "dashboard-" + size[0]);
+    }
   }
 
   @Test
