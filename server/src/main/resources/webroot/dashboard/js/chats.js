@@ -331,6 +331,7 @@ export class Chats {
       button.append(top, bottom);
       button.addEventListener('click', () => {
         this.select(chat.conv.id);
+        if (window.matchMedia('(max-width: 640px)').matches) $('conversation').scrollIntoView();
         $('composer-text').focus();
       });
       item.append(button);
