@@ -75,6 +75,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/agents").handler(agents::create);
     router.get("/api/v1/agents").handler(agents::list);
     router.get("/api/v1/conversations").handler(agents::conversations);
+    router.patch("/api/v1/agents/:agentId").handler(new AgentAdminApi(services)::update);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
     router.route("/api/*").failureHandler(Http::onFailure);
   }
