@@ -36,8 +36,45 @@ export class Admin {
       const status = el('td');
       status.append(el('span', 'dot ' + agent.status), document.createTextNode(t(agent.status) + (agent.disabled ? ' · ' + t('disabled') : '')));
       row.append(status, el('td', null, t('loadOf', { load: agent.load, max: agent.maxChats })));
+      const limitCell = el('td');
+      const limit = el('input', 'max-chats row-max');
+      limit.type = 'number';
+      limit.min = '0';
+      limit.max = '50';
+      limit.value = String(agent.maxChats);
+      limit.setAttribute('aria-label', t('maxChatsOf', { name: agent.name }));
+      limit.addEventListener('change', () => {
+        const value = Number.parseInt(limit.value, 10);
+        // a half-typed or out-of-range value is left alone; only a valid one is sent
+        if (Number.isInteger(value) && value >= 0 && value <= 50 && value !== agent.maxChats) this.update(agent, { maxChats: value });
+      });
+      limitCell.append(limit);
+      const accountCell = el('td');
+      if (agent.id !== this.ctx.session.agentId) {
+        const toggle = el('button', agent.disabled ? 'enable' : 'disable danger', t(agent.disabled ? 'enable' : 'disable'));
+        toggle.type = 'button';
+        toggle.setAttribute('aria-label', t(agent.disabled ? 'enable' : 'disable') + ': ' + agent.name);
+        toggle.addEventListener('click', () => this.update(agent, { disabled: !agent.disabled }));
+        accountCell.append(toggle);
+      }
+      row.append(limitCell, accountCell);
       body.append(row);
     }
+  }
+
+  /** PATCH one agent (maxChats and/or disabled), then show the list as the server has it now. */
+  async update(agent, change) {
+    const result = $('agents-result');
+    try {
+      const updated = await api('PATCH', '/api/v1/agents/' + encodeURIComponent(agent.id), this.ctx.session.token, change);
+      result.className = 'ok';
+      result.textContent = t('agentUpdated', { name: updated.name });
+    } catch (e) {
+      result.className = 'error';
+      result.textContent = e.message;
+      if (e.status === 401) this.ctx.failed(e);
+    }
+    this.refresh();
   }
 
   async create() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,7 +25,10 @@ final class DashboardPage {
   DashboardPage(ChromeDriver driver, TestNode node) {
     this.driver = driver;
     this.node = node;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    // lists are redrawn on every push, so an element found a moment ago may be gone: look again
+    wait.ignoring(StaleElementReferenceException.class);
+    this.wait = wait;
   }
 
   /** Creates an agent of the demo site with a known e-mail and password, through the admin REST API. */

@@ -257,12 +257,27 @@ class DashboardTest {
     page.wait.until(d -> d.findElements(By.cssSelector("#agents-body tr")).stream()
         .anyMatch(row -> row.getText().contains("dora@shop.test")));
     page.wait.until(ExpectedConditions.attributeContains(By.id("agent-form-result"), "class", "ok"));
+    Browser.screenshot(driver, "dashboard-admin");
+
+    // disable Dora from her row: she cannot sign in; enable her again and give her five chats
+    By doraRow = By.xpath("//tbody[@id='agents-body']/tr[td[2][text()='dora@shop.test']]");
+    driver.findElement(doraRow).findElement(By.cssSelector("button.disable")).click();
+    page.wait.until(d -> !d.findElement(doraRow).findElements(By.cssSelector("button.enable")).isEmpty());
+    var refused = await(node.http.post("/api/v1/agents/login")
+        .sendJsonObject(new JsonObject().put("email", "dora@shop.test").put("password", "dora-secret-1")));
+    assertEquals(403, refused.statusCode());
+    driver.findElement(doraRow).findElement(By.cssSelector("button.enable")).click();
+    page.wait.until(d -> !d.findElement(doraRow).findElements(By.cssSelector("button.disable")).isEmpty());
+    WebElement doraMax = driver.findElement(doraRow).findElement(By.cssSelector("input.row-max"));
+    doraMax.sendKeys(Keys.chord(Keys.CONTROL, "a"), "5", Keys.TAB);
+    page.wait.until(d -> d.findElement(doraRow).findElement(By.cssSelector("input.row-max")).getDomProperty("value").equals("5")
+        && d.findElement(doraRow).getText().contains("0/5"));
 
     driver.findElement(By.id("logout")).click();
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
     page.signIn("dora@shop.test", "dora-secret-1");
     assertEquals("Dora", driver.findElement(By.id("me-name")).getText());
     assertFalse(driver.findElement(By.id("tab-admin")).isDisplayed(), "an agent sees no admin view");
-    assertEquals("4", driver.findElement(By.id("max-chats")).getDomProperty("value"));
+    assertEquals("5", driver.findElement(By.id("max-chats")).getDomProperty("value"));
   }
 }
