@@ -201,6 +201,7 @@ class DashboardTest {
     page.wait.until(d -> d.findElements(By.cssSelector("#transcript-log .message-text")).stream()
         .map(WebElement::getText).toList()
         .equals(List.of("Hallo, wo ist meine Bestellung?", "Sie ist unterwegs.", "Danke!")));
+    Browser.screenshot(driver, "dashboard-history");
   }
 
   @Test
@@ -279,5 +280,13 @@ class DashboardTest {
     assertEquals("Dora", driver.findElement(By.id("me-name")).getText());
     assertFalse(driver.findElement(By.id("tab-admin")).isDisplayed(), "an agent sees no admin view");
     assertEquals("5", driver.findElement(By.id("max-chats")).getDomProperty("value"));
+
+    // "?" opens the shortcut help, Escape closes it
+    driver.findElement(By.tagName("body")).sendKeys("?");
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("help-dialog")));
+    assertTrue(driver.findElements(By.cssSelector("#shortcut-list dt")).size() >= 8);
+    Browser.screenshot(driver, "dashboard-help");
+    driver.findElement(By.id("help-dialog")).sendKeys(Keys.ESCAPE);
+    page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("help-dialog")));
   }
 }
