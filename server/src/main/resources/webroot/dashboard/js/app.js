@@ -11,6 +11,7 @@ import { History } from './history.js';
 import { Admin } from './admin.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
+const QUEUE_POLL_OFFLINE_MS = 20000;
 
 const state = {
   session: null,   // {agentId, token, siteKey, role, name}
@@ -118,7 +119,8 @@ async function onConnection(s) {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
     setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
-    await chats.load(reply.active || []);
+    // after a reconnect, what the visitors wrote meanwhile counts as unread
+    await chats.load(reply.active || [], state.everConnected);
     state.everConnected = true;
   } catch (e) {
     failed(e);
@@ -189,11 +191,23 @@ async function refreshAgent() {
   }
 }
 
+/** Offline agents get no queue pushes, so their view of the queue is fetched instead. */
+async function refreshQueue() {
+  try {
+    const reply = await state.bus.request('agent.conversations', {});
+    setAgent(reply.agent);
+    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
+  } catch {
+    // shown again with the next push or reconnect
+  }
+}
+
 async function changeStatus(body) {
   alerts.unlock();
   try {
     const reply = await state.bus.request('agent.status', body);
     setAgent(reply.agent);
+    refreshQueue();
   } catch (e) {
     setAgent(state.agent);
     failed(e);
@@ -321,6 +335,8 @@ function openClose() {
   const chat = chats.active;
   if (!chat) return;
   $('close-dialog').dataset.conversationId = chat.conv.id;
+  // Escape leaves returnValue as it was: clear it, or the last "close" would close this chat too
+  $('close-dialog').returnValue = '';
   $('close-dialog').showModal();
   $('close-cancel').focus();
 }
@@ -433,6 +449,9 @@ function init() {
     if (!document.hidden && chats) chats.markFrontRead();
   });
   setInterval(tickQueue, 1000);
+  setInterval(() => {
+    if (state.bus && state.bus.isOpen && state.agent && state.agent.status === 'offline') refreshQueue();
+  }, QUEUE_POLL_OFFLINE_MS);
 
   const session = storedSession();
   if (session) {

@@ -85,7 +85,7 @@ export class Chats {
   // ---- from the server ----
 
   /** The full list after (re)connecting: adds new chats, drops gone ones, fetches what was missed. */
-  async load(activeConversations) {
+  async load(activeConversations, countMissedAsUnread = false) {
     const ids = new Set(activeConversations.map((c) => c.id));
     for (const id of [...this.chats.keys()]) {
       if (!ids.has(id)) this.chats.delete(id);
@@ -98,7 +98,7 @@ export class Chats {
     if (this.activeId && !this.chats.has(this.activeId)) this.activeId = null;
     if (!this.activeId && this.chats.size > 0) this.activeId = this.order[0].conv.id;
     this.render();
-    await Promise.all(activeConversations.map((c) => this.fetchHistory(this.chats.get(c.id), false)));
+    await Promise.all(activeConversations.map((c) => this.fetchHistory(this.chats.get(c.id), countMissedAsUnread)));
     this.retryUnsent();
   }
 

@@ -194,6 +194,15 @@ class DashboardTest {
     page.waitForChatCount(1);
     page.wait.until(ExpectedConditions.attributeToBe(page.chatItem(malloryChat), "aria-current", "true"));
 
+    // Alt+C asks first; Escape closes nothing (the chat still takes messages)
+    driver.findElement(By.id("composer-text")).sendKeys(Keys.chord(Keys.ALT, "c"));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("close-dialog")));
+    driver.findElement(By.id("close-cancel")).sendKeys(Keys.ESCAPE);
+    page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("close-dialog")));
+    mallory.say(malloryChat, "Noch offen?", "mallory-2");
+    page.waitForMessage("Noch offen?");
+    assertEquals(1, page.chatItems().size());
+
     // the closed chat's transcript is in the history
     page.showView("history");
     By closedItem = By.cssSelector("#history-list .chat-item[data-conversation-id='" + evaChat + "']");
