@@ -76,6 +76,10 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/agents").handler(agents::list);
     router.get("/api/v1/conversations").handler(agents::conversations);
     router.patch("/api/v1/agents/:agentId").handler(new AgentAdminApi(services)::update);
+    CannedResponseApi canned = new CannedResponseApi(services);
+    router.get("/api/v1/canned-responses").handler(canned::list);
+    router.post("/api/v1/canned-responses").handler(canned::create);
+    router.delete("/api/v1/canned-responses/:responseId").handler(canned::delete);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
     router.route("/api/*").failureHandler(Http::onFailure);
   }
