@@ -9,6 +9,7 @@ import { Alerts } from './alerts.js';
 import { Chats } from './chats.js';
 import { History } from './history.js';
 import { Admin } from './admin.js';
+import { Canned } from './canned.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
 const QUEUE_POLL_OFFLINE_MS = 20000;
@@ -26,6 +27,7 @@ const alerts = new Alerts();
 let chats;
 let history;
 let admin;
+let canned;
 let toastTimer;
 
 // ---- sign-in ----
@@ -102,6 +104,8 @@ function start(session) {
   chats = new Chats(ctx);
   history = new History(ctx);
   admin = new Admin(ctx);
+  canned = new Canned(ctx);
+  canned.load();
   bus.onstate = (s) => onConnection(s);
   bus.onerrorframe = (body) => {
     if (body === 'access_denied') signOut(t('sessionExpired'));
@@ -278,7 +282,10 @@ function showView(view) {
   show($('admin-view'), view === 'admin');
   if (view === 'chats') chats.markFrontRead();
   if (view === 'history') history.refresh();
-  if (view === 'admin') admin.refresh();
+  if (view === 'admin') {
+    admin.refresh();
+    canned.load();
+  }
 }
 
 function updateTitle() {
@@ -358,7 +365,7 @@ async function onCloseDialog() {
 const SHORTCUTS = [
   ['Alt + ↓', 'scNext'], ['Alt + ↑', 'scPrev'], ['Enter / Ctrl + Enter', 'scSend'], ['Shift + Enter', 'scNewline'],
   ['Alt + R', 'scFocus'], ['Alt + C', 'scClose'], ['Alt + T', 'scTransfer'], ['Alt + N', 'scTake'],
-  ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3', 'scViews'], ['? / Alt + H', 'scHelp'],
+  ['Alt + K', 'scCanned'], ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3', 'scViews'], ['? / Alt + H', 'scHelp'],
 ];
 
 function fillHelp() {
@@ -393,6 +400,10 @@ function onKey(event) {
     KeyR: () => { showView('chats'); $('composer-text').focus(); },
     KeyN: () => { if (state.queue.length) takeChat(state.queue[0].conversationId); },
     KeyM: toggleSound,
+    KeyK: () => {
+      showView('chats');
+      if (!$('composer-tools').hidden) $('canned-select').focus();
+    },
     KeyH: openHelp,
     Digit1: () => showView('chats'),
     Digit2: () => showView('history'),

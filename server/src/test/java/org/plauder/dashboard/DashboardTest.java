@@ -107,6 +107,9 @@ class DashboardTest {
   @Test
   void agentAnswersParallelChatsTransfersOneAndClosesAnother() {
     String beaId = DashboardPage.createAgent(node, "Bea", BEA_EMAIL, 3);
+    String cannedId = TestNode.await(node.http.post("/api/v1/canned-responses").bearerTokenAuthentication(node.loginAdmin().token())
+        .sendJsonObject(new JsonObject().put("title", "Versand").put("text", "Wir versenden innerhalb von 2 Tagen.")))
+        .bodyAsJsonObject().getString("id");
     page.open().signIn(BEA_EMAIL, BEA_PASSWORD);
     page.setStatus("online");
 
@@ -165,6 +168,14 @@ class DashboardTest {
     assertTrue(typing.getBoolean("typing"));
     Path shot = Browser.screenshot(driver, "dashboard-three-chats");
     assertTrue(shot.toFile().length() > 10_000);
+
+    // a canned response goes into the reply box and out like a typed reply
+    WebElement box = driver.findElement(By.id("composer-text"));
+    box.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    new Select(driver.findElement(By.id("canned-select"))).selectByValue(cannedId);
+    page.wait.until(d -> box.getDomProperty("value").equals("Wir versenden innerhalb von 2 Tagen."));
+    box.sendKeys(Keys.ENTER);
+    assertEquals("Wir versenden innerhalb von 2 Tagen.", mallory.awaitAgentMessage(malloryChat).getString("text"));
 
     // transfer Max to Carl, who is online on his own connection
     Person carl = node.createAgent("Carl", 2);
@@ -267,6 +278,12 @@ class DashboardTest {
     page.wait.until(d -> d.findElements(By.cssSelector("#agents-body tr")).stream()
         .anyMatch(row -> row.getText().contains("dora@shop.test")));
     page.wait.until(ExpectedConditions.attributeContains(By.id("agent-form-result"), "class", "ok"));
+
+    driver.findElement(By.id("canned-title-input")).sendKeys("Gruß");
+    driver.findElement(By.id("canned-text-input")).sendKeys("Einen schönen Tag noch!");
+    driver.findElement(By.id("canned-add")).click();
+    page.wait.until(d -> d.findElements(By.cssSelector("#canned-list .canned-item")).stream()
+        .anyMatch(item -> item.getText().contains("Einen schönen Tag noch!")));
     Browser.screenshot(driver, "dashboard-admin");
 
     // disable Dora from her row: she cannot sign in; enable her again and give her five chats
@@ -289,6 +306,7 @@ class DashboardTest {
     assertEquals("Dora", driver.findElement(By.id("me-name")).getText());
     assertFalse(driver.findElement(By.id("tab-admin")).isDisplayed(), "an agent sees no admin view");
     assertEquals("5", driver.findElement(By.id("max-chats")).getDomProperty("value"));
+    page.wait.until(d -> d.findElements(By.cssSelector("#canned-select option")).stream().anyMatch(o -> "Gruß".equals(o.getDomProperty("textContent"))));
 
     // "?" opens the shortcut help, Escape closes it
     driver.findElement(By.tagName("body")).sendKeys("?");
