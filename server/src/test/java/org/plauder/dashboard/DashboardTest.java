@@ -137,7 +137,9 @@ class DashboardTest {
     WebElement mine = page.waitForMessage("Sie ist unterwegs.");
     page.wait.until(d -> !mine.findElements(By.cssSelector(".delivery.sent")).isEmpty());
 
+    driver.findElement(By.id("composer-text")).sendKeys("Entwurf für Eva");
     page.select(maxChat);
+    assertEquals("", driver.findElement(By.id("composer-text")).getDomProperty("value"), "each chat has its own draft");
     page.waitForUnread(maxChat, 0);
     page.waitForMessage("Hallo?");
     page.reply("Ja, in Blau und Grün.");
@@ -146,6 +148,7 @@ class DashboardTest {
     // Alt+↓ / Alt+↑ walk through the chats in the order they came
     driver.findElement(By.id("composer-text")).sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_UP));
     page.wait.until(ExpectedConditions.attributeToBe(page.chatItem(evaChat), "aria-current", "true"));
+    assertEquals("Entwurf für Eva", driver.findElement(By.id("composer-text")).getDomProperty("value"));
     driver.findElement(By.id("composer-text")).sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
     page.wait.until(ExpectedConditions.attributeToBe(page.chatItem(maxChat), "aria-current", "true"));
 
