@@ -143,7 +143,13 @@ function onPush(push) {
     case 'message': chats.onMessage(push); break;
     case 'typing': chats.onTyping(push); break;
     case 'closed':
-      chats.remove(push.conversationId, push.closedBy === 'visitor' ? t('closedByVisitor') : t('chatClosed'));
+      if (push.closedBy === 'visitor') {
+        chats.markEnded(push.conversationId);
+        // the open chat says so itself; a chat in the background needs the toast
+        if (chats.activeId !== push.conversationId || state.view !== 'chats') toast(t('closedByVisitor'));
+      } else {
+        chats.remove(push.conversationId, t('chatClosed'));
+      }
       refreshAgent();
       break;
     case 'transferred':
@@ -296,7 +302,7 @@ function updateTitle() {
 
 async function openTransfer() {
   const chat = chats.active;
-  if (!chat) return;
+  if (!chat || chat.ended) return;
   const select = $('transfer-agent');
   select.replaceChildren();
   show($('transfer-error'), false);
@@ -341,6 +347,10 @@ async function confirmTransfer(event) {
 function openClose() {
   const chat = chats.active;
   if (!chat) return;
+  if (chat.ended) {
+    chats.remove(chat.conv.id);
+    return;
+  }
   $('close-dialog').dataset.conversationId = chat.conv.id;
   // Escape leaves returnValue as it was: clear it, or the last "close" would close this chat too
   $('close-dialog').returnValue = '';
@@ -453,6 +463,7 @@ function init() {
   $('transfer-form').addEventListener('submit', confirmTransfer);
   $('transfer-cancel').addEventListener('click', () => $('transfer-dialog').close());
   $('close-button').addEventListener('click', openClose);
+  $('dismiss-button').addEventListener('click', openClose);
   $('close-dialog').addEventListener('close', onCloseDialog);
   document.addEventListener('keydown', onKey);
   document.addEventListener('pointerdown', () => alerts.unlock(), { once: true });

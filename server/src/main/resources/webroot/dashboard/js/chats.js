@@ -26,6 +26,7 @@ class Chat {
     this.visitorTyping = false;
     this.visitorTypingTimer = null;
     this.note = null;     // shown when the chat came by transfer
+    this.ended = false;   // the visitor closed it; it stays readable until the agent removes it
     this.typingSentAt = 0;
     this.typingIdleTimer = null;
   }
@@ -160,6 +161,19 @@ export class Chats {
     this.render();
   }
 
+  /**
+   * The visitor closed a chat: it stays in the list, read-only, so that the agent can finish
+   * reading; "Remove from list" (or Alt+C) takes it away.
+   */
+  markEnded(conversationId) {
+    const chat = this.chats.get(conversationId);
+    if (!chat) return;
+    chat.ended = true;
+    chat.visitorTyping = false;
+    clearTimeout(chat.typingIdleTimer);
+    this.render();
+  }
+
   /** The chat left this agent (closed by anyone, or handed to a colleague). */
   remove(conversationId, message) {
     if (!this.chats.has(conversationId)) return;
@@ -213,7 +227,7 @@ export class Chats {
     const chat = this.active;
     const box = $('composer-text');
     const text = box.value.trim();
-    if (!chat || text === '') return;
+    if (!chat || chat.ended || text === '') return;
     const entry = { seq: null, sender: 'agent', senderName: this.ctx.me.name, text, time: new Date().toISOString(),
       clientMsgId: newClientMsgId(), state: 'sending' };
     chat.messages.push(entry);
@@ -259,7 +273,7 @@ export class Chats {
   /** Typing: at most one "typing" frame per 3 s, and "stopped" after 4 s without a key. */
   onComposerInput() {
     const chat = this.active;
-    if (!chat) return;
+    if (!chat || chat.ended) return;
     chat.draft = $('composer-text').value;
     const now = Date.now();
     if (chat.draft.trim() !== '' && now - chat.typingSentAt > TYPING_SEND_EVERY_MS) {
@@ -312,12 +326,13 @@ export class Chats {
     list.replaceChildren();
     for (const chat of this.order) {
       const item = el('li');
-      const button = el('button', 'chat-item');
+      const button = el('button', 'chat-item' + (chat.ended ? ' ended' : ''));
       button.type = 'button';
       button.dataset.conversationId = chat.conv.id;
       if (chat.conv.id === this.activeId) button.setAttribute('aria-current', 'true');
       const top = el('span', 'chat-item-top');
       top.append(el('span', 'chat-item-name', visitorLabel(chat.conv)));
+      if (chat.ended) top.append(el('span', 'badge', t('ended')));
       const last = chat.last;
       top.append(el('span', 'chat-item-time muted', last ? clockTime(last.time) : ''));
       const bottom = el('span', 'chat-item-bottom');
@@ -351,8 +366,13 @@ export class Chats {
     $('chat-note').textContent = chat.note || '';
     show($('chat-note'), !!chat.note);
     $('typing-indicator').textContent = chat.visitorTyping ? t('isTyping', { name: visitorLabel(chat.conv) }) : '';
+    show($('chat-ended'), chat.ended);
+    show($('composer'), !chat.ended);
+    show($('transfer-button'), !chat.ended);
+    show($('close-button'), !chat.ended);
+    show($('dismiss-button'), chat.ended);
     if (switched) $('composer-text').value = chat.draft;
-    renderMessages($('message-log'), chat.messages, { agentId: this.ctx.me.agentId, onRetry: (entry) => this.deliver(chat, entry) }, switched);
+    renderMessages($('message-log'), chat.messages, { onRetry: (entry) => this.deliver(chat, entry) }, switched);
   }
 }
 

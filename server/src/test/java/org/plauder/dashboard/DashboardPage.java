@@ -8,6 +8,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -59,6 +60,17 @@ final class DashboardPage {
     wait.until(ExpectedConditions.attributeContains(By.id("connection"), "class", "open"));
     wait.until(d -> !d.findElement(By.id("max-chats")).getDomProperty("value").isEmpty());
     return this;
+  }
+
+  /** Signs out; the page reloads, so the old document is waited out before the login form counts. */
+  void signOut() {
+    WebElement oldApp = driver.findElement(By.id("app-view"));
+    driver.findElement(By.id("logout")).click();
+    WebDriverWait reload = new WebDriverWait(driver, Duration.ofSeconds(15));
+    // while the document is replaced, the driver may answer with transient inspector errors
+    reload.ignoring(WebDriverException.class);
+    reload.until(ExpectedConditions.stalenessOf(oldApp));
+    reload.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
   }
 
   void setStatus(String status) {

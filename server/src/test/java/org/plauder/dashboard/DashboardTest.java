@@ -225,6 +225,17 @@ class DashboardTest {
         .map(WebElement::getText).toList()
         .equals(List.of("Hallo, wo ist meine Bestellung?", "Sie ist unterwegs.", "Danke!")));
     Browser.screenshot(driver, "dashboard-history");
+
+    // when the visitor leaves, the chat stays readable until the agent removes it
+    page.showView("chats");
+    mallory.request("visitor.close", new JsonObject().put("conversationId", malloryChat));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dismiss-button")));
+    assertFalse(driver.findElement(By.id("composer")).isDisplayed());
+    assertTrue(driver.findElement(By.id("chat-ended")).isDisplayed());
+    page.waitForMessage("Noch offen?");
+    Browser.screenshot(driver, "dashboard-ended");
+    driver.findElement(By.id("dismiss-button")).click();
+    page.waitForChatCount(0);
   }
 
   @Test
@@ -303,8 +314,7 @@ class DashboardTest {
     page.wait.until(d -> d.findElement(doraRow).findElement(By.cssSelector("input.row-max")).getDomProperty("value").equals("5")
         && d.findElement(doraRow).getText().contains("0/5"));
 
-    driver.findElement(By.id("logout")).click();
-    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+    page.signOut();
     page.signIn("dora@shop.test", "dora-secret-1");
     assertEquals("Dora", driver.findElement(By.id("me-name")).getText());
     assertFalse(driver.findElement(By.id("tab-admin")).isDisplayed(), "an agent sees no admin view");
