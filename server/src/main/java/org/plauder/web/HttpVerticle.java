@@ -70,6 +70,8 @@ public final class HttpVerticle extends VerticleBase {
     AgentApi agents = new AgentApi(services);
     TranscriptApi transcripts = new TranscriptApi(services);
     SiteApi site = new SiteApi(services);
+    AgentAdminApi agentAdmin = new AgentAdminApi(services);
+    CannedResponseApi canned = new CannedResponseApi(services);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.route(HttpMethod.OPTIONS, "/api/v1/sites/:siteKey/visitors").handler(visitors::preflight);
     router.post("/api/v1/sites/:siteKey/visitors").handler(visitors::createOrResume);
@@ -84,6 +86,10 @@ public final class HttpVerticle extends VerticleBase {
     router.delete("/api/v1/visitors/:id").handler(transcripts::erase);
     router.get("/api/v1/site").handler(site::get);
     router.patch("/api/v1/site").handler(site::update);
+    router.patch("/api/v1/agents/:agentId").handler(agentAdmin::update);
+    router.get("/api/v1/canned-responses").handler(canned::list);
+    router.post("/api/v1/canned-responses").handler(canned::create);
+    router.delete("/api/v1/canned-responses/:responseId").handler(canned::delete);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
     router.route("/api/*").failureHandler(Http::onFailure);
   }
@@ -109,6 +115,10 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private static void redirect(RoutingContext ctx, String location) {
+    if (ctx.request().path().equals(location)) { // Vert.x routes match with or without the trailing slash
+      ctx.next();
+      return;
+    }
     ctx.response().setStatusCode(302).putHeader("Location", location).end();
   }
 

@@ -1,0 +1,71 @@
+// What tells an agent that something happened while looking elsewhere: a short tone (WebAudio,
+// can be muted), the unread count in the tab title, and a desktop notification when permitted.
+
+const MUTE_KEY = 'plauder.dashboard.muted';
+
+export class Alerts {
+  constructor() {
+    this.audio = null;
+    this.muted = localStorage.getItem(MUTE_KEY) === '1';
+  }
+
+  setMuted(muted) {
+    this.muted = muted;
+    localStorage.setItem(MUTE_KEY, muted ? '1' : '0');
+  }
+
+  /** Browsers only allow audio after a user gesture: call this from one (login, a click). */
+  unlock() {
+    if (!this.audio && window.AudioContext) {
+      try {
+        this.audio = new AudioContext();
+      } catch {
+        this.audio = null;
+      }
+    }
+    if (this.audio && this.audio.state === 'suspended') this.audio.resume().catch(() => {});
+  }
+
+  /** Two quick tones for a new chat, one for a new message. */
+  chime(kind) {
+    if (this.muted || !this.audio || this.audio.state !== 'running') return;
+    const notes = kind === 'chat' ? [660, 880] : [740];
+    const start = this.audio.currentTime;
+    notes.forEach((frequency, i) => {
+      const oscillator = this.audio.createOscillator();
+      const gain = this.audio.createGain();
+      oscillator.type = 'sine';
+      oscillator.frequency.value = frequency;
+      const at = start + i * 0.13;
+      gain.gain.setValueAtTime(0.0001, at);
+      gain.gain.exponentialRampToValueAtTime(0.15, at + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.12);
+      oscillator.connect(gain).connect(this.audio.destination);
+      oscillator.start(at);
+      oscillator.stop(at + 0.13);
+    });
+  }
+
+  title(unread) {
+    document.title = unread > 0 ? `(${unread}) Plauder` : 'Plauder';
+  }
+
+  get canAskForNotifications() {
+    return 'Notification' in window && Notification.permission === 'default';
+  }
+
+  askForNotifications() {
+    return 'Notification' in window ? Notification.requestPermission() : Promise.resolve('denied');
+  }
+
+  /** A desktop notification, only while the dashboard is not in front. */
+  notify(title, body, onClick) {
+    if (!('Notification' in window) || Notification.permission !== 'granted' || !document.hidden) return;
+    const notification = new Notification(title, { body: body.slice(0, 160), tag: 'plauder-' + title });
+    notification.onclick = () => {
+      window.focus();
+      onClick();
+      notification.close();
+    };
+  }
+}

@@ -1,0 +1,493 @@
+// The Plauder agent dashboard: sign-in, the connection to the bridge, status, the queue, views,
+// dialogs and keyboard shortcuts. Chats, history and admin live in their own modules.
+
+import { $, el, show, elapsed } from './dom.js';
+import { t, translatePage } from './strings.js';
+import { api } from './api.js';
+import { Bus } from './bus.js';
+import { Alerts } from './alerts.js';
+import { Chats } from './chats.js';
+import { History } from './history.js';
+import { Admin } from './admin.js';
+import { Canned } from './canned.js';
+
+const SESSION_KEY = 'plauder.dashboard.session';
+const QUEUE_POLL_OFFLINE_MS = 20000;
+
+const state = {
+  session: null,   // {agentId, token, siteKey, role, name}
+  bus: null,
+  agent: null,     // {status, maxChats, load, …} as the server last told
+  queue: [],       // [{conversationId, visitorName, waitingSince}]
+  view: 'chats',
+  everConnected: false,
+};
+
+const alerts = new Alerts();
+let chats;
+let history;
+let admin;
+let canned;
+let toastTimer;
+
+// ---- sign-in ----
+
+function storedSession() {
+  try {
+    const session = JSON.parse(sessionStorage.getItem(SESSION_KEY));
+    return session && typeof session.token === 'string' ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  alerts.unlock();
+  const error = $('login-error');
+  show(error, false);
+  $('login-submit').disabled = true;
+  try {
+    const session = await api('POST', '/api/v1/agents/login', null, {
+      email: $('login-email').value.trim(),
+      password: $('login-password').value,
+    });
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    $('login-password').value = '';
+    start(session);
+  } catch (e) {
+    error.textContent = e.code === 'invalid_credentials' ? t('invalidCredentials')
+      : e.code === 'agent_disabled' ? t('accountDisabled') : t('genericError', { code: e.code });
+    show(error, true);
+  } finally {
+    $('login-submit').disabled = false;
+  }
+}
+
+async function signOut(message) {
+  if (state.bus) {
+    if (!message && state.bus.isOpen) {
+      // an agent who leaves on purpose should not be handed new chats
+      await state.bus.request('agent.status', { status: 'offline' }).catch(() => {});
+    }
+    state.bus.close();
+    state.bus = null;
+  }
+  sessionStorage.removeItem(SESSION_KEY);
+  location.hash = '';
+  // a fresh page drops every chat, timer and handler of the old session
+  if (message) sessionStorage.setItem('plauder.dashboard.signOutReason', message);
+  location.reload();
+}
+
+// ---- after sign-in ----
+
+function start(session) {
+  state.session = session;
+  show($('login-view'), false);
+  show($('app-view'), true);
+  $('me-name').textContent = session.name;
+  show($('tab-admin'), session.role === 'admin');
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const bus = new Bus(`${scheme}//${location.host}/eventbus/websocket`, () => state.session.token);
+  state.bus = bus;
+  const ctx = {
+    bus,
+    me: session,
+    session,
+    alerts,
+    toast,
+    failed,
+    chatsVisible: () => state.view === 'chats',
+    onChange: updateTitle,
+  };
+  chats = new Chats(ctx);
+  history = new History(ctx);
+  admin = new Admin(ctx);
+  canned = new Canned(ctx);
+  canned.load();
+  bus.onstate = (s) => onConnection(s);
+  bus.onerrorframe = (body) => {
+    if (body === 'access_denied') signOut(t('sessionExpired'));
+  };
+  bus.register('agent.' + session.agentId, onPush);
+  setConnection('connecting');
+  bus.open();
+  updateNotifyButton();
+}
+
+async function onConnection(s) {
+  setConnection(s);
+  if (s !== 'open') return;
+  try {
+    const reply = await state.bus.request('agent.conversations', {});
+    setAgent(reply.agent);
+    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
+    // after a reconnect, what the visitors wrote meanwhile counts as unread
+    await chats.load(reply.active || [], state.everConnected);
+    state.everConnected = true;
+  } catch (e) {
+    failed(e);
+  }
+}
+
+function setConnection(s) {
+  const text = s === 'open' ? t('connected') : s === 'reconnecting' ? t('reconnecting') : s === 'connecting' ? t('connecting') : '';
+  $('connection').textContent = text;
+  $('connection').className = 'connection ' + s;
+}
+
+function onPush(push) {
+  switch (push.type) {
+    case 'assigned': chats.onAssigned(push); refreshAgent(); break;
+    case 'message': chats.onMessage(push); break;
+    case 'typing': chats.onTyping(push); break;
+    case 'closed':
+      if (push.closedBy === 'visitor') {
+        chats.markEnded(push.conversationId);
+        // the open chat says so itself; a chat in the background needs the toast
+        if (chats.activeId !== push.conversationId || state.view !== 'chats') toast(t('closedByVisitor'));
+      } else {
+        chats.remove(push.conversationId, t('chatClosed'));
+      }
+      refreshAgent();
+      break;
+    case 'transferred':
+      chats.remove(push.conversationId, t('chatTransferred', { name: push.toAgent ? push.toAgent.name : '' }));
+      refreshAgent();
+      break;
+    case 'queue': setQueue(push.waiting || []); break;
+    default: break;
+  }
+}
+
+/** Every reply error ends here: an expired token signs out, the rest shows as a short message. */
+function failed(error) {
+  const code = error && error.code ? error.code : 'internal_error';
+  if (code.startsWith('token_') || (error.status === 401)) {
+    signOut(t('sessionExpired'));
+    return;
+  }
+  const known = { no_capacity: 'noCapacity', not_queued: 'notQueued', agent_unavailable: 'agentUnavailable' };
+  toast(known[code] ? t(known[code]) : t('genericError', { code }), true);
+}
+
+function toast(message, isError = false) {
+  const box = $('toast');
+  box.textContent = message;
+  box.className = 'toast' + (isError ? ' error' : '');
+  show(box, true);
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => show(box, false), 5000);
+}
+
+// ---- status and load ----
+
+function setAgent(agent) {
+  if (!agent) return;
+  state.agent = agent;
+  $('status-select').value = agent.status;
+  $('status-select').className = 'status-select ' + agent.status;
+  if (document.activeElement !== $('max-chats')) $('max-chats').value = agent.maxChats;
+  $('load').textContent = t('loadOf', { load: agent.load, max: agent.maxChats });
+}
+
+async function refreshAgent() {
+  try {
+    const reply = await state.bus.request('agent.status', {});
+    setAgent(reply.agent);
+  } catch {
+    // the next push or reconnect brings it up to date
+  }
+}
+
+/** Offline agents get no queue pushes, so their view of the queue is fetched instead. */
+async function refreshQueue() {
+  try {
+    const reply = await state.bus.request('agent.conversations', {});
+    setAgent(reply.agent);
+    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
+  } catch {
+    // shown again with the next push or reconnect
+  }
+}
+
+async function changeStatus(body) {
+  alerts.unlock();
+  try {
+    const reply = await state.bus.request('agent.status', body);
+    setAgent(reply.agent);
+    refreshQueue();
+  } catch (e) {
+    setAgent(state.agent);
+    failed(e);
+  }
+}
+
+// ---- the queue ----
+
+function setQueue(waiting) {
+  state.queue = waiting;
+  const list = $('queue-list');
+  list.replaceChildren();
+  for (const entry of waiting) {
+    const item = el('li', 'queue-item');
+    item.dataset.conversationId = entry.conversationId;
+    const who = el('span', 'queue-who');
+    who.append(el('span', 'queue-name', entry.visitorName || t('visitor')));
+    const wait = el('span', 'queue-wait muted');
+    wait.dataset.since = entry.waitingSince;
+    who.append(wait);
+    const take = el('button', 'take', t('take'));
+    take.type = 'button';
+    take.setAttribute('aria-label', t('take') + ': ' + (entry.visitorName || t('visitor')));
+    take.addEventListener('click', () => takeChat(entry.conversationId, take));
+    item.append(who, take);
+    list.append(item);
+  }
+  show($('queue-empty'), waiting.length === 0);
+  $('queue-count').textContent = String(waiting.length);
+  show($('queue-count'), waiting.length > 0);
+  tickQueue();
+}
+
+function tickQueue() {
+  for (const wait of $('queue-list').querySelectorAll('[data-since]')) {
+    wait.textContent = t('waitingFor', { time: elapsed(wait.dataset.since) });
+  }
+}
+
+async function takeChat(conversationId, button) {
+  if (button) {
+    button.disabled = true;
+    button.textContent = t('taking');
+  }
+  try {
+    await state.bus.request('agent.take', { conversationId });
+    chats.select(conversationId);
+  } catch (e) {
+    failed(e);
+    if (button) {
+      button.disabled = false;
+      button.textContent = t('take');
+    }
+  }
+}
+
+// ---- views ----
+
+function showView(view) {
+  if (view === 'admin' && state.session.role !== 'admin') return;
+  state.view = view;
+  for (const tab of document.querySelectorAll('.tab')) {
+    if (tab.dataset.view === view) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+  show($('chats-view'), view === 'chats');
+  show($('history-view'), view === 'history');
+  show($('admin-view'), view === 'admin');
+  if (view === 'chats') chats.markFrontRead();
+  if (view === 'history') history.refresh();
+  if (view === 'admin') {
+    admin.refresh();
+    canned.load();
+  }
+}
+
+function updateTitle() {
+  alerts.title(chats.totalUnread);
+}
+
+// ---- dialogs ----
+
+async function openTransfer() {
+  const chat = chats.active;
+  if (!chat || chat.ended) return;
+  const select = $('transfer-agent');
+  select.replaceChildren();
+  show($('transfer-error'), false);
+  $('transfer-note').value = '';
+  let agents = [];
+  try {
+    agents = (await api('GET', '/api/v1/agents', state.session.token)).agents;
+  } catch (e) {
+    failed(e);
+    return;
+  }
+  const free = agents.filter((a) => a.id !== state.session.agentId && a.status === 'online' && !a.disabled && a.load < a.maxChats);
+  for (const a of free) {
+    const option = el('option', null, `${a.name} (${t('loadOf', { load: a.load, max: a.maxChats })})`);
+    option.value = a.id;
+    select.append(option);
+  }
+  show($('transfer-none'), free.length === 0);
+  $('transfer-confirm').disabled = free.length === 0;
+  $('transfer-dialog').dataset.conversationId = chat.conv.id;
+  $('transfer-dialog').showModal();
+}
+
+async function confirmTransfer(event) {
+  event.preventDefault();
+  const conversationId = $('transfer-dialog').dataset.conversationId;
+  const body = { conversationId, toAgentId: $('transfer-agent').value };
+  const note = $('transfer-note').value.trim();
+  if (note) body.note = note;
+  try {
+    const reply = await state.bus.request('agent.transfer', body);
+    $('transfer-dialog').close();
+    chats.remove(conversationId, t('chatTransferred', { name: reply.conversation ? reply.conversation.agentName : '' }));
+    refreshAgent();
+  } catch (e) {
+    $('transfer-error').textContent = e.code === 'agent_unavailable' ? t('agentUnavailable') : t('genericError', { code: e.code });
+    show($('transfer-error'), true);
+    if (e.code && e.code.startsWith('token_')) failed(e);
+  }
+}
+
+function openClose() {
+  const chat = chats.active;
+  if (!chat) return;
+  if (chat.ended) {
+    chats.remove(chat.conv.id);
+    return;
+  }
+  $('close-dialog').dataset.conversationId = chat.conv.id;
+  // Escape leaves returnValue as it was: clear it, or the last "close" would close this chat too
+  $('close-dialog').returnValue = '';
+  $('close-dialog').showModal();
+  $('close-cancel').focus();
+}
+
+async function onCloseDialog() {
+  if ($('close-dialog').returnValue !== 'close') return;
+  const conversationId = $('close-dialog').dataset.conversationId;
+  try {
+    await state.bus.request('agent.close', { conversationId });
+    chats.remove(conversationId, t('chatClosed'));
+    refreshAgent();
+  } catch (e) {
+    failed(e);
+  }
+}
+
+// ---- keyboard ----
+
+const SHORTCUTS = [
+  ['Alt + ↓', 'scNext'], ['Alt + ↑', 'scPrev'], ['Enter / Ctrl + Enter', 'scSend'], ['Shift + Enter', 'scNewline'],
+  ['Alt + R', 'scFocus'], ['Alt + C', 'scClose'], ['Alt + T', 'scTransfer'], ['Alt + N', 'scTake'],
+  ['Alt + K', 'scCanned'], ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3', 'scViews'], ['? / Alt + H', 'scHelp'],
+];
+
+function fillHelp() {
+  const list = $('shortcut-list');
+  for (const [keys, what] of SHORTCUTS) {
+    const dt = el('dt');
+    dt.append(el('kbd', null, keys));
+    list.append(dt, el('dd', null, t(what)));
+  }
+}
+
+function openHelp() {
+  if (!$('help-dialog').open) $('help-dialog').showModal();
+}
+
+function onKey(event) {
+  if (!state.session || document.querySelector('dialog[open]')) return;
+  const inField = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
+  if (!event.altKey) {
+    if (event.key === '?' && !inField) {
+      event.preventDefault();
+      openHelp();
+    }
+    return;
+  }
+  // event.code, not event.key: Alt+letter types special characters on some layouts
+  const actions = {
+    ArrowDown: () => { showView('chats'); chats.step(1); },
+    ArrowUp: () => { showView('chats'); chats.step(-1); },
+    KeyC: openClose,
+    KeyT: openTransfer,
+    KeyR: () => { showView('chats'); $('composer-text').focus(); },
+    KeyN: () => { if (state.queue.length) takeChat(state.queue[0].conversationId); },
+    KeyM: toggleSound,
+    KeyK: () => {
+      showView('chats');
+      if (!$('composer-tools').hidden) $('canned-select').focus();
+    },
+    KeyH: openHelp,
+    Digit1: () => showView('chats'),
+    Digit2: () => showView('history'),
+    Digit3: () => showView('admin'),
+  };
+  const action = actions[event.code];
+  if (action) {
+    event.preventDefault();
+    action();
+  }
+}
+
+function toggleSound() {
+  alerts.unlock();
+  alerts.setMuted(!alerts.muted);
+  updateSoundButton();
+}
+
+function updateSoundButton() {
+  $('sound-toggle').setAttribute('aria-pressed', String(!alerts.muted));
+  $('sound-icon').src = alerts.muted ? 'icons/sound-off.svg' : 'icons/sound-on.svg';
+}
+
+function updateNotifyButton() {
+  show($('notify-permission'), alerts.canAskForNotifications);
+}
+
+// ---- wiring ----
+
+function init() {
+  translatePage();
+  fillHelp();
+  updateSoundButton();
+  $('login-form').addEventListener('submit', signIn);
+  $('logout').addEventListener('click', () => signOut());
+  $('status-select').addEventListener('change', () => changeStatus({ status: $('status-select').value }));
+  $('max-chats').addEventListener('change', () => {
+    const value = Number.parseInt($('max-chats').value, 10);
+    if (Number.isInteger(value) && value >= 0 && value <= 50) changeStatus({ maxChats: value });
+    else setAgent(state.agent);
+  });
+  $('sound-toggle').addEventListener('click', toggleSound);
+  $('notify-permission').addEventListener('click', () => alerts.askForNotifications().then(updateNotifyButton));
+  $('help-button').addEventListener('click', openHelp);
+  for (const tab of document.querySelectorAll('.tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
+  $('transfer-button').addEventListener('click', openTransfer);
+  $('transfer-form').addEventListener('submit', confirmTransfer);
+  $('transfer-cancel').addEventListener('click', () => $('transfer-dialog').close());
+  $('close-button').addEventListener('click', openClose);
+  $('dismiss-button').addEventListener('click', openClose);
+  $('close-dialog').addEventListener('close', onCloseDialog);
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('pointerdown', () => alerts.unlock(), { once: true });
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && chats) chats.markFrontRead();
+  });
+  setInterval(tickQueue, 1000);
+  setInterval(() => {
+    if (state.bus && state.bus.isOpen && state.agent && state.agent.status === 'offline') refreshQueue();
+  }, QUEUE_POLL_OFFLINE_MS);
+
+  const session = storedSession();
+  if (session) {
+    start(session);
+  } else {
+    show($('login-view'), true);
+    const reason = sessionStorage.getItem('plauder.dashboard.signOutReason');
+    if (reason) {
+      sessionStorage.removeItem('plauder.dashboard.signOutReason');
+      $('login-error').textContent = reason;
+      show($('login-error'), true);
+    }
+    $('login-email').focus();
+  }
+}
+
+init();

@@ -1,0 +1,35 @@
+// Tiny DOM helpers. Text from the network only ever goes through textContent.
+
+export const $ = (id) => document.getElementById(id);
+
+/** A new element with an optional class and text (set as textContent, never parsed as HTML). */
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+export function show(node, visible) {
+  node.hidden = !visible;
+}
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dateAndClock = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function clockTime(iso) {
+  return iso ? clock.format(new Date(iso)) : '';
+}
+
+export function dateTime(iso) {
+  return iso ? dateAndClock.format(new Date(iso)) : '';
+}
+
+/** "4:07" or "1:02:09" since `iso`. */
+export function elapsed(iso, now = Date.now()) {
+  const seconds = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
