@@ -40,6 +40,12 @@ public final class Addresses {
       AGENT_STATUS, AGENT_CONVERSATIONS, AGENT_SEND, AGENT_TYPING, AGENT_CLOSE, AGENT_TRANSFER,
       AGENT_TAKE, AGENT_HISTORY);
 
+  /**
+   * Server-internal: an agent was disabled, every node closes its sockets. Outside the
+   * {@code visitor.}/{@code agent.} namespaces, so no browser can send or listen to it.
+   */
+  public static final String INTERNAL_AGENT_DISABLED = "plauder.agentDisabled";
+
   /** Headers the bridge sets after verifying a token; whatever the client sent is dropped. */
   public static final String HEADER_KIND = "plauder.kind";
   public static final String HEADER_ID = "plauder.id";

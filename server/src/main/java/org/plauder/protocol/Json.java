@@ -88,6 +88,36 @@ public final class Json {
         .put("maskCardNumbers", s.maskCardNumbers());
   }
 
+  /** A visitor as agents see it in the visitor panel. */
+  public static JsonObject visitor(org.bson.Document v) {
+    JsonArray pages = new JsonArray();
+    List<?> stored = v.getList("pages", org.bson.Document.class, List.of());
+    for (Object o : stored) {
+      org.bson.Document p = (org.bson.Document) o;
+      pages.add(page(p));
+    }
+    org.bson.Document current = v.get("currentPage", org.bson.Document.class);
+    return new JsonObject()
+        .put("id", v.getString("_id"))
+        .put("name", v.getString("name"))
+        .put("email", v.getString("email"))
+        .put("userAgent", v.getString("userAgent"))
+        .put("createdAt", time(v.getDate("createdAt")))
+        .put("lastSeenAt", time(v.getDate("lastSeenAt")))
+        .put("visits", v.getInteger("visits", 1))
+        .put("pageCount", v.getInteger("pageCount", 0))
+        .put("currentPage", current == null ? null : page(current))
+        .put("pages", pages);
+  }
+
+  private static JsonObject page(org.bson.Document p) {
+    return new JsonObject().put("url", p.getString("url")).put("title", p.getString("title")).put("at", time(p.getDate("at")));
+  }
+
+  private static String time(java.util.Date date) {
+    return date == null ? null : date.toInstant().toString();
+  }
+
   public static String time(Instant instant) {
     return instant == null ? null : instant.toString();
   }

@@ -267,6 +267,21 @@ public final class ChatRouter {
     });
   }
 
+  /**
+   * Hands every active chat of an agent who can no longer work (disabled) back to the queue,
+   * ahead of newer arrivals, and assigns them to whoever has room.
+   */
+  public Future<Void> requeueChatsOf(String agentId, String siteKey) {
+    return conversations.activeOfAgent(agentId).compose(active -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Conversation c : active) {
+        chain = chain.compose(v -> conversations.requeue(c.id(), agentId)
+            .compose(moved -> moved ? agents.releaseSlot(agentId) : Future.succeededFuture()));
+      }
+      return chain;
+    }).compose(v -> assignQueued(siteKey));
+  }
+
   /** Changes an agent's status and/or maxChats; an agent who now has room gets queued chats at once. */
   public Future<Agent> updateAgent(Identity agent, AgentStatus status, Integer maxChats) {
     Future<Agent> afterMax = maxChats == null ? agents.find(agent.id()) : agents.setMaxChats(agent.id(), maxChats);

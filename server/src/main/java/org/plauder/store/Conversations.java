@@ -119,6 +119,18 @@ public final class Conversations {
         .map(Conversations::toConversation);
   }
 
+  /** Active with {@code agentId} → queued again, keeping its place (ticket); false when that no longer holds. */
+  public Future<Boolean> requeue(String id, String agentId) {
+    return Reactive.first(db.conversations().updateOne(
+            and(eq("_id", id), eq("status", ConversationStatus.ACTIVE.wire()), eq("agentId", agentId)),
+            Updates.combine(
+                Updates.set("status", ConversationStatus.QUEUED.wire()),
+                Updates.set("agentId", null),
+                Updates.set("agentName", null),
+                Updates.set("assignedAt", null))))
+        .map(r -> r.getModifiedCount() == 1);
+  }
+
   /** Closes an open conversation; returns it as it was before closing, or null when it was not open. */
   public Future<Conversation> close(String id, String closedBy, Instant now) {
     return Reactive.first(db.conversations().findOneAndUpdate(

@@ -20,10 +20,11 @@ public final class Visitors {
     this.db = db;
   }
 
-  public Future<String> create(String siteKey, Instant now) {
+  public Future<String> create(String siteKey, String userAgent, Instant now) {
     String id = Ids.newId();
     Document doc = new Document("_id", id)
         .append("siteKey", siteKey)
+        .append("userAgent", userAgent)
         .append("createdAt", Dates.toDate(now))
         .append("lastSeenAt", Dates.toDate(now))
         .append("pageCount", 0)
@@ -36,13 +37,14 @@ public final class Visitors {
    * Looked up by id alone (an exact-key lookup, indexed on the embedded server too), then the
    * site is compared here.
    */
-  public Future<Boolean> markReturning(String visitorId, String siteKey, Instant now) {
+  public Future<Boolean> markReturning(String visitorId, String siteKey, String userAgent, Instant now) {
     return find(visitorId).compose(visitor -> {
       if (visitor == null || !siteKey.equals(visitor.getString("siteKey"))) {
         return Future.succeededFuture(false);
       }
       return Reactive.first(db.visitors().updateOne(eq("_id", visitorId),
-              Updates.combine(Updates.set("lastSeenAt", Dates.toDate(now)), Updates.inc("visits", 1))))
+              Updates.combine(Updates.set("lastSeenAt", Dates.toDate(now)), Updates.set("userAgent", userAgent),
+                  Updates.inc("visits", 1))))
           .map(r -> r.getMatchedCount() == 1);
     });
   }

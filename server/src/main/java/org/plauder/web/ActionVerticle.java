@@ -74,7 +74,7 @@ public final class ActionVerticle extends VerticleBase {
         if (!(message.body() instanceof JsonObject body)) {
           throw Failure.badInput("the body must be a JSON object");
         }
-        result = action.handle(identity, body);
+        result = kind == Identity.Kind.AGENT ? whileEnabled(identity, body, action) : action.handle(identity, body);
       } catch (RuntimeException e) {
         result = Future.failedFuture(e);
       }
@@ -82,6 +82,13 @@ public final class ActionVerticle extends VerticleBase {
           reply -> message.reply(reply == null ? new JsonObject() : reply),
           error -> Replies.fail(message, error));
     }).completion();
+  }
+
+  /** A disabled agent's token stays valid until it expires; its actions are refused from the moment it is disabled. */
+  private Future<JsonObject> whileEnabled(Identity agent, JsonObject body, Action action) {
+    return services.agents().find(agent.id()).compose(a -> a == null || a.disabled()
+        ? Future.failedFuture(new Failure(403, "agent_disabled", "this account is disabled"))
+        : action.handle(agent, body));
   }
 
   private static Identity identityOf(MultiMap headers, Identity.Kind expected) {

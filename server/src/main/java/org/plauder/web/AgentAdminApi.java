@@ -7,6 +7,7 @@ import java.util.Set;
 import org.plauder.Services;
 import org.plauder.agent.Agent;
 import org.plauder.auth.Identity;
+import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
@@ -52,9 +53,13 @@ final class AgentAdminApi {
           return afterDisable.compose(a -> maxChats == null ? Future.succeededFuture(a)
               : services.router().updateAgent(Identity.agent(agentId, admin.siteKey(), agent.role()), null, maxChats));
         })
-        .compose(updated -> Boolean.TRUE.equals(disabled)
-            ? services.router().announceQueue(admin.siteKey()).map(v -> updated)
-            : Future.succeededFuture(updated))
+        .compose(updated -> {
+          if (!Boolean.TRUE.equals(disabled)) {
+            return Future.succeededFuture(updated);
+          }
+          ctx.vertx().eventBus().publish(Addresses.INTERNAL_AGENT_DISABLED, agentId);
+          return services.router().requeueChatsOf(agentId, admin.siteKey()).compose(v -> services.agents().find(agentId));
+        })
         .onComplete(updated -> Http.json(ctx, 200, Json.agent(updated)), ctx::fail);
   }
 }

@@ -88,6 +88,25 @@ final class AgentApi {
     }, ctx::fail);
   }
 
+  /** GET /api/v1/visitors/:id — the visitor panel: who, where, on what, and earlier conversations. */
+  void visitor(RoutingContext ctx) {
+    Identity agent = Http.agent(ctx, services.tokens());
+    String id = ctx.pathParam("id");
+    if (!org.plauder.store.Ids.isValid(id)) {
+      throw Failure.notFound("visitor");
+    }
+    services.visitors().find(id).compose(v -> {
+      if (v == null || !agent.siteKey().equals(v.getString("siteKey"))) {
+        return Future.failedFuture(Failure.notFound("visitor"));
+      }
+      return services.conversations().ofVisitor(id).map(list -> {
+        JsonArray conversations = new JsonArray();
+        list.forEach(c -> conversations.add(Json.conversation(c)));
+        return Json.visitor(v).put("conversations", conversations);
+      });
+    }).onComplete(body -> Http.json(ctx, 200, body), ctx::fail);
+  }
+
   void conversations(RoutingContext ctx) {
     Identity agent = Http.agent(ctx, services.tokens());
     String statusParam = ctx.request().getParam("status", ConversationStatus.ACTIVE.wire());

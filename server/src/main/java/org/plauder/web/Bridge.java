@@ -5,6 +5,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.plauder.auth.Identity;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
@@ -19,9 +24,19 @@ import org.plauder.protocol.Addresses;
 final class Bridge implements Handler<BridgeEvent> {
 
   private final Tokens tokens;
+  /** This node's open agent sockets, so a disabled agent can be cut off at once. */
+  private final Map<String, Set<SockJSSocket>> agentSockets = new HashMap<>();
 
   Bridge(Tokens tokens) {
     this.tokens = tokens;
+  }
+
+  /** Closes every socket on this node on which that agent listens. */
+  void closeAgentSockets(String agentId) {
+    Set<SockJSSocket> sockets = agentSockets.remove(agentId);
+    if (sockets != null) {
+      sockets.forEach(SockJSSocket::close);
+    }
   }
 
   static SockJSBridgeOptions options() {
@@ -36,6 +51,11 @@ final class Bridge implements Handler<BridgeEvent> {
       case SEND -> event.complete(authorizeSend(event));
       case REGISTER -> event.complete(authorizeRegister(event));
       case PUBLISH -> event.complete(false);
+      case SOCKET_CLOSED -> {
+        agentSockets.values().forEach(sockets -> sockets.remove(event.socket()));
+        agentSockets.values().removeIf(Set::isEmpty);
+        event.complete(true);
+      }
       default -> event.complete(true);
     }
   }
@@ -83,7 +103,13 @@ final class Bridge implements Handler<BridgeEvent> {
     try {
       Identity identity = tokens.verify(tokenOf(raw), kind);
       String own = kind == Identity.Kind.VISITOR ? Addresses.visitorInbox(identity.id()) : Addresses.agentInbox(identity.id());
-      return own.equals(address);
+      if (!own.equals(address)) {
+        return false;
+      }
+      if (kind == Identity.Kind.AGENT) {
+        agentSockets.computeIfAbsent(identity.id(), id -> new HashSet<>()).add(event.socket());
+      }
+      return true;
     } catch (TokenRejected e) {
       return false;
     }

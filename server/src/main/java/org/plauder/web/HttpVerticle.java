@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import org.plauder.Services;
+import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
 
 /** The HTTP face of a node: REST under /api/v1, the SockJS bridge at /eventbus, health and static pages. */
@@ -59,7 +60,9 @@ public final class HttpVerticle extends VerticleBase {
         .setInsertJSESSIONID(false)
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
-    Router bridge = SockJSHandler.create(vertx, options).bridge(Bridge.options(), new Bridge(services.tokens()));
+    Bridge gate = new Bridge(services.tokens());
+    vertx.eventBus().<String>consumer(Addresses.INTERNAL_AGENT_DISABLED, message -> gate.closeAgentSockets(message.body()));
+    Router bridge = SockJSHandler.create(vertx, options).bridge(Bridge.options(), gate);
     // The XHR transports read their frames through a BodyHandler; without a limit they would accept 10 MB.
     router.route("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(services.config().maxFrameBytes()));
     router.route("/eventbus/*").subRouter(bridge);
@@ -73,6 +76,7 @@ public final class HttpVerticle extends VerticleBase {
     AgentAdminApi agentAdmin = new AgentAdminApi(services);
     CannedResponseApi canned = new CannedResponseApi(services);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+    router.route("/api/*").handler(this::refuseDisabledAgents);
     router.route(HttpMethod.OPTIONS, "/api/v1/sites/:siteKey/visitors").handler(visitors::preflight);
     router.post("/api/v1/sites/:siteKey/visitors").handler(visitors::createOrResume);
     router.post("/api/v1/agents/login").handler(agents::login);
@@ -83,6 +87,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/exports/messages").handler(transcripts::bulk);
     router.get("/api/v1/messages").handler(transcripts::search);
     router.get("/api/v1/reports").handler(transcripts::report);
+    router.get("/api/v1/visitors/:id").handler(agents::visitor);
     router.delete("/api/v1/visitors/:id").handler(transcripts::erase);
     router.get("/api/v1/site").handler(site::get);
     router.patch("/api/v1/site").handler(site::update);
@@ -92,6 +97,32 @@ public final class HttpVerticle extends VerticleBase {
     router.delete("/api/v1/canned-responses/:responseId").handler(canned::delete);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
     router.route("/api/*").failureHandler(Http::onFailure);
+  }
+
+  /**
+   * A disabled agent's token stays valid until it expires, so every REST call with an agent
+   * token checks the account first. Requests without one go on to their handler, which decides.
+   */
+  private void refuseDisabledAgents(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.startsWith("Bearer ")) {
+      ctx.next();
+      return;
+    }
+    String agentId;
+    try {
+      agentId = services.tokens().verify(header.substring(7).trim(), org.plauder.auth.Identity.Kind.AGENT).id();
+    } catch (org.plauder.auth.TokenRejected notAnAgentToken) {
+      ctx.next();
+      return;
+    }
+    services.agents().find(agentId).onComplete(agent -> {
+      if (agent == null || agent.disabled()) {
+        ctx.fail(new Failure(403, "agent_disabled", "this account is disabled"));
+      } else {
+        ctx.next();
+      }
+    }, ctx::fail);
   }
 
   private void mountPages(Router router) {

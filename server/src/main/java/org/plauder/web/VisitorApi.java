@@ -42,9 +42,10 @@ final class VisitorApi {
   void createOrResume(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
     Object oldToken = body.getValue("token");
-    allowedSite(ctx).compose(site -> resume(oldToken, site).compose(resumed -> resumed != null
+    allowedSite(ctx).compose(site -> resume(oldToken, site, userAgent(ctx)).compose(resumed -> resumed != null
             ? Future.succeededFuture(resumed)
-            : services.visitors().create(site.key(), services.clock().instant()).map(id -> Identity.visitor(id, site.key())))
+            : services.visitors().create(site.key(), userAgent(ctx), services.clock().instant())
+                .map(id -> Identity.visitor(id, site.key())))
         .map(identity -> new JsonObject()
             .put("visitorId", identity.id())
             .put("token", services.tokens().issue(identity))
@@ -59,12 +60,12 @@ final class VisitorApi {
   }
 
   /** The identity of a still-known visitor of this site from its earlier token, or null. */
-  private Future<Identity> resume(Object token, Site site) {
+  private Future<Identity> resume(Object token, Site site, String userAgent) {
     String id = resumedId(token, site);
     if (id == null) {
       return Future.succeededFuture();
     }
-    return services.visitors().markReturning(id, site.key(), services.clock().instant())
+    return services.visitors().markReturning(id, site.key(), userAgent, services.clock().instant())
         .map(known -> known ? Identity.visitor(id, site.key()) : null);
   }
 
@@ -78,6 +79,12 @@ final class VisitorApi {
     } catch (TokenRejected e) {
       return null;
     }
+  }
+
+  /** The browser's user agent, shown to agents in the visitor panel; kept short. */
+  private static String userAgent(RoutingContext ctx) {
+    String ua = ctx.request().getHeader("User-Agent");
+    return ua == null ? null : ua.length() > 300 ? ua.substring(0, 300) : ua;
   }
 
   private Future<Site> allowedSite(RoutingContext ctx) {
