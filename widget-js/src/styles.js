@@ -47,7 +47,8 @@ textarea{flex:1;resize:none;min-height:42px;max-height:120px;padding:10px 12px;b
 .form p{margin:0}
 .form strong{font-size:15px}
 label{display:flex;flex-direction:column;gap:4px;font-size:13px;font-weight:600;color:#36404a}
-input{padding:9px 11px;border:1px solid #b9c0c8;border-radius:10px;font-weight:400}
+label input,label textarea{font-size:15px;font-weight:400}
+input{padding:9px 11px;border:1px solid #b9c0c8;border-radius:10px}
 .form textarea{min-height:90px;font-weight:400}
 .stars{display:flex;gap:6px;justify-content:center}
 .stars button{width:44px;height:44px;border:1px solid #c9ced4;border-radius:10px;background:#fff;font-size:22px;color:#e0a100}

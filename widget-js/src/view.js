@@ -193,6 +193,7 @@ export function createView(s, lang, options, on) {
       const c = st.conversation;
       const open = c && (c.status === 'queued' || c.status === 'active');
       if (!st.connected) status.textContent = st.everConnected ? s.statusOffline : s.statusConnecting;
+      else if (st.mode === 'offline' || st.mode === 'left') status.textContent = s.statusLeaveMessage;
       else if (c && c.status === 'active') status.textContent = s.statusActive(c.agentName || s.agent);
       else if (c && c.status === 'queued') status.textContent = s.statusQueued;
       else if (c && c.status === 'closed') status.textContent = s.statusClosed;
