@@ -161,26 +161,25 @@ class Widget {
     return !!c && (c.status === 'queued' || c.status === 'active');
   }
 
-  /** Takes the chat state of requestChat/history replies. */
-  applyChatState(reply, fromPageLoad) {
+  /**
+   * Takes the chat state of a requestChat/history reply. Returns false when the reply is about an
+   * ended chat this page should not show (an old one): the widget then starts fresh.
+   */
+  applyChatState(reply) {
     const c = reply.conversation;
     if (!c) {
       if (reply.status === 'offline') this.showOffline();
-      return;
+      return false;
     }
     const known = this.state.conversation;
-    if (known && known.id !== c.id) this.transcript.clear();
     if (c.status === 'closed' || c.status === 'offline') {
       const awaitingRating = this.session.getItem(this.key + 'rate') === c.id && c.rating == null;
-      if (fromPageLoad && !awaitingRating) {
-        // An old chat: start fresh rather than greet a returning visitor with it.
-        this.transcript.clear();
-        this.update({ conversation: null, mode: this.state.mode === 'chat' ? 'chat' : this.state.mode });
-        return false;
-      }
+      if (!(known && known.id === c.id) && !awaitingRating) return false;
+      if (!known || known.id !== c.id) this.transcript.clear();
       this.update({ conversation: c, queue: null, agentTyping: false, mode: c.rating == null ? 'rating' : 'rated' });
       return true;
     }
+    if (known && known.id !== c.id) this.transcript.clear();
     this.outbox.assignConversation(c.id);
     const queue = c.status === 'queued' ? { position: reply.position, estimatedWaitSeconds: reply.estimatedWaitSeconds } : null;
     this.update({ conversation: c, queue, mode: 'chat' });
@@ -195,7 +194,7 @@ class Widget {
         .catch(() => { /* a missed page view is not worth bothering the visitor */ });
     }
     try {
-      await this.sync(firstOfPage);
+      await this.sync();
       this.update({ error: null });
     } catch (e) {
       this.showError(e);
@@ -203,15 +202,21 @@ class Widget {
     this.flush();
   }
 
-  /** Fetches what this page has not seen yet: everything on a page load, after the highest seq on a reconnect. */
-  async sync(fromPageLoad) {
-    const c = this.state.conversation;
-    const body = c && this.transcript.size ? { conversationId: c.id, afterSeq: this.transcript.highestSeq } : {};
-    const reply = await this.connection.request('visitor.history', body);
-    const keep = this.applyChatState(reply, fromPageLoad);
-    if (keep !== false) this.addMessages(reply.messages || [], false);
-    if (reply.hasMore) return this.sync(false);
-    return undefined;
+  /**
+   * Fetches what this page has not seen yet: after the highest seq of the chat it shows, or (on a
+   * page load, or {@code fresh}) the visitor's open chat from the start.
+   */
+  async sync(fresh = false) {
+    for (let page = 0; page < 100; page++) {
+      const c = this.state.conversation;
+      const body = c && !fresh && this.transcript.size ? { conversationId: c.id, afterSeq: this.transcript.highestSeq } : {};
+      const reply = await this.connection.request('visitor.history', body);
+      if (!this.applyChatState(reply)) return;
+      const messages = reply.messages || [];
+      this.addMessages(messages, false);
+      if (!reply.hasMore || !messages.length) return;
+      fresh = false;
+    }
   }
 
   addMessages(messages, live) {
@@ -235,7 +240,7 @@ class Widget {
         const m = push.message || {};
         if (!c || c.id !== m.conversationId) {
           // Started in another tab, or one we have not heard of: fetch it properly.
-          if (!c || !this.isOpenConversation(c)) this.sync(false).catch((e) => this.showError(e));
+          if (!this.isOpenConversation(c)) this.sync(true).catch((e) => this.showError(e));
           return;
         }
         this.addMessages([m], true);
@@ -256,7 +261,9 @@ class Widget {
         }
         return;
       case 'assigned':
-        if (push.conversation) {
+        if (push.conversation && (!c || c.id !== push.conversation.id)) {
+          this.sync(true).then(() => this.flush(), (e) => this.showError(e));
+        } else if (push.conversation) {
           this.outbox.assignConversation(push.conversation.id);
           this.update({ conversation: push.conversation, queue: null, mode: 'chat' });
           this.flush();
@@ -321,8 +328,8 @@ class Widget {
           this.showOffline(texts.map((e) => e.text).join('\n'));
           return false;
         }
-        this.applyChatState(reply, false);
-        await this.sync(false);
+        this.applyChatState(reply);
+        await this.sync();
         this.outbox.remove(entry.clientMsgId); // also when the push or history did not bring it back yet
       } else {
         const ack = await this.connection.request('visitor.send', {

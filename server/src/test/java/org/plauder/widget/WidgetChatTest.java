@@ -123,6 +123,16 @@ class WidgetChatTest {
     page.find("textarea").sendKeys(Keys.ESCAPE);
     page.waiting().until(d -> !page.visible(".panel"));
     assertEquals("button.launcher", page.focused());
+
+    // With the panel closed, an answer shows as an unread badge on the launcher.
+    await(agentBus.request("agent.send", agent.token(), new JsonObject()
+        .put("conversationId", conversationId).put("text", "Gern geschehen!").put("clientMsgId", "a-3")));
+    page.waitVisible(".badge");
+    assertEquals("1", page.textOf(".badge"));
+    assertTrue(page.find(".launcher").getDomAttribute("aria-label").contains("1 ungelesene Nachricht"));
+    page.find(".launcher").click();
+    page.waitVisible(".panel");
+    page.waiting().until(d -> !page.visible(".badge"));
   }
 
   @Test
@@ -147,5 +157,58 @@ class WidgetChatTest {
     JsonArray offline = response.bodyAsJsonObject().getJsonArray("conversations");
     assertEquals(1, offline.size());
     assertEquals("eva@example.org", offline.getJsonObject(0).getString("visitorEmail"));
+  }
+
+  @Test
+  void queuedVisitorSeesPositionWithoutInventedWaitThenChatsEndsAndRates() {
+    Person agent = node.createAgent("Ben", 1);
+    agentBus = node.bridge();
+    agentBus.register("agent." + agent.id(), agent.token());
+    await(agentBus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
+    // Another visitor takes Ben's only slot.
+    Person other = node.newVisitor();
+    try (BridgeClient otherBus = node.bridge()) {
+      otherBus.register("visitor." + other.id(), other.token());
+      String otherChat = await(otherBus.request("visitor.requestChat", other.token(), new JsonObject()))
+          .getJsonObject("conversation").getString("id");
+      await(agentBus.push("assigned"));
+
+      driver = Browser.start(1280, 800);
+      WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/produkt.html");
+      page.js("localStorage.setItem('shop.lang', 'en');");
+      page.load(node.origin() + "/demo/produkt.html");
+      assertEquals("Open chat", page.find(".launcher").getDomAttribute("aria-label"), "the page's English switch reaches the widget");
+      page.find(".launcher").click();
+      page.waitVisible("textarea");
+      page.find("textarea").sendKeys("Is the Guji in stock?", Keys.ENTER);
+
+      page.waitText(".status", "You are in the queue");
+      page.waitText(".notice", "You are next.");
+      // One assignment in the window is too little for an honest estimate: the server says null, the widget says nothing.
+      assertEquals("You are next.", page.textOf(".notice"));
+
+      await(agentBus.request("agent.close", agent.token(), new JsonObject().put("conversationId", otherChat)));
+      JsonObject assigned = await(agentBus.push(p -> "assigned".equals(p.getString("type"))
+          && !otherChat.equals(p.getJsonObject("conversation").getString("id"))));
+      String conversationId = assigned.getJsonObject("conversation").getString("id");
+      page.waitText(".status", "Ben is here for you");
+      page.waiting().until(d -> !page.visible(".notice"));
+
+      page.find("textarea").sendKeys("Also");
+      JsonObject typing = await(agentBus.push("typing"));
+      assertEquals("visitor", typing.getString("from"));
+      assertEquals(conversationId, typing.getString("conversationId"));
+
+      page.find("header .end").click();
+      page.waitVisible(".rating");
+      page.waitText(".status", "Chat ended");
+      JsonObject closed = await(agentBus.push(p -> "closed".equals(p.getString("type")) && conversationId.equals(p.getString("conversationId"))));
+      assertEquals("visitor", closed.getString("closedBy"));
+      page.find(".stars button[aria-label='4 of 5 stars']").click();
+      page.waitText(".rated", "Thank you for your rating!");
+      JsonObject rated = await(agentBus.request("agent.history", agent.token(), new JsonObject().put("conversationId", conversationId)));
+      assertEquals(4, rated.getJsonObject("conversation").getInteger("rating"));
+      assertEquals("Is the Guji in stock?", rated.getJsonArray("messages").getJsonObject(0).getString("text"));
+    }
   }
 }
