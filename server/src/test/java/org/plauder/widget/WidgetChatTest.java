@@ -138,7 +138,13 @@ class WidgetChatTest {
   @Test
   void withNobodyOnlineTheVisitorCanLeaveAMessage() {
     driver = Browser.start(360, 740);
-    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/hilfe.html");
+    // The embedding snippet's stub, called before widget.js has loaded: the widget replays the queue.
+    WidgetPage page = new WidgetPage(driver).beforeEveryPage(
+        "window.Plauder = function () { (window.Plauder.q = window.Plauder.q || []).push(arguments); };"
+            + "window.Plauder('identify', {name: 'Eva', email: 'eva@example.org'});"
+            + "window.Plauder('on', 'open', function () { window.openedTimes = (window.openedTimes || 0) + 1; });")
+        .load(node.origin() + "/demo/hilfe.html");
+    Browser.screenshot(driver, "demo-help-360x740");
     page.find(".launcher").click();
     page.waitVisible("textarea");
     page.find("textarea").sendKeys("Ist die Guji noch lieferbar?", Keys.ENTER);
@@ -146,9 +152,10 @@ class WidgetChatTest {
     page.waitVisible("form.offline");
     page.waitText("form.offline", "Gerade ist niemand online.");
     assertEquals("Ist die Guji noch lieferbar?", page.find("form.offline textarea").getDomProperty("value"));
+    assertEquals("Eva", page.find("form.offline input[name=name]").getDomProperty("value"), "identify() before load");
+    assertEquals("eva@example.org", page.find("form.offline input[name=email]").getDomProperty("value"));
+    assertEquals(1L, page.js("return window.openedTimes;"), "on('open') registered before load");
     Browser.screenshot(driver, "widget-phone-offline-360x740");
-    page.find("form.offline input[name=name]").sendKeys("Eva");
-    page.find("form.offline input[name=email]").sendKeys("eva@example.org");
     page.find("form.offline button[type=submit]").click();
     page.waitText(".left-message", "Danke!");
 
@@ -178,12 +185,14 @@ class WidgetChatTest {
       page.js("localStorage.setItem('shop.lang', 'en');");
       page.load(node.origin() + "/demo/produkt.html");
       assertEquals("Open chat", page.find(".launcher").getDomAttribute("aria-label"), "the page's English switch reaches the widget");
+      Browser.screenshot(driver, "demo-product-en-1280x800");
       page.find(".launcher").click();
       page.waitVisible("textarea");
       page.find("textarea").sendKeys("Is the Guji in stock?", Keys.ENTER);
 
       page.waitText(".status", "You are in the queue");
       page.waitText(".notice", "You are next.");
+      Browser.screenshot(driver, "widget-queued-en-1280x800");
       // One assignment in the window is too little for an honest estimate: the server says null, the widget says nothing.
       assertEquals("You are next.", page.textOf(".notice"));
 
@@ -202,6 +211,7 @@ class WidgetChatTest {
       page.find("header .end").click();
       page.waitVisible(".rating");
       page.waitText(".status", "Chat ended");
+      Browser.screenshot(driver, "widget-rating-en-1280x800");
       JsonObject closed = await(agentBus.push(p -> "closed".equals(p.getString("type")) && conversationId.equals(p.getString("conversationId"))));
       assertEquals("visitor", closed.getString("closedBy"));
       page.find(".stars button[aria-label='4 of 5 stars']").click();

@@ -24,6 +24,12 @@ final class WidgetPage {
             + " window.__plauderTestErrors.push(String(e.message) + ' @ ' + e.filename + ':' + e.lineno); });"));
   }
 
+  /** Runs {@code script} in every page this browser loads from now on, before the page's own scripts. */
+  WidgetPage beforeEveryPage(String script) {
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", script));
+    return this;
+  }
+
   /** Loads a page and waits until the widget has put its launcher into the page. */
   WidgetPage load(String url) {
     driver.get(url);
