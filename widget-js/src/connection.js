@@ -85,7 +85,11 @@ export class Connection {
 
   connect() {
     if (this.stopped) return;
-    const eb = new EventBus(this.base + '/eventbus', { vertxbus_ping_interval: 20000 });
+    // No iframe-based SockJS transports: they would pull a script from a CDN into the page.
+    const eb = new EventBus(this.base + '/eventbus', {
+      vertxbus_ping_interval: 20000,
+      transports: ['websocket', 'xhr-streaming', 'xhr-polling'],
+    });
     this.eb = eb;
     eb.onopen = () => {
       if (this.eb !== eb) return;
