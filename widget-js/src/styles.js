@@ -1,9 +1,12 @@
 // The widget's own CSS, scoped by its Shadow root. :host resets everything the page might
-// pass down by inheritance (font, color, line-height …), so nothing leaks in.
+// pass down by inheritance (font, color, line-height …), so nothing leaks in. The :host rules are
+// !important because page rules that match the host element (say "* {font-family: …}") beat
+// :host rules otherwise, while for !important ones the Shadow root's wins.
 
 export const CSS = `
-:host{all:initial;position:fixed;z-index:2147483000;bottom:20px;right:20px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232b;--c:#1f6f5c}
-:host(.left){right:auto;left:20px}
+:host{--c:#1f6f5c}
+:host{all:initial!important;display:block!important;position:fixed!important;z-index:2147483000!important;bottom:20px!important;right:20px!important;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;color:#1d232b!important}
+:host(.left){right:auto!important;left:20px!important}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
 button,input,textarea{font:inherit;color:inherit}
@@ -55,9 +58,9 @@ input{padding:9px 11px;border:1px solid #b9c0c8;border-radius:10px}
 .stars button:hover,.stars button:focus-visible{background:#fff7e0}
 .link{border:0;background:none;color:var(--c);text-decoration:underline;padding:4px;align-self:center}
 @media (max-width:480px){
-:host{bottom:14px;right:14px}
-:host(.left){left:14px}
-:host(.open){top:0;left:0;right:0;bottom:0}
+:host{bottom:14px!important;right:14px!important}
+:host(.left){left:14px!important}
+:host(.open){top:0!important;left:0!important;right:0!important;bottom:0!important}
 :host(.open) .launcher{display:none}
 .panel{position:fixed;top:0;left:0;right:0;bottom:0;width:auto;height:auto;border-radius:0}
 :host(.left) .panel{left:0}
