@@ -85,6 +85,13 @@ export class Connection {
 
   connect() {
     if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (this.eb) {
+      const old = this.eb;
+      this.eb = null;
+      try { old.close(); } catch (e) { /* already closed */ }
+    }
     // No iframe-based SockJS transports: they would pull a script from a CDN into the page.
     const eb = new EventBus(this.base + '/eventbus', {
       vertxbus_ping_interval: 20000,
@@ -94,7 +101,7 @@ export class Connection {
     eb.onopen = () => {
       if (this.eb !== eb) return;
       eb.registerHandler('visitor.' + this.visitorId, { token: this.token }, (err, msg) => {
-        if (!err && msg && msg.body && typeof msg.body === 'object') this.events.onPush(msg.body);
+        if (this.eb === eb && !err && msg && msg.body && typeof msg.body === 'object') this.events.onPush(msg.body);
       });
       this.connected = true;
       this.attempt = 0;
@@ -156,11 +163,6 @@ export class Connection {
   }
 
   restart() {
-    const old = this.eb;
-    this.eb = null;
-    if (old) {
-      try { old.close(); } catch (e) { /* already closed */ }
-    }
     if (this.connected) this.dropped();
     this.connect();
   }

@@ -97,6 +97,42 @@ class WidgetReconnectTest {
     assertEquals(3, texts.size(), "stored: " + texts);
   }
 
+  @Test
+  void tokenTheServerNoLongerAcceptsIsReplacedAndTheVisitorCarriesOn(Vertx vertx) throws IOException {
+    Config config = onPort(TestNode.config(dataDir, null), freePort());
+    node = TestNode.start(vertx, config);
+    driver = Browser.start(1280, 800);
+    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
+    page.find(".launcher").click();
+    page.waitText(".status", "Schreiben Sie uns");
+    page.waiting().until(d -> page.js("return localStorage.getItem('plauder.demo.token');") != null);
+    String firstToken = (String) page.js("return localStorage.getItem('plauder.demo.token');");
+
+    // The operator rotates the signing key: every token the widget holds is now refused.
+    node.close();
+    node = TestNode.start(vertx, withSecret(config, TestNode.SECRET + "-rotated"));
+    Person admin = node.loginAdmin();
+    agentBus = node.bridge();
+    agentBus.register("agent." + admin.id(), admin.token());
+    await(agentBus.request("agent.status", admin.token(), new JsonObject().put("status", "online")));
+
+    page.waiting().withMessage("a fresh visitor token").until(d ->
+        !firstToken.equals(page.js("return localStorage.getItem('plauder.demo.token');")));
+    page.waitText(".status", "Schreiben Sie uns");
+    page.find("textarea").sendKeys("Geht es noch?", Keys.ENTER);
+    String conversationId = await(agentBus.push("assigned")).getJsonObject("conversation").getString("id");
+    await(agentBus.request("agent.send", admin.token(), new JsonObject()
+        .put("conversationId", conversationId).put("text", "Ja, alles gut.").put("clientMsgId", "r-1")));
+    page.waitText(".log", "Ja, alles gut.");
+    assertEquals(List.of("Geht es noch?", "Ja, alles gut."), page.bubbles());
+    assertEquals(0, page.countInShadow(".error:not([hidden])"), "no error left on screen: " + page.textOf(".error"));
+  }
+
+  private static Config withSecret(Config c, String secret) {
+    return new Config(c.host(), c.port(), c.publicUrl(), c.mongoUri(), c.databaseName(), c.dataDir(), secret,
+        c.adminEmail(), c.adminPassword(), c.bcryptCost(), c.maxMessageLength(), c.maxFrameBytes());
+  }
+
   private void agentOnline(Person agent) {
     agentBus = node.bridge();
     agentBus.register("agent." + agent.id(), agent.token());
