@@ -182,7 +182,12 @@ class Widget {
     if (known && known.id !== c.id) this.transcript.clear();
     this.outbox.assignConversation(c.id);
     const queue = c.status === 'queued' ? { position: reply.position, estimatedWaitSeconds: reply.estimatedWaitSeconds } : null;
-    this.update({ conversation: c, queue, mode: 'chat' });
+    // Still waiting while nobody is online: keep offering the form rather than the queue.
+    const nobodyOnline = c.status === 'queued' && (reply.agentsOnline === false
+      || (this.state.mode === 'offline' && known && known.id === c.id));
+    this.update({ conversation: c, queue });
+    if (nobodyOnline) this.showOffline();
+    else this.update({ mode: 'chat' });
     return true;
   }
 
@@ -222,8 +227,8 @@ class Widget {
   addMessages(messages, live) {
     const added = this.transcript.merge(messages);
     for (const m of added) {
-      if (m.sender !== 'visitor') {
-        if (live && !this.state.open) this.state.unread++;
+      if (m.sender !== 'visitor' && live) {
+        if (!this.state.open) this.state.unread++;
         this.emit('message', { sender: m.sender, senderName: m.senderName, text: m.text, time: m.time });
       }
       this.outbox.remove(m.clientMsgId && m.sender === 'visitor' ? m.clientMsgId : '');
@@ -430,8 +435,9 @@ class Widget {
       await this.connection.request('visitor.leaveMessage', body);
       const queued = this.state.conversation;
       if (this.isOpenConversation(queued)) {
-        // The chat waited for an agent who left; the message replaces it.
-        this.connection.request('visitor.close', { conversationId: queued.id }).catch(() => {});
+        // The chat waited for an agent who left; the message replaces it. Failing to close it is
+        // not worth an error: the message itself is stored.
+        await this.connection.request('visitor.close', { conversationId: queued.id }).catch(() => {});
       }
       this.offlineMsgId = null;
       this.transcript.clear();

@@ -221,4 +221,39 @@ class WidgetChatTest {
       assertEquals("Is the Guji in stock?", rated.getJsonArray("messages").getJsonObject(0).getString("text"));
     }
   }
+
+  @Test
+  void queuedVisitorIsOfferedTheFormWhenTheLastAgentGoesOffline() {
+    Person agent = node.createAgent("Dora", 1);
+    agentBus = node.bridge();
+    agentBus.register("agent." + agent.id(), agent.token());
+    await(agentBus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
+    Person other = node.newVisitor();
+    try (BridgeClient otherBus = node.bridge()) {
+      otherBus.register("visitor." + other.id(), other.token());
+      await(otherBus.request("visitor.requestChat", other.token(), new JsonObject()));
+
+      driver = Browser.start(1280, 800);
+      WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/kasse.html");
+      page.find(".launcher").click();
+      page.waitVisible("textarea");
+      page.find("textarea").sendKeys("Kann ich per Rechnung zahlen?", Keys.ENTER);
+      page.waitText(".notice", "Sie sind als Nächstes dran.");
+
+      await(agentBus.request("agent.status", agent.token(), new JsonObject().put("status", "offline")));
+      page.waitVisible("form.offline");
+      page.find("form.offline input[name=email]").sendKeys("kunde@example.org");
+      page.find("form.offline textarea").sendKeys("Bitte um Rückruf wegen Rechnungskauf.");
+      page.find("form.offline button[type=submit]").click();
+      page.waitText(".left-message", "Danke!");
+
+      Person admin = node.loginAdmin();
+      JsonArray offline = await(node.http.get("/api/v1/conversations?status=offline").bearerTokenAuthentication(admin.token()).send())
+          .bodyAsJsonObject().getJsonArray("conversations");
+      assertEquals(1, offline.size());
+      JsonArray queued = await(node.http.get("/api/v1/conversations?status=queued").bearerTokenAuthentication(admin.token()).send())
+          .bodyAsJsonObject().getJsonArray("conversations");
+      assertEquals(0, queued.size(), "the waiting chat is closed once the message is left: " + queued.encode() + " widget error: " + page.textOf(".error"));
+    }
+  }
 }

@@ -62,9 +62,10 @@ final class WidgetPage {
     wait.withMessage(css + " visible").until(d -> visible(css));
   }
 
-  /** Waits until the element's text contains {@code text}, and reports what it saw when it does not. */
+  /** Waits until the element is shown and its text contains {@code text}; reports what it saw when not. */
   void waitText(String css, String text) {
-    wait.withMessage(() -> "text '" + text + "' in " + css + ", saw: " + textOf(css)).until(d -> textOf(css).contains(text));
+    wait.withMessage(() -> "visible text '" + text + "' in " + css + ", saw: " + textOf(css) + (visible(css) ? "" : " (hidden)"))
+        .until(d -> visible(css) && textOf(css).contains(text));
   }
 
   String textOf(String css) {
