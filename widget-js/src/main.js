@@ -349,7 +349,9 @@ class Widget {
     } catch (e) {
       if (e.code === 'disconnected') return false; // resent after the reconnect
       if (['invalid_input', 'conversation_closed', 'not_found', 'forbidden'].includes(e.code)) {
+        // Resending would be refused again: drop it, say why, and hand the text back.
         this.outbox.remove(entry.clientMsgId);
+        this.view.restoreDraft(entry.text);
         this.showError(e);
         if (e.code === 'conversation_closed') this.chatEnded();
         return true;

@@ -243,5 +243,12 @@ export function createView(s, lang, options, on) {
     focusLauncher() {
       launcher.focus();
     },
+    /** Puts a message the server refused back into an empty composer, so it can be corrected. */
+    restoreDraft(text) {
+      if (!textarea.value) {
+        textarea.value = text;
+        autosize();
+      }
+    },
   };
 }

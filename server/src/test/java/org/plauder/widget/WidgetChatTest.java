@@ -104,6 +104,15 @@ class WidgetChatTest {
     assertEquals(null, page.js("return window.pwned === undefined ? null : window.pwned;"));
     assertTrue(page.find(".log li:last-child .bubble").isDisplayed());
 
+    // A message the server refuses (a control character) is explained and handed back, not retried forever.
+    page.js("var t = document.getElementById('plauder-widget').shadowRoot.querySelector('textarea');"
+        + " t.value = 'Klingel \u0007'; t.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));");
+    page.waitText(".error", "Fehler: Die Eingabe ist ungültig.");
+    assertEquals("Klingel \u0007", page.find("textarea").getDomProperty("value"));
+    assertEquals(3, page.bubbles().size());
+    assertEquals(0, page.countInShadow(".log li.sending"));
+    page.find("textarea").clear();
+
     page.find("textarea").sendKeys("Danke!", Keys.ENTER);
     JsonObject atAgent = await(agentBus.push(p -> "message".equals(p.getString("type"))
         && "visitor".equals(p.getJsonObject("message").getString("sender"))
@@ -111,6 +120,7 @@ class WidgetChatTest {
     assertEquals(conversationId, atAgent.getJsonObject("message").getString("conversationId"));
     assertEquals(4, atAgent.getJsonObject("message").getLong("seq"));
     page.waiting().until(d -> page.bubbles().size() == 4);
+    page.waiting().withMessage("the error goes once a message goes through").until(d -> !page.visible(".error"));
 
     driver.manage().window().setSize(new Dimension(360, 740));
     page.waitVisible(".panel");
