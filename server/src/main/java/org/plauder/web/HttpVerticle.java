@@ -127,8 +127,9 @@ public final class HttpVerticle extends VerticleBase {
 
   private void mountPages(Router router) {
     router.get("/").handler(ctx -> redirect(ctx, "/demo/"));
-    router.get("/demo").handler(ctx -> redirect(ctx, "/demo/"));
-    router.get("/dashboard").handler(ctx -> redirect(ctx, "/dashboard/"));
+    // Vert.x Web matches "/demo" for "/demo/" too; redirect only the bare form, or "/demo/" loops.
+    router.get("/demo").handler(ctx -> redirectBare(ctx, "/demo"));
+    router.get("/dashboard").handler(ctx -> redirectBare(ctx, "/dashboard"));
     router.route("/dashboard/*").handler(ctx -> {
       ctx.response().putHeader("Content-Security-Policy", DASHBOARD_CSP)
           .putHeader("X-Content-Type-Options", "nosniff")
@@ -143,6 +144,14 @@ public final class HttpVerticle extends VerticleBase {
         .setCachingEnabled(true)
         .setMaxAgeSeconds(300)
         .setIndexPage("index.html"));
+  }
+
+  private static void redirectBare(RoutingContext ctx, String path) {
+    if (ctx.request().path().equals(path)) {
+      redirect(ctx, path + "/");
+    } else {
+      ctx.next();
+    }
   }
 
   private static void redirect(RoutingContext ctx, String location) {
