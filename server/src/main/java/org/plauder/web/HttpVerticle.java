@@ -155,10 +155,6 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private static void redirect(RoutingContext ctx, String location) {
-    if (ctx.request().path().equals(location)) { // Vert.x routes match with or without the trailing slash
-      ctx.next();
-      return;
-    }
     ctx.response().setStatusCode(302).putHeader("Location", location).end();
   }
 
