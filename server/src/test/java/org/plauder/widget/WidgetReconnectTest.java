@@ -129,8 +129,7 @@ class WidgetReconnectTest {
   }
 
   private static Config withSecret(Config c, String secret) {
-    return new Config(c.host(), c.port(), c.publicUrl(), c.mongoUri(), c.databaseName(), c.dataDir(), secret,
-        c.adminEmail(), c.adminPassword(), c.bcryptCost(), c.maxMessageLength(), c.maxFrameBytes());
+    return c.withJwtSecret(secret);
   }
 
   private void agentOnline(Person agent) {
@@ -140,8 +139,7 @@ class WidgetReconnectTest {
   }
 
   private static Config onPort(Config c, int port) {
-    return new Config(c.host(), port, c.publicUrl(), c.mongoUri(), c.databaseName(), c.dataDir(), c.jwtSecret(),
-        c.adminEmail(), c.adminPassword(), c.bcryptCost(), c.maxMessageLength(), c.maxFrameBytes());
+    return c.withPort(port);
   }
 
   private static int freePort() throws IOException {
