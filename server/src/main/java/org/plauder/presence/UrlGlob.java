@@ -1,7 +1,6 @@
 package org.plauder.presence;
 
 import java.net.URI;
-import java.util.regex.Pattern;
 
 /**
  * Glob patterns for page URLs, matched without ever compiling user input as a regular
@@ -24,7 +23,7 @@ public final class UrlGlob {
       return false;
     }
     String subject = pattern.startsWith("/") ? pathOf(url) : url;
-    return subject != null && toRegex(pattern).matcher(subject).matches();
+    return subject != null && wildcard(pattern, subject);
   }
 
   private static String pathOf(String url) {
@@ -37,24 +36,35 @@ public final class UrlGlob {
     }
   }
 
-  private static Pattern toRegex(String glob) {
-    StringBuilder regex = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      if (c == '*' || c == '?') {
-        if (literal.length() > 0) {
-          regex.append(Pattern.quote(literal.toString()));
-          literal.setLength(0);
-        }
-        // Possessive-free and non-nested, so no pattern can make matching take exponential time.
-        regex.append(c == '*' ? ".*?" : ".");
+  /**
+   * Iterative wildcard matching: on a mismatch it only ever returns to the most recent
+   * {@code *}, so the work is at most pattern length × subject length, whatever the input.
+   * (A translation to a regular expression would backtrack exponentially on patterns such as
+   * {@code *a*a*a…b}.)
+   */
+  static boolean wildcard(String pattern, String subject) {
+    int p = 0;
+    int s = 0;
+    int star = -1;
+    int resume = 0;
+    while (s < subject.length()) {
+      char pc = p < pattern.length() ? pattern.charAt(p) : 0;
+      if (p < pattern.length() && pc != '*' && (pc == '?' || pc == subject.charAt(s))) {
+        p++;
+        s++;
+      } else if (p < pattern.length() && pc == '*') {
+        star = p++;
+        resume = s;
+      } else if (star >= 0) {
+        p = star + 1;
+        s = ++resume;
       } else {
-        literal.append(c);
+        return false;
       }
     }
-    if (literal.length() > 0) {
-      regex.append(Pattern.quote(literal.toString()));
+    while (p < pattern.length() && pattern.charAt(p) == '*') {
+      p++;
     }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    return p == pattern.length();
   }
 }

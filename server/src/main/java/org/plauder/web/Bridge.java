@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import io.vertx.core.eventbus.EventBus;
 import org.plauder.auth.Identity;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
@@ -24,11 +26,15 @@ import org.plauder.protocol.Addresses;
 final class Bridge implements Handler<BridgeEvent> {
 
   private final Tokens tokens;
+  private final EventBus eventBus;
   /** This node's open agent sockets, so a disabled agent can be cut off at once. */
   private final Map<String, Set<SockJSSocket>> agentSockets = new HashMap<>();
+  /** This node's visitor sockets and an id for each, for presence. */
+  private final Map<SockJSSocket, String> visitorSockets = new HashMap<>();
 
-  Bridge(Tokens tokens) {
+  Bridge(Tokens tokens, EventBus eventBus) {
     this.tokens = tokens;
+    this.eventBus = eventBus;
   }
 
   /** Closes every socket on this node on which that agent listens. */
@@ -52,6 +58,10 @@ final class Bridge implements Handler<BridgeEvent> {
       case REGISTER -> event.complete(authorizeRegister(event));
       case PUBLISH -> event.complete(false);
       case SOCKET_CLOSED -> {
+        String visitorSocket = visitorSockets.remove(event.socket());
+        if (visitorSocket != null) {
+          eventBus.send(Addresses.INTERNAL_VISITOR_SOCKET_CLOSED, visitorSocket);
+        }
         agentSockets.values().forEach(sockets -> sockets.remove(event.socket()));
         agentSockets.values().removeIf(Set::isEmpty);
         event.complete(true);
@@ -108,6 +118,11 @@ final class Bridge implements Handler<BridgeEvent> {
       }
       if (kind == Identity.Kind.AGENT) {
         agentSockets.computeIfAbsent(identity.id(), id -> new HashSet<>()).add(event.socket());
+      } else if (!visitorSockets.containsKey(event.socket())) {
+        String socketId = UUID.randomUUID().toString();
+        visitorSockets.put(event.socket(), socketId);
+        eventBus.send(Addresses.INTERNAL_VISITOR_SOCKET_OPENED, new JsonObject()
+            .put("visitorId", identity.id()).put("siteKey", identity.siteKey()).put("socketId", socketId));
       }
       return true;
     } catch (TokenRejected e) {

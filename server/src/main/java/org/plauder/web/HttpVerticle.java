@@ -60,7 +60,7 @@ public final class HttpVerticle extends VerticleBase {
         .setInsertJSESSIONID(false)
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
-    Bridge gate = new Bridge(services.tokens());
+    Bridge gate = new Bridge(services.tokens(), vertx.eventBus());
     vertx.eventBus().<String>consumer(Addresses.INTERNAL_AGENT_DISABLED, message -> gate.closeAgentSockets(message.body()));
     Router bridge = SockJSHandler.create(vertx, options).bridge(Bridge.options(), gate);
     // The XHR transports read their frames through a BodyHandler; without a limit they would accept 10 MB.
@@ -75,6 +75,7 @@ public final class HttpVerticle extends VerticleBase {
     SiteApi site = new SiteApi(services);
     AgentAdminApi agentAdmin = new AgentAdminApi(services);
     CannedResponseApi canned = new CannedResponseApi(services);
+    OfferRulesApi offerRules = new OfferRulesApi(services);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.route("/api/*").handler(this::refuseDisabledAgents);
     router.route(HttpMethod.OPTIONS, "/api/v1/sites/:siteKey/visitors").handler(visitors::preflight);
@@ -92,6 +93,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/site").handler(site::get);
     router.patch("/api/v1/site").handler(site::update);
     router.patch("/api/v1/agents/:agentId").handler(agentAdmin::update);
+    router.get("/api/v1/offer-rules").handler(offerRules::get);
+    router.put("/api/v1/offer-rules").handler(offerRules::replace);
     router.get("/api/v1/canned-responses").handler(canned::list);
     router.post("/api/v1/canned-responses").handler(canned::create);
     router.delete("/api/v1/canned-responses/:responseId").handler(canned::delete);
