@@ -64,6 +64,7 @@ public final class Addresses {
   public static final String HEADER_SITE = "plauder.site";
   public static final String HEADER_ROLE = "plauder.role";
   public static final String HEADER_AUTH_ERROR = "plauder.authError";
+  public static final String HEADER_IP = "plauder.ip";
 
   public static String visitorInbox(String visitorId) {
     return VISITOR_PREFIX + visitorId;

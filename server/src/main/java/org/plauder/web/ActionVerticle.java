@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.plauder.Services;
+import org.plauder.abuse.Limits;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStatus;
 import org.plauder.auth.Identity;
@@ -38,9 +39,11 @@ public final class ActionVerticle extends VerticleBase {
   }
 
   private final Services services;
+  private final Limits limits;
 
   public ActionVerticle(Services services) {
     this.services = services;
+    this.limits = new Limits(services.clock());
   }
 
   @Override
@@ -75,6 +78,7 @@ public final class ActionVerticle extends VerticleBase {
       Future<JsonObject> result;
       try {
         Identity identity = identityOf(message.headers(), kind);
+        throttle(address, identity, message.headers().get(Addresses.HEADER_IP));
         if (!(message.body() instanceof JsonObject body)) {
           throw Failure.badInput("the body must be a JSON object");
         }
@@ -86,6 +90,17 @@ public final class ActionVerticle extends VerticleBase {
           reply -> message.reply(reply == null ? new JsonObject() : reply),
           error -> Replies.fail(message, error));
     }).completion();
+  }
+
+  /** Floods get a 429 before they cost a database round trip. */
+  private void throttle(String address, Identity identity, String ip) {
+    switch (address) {
+      case Addresses.VISITOR_SEND, Addresses.AGENT_SEND -> limits.message(identity.id(), ip == null ? null : "ip:" + ip);
+      case Addresses.VISITOR_TYPING, Addresses.AGENT_TYPING -> limits.typing(identity.id());
+      case Addresses.VISITOR_REQUEST_CHAT, Addresses.VISITOR_LEAVE_MESSAGE, Addresses.VISITOR_ACCEPT_OFFER ->
+          limits.chatStart(identity.id(), ip == null ? null : "ip:" + ip);
+      default -> { }
+    }
   }
 
   /** A disabled agent's token stays valid until it expires; its actions are refused from the moment it is disabled. */

@@ -60,7 +60,7 @@ public final class HttpVerticle extends VerticleBase {
         .setInsertJSESSIONID(false)
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
-    Bridge gate = new Bridge(services.tokens(), vertx.eventBus());
+    Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.sites(), services.config().publicUrl());
     vertx.eventBus().<String>consumer(Addresses.INTERNAL_AGENT_DISABLED, message -> gate.closeAgentSockets(message.body()));
     Router bridge = SockJSHandler.create(vertx, options).bridge(Bridge.options(), gate);
     // The XHR transports read their frames through a BodyHandler; without a limit they would accept 10 MB.
