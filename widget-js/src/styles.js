@@ -39,7 +39,6 @@ li.system{align-self:center;max-width:92%;text-align:center}
 .agent .bubble{background:#fff;border:1px solid #dde1e6;border-bottom-left-radius:4px}
 .system .bubble{background:#eef4f2;color:#2f3b45;border:1px dashed #9fb8b0;font-size:14px}
 .masked{margin-top:2px;font-size:11.5px;color:#7a4b00}
-.masked::before{content:"🔒 "}
 .sending .bubble{opacity:.65}
 .meta{margin-top:2px;font-size:11.5px;color:#5b6570}
 .typing{margin:6px 2px;font-size:13px;color:#5b6570;font-style:italic}
