@@ -1,5 +1,6 @@
 // Plauder's visitor widget: finds its own <script> tag, puts a launcher into the page (inside a
-// Shadow root) and keeps the visitor's chat going across page loads and dropped connections.
+// Shadow root) and keeps the visitor's chat going across page loads and dropped connections;
+// shows the server's offers of help and, after a chat, sends its transcript by e-mail on request.
 // Public API: window.Plauder('open' | 'close' | 'identify' | 'on', …), calls made before the
 // bundle loaded are taken from the stub's queue (window.Plauder.q).
 
