@@ -121,6 +121,17 @@ class ProactiveOfferTest {
   }
 
   @Test
+  void startingAChatOnItsOwnClosesTheOpenOffer() {
+    Tab tab = onPage(CHECKOUT);
+    JsonObject offer = await(tab.bus().push("offer")).getJsonObject("offer");
+    await(tab.bus().request("visitor.requestChat", tab.visitor().token(), new JsonObject()));
+    assertEquals(offer.getString("id"), await(tab.bus().push("offerClosed")).getString("offerId"));
+    JsonObject seen = await(agentBus.request("agent.visitors", agent.token(), new JsonObject())).getJsonArray("visitors").getJsonObject(0);
+    assertFalse(seen.getBoolean("offerOpen"));
+    tab.bus().close();
+  }
+
+  @Test
   void agentsSeeWhoIsOnlineAndInviteThemInTheirOwnWords() throws Exception {
     await(node.http.put("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token())
         .sendJsonObject(new JsonObject().put("rules", new JsonArray())));

@@ -144,6 +144,15 @@ class TranscriptTest {
   }
 
   @Test
+  void aFirstMessageWithACardNumberIsMaskedAndTheReplySaysSo() {
+    Person visitor = node.newVisitor();
+    JsonObject state = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject()
+        .put("text", "Karte 5555 5555 5555 4444").put("clientMsgId", "first-1")));
+    assertTrue(state.getBoolean("masked"));
+    assertEquals("Karte •••• •••• •••• 4444", stored(state.getJsonObject("conversation").getString("id")).getJsonObject(0).getString("text"));
+  }
+
+  @Test
   void cardNumbersAreMaskedBeforeTheyAreStoredOrForwardedUnlessTheSiteTurnsItOff() {
     Person visitor = node.newVisitor();
     String chat = chatWith(visitor, List.of());

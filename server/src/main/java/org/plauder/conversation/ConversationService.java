@@ -95,6 +95,18 @@ public final class ConversationService {
     return new ChatMessage(m.conversationId(), seq, m.sender(), m.senderId(), m.senderName(), m.text(), m.clientMsgId(), m.time());
   }
 
+  /** Every message of the conversation, page after page; for transcripts, which must never be cut short. */
+  public Future<List<ChatMessage>> allMessages(Conversation c) {
+    return allMessages(c, 0, new java.util.ArrayList<>());
+  }
+
+  private Future<List<ChatMessage>> allMessages(Conversation c, long afterSeq, List<ChatMessage> into) {
+    return history(c, afterSeq).compose(page -> {
+      into.addAll(page.messages());
+      return page.hasMore() ? allMessages(c, page.lastSeq(afterSeq), into) : Future.succeededFuture(into);
+    });
+  }
+
   /** Messages after {@code afterSeq}, at most one page. */
   public Future<Messages.Page> history(Conversation c, long afterSeq) {
     return messages.after(c.id(), afterSeq, c.lastSeq(), HISTORY_PAGE);

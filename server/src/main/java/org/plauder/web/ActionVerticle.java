@@ -159,6 +159,7 @@ public final class ActionVerticle extends VerticleBase {
       if (offer == null) {
         return Future.failedFuture(Failure.conflict("offer_gone", "this offer is no longer open"));
       }
+      services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", offerId));
       boolean invitation = offer.getString("agentId") != null;
       var opening = new org.plauder.routing.ChatRouter.Opening(offerId, offer.getString("text"),
           invitation ? ChatMessage.Sender.AGENT : ChatMessage.Sender.SYSTEM, offer.getString("agentId"), offer.getString("from"));
@@ -173,6 +174,7 @@ public final class ActionVerticle extends VerticleBase {
     return services.presence().takeOffer(visitor.id(), offerId).compose(offer -> offer == null
         ? Future.succeededFuture(new JsonObject())
         : services.visitors().recordOfferDismissed(visitor.id(), now)
+            .onSuccess(v -> services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", offerId)))
             .compose(v -> services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.DISMISSED))
             .map(v -> new JsonObject()));
   }
@@ -181,7 +183,14 @@ public final class ActionVerticle extends VerticleBase {
     String name = Inputs.optionalString(body, "name", MAX_NAME);
     String email = Inputs.optionalEmail(body, "email");
     FirstMessage first = body.getValue("text") == null ? null : firstMessage(body);
-    return services.router().requestChat(visitor, name, email, first);
+    // A visitor who starts a chat on its own no longer needs the offer it may have open.
+    return services.presence().clearOffer(visitor.id())
+        .compose(cleared -> {
+          if (cleared != null) {
+            services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", cleared.getString("id")));
+          }
+          return services.router().requestChat(visitor, name, email, first);
+        });
   }
 
   private Future<JsonObject> leaveMessage(Identity visitor, JsonObject body) {
@@ -249,9 +258,9 @@ public final class ActionVerticle extends VerticleBase {
         if (!claimed) {
           return Future.failedFuture(Failure.conflict("already_sent", "the transcript of this chat was sent already"));
         }
-        return Future.all(services.messages().history(c, 0), services.sites().find(c.siteKey()))
+        return Future.all(services.messages().allMessages(c), services.sites().find(c.siteKey()))
             .compose(all -> services.mailer().send(email, all.<org.plauder.site.Site>resultAt(1).name(), c,
-                all.<Messages.Page>resultAt(0).messages()))
+                all.<List<ChatMessage>>resultAt(0)))
             .recover(e -> services.conversations().releaseTranscriptEmail(c.id()).compose(v -> Future.failedFuture(
                 new Failure(502, "email_failed", "the mail server did not accept the transcript, try again later"))))
             .map(v -> new JsonObject().put("sentTo", email));

@@ -61,7 +61,7 @@ final class TranscriptApi {
       if (!allowed) {
         return Future.failedFuture(Failure.notFound("conversation"));
       }
-      return allMessages(c, 0, new ArrayList<>()).map(messages -> Transcripts.render(format, c, messages));
+      return services.messages().allMessages(c).map(messages -> Transcripts.render(format, c, messages));
     }).onComplete(text -> {
       HttpServerResponse response = ctx.response()
           .putHeader("Content-Type", format.mediaType())
@@ -74,13 +74,6 @@ final class TranscriptApi {
       }
       response.end(text);
     }, ctx::fail);
-  }
-
-  private Future<List<ChatMessage>> allMessages(Conversation c, long afterSeq, List<ChatMessage> into) {
-    return services.messageStore().after(c.id(), afterSeq, c.lastSeq(), MESSAGE_PAGE).compose(page -> {
-      into.addAll(page.messages());
-      return page.hasMore() ? allMessages(c, page.lastSeq(afterSeq), into) : Future.succeededFuture(into);
-    });
   }
 
   /**
