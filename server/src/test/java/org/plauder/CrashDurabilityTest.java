@@ -11,7 +11,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class CrashDurabilityTest {
 
   @Test
   void acknowledgedMessagesSurviveKillNine(Vertx vertx) throws Exception {
-    int port = freePort();
+    int port = TestNode.freePort();
     Process server = startServer(port);
     String visitorToken;
     String chat;
@@ -79,7 +78,7 @@ class CrashDurabilityTest {
 
   @Test
   void messagesInFlightDuringACrashEndUpStoredExactlyOnceAfterTheClientResends(Vertx vertx) throws Exception {
-    int port = freePort();
+    int port = TestNode.freePort();
     Process server = startServer(port);
     String visitorToken;
     String chat;
@@ -184,9 +183,4 @@ class CrashDurabilityTest {
     throw new AssertionError("the server process did not become healthy within 30 s");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

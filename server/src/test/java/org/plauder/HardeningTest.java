@@ -183,10 +183,7 @@ class HardeningTest {
   void anotherSitesConversationIsNotFoundOverTheBridge() {
     Person visitor = node.newVisitor();
     String chat = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject())).getJsonObject("conversation").getString("id");
-    Services s = node.server.services();
-    await(s.sites().createIfAbsent(new org.plauder.site.Site("other", "Other", List.of("127.0.0.1"), 2, null, null, true)));
-    await(s.agents().insert("other", "olga@other.example", "Olga", "admin", 2, s.passwords().hash("password-olga")));
-    Person foreign = node.login("olga@other.example", "password-olga");
+    Person foreign = node.agentOfAnotherSite("admin");
     for (String action : List.of("agent.history", "agent.close", "agent.take")) {
       assertEquals("not_found", assertRefused(bus.request(action, foreign.token(), new JsonObject().put("conversationId", chat))).code());
     }

@@ -12,7 +12,6 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +89,7 @@ class ReconnectStormTest {
   @Test
   void twoThousandVisitorsReconnectAfterARestartAndAreAllServed(Vertx vertx) throws Exception {
     this.vertx = vertx;
-    port = freePort();
+    port = TestNode.freePort();
     var config = TestNode.config(dataDir, null).withPort(port);
     TestNode node = TestNode.start(vertx, config);
     client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(VISITORS + 100));
@@ -139,9 +138,4 @@ class ReconnectStormTest {
     assertEquals(expected, servedCount.get(), "visitors served again");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

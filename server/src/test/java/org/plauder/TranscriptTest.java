@@ -137,7 +137,7 @@ class TranscriptTest {
     assertEquals(401, transcript(chat, "txt", "forged").statusCode());
     assertEquals(400, transcript(chat, "pdf", agent.token()).statusCode());
 
-    Person foreignAgent = agentOfAnotherSite("agent");
+    Person foreignAgent = node.agentOfAnotherSite("agent");
     HttpResponse<Buffer> foreign = transcript(chat, "json", foreignAgent.token());
     assertEquals(404, foreign.statusCode());
     assertEquals("not_found", foreign.bodyAsJsonObject().getJsonObject("error").getString("code"));
@@ -210,7 +210,7 @@ class TranscriptTest {
     String admin = node.loginAdmin().token();
 
     assertEquals(404, await(node.http.delete("/api/v1/visitors/" + erased.id())
-        .bearerTokenAuthentication(agentOfAnotherSite("admin").token()).send()).statusCode());
+        .bearerTokenAuthentication(node.agentOfAnotherSite("admin").token()).send()).statusCode());
     assertEquals(403, await(node.http.delete("/api/v1/visitors/" + erased.id()).bearerTokenAuthentication(agent.token()).send()).statusCode());
     HttpResponse<Buffer> result = await(node.http.delete("/api/v1/visitors/" + erased.id()).bearerTokenAuthentication(admin).send());
     assertEquals(200, result.statusCode());
@@ -311,12 +311,4 @@ class TranscriptTest {
     assertEquals(200, response.statusCode(), response.bodyAsString());
   }
 
-  /** An agent of a second site, "other", created straight through the stores. */
-  private Person agentOfAnotherSite(String role) {
-    Services s = node.server.services();
-    await(s.sites().createIfAbsent(new Site("other", "Other shop", List.of("other.example"), 2, null, null, true)));
-    String email = role + "@other.example";
-    await(s.agents().insert("other", email, "Olga", role, 2, s.passwords().hash("password-olga")));
-    return node.login(email, "password-olga");
-  }
 }

@@ -105,9 +105,7 @@ public final class ActionVerticle extends VerticleBase {
 
   /** A disabled agent's token stays valid until it expires; its actions are refused from the moment it is disabled. */
   private Future<JsonObject> whileEnabled(Identity agent, JsonObject body, Action action) {
-    return services.agents().find(agent.id()).compose(a -> a == null || a.disabled()
-        ? Future.failedFuture(new Failure(403, "agent_disabled", "this account is disabled"))
-        : action.handle(agent, body));
+    return services.agents().requireEnabled(agent.id()).compose(a -> action.handle(agent, body));
   }
 
   private static Identity identityOf(MultiMap headers, Identity.Kind expected) {

@@ -225,10 +225,8 @@ final class TranscriptApi {
     try {
       return Http.agent(ctx, services.tokens());
     } catch (Failure notAnAgent) {
-      String header = ctx.request().getHeader("Authorization");
-      String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
       try {
-        return services.tokens().verify(token, Identity.Kind.VISITOR);
+        return services.tokens().verify(Http.bearerToken(ctx), Identity.Kind.VISITOR);
       } catch (TokenRejected e) {
         throw notAnAgent;
       }
