@@ -11,6 +11,8 @@ import { Connection } from './connection.js';
 import { createView } from './view.js';
 import { readAllPages } from './paging.js';
 import { ScrollLock } from './scrolllock.js';
+import { offerOf, closedBy } from './offers.js';
+import { serverMasked } from './masking.js';
 
 const script = document.currentScript
   || document.querySelector('script[data-site][src*="widget.js"]');
@@ -40,12 +42,6 @@ function readJson(storage, key, fallback) {
   } catch (e) {
     return fallback;
   }
-}
-
-/** An offer as the widget keeps it, or null when the push does not carry a usable one. */
-function offerOf(o) {
-  if (!o || typeof o.id !== 'string' || typeof o.text !== 'string' || !o.text) return null;
-  return { id: o.id, text: o.text, from: typeof o.from === 'string' && o.from ? o.from : null };
 }
 
 function validColor(value) {
@@ -334,6 +330,12 @@ class Widget {
         this.emit('offer', { ...offer });
         return;
       }
+      case 'offerClosed':
+        // Accepted or dismissed, maybe in another tab, or the visitor started a chat: every tab
+        // drops the bubble, and a dismissal still waiting to be sent has nothing left to say.
+        if (this.session.getItem(this.key + 'dismiss') === push.offerId) this.session.removeItem(this.key + 'dismiss');
+        if (closedBy(this.state.offer, push)) this.forgetOffer();
+        return;
       default:
     }
   }
@@ -393,19 +395,20 @@ class Widget {
         this.applyChatState(reply);
         await this.sync();
         this.outbox.remove(entry.clientMsgId); // also when the push or history did not bring it back yet
-        // requestChat's reply has no "masked" flag: a stored first message that differs from the
-        // typed one by hidden digits is the server's masking.
         const stored = this.transcript.withClientMsgId(entry.clientMsgId);
-        if (stored && stored.text !== entry.text && stored.text.includes('•')) this.markMasked(entry.clientMsgId);
+        if (serverMasked(reply, entry.text, stored && stored.text)) this.markMasked(entry.clientMsgId);
       } else {
         const ack = await this.connection.request('visitor.send', {
           conversationId: entry.conversationId, text: entry.text, clientMsgId: entry.clientMsgId,
         });
         this.outbox.remove(entry.clientMsgId);
-        if (ack.masked) {
-          // The server stored the text with the card number hidden: show that text, not the typed one.
-          this.markMasked(entry.clientMsgId);
+        if (ack.masked || ack.duplicate) {
+          // The server may have stored another text than the typed one (card number hidden; a
+          // duplicate's ack does not say): show the stored text.
           if (!this.transcript.hasClientMsgId(entry.clientMsgId)) await this.sync().catch(() => {});
+          const stored = this.transcript.withClientMsgId(entry.clientMsgId);
+          if (serverMasked(ack, entry.text, stored && stored.text)) this.markMasked(entry.clientMsgId);
+          else if (!stored) this.addMessages([{ seq: ack.seq, sender: 'visitor', text: entry.text, clientMsgId: entry.clientMsgId, time: ack.time }], false);
         } else {
           this.addMessages([{ seq: ack.seq, sender: 'visitor', text: entry.text, clientMsgId: entry.clientMsgId, time: ack.time }], false);
         }

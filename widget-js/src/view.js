@@ -28,6 +28,26 @@ function bubbleIcon() {
   return svg;
 }
 
+/**
+ * Gives the Shadow root its CSS as a constructed stylesheet: a host page's Content-Security-Policy
+ * without 'unsafe-inline' blocks a <style> element (also inside a Shadow root), not this. Browsers
+ * without constructable stylesheets (Safari before 16.4) get the <style> element, which works on
+ * pages without such a policy.
+ */
+function adoptStyles(root) {
+  if ('adoptedStyleSheets' in root) {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+      return;
+    } catch (e) {
+      // no constructable stylesheets after all
+    }
+  }
+  root.appendChild(el('style', { text: CSS }));
+}
+
 /** The elements Tab can reach inside {@code container}, in document order, as they are shown now. */
 function focusablesIn(container) {
   return Array.from(container.querySelectorAll('button, input, textarea, [tabindex]'))
@@ -38,7 +58,7 @@ export function createView(s, lang, options, on) {
   const host = el('div', { id: 'plauder-widget', 'data-plauder': '' });
   if (options.position === 'left') host.classList.add('left');
   const root = host.attachShadow({ mode: 'open' });
-  root.appendChild(el('style', { text: CSS }));
+  adoptStyles(root);
   if (options.color) host.style.setProperty('--c', options.color);
 
   const badge = el('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });

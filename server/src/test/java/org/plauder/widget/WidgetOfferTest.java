@@ -134,4 +134,57 @@ class WidgetOfferTest {
     assertFalse(page.visible(".offer"), "a dismissed offer does not come back within the cooldown");
     assertEquals(new JsonObject().put("shown", 1).put("accepted", 0).put("dismissed", 1), stats());
   }
+
+  @Test
+  void anOfferAnsweredInOneTabLeavesNoBubbleInTheOther() {
+    driver = Browser.start(1280, 800);
+    WidgetPage page = new WidgetPage(driver);
+    String tabA = driver.getWindowHandle();
+    page.load(node.origin() + "/demo/"); // no rule offers here: the agent invites
+    waitConnected(page);
+    String tabB = driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).getWindowHandle();
+    page.load(node.origin() + "/demo/");
+    waitConnected(page);
+    String visitorId = page.waiting().withMessage("the visitor is online").until(d -> {
+      JsonArray visitors = await(agentBus.request("agent.visitors", agent.token(), new JsonObject())).getJsonArray("visitors");
+      return visitors.isEmpty() ? null : visitors.getJsonObject(0).getString("visitorId");
+    });
+
+    // Dismissed in tab A: the bubble goes in tab B too, and does not come back from its session.
+    invite(visitorId, "Darf ich helfen?");
+    page.waitText(".offer-text", "Darf ich helfen?");
+    driver.switchTo().window(tabA);
+    page.waitText(".offer-text", "Darf ich helfen?");
+    page.find(".offer .x").click();
+    driver.switchTo().window(tabB);
+    page.waiting().withMessage("the bubble in the other tab goes").until(d -> !page.visible(".offer"));
+    assertEquals(null, page.js("return sessionStorage.getItem('plauder.demo.offer');"));
+
+    // Accepted in tab B: the bubble in tab A goes, and the chat is the one the agent invited to.
+    invite(visitorId, "Noch eine Frage?");
+    page.waitText(".offer-text", "Noch eine Frage?");
+    driver.switchTo().window(tabA);
+    page.waitText(".offer-text", "Noch eine Frage?");
+    driver.switchTo().window(tabB);
+    page.find(".offer .primary").click();
+    page.waitText(".log", "Noch eine Frage?");
+    driver.switchTo().window(tabA);
+    page.waiting().withMessage("the bubble in the other tab goes").until(d -> !page.visible(".offer"));
+    assertEquals(null, page.js("return sessionStorage.getItem('plauder.demo.offer');"));
+    page.load(node.origin() + "/demo/");
+    assertFalse(page.visible(".offer"), "nor does it come back on the next page");
+    assertEquals(new JsonObject().put("shown", 2).put("accepted", 1).put("dismissed", 1),
+        await(node.http.get("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token()).send())
+            .bodyAsJsonObject().getJsonObject("invitations"));
+  }
+
+  /** The panel is closed: its status line says whether the widget is connected. */
+  static void waitConnected(WidgetPage page) {
+    page.waiting().withMessage(() -> "connected, status: " + page.textOf(".status"))
+        .until(d -> page.textOf(".status").startsWith("Schreiben Sie uns"));
+  }
+
+  void invite(String visitorId, String text) {
+    await(agentBus.request("agent.invite", agent.token(), new JsonObject().put("visitorId", visitorId).put("text", text)));
+  }
 }

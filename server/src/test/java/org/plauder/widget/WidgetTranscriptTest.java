@@ -23,6 +23,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.plauder.BridgeClient;
 import org.plauder.Browser;
+import org.plauder.MovableClock;
 import org.plauder.TestNode;
 import org.plauder.TestNode.Person;
 import org.plauder.config.Config;
@@ -38,6 +39,8 @@ class WidgetTranscriptTest {
   Path dataDir;
 
   GreenMail smtp;
+  // Moved on by hand between bursts of agent messages, so the long chat fits the agent's rate limit.
+  MovableClock clock;
   TestNode node;
   ChromeDriver driver;
   BridgeClient agentBus;
@@ -47,7 +50,8 @@ class WidgetTranscriptTest {
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     Config.Smtp mail = new Config.Smtp("127.0.0.1", smtp.getSmtp().getPort(), null, null, "chat@demo.example", "disabled");
-    node = TestNode.start(vertx, TestNode.config(dataDir, null).withSmtp(mail));
+    clock = new MovableClock(java.time.Instant.now());
+    node = TestNode.start(vertx, TestNode.config(dataDir, null).withSmtp(mail), clock);
   }
 
   @AfterEach
@@ -90,15 +94,16 @@ class WidgetTranscriptTest {
 
     // A chat longer than one history page comes back whole on the next page (sent while none is open).
     driver.get("about:blank");
-    // Written straight into the store after the 3 chat messages: over the bridge the flood limit
-    // would (rightly) slow an agent sending 505 messages at once.
-    var store = node.server.services().messageStore();
-    for (int i = 1; i <= LONG_CHAT; i++) {
-      await(store.insert(new org.plauder.conversation.ChatMessage(conversationId, 3 + i,
-          org.plauder.conversation.ChatMessage.Sender.AGENT, agent.id(), "Anna", "Schritt " + i, "a-" + i,
-          java.time.Instant.now()), "demo"));
+    // 25 at a time (the limit lets one sender burst 30, then 3 a second), 10 s apart on the node's clock.
+    for (int batch = 0; batch < LONG_CHAT; batch += 25) {
+      clock.advance(java.time.Duration.ofSeconds(10));
+      List<io.vertx.core.Future<JsonObject>> sends = new java.util.ArrayList<>();
+      for (int i = batch + 1; i <= Math.min(batch + 25, LONG_CHAT); i++) {
+        sends.add(agentBus.request("agent.send", agent.token(), new JsonObject()
+            .put("conversationId", conversationId).put("text", "Schritt " + i).put("clientMsgId", "a-" + i)));
+      }
+      await(io.vertx.core.Future.all(sends));
     }
-    await(node.server.services().conversations().recordSeq(conversationId, 3 + LONG_CHAT));
     page.load(node.origin() + "/demo/produkt.html");
     page.waitVisible(".panel");
     page.waiting().until(d -> page.bubbles().size() >= 3 + LONG_CHAT);
