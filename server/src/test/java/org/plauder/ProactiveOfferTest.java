@@ -105,6 +105,8 @@ class ProactiveOfferTest {
   void acceptingOpensAChatWithTheOfferTextRoutedToAnAgent() {
     Tab tab = onPage(CHECKOUT);
     JsonObject offer = await(tab.bus().push("offer")).getJsonObject("offer");
+    JsonObject nextPage = await(tab.bus().request("visitor.pageView", tab.visitor().token(), new JsonObject().put("url", CHECKOUT)));
+    assertEquals(offer.getString("id"), nextPage.getJsonObject("offer").getString("id"), "the next page learns the offer is open");
     JsonObject state = await(tab.bus().request("visitor.acceptOffer", tab.visitor().token(),
         new JsonObject().put("offerId", offer.getString("id"))));
     assertEquals("active", state.getString("status"));

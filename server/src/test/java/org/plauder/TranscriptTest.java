@@ -160,6 +160,10 @@ class TranscriptTest {
         .put("text", "Karte 4111 1111 1111 1111, Bestellung 4111 1111 1111 1112").put("clientMsgId", "card-1")));
     assertTrue(ack.getBoolean("masked"));
     assertEquals("Karte •••• •••• •••• 1111, Bestellung 4111 1111 1111 1112", stored(chat).getJsonObject(0).getString("text"));
+    JsonObject resent = await(bus.request("visitor.send", visitor.token(), new JsonObject().put("conversationId", chat)
+        .put("text", "Karte 4111 1111 1111 1111, Bestellung 4111 1111 1111 1112").put("clientMsgId", "card-1")));
+    assertTrue(resent.getBoolean("duplicate"));
+    assertTrue(resent.getBoolean("masked"), "a resend answers as the first send did");
 
     patchSite(new JsonObject().put("maskCardNumbers", false));
     JsonObject plain = await(bus.request("visitor.send", visitor.token(), new JsonObject().put("conversationId", chat)

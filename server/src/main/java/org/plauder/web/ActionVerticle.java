@@ -140,7 +140,9 @@ public final class ActionVerticle extends VerticleBase {
         .compose(v -> services.presence().pageView(visitor.id(), visitor.siteKey(), url, title, lang, now))
         .map(p -> {
           presenceChanged(visitor.id());
-          return new JsonObject();
+          org.bson.Document offer = p == null ? null : p.get("openOffer", org.bson.Document.class);
+          // A tab that was between pages when an offer closed learns here whether it is still open.
+          return new JsonObject().put("offer", offer == null ? null : Json.offer(offer));
         });
   }
 
