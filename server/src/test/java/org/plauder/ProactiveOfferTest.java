@@ -117,6 +117,14 @@ class ProactiveOfferTest {
     assertEquals("system", first.getString("sender"));
     assertEquals("Brauchen Sie Hilfe beim Bezahlen?", first.getString("text"));
     assertEquals(1, stats().getInteger("accepted"));
+    java.time.Instant now = java.time.Instant.now();
+    JsonObject report = await(node.http.get("/api/v1/reports?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(60))
+        .bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsJsonObject().getJsonObject("site");
+    assertEquals(1, report.getInteger("offersShown"));
+    assertEquals(1, report.getInteger("offersAccepted"));
+    JsonObject earlier = await(node.http.get("/api/v1/reports?from=2026-01-01&to=2026-01-02")
+        .bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsJsonObject().getJsonObject("site");
+    assertEquals(0, earlier.getInteger("offersShown"));
     assertEquals("offer_gone", ChatFlowTest.assertRefused(tab.bus().request("visitor.acceptOffer", tab.visitor().token(),
         new JsonObject().put("offerId", offer.getString("id")))).code());
     tab.bus().close();

@@ -163,7 +163,8 @@ public final class ActionVerticle extends VerticleBase {
       boolean invitation = offer.getString("agentId") != null;
       var opening = new org.plauder.routing.ChatRouter.Opening(offerId, offer.getString("text"),
           invitation ? ChatMessage.Sender.AGENT : ChatMessage.Sender.SYSTEM, offer.getString("agentId"), offer.getString("from"));
-      return services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.ACCEPTED)
+      return services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.ACCEPTED,
+          services.clock().instant())
           .compose(v -> services.router().requestChat(visitor, name, email, null, opening));
     });
   }
@@ -175,7 +176,7 @@ public final class ActionVerticle extends VerticleBase {
         ? Future.succeededFuture(new JsonObject())
         : services.visitors().recordOfferDismissed(visitor.id(), now)
             .onSuccess(v -> services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", offerId)))
-            .compose(v -> services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.DISMISSED))
+            .compose(v -> services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.DISMISSED, now))
             .map(v -> new JsonObject()));
   }
 
@@ -396,7 +397,7 @@ public final class ActionVerticle extends VerticleBase {
             if (!opened) {
               return Future.failedFuture(Failure.conflict("offer_open", "this visitor has an offer open already"));
             }
-            return services.offers().count(agent.siteKey(), "invite", org.plauder.store.OfferStore.Outcome.SHOWN).map(v -> {
+            return services.offers().count(agent.siteKey(), "invite", org.plauder.store.OfferStore.Outcome.SHOWN, services.clock().instant()).map(v -> {
               services.inboxes().toVisitor(visitorId, Json.push("offer").put("offer", Json.offer(offer)));
               return new JsonObject().put("offerId", offer.getString("id"));
             });

@@ -185,7 +185,10 @@ final class TranscriptApi {
     Identity admin = Http.admin(ctx, services.tokens());
     Instant from = instantParam(ctx, "from", true);
     Instant to = instantParam(ctx, "to", true);
-    collect(admin.siteKey(), from, to, null, new ArrayList<>()).onComplete(all -> {
+    Future.all(collect(admin.siteKey(), from, to, null, new ArrayList<>()), services.offers().countsBetween(admin.siteKey(), from, to))
+        .onComplete(both -> {
+      List<Conversation> all = both.resultAt(0);
+      JsonObject offerCounts = both.resultAt(1);
       Map<String, List<Conversation>> byAgent = new LinkedHashMap<>();
       Map<String, String> names = new LinkedHashMap<>();
       for (Conversation c : all) {
@@ -198,7 +201,7 @@ final class TranscriptApi {
       byAgent.forEach((agentId, list) -> agents.add(Report.of(list).toJson().put("agentId", agentId).put("agentName", names.get(agentId))));
       Http.json(ctx, 200, new JsonObject()
           .put("from", Json.time(from)).put("to", Json.time(to))
-          .put("site", Report.of(all).toJson())
+          .put("site", Report.of(all).toJson().mergeIn(offerCounts))
           .put("agents", agents));
     }, ctx::fail);
   }
