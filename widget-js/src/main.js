@@ -264,6 +264,7 @@ class Widget {
     const c = this.state.conversation;
     const resume = !!c && !fresh && this.transcript.size > 0;
     let ended = null;
+    let adopted = false;
     await readAllPages(
       (afterSeq, index) => this.connection.request('visitor.history',
         index === 0 && !resume ? {} : { conversationId: this.state.conversation.id, afterSeq }),
@@ -273,11 +274,22 @@ class Widget {
           if (!resume) ended = reply;
           return false;
         }
+        adopted = true;
         this.addMessages(reply.messages || [], false);
         return true;
       },
       resume ? this.transcript.highestSeq : 0);
-    if (ended) await this.loadEarlier(ended);
+    if (ended) {
+      await this.loadEarlier(ended);
+    } else if (adopted && !resume && !this.state.earlier) {
+      // A page change during the new chat: the earlier conversation shown above it stays.
+      const id = this.session.getItem(this.key + 'earlier');
+      const current = this.state.conversation;
+      if (id && (!current || current.id !== id)) {
+        await this.connection.request('visitor.history', { conversationId: id })
+          .then((first) => this.loadEarlier(first), () => { /* not worth an error: it is only the old chat */ });
+      }
+    }
   }
 
   /**
@@ -301,6 +313,7 @@ class Widget {
         return true;
       });
     const items = earlier.view().map((m) => ({ ...m, state: null }));
+    this.session.setItem(this.key + 'earlier', c.id);
     this.update({ earlier: { conversation: c, lastSeq: c.lastSeq, items } });
   }
 

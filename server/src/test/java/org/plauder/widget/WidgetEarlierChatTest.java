@@ -146,6 +146,16 @@ class WidgetEarlierChatTest {
     assertTrue(page.visible(".earlier h3"), "the earlier chat's heading stays above");
     page.waiting().withMessage("folded while chatting").until(d -> earlierBubbles(page).isEmpty());
     assertEquals("6 frühere Nachrichten zeigen", page.textOf(".earlier-toggle"));
+
+    // Another page of the shop during the new chat: the chat comes back, the earlier one stays folded above it.
+    page.load(node.origin() + "/demo/");
+    page.waitVisible(".panel");
+    page.waiting().until(d -> page.bubbles().size() == 2);
+    page.waitText(".earlier h3", "Ihr letztes Gespräch");
+    assertEquals(List.of(), earlierBubbles(page));
+    page.find(".earlier-toggle").click();
+    page.waiting().withMessage("expandable again").until(d -> earlierBubbles(page).size() == 6);
+    assertEquals(List.of("Habt ihr auch Größe 2?", "Ja, auch die."), page.bubbles());
   }
 
   /** The visitor id in the token the widget keeps in localStorage (a fresh mint renews the token, not the id). */
