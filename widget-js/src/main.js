@@ -13,6 +13,7 @@ import { readAllPages } from './paging.js';
 import { ScrollLock } from './scrolllock.js';
 import { offerOf, closedBy } from './offers.js';
 import { serverMasked } from './masking.js';
+import { endedConversationOf } from './earlier.js';
 
 const script = document.currentScript
   || document.querySelector('script[data-site][src*="widget.js"]');
@@ -82,6 +83,9 @@ class Widget {
       // session, since the server keeps it open across page changes.
       offer: offerOf(readJson(this.session, this.key + 'offer', null)),
       mail: { status: 'idle' },
+      // The visitor's last ended conversation from an earlier visit, read-only: {conversation, items}.
+      earlier: null,
+      earlierExpanded: false,
     };
     this.view = createView(this.s, this.lang, { color: validColor(data.color), position: data.position }, {
       toggle: () => (this.state.open ? this.close() : this.open()),
@@ -95,6 +99,7 @@ class Widget {
       acceptOffer: () => this.acceptOffer(),
       dismissOffer: () => this.dismissOffer(),
       emailTranscript: (email) => this.emailTranscript(email),
+      toggleEarlier: () => this.update({ earlierExpanded: !this.state.earlierExpanded }),
     });
     this.connection = new Connection(this.base, this.site, this.local, {
       onOpen: (first) => this.onConnected(first),
@@ -218,6 +223,8 @@ class Widget {
       return true;
     }
     if (known && known.id !== c.id) this.transcript.clear();
+    // A new chat: the earlier conversation above it folds away to its heading.
+    if (!(known && known.id === c.id)) this.state.earlierExpanded = false;
     // Chatting already: an offer still on screen has nothing left to offer.
     if (this.state.offer) this.forgetOffer();
     this.outbox.assignConversation(c.id);
@@ -256,15 +263,58 @@ class Widget {
   async sync(fresh = false) {
     const c = this.state.conversation;
     const resume = !!c && !fresh && this.transcript.size > 0;
+    let ended = null;
+    let adopted = false;
     await readAllPages(
       (afterSeq, index) => this.connection.request('visitor.history',
         index === 0 && !resume ? {} : { conversationId: this.state.conversation.id, afterSeq }),
       (reply) => {
-        if (!this.applyChatState(reply)) return false;
+        if (!this.applyChatState(reply)) {
+          // No open chat, and the latest one ended before this page: shown read-only above.
+          if (!resume) ended = reply;
+          return false;
+        }
+        adopted = true;
         this.addMessages(reply.messages || [], false);
         return true;
       },
       resume ? this.transcript.highestSeq : 0);
+    if (ended) {
+      await this.loadEarlier(ended);
+    } else if (adopted && !resume && !this.state.earlier) {
+      // A page change during the new chat: the earlier conversation shown above it stays.
+      const id = this.session.getItem(this.key + 'earlier');
+      const current = this.state.conversation;
+      if (id && (!current || current.id !== id)) {
+        await this.connection.request('visitor.history', { conversationId: id })
+          .then((first) => this.loadEarlier(first), () => { /* not worth an error: it is only the old chat */ });
+      }
+    }
+  }
+
+  /**
+   * Reads the whole of the visitor's last ended conversation, starting from the first history
+   * page (already fetched), for the read-only view above the start of a new chat. Nothing of it
+   * goes into the transcript or the outbox, so nothing of it is sent again.
+   */
+  async loadEarlier(firstPage) {
+    const c = endedConversationOf(firstPage);
+    if (!c) return;
+    const known = this.state.earlier;
+    if (known && known.conversation.id === c.id && known.lastSeq === c.lastSeq) return;
+    const earlier = new Transcript();
+    await readAllPages(
+      (afterSeq, index) => (index === 0 ? Promise.resolve(firstPage)
+        : this.connection.request('visitor.history', { conversationId: c.id, afterSeq })),
+      (reply) => {
+        const about = reply.conversation;
+        if (!about || about.id !== c.id) return false;
+        earlier.merge(reply.messages || []);
+        return true;
+      });
+    const items = earlier.view().map((m) => ({ ...m, state: null }));
+    this.session.setItem(this.key + 'earlier', c.id);
+    this.update({ earlier: { conversation: c, lastSeq: c.lastSeq, items } });
   }
 
   addMessages(messages, live) {

@@ -43,6 +43,11 @@ li.system{align-self:center;max-width:92%;text-align:center}
 .meta{margin-top:2px;font-size:11.5px;color:#5b6570}
 .typing{margin:6px 2px;font-size:13px;color:#5b6570;font-style:italic}
 .empty{margin:8px 2px;color:#5b6570}
+.earlier{margin:0 0 12px;padding:0 0 10px;border-bottom:1px dashed #b9c0c8;display:flex;flex-direction:column;gap:6px}
+.earlier h3{margin:0;font-size:13px;font-weight:650;color:#36404a}
+.earlier-date{margin:-4px 0 0;font-size:12px;color:#5b6570}
+.earlier .link{align-self:flex-start;padding:4px 0;font-size:13px}
+.earlier-list .agent .bubble,.earlier-list .system .bubble{background:#fbfbfc}
 .composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid #e3e6ea;background:#fff}
 textarea{flex:1;resize:none;min-height:42px;max-height:120px;padding:10px 12px;border:1px solid #b9c0c8;border-radius:10px;background:#fff}
 .send,.primary{border:0;border-radius:10px;background:var(--c);color:#fff;padding:10px 14px;font-weight:600}

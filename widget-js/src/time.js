@@ -11,6 +11,15 @@ export function formatTime(iso, lang, timeZone) {
   return new Intl.DateTimeFormat(LOCALES[lang] || LOCALES.en, options).format(date);
 }
 
+/** "23. November 2026" / "23 November 2026" for an ISO instant: the day of an earlier chat. */
+export function formatDate(iso, lang, timeZone) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const options = { day: 'numeric', month: 'long', year: 'numeric' };
+  if (timeZone) options.timeZone = timeZone;
+  return new Intl.DateTimeFormat(LOCALES[lang] || LOCALES.en, options).format(date);
+}
+
 /**
  * The wait estimate as a sentence, or null when the server has none (it says null when it
  * cannot estimate honestly, and then the widget says nothing about time).

@@ -2,7 +2,8 @@
 // from the network is only ever set with textContent.
 
 import { CSS } from './styles.js';
-import { formatTime, formatWait } from './time.js';
+import { formatTime, formatDate, formatWait } from './time.js';
+import { visibleEarlier, COLLAPSED_COUNT } from './earlier.js';
 import { trappedFocusIndex } from './focus.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -82,10 +83,17 @@ export function createView(s, lang, options, on) {
   const notice = el('p', { class: 'notice', role: 'status', hidden: true });
   const error = el('p', { class: 'error', role: 'alert', hidden: true });
 
+  // The last conversation of an earlier visit, read-only, above the start of a new chat.
+  const earlierDate = el('p', { class: 'earlier-date' });
+  const earlierToggle = el('button', { type: 'button', class: 'link earlier-toggle', 'aria-expanded': 'false', 'aria-controls': 'plauder-earlier-list' });
+  const earlierList = el('ol', { class: 'earlier-list', id: 'plauder-earlier-list', 'aria-labelledby': 'plauder-earlier-title' });
+  const earlier = el('section', { class: 'earlier', 'aria-labelledby': 'plauder-earlier-title', hidden: true },
+    el('h3', { id: 'plauder-earlier-title', text: s.earlierTitle }), earlierDate, earlierToggle, earlierList);
+
   const empty = el('p', { class: 'empty', text: s.statusReady });
   const log = el('ol', { class: 'log', 'aria-label': s.messages, 'aria-live': 'polite' });
   const typing = el('p', { class: 'typing', 'aria-live': 'polite', hidden: true });
-  const body = el('div', { class: 'body' }, empty, log, typing);
+  const body = el('div', { class: 'body' }, earlier, empty, log, typing);
 
   const textarea = el('textarea', { id: 'plauder-input', rows: '1', maxlength: '4000', placeholder: s.placeholder, 'aria-describedby': 'plauder-hint' });
   const sendButton = el('button', { type: 'submit', class: 'send', text: s.send });
@@ -139,6 +147,7 @@ export function createView(s, lang, options, on) {
   closeButton.addEventListener('click', () => on.close());
   endButton.addEventListener('click', () => on.endChat());
   newChat.addEventListener('click', () => on.newChat());
+  earlierToggle.addEventListener('click', () => on.toggleEarlier());
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
@@ -210,7 +219,7 @@ export function createView(s, lang, options, on) {
     li.firstChild.textContent = m.text;
     const time = formatTime(m.time, lang);
     let meta;
-    if (m.sender === 'visitor') meta = [s.you, time, m.state === 'sending' ? s.sending : s.sent];
+    if (m.sender === 'visitor') meta = [s.you, time, m.state === 'sending' ? s.sending : m.state === 'sent' ? s.sent : null];
     else if (m.sender === 'agent') meta = [m.senderName || s.agent, time];
     else meta = [s.system, time];
     li.children[1].textContent = meta.filter(Boolean).join(' · ');
@@ -243,6 +252,28 @@ export function createView(s, lang, options, on) {
       }
     }
     return grew;
+  }
+
+  let lastEarlier = null;
+
+  /** The earlier conversation: its day, and its last messages until the visitor expands it. */
+  function renderEarlier(st) {
+    const e = st.earlier;
+    earlier.hidden = !e || !e.items.length || st.mode === 'rating' || st.mode === 'rated';
+    if (earlier.hidden) return false;
+    const c = st.conversation;
+    // With a new chat going, only the heading and the button stay: the new chat has the room.
+    const chatting = !!c && (c.status === 'queued' || c.status === 'active');
+    const { shown, hidden } = visibleEarlier(e.items, st.earlierExpanded, chatting ? 0 : COLLAPSED_COUNT);
+    const key = [e.conversation.id, e.items.length, shown.length].join(':');
+    if (key === lastEarlier) return false;
+    lastEarlier = key;
+    earlierDate.textContent = formatDate(e.conversation.createdAt || (e.items[0] && e.items[0].time), lang);
+    earlierToggle.hidden = !hidden && !st.earlierExpanded;
+    earlierToggle.textContent = hidden ? s.earlierShowAll(hidden) : s.earlierShowLess;
+    earlierToggle.setAttribute('aria-expanded', String(!hidden));
+    earlierList.replaceChildren(...shown.map((m) => renderItem(m)));
+    return true;
   }
 
   let lastMode = null;
@@ -319,7 +350,8 @@ export function createView(s, lang, options, on) {
 
       const list = st.items;
       empty.hidden = list.length > 0 || st.mode !== 'chat';
-      const grew = renderLog(list);
+      const earlierChanged = renderEarlier(st);
+      const grew = renderLog(list) || (earlierChanged && !st.earlierExpanded);
       typing.hidden = !st.agentTyping;
       typing.textContent = st.agentTyping ? s.typing((c && c.agentName) || s.agent) : '';
       if (grew || st.agentTyping) body.scrollTop = body.scrollHeight;
