@@ -78,6 +78,7 @@ export class Connection {
     this.token = body.token;
     this.visitorId = body.visitorId;
     this.features = body.features && typeof body.features === 'object' ? body.features : {};
+    this.siteLanguages = body.site && Array.isArray(body.site.languages) ? body.site.languages : null;
     try {
       this.store.setItem(this.tokenKey, body.token);
     } catch (e) {

@@ -54,11 +54,14 @@ class Widget {
     const data = scriptTag.dataset;
     this.site = data.site;
     this.base = new URL(scriptTag.src, location.href).origin;
-    this.lang = chooseLanguage([data.lang, document.documentElement.lang].concat(navigator.languages || [navigator.language]));
-    this.s = stringsFor(this.lang);
     this.local = safeStorage('localStorage');
     this.session = safeStorage('sessionStorage');
     this.key = 'plauder.' + this.site + '.';
+    this.languageCandidates = [data.lang, document.documentElement.lang].concat(navigator.languages || [navigator.language]);
+    // The site's languages as the server last said them; until then, any the widget speaks.
+    const siteLanguages = readJson(this.local, this.key + 'languages', null);
+    this.lang = chooseLanguage(this.languageCandidates, Array.isArray(siteLanguages) ? siteLanguages : undefined);
+    this.s = stringsFor(this.lang);
     this.listeners = {};
     this.outbox = new Outbox(this.local, this.key + 'outbox');
     this.transcript = new Transcript();
@@ -87,7 +90,18 @@ class Widget {
       earlier: null,
       earlierExpanded: false,
     };
-    this.view = createView(this.s, this.lang, { color: validColor(data.color), position: data.position }, {
+    this.viewOptions = { color: validColor(data.color), position: data.position };
+    this.buildView();
+    this.connection = new Connection(this.base, this.site, this.local, {
+      onOpen: (first) => this.onConnected(first),
+      onPush: (push) => this.onPush(push),
+      onState: (connected) => this.update({ connected, everConnected: this.state.everConnected || connected }),
+      onFatal: (e) => this.update({ fatal: true, error: errorText(this.s, e.code, e.message) }),
+    });
+  }
+
+  buildView() {
+    this.view = createView(this.s, this.lang, this.viewOptions, {
       toggle: () => (this.state.open ? this.close() : this.open()),
       close: () => this.close(),
       send: (text) => this.send(text),
@@ -101,12 +115,28 @@ class Widget {
       emailTranscript: (email) => this.emailTranscript(email),
       toggleEarlier: () => this.update({ earlierExpanded: !this.state.earlierExpanded }),
     });
-    this.connection = new Connection(this.base, this.site, this.local, {
-      onOpen: (first) => this.onConnected(first),
-      onPush: (push) => this.onPush(push),
-      onState: (connected) => this.update({ connected, everConnected: this.state.everConnected || connected }),
-      onFatal: (e) => this.update({ fatal: true, error: errorText(this.s, e.code, e.message) }),
-    });
+  }
+
+  /**
+   * The server names the languages this site serves when the visitor is minted; if the page's
+   * first guess is not one of them, the widget is drawn again in one that is (and remembers the
+   * list, so the next page starts right).
+   */
+  applySiteLanguages(languages) {
+    if (!Array.isArray(languages) || !languages.length) return;
+    try {
+      this.local.setItem(this.key + 'languages', JSON.stringify(languages));
+    } catch (e) {
+      // storage blocked: decided again on every page
+    }
+    const lang = chooseLanguage(this.languageCandidates, languages);
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.s = stringsFor(lang);
+    const old = this.view.host;
+    this.buildView();
+    if (old.parentNode) old.replaceWith(this.view.host);
+    this.render();
   }
 
   start() {
@@ -241,6 +271,7 @@ class Widget {
   // ---- connection ----
 
   async onConnected(firstOfPage) {
+    this.applySiteLanguages(this.connection.siteLanguages);
     if (firstOfPage) {
       this.connection.request('visitor.pageView', { url: location.href.slice(0, 2000), title: document.title.slice(0, 300), language: this.lang })
         .catch(() => { /* a missed page view is not worth bothering the visitor */ });

@@ -145,15 +145,18 @@ export const LANGUAGES = Object.keys(STRINGS);
 
 /**
  * The first supported language among the candidates, in order (e.g. data-lang, the page's
- * lang attribute, navigator.languages); English when none fits.
+ * lang attribute, navigator.languages) that the site serves ({@code allowed}, from the site's
+ * settings); English when none fits and the site speaks it, else the site's first language.
  */
-export function chooseLanguage(candidates) {
+export function chooseLanguage(candidates, allowed = LANGUAGES) {
+  const usable = allowed.filter((l) => LANGUAGES.includes(l));
+  const choices = usable.length ? usable : LANGUAGES;
   for (const candidate of candidates) {
     if (typeof candidate !== 'string') continue;
     const primary = candidate.trim().toLowerCase().split(/[-_]/)[0];
-    if (LANGUAGES.includes(primary)) return primary;
+    if (choices.includes(primary)) return primary;
   }
-  return 'en';
+  return choices.includes('en') ? 'en' : choices[0];
 }
 
 /** The strings of one language. */

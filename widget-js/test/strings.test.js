@@ -41,3 +41,11 @@ test('server error codes become sentences; unknown codes keep the server text', 
   assert.equal(errorText(STRINGS.de, 'weird_code', 'weird_code: it broke'), 'Etwas ist schiefgegangen. (weird_code: it broke)');
   assert.equal(errorText(STRINGS.en, 'weird_code'), 'Something went wrong.');
 });
+
+test('only the languages the site serves are chosen, English or the first of them otherwise', () => {
+  assert.equal(chooseLanguage(['de-DE', 'en'], ['en']), 'en');
+  assert.equal(chooseLanguage(['fr', 'en'], ['de']), 'de');
+  assert.equal(chooseLanguage(['fr'], ['de', 'en']), 'en');
+  assert.equal(chooseLanguage(['de'], ['de', 'en']), 'de');
+  assert.equal(chooseLanguage(['de'], []), 'de', 'an empty list from the server falls back to every language');
+});
