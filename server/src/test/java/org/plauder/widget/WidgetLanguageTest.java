@@ -46,7 +46,11 @@ class WidgetLanguageTest {
 
     // The demo pages are German (<html lang="de">): the first guess is German, the site says English.
     page.load(node.origin() + "/demo/");
-    page.waiting().until(d -> "Open chat".equals(page.find(".launcher").getDomAttribute("aria-label")));
+    // The widget is drawn again in English once the server names the site's languages; a shadow
+    // root looked up just before that is gone, so the wait looks again.
+    page.waiting().ignoring(org.openqa.selenium.DetachedShadowRootException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> "Open chat".equals(page.find(".launcher").getDomAttribute("aria-label")));
     page.find(".launcher").click();
     page.waitText("header", "Happy to help");
 
