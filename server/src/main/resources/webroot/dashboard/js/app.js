@@ -1,5 +1,6 @@
 // The Plauder agent dashboard: sign-in, the connection to the bridge, status, the queue, views,
-// dialogs and keyboard shortcuts. Chats, history and admin live in their own modules.
+// dialogs and keyboard shortcuts. Chats, the visitor panel, history, reports and admin live in
+// their own modules.
 
 import { $, el, show, elapsed } from './dom.js';
 import { t, translatePage } from './strings.js';
@@ -10,6 +11,9 @@ import { Chats } from './chats.js';
 import { History } from './history.js';
 import { Admin } from './admin.js';
 import { Canned } from './canned.js';
+import { VisitorPanel } from './visitor.js';
+import { Reports } from './reports.js';
+import { SiteSettings } from './settings.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
 const QUEUE_POLL_OFFLINE_MS = 20000;
@@ -28,6 +32,9 @@ let chats;
 let history;
 let admin;
 let canned;
+let visitorPanel;
+let reports;
+let settings;
 let toastTimer;
 
 // ---- sign-in ----
@@ -88,6 +95,7 @@ function start(session) {
   show($('app-view'), true);
   $('me-name').textContent = session.name;
   show($('tab-admin'), session.role === 'admin');
+  show($('tab-reports'), session.role === 'admin');
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const bus = new Bus(`${scheme}//${location.host}/eventbus/websocket`, () => state.session.token);
   state.bus = bus;
@@ -100,10 +108,16 @@ function start(session) {
     failed,
     chatsVisible: () => state.view === 'chats',
     onChange: updateTitle,
+    onActiveChat: (conv) => visitorPanel.showFor(conv),
   };
+  visitorPanel = new VisitorPanel(ctx);
   chats = new Chats(ctx);
   history = new History(ctx);
   admin = new Admin(ctx);
+  if (session.role === 'admin') {
+    reports = new Reports(ctx);
+    settings = new SiteSettings(ctx);
+  }
   canned = new Canned(ctx);
   canned.load();
   bus.onstate = (s) => onConnection(s);
@@ -277,7 +291,7 @@ async function takeChat(conversationId, button) {
 // ---- views ----
 
 function showView(view) {
-  if (view === 'admin' && state.session.role !== 'admin') return;
+  if ((view === 'admin' || view === 'reports') && state.session.role !== 'admin') return;
   state.view = view;
   for (const tab of document.querySelectorAll('.tab')) {
     if (tab.dataset.view === view) tab.setAttribute('aria-current', 'page');
@@ -286,11 +300,14 @@ function showView(view) {
   show($('chats-view'), view === 'chats');
   show($('history-view'), view === 'history');
   show($('admin-view'), view === 'admin');
+  show($('reports-view'), view === 'reports');
   if (view === 'chats') chats.markFrontRead();
   if (view === 'history') history.refresh();
+  if (view === 'reports') reports.refresh();
   if (view === 'admin') {
     admin.refresh();
     canned.load();
+    settings.refresh();
   }
 }
 
@@ -375,7 +392,7 @@ async function onCloseDialog() {
 const SHORTCUTS = [
   ['Alt + ↓', 'scNext'], ['Alt + ↑', 'scPrev'], ['Enter / Ctrl + Enter', 'scSend'], ['Shift + Enter', 'scNewline'],
   ['Alt + R', 'scFocus'], ['Alt + C', 'scClose'], ['Alt + T', 'scTransfer'], ['Alt + N', 'scTake'],
-  ['Alt + K', 'scCanned'], ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3', 'scViews'], ['? / Alt + H', 'scHelp'],
+  ['Alt + K', 'scCanned'], ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3 / 4', 'scViews'], ['? / Alt + H', 'scHelp'],
 ];
 
 function fillHelp() {
@@ -418,6 +435,7 @@ function onKey(event) {
     Digit1: () => showView('chats'),
     Digit2: () => showView('history'),
     Digit3: () => showView('admin'),
+    Digit4: () => showView('reports'),
   };
   const action = actions[event.code];
   if (action) {
