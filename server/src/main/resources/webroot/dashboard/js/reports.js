@@ -1,6 +1,6 @@
 // The reports view (admins): the site's figures for a period, per agent, and two bar charts.
 
-import { $, el, show, dateTime } from './dom.js';
+import { $, el, show, dateText } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
 import { dayStart, dayEnd, lastDays, durationText } from './dates.js';
@@ -67,7 +67,9 @@ export class Reports {
       show(error, true);
       return;
     }
-    $('report-period').textContent = t('reportPeriod', { from: dateTime(report.from), to: dateTime(report.to) });
+    // the period is [from, to): its last day is the one before `to`
+    const lastDay = new Date(to.getFullYear(), to.getMonth(), to.getDate() - 1);
+    $('report-period').textContent = t('reportPeriod', { from: dateText(from), to: dateText(lastDay) });
     this.renderFigures(report.site);
     this.renderAgents(report.agents);
     this.renderCharts(report);

@@ -8,6 +8,18 @@ import { fetchFile, saveBlob, openInTab } from './download.js';
 
 const FORMATS = ['json', 'csv', 'txt'];
 
+/**
+ * The printable page as the server wrote it, plus a link to our own copy of its styles: opened
+ * from a Blob it runs under the dashboard's CSP, which allows stylesheets of this origin only.
+ */
+async function withPrintStyles(blob) {
+  const html = await blob.text();
+  const link = `<link rel="stylesheet" href="${location.origin}/dashboard/transcript-print.css">`;
+  const at = html.indexOf('<head>');
+  const styled = at < 0 ? link + html : html.slice(0, at + 6) + link + html.slice(at + 6);
+  return new Blob([styled], { type: 'text/html' });
+}
+
 /** Every message of a conversation, page by page. */
 export async function loadTranscript(bus, conversationId) {
   const messages = [];
@@ -85,7 +97,10 @@ export class TranscriptView {
   async openPrintable() {
     if (!this.conv) return;
     try {
-      await openInTab(() => fetchFile(this.path('html'), this.ctx.session.token, `conversation-${this.conv.id}.html`));
+      await openInTab(async () => {
+        const file = await fetchFile(this.path('html'), this.ctx.session.token, `conversation-${this.conv.id}.html`);
+        return { blob: await withPrintStyles(file.blob), name: file.name };
+      });
     } catch (e) {
       this.downloadFailed(e);
     }
