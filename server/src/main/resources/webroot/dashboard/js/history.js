@@ -94,10 +94,7 @@ export class History {
       count.className = 'muted empty error';
       return;
     }
-    if (!$('history-agent').dataset.loaded) {
-      $('history-agent').dataset.loaded = 'true';
-      await this.loadAgents();
-    }
+    await this.loadAgents();
     let entries;
     try {
       entries = filter.q ? await this.search(filter) : await this.list(filter);

@@ -33,7 +33,7 @@ export class VisitorPanel {
     this.ctx = ctx; // {bus, session, failed, toast, chatsVisible}
     this.conv = null;       // the open chat's conversation
     this.visitor = null;    // the panel's data as the server last sent it
-    this.loading = null;
+    this.fingerprint = null; // what the panel shows now, to skip redrawing the same
     this.dialogTranscript = new TranscriptView(ctx, 'dialog-transcript');
     this.setCollapsed(localStorage.getItem(COLLAPSED_KEY) === 'true');
     $('visitor-toggle').addEventListener('click', () => this.setCollapsed(!this.collapsed));
@@ -76,6 +76,10 @@ export class VisitorPanel {
     try {
       const visitor = await api('GET', '/api/v1/visitors/' + encodeURIComponent(conv.visitorId), this.ctx.session.token);
       if (this.conv !== conv) return;
+      // redrawn only when something changed, so a periodic refresh keeps the agent's scroll and focus
+      const fingerprint = JSON.stringify(visitor) + '|' + conv.id;
+      if (fingerprint === this.fingerprint && $('visitor-facts')) return;
+      this.fingerprint = fingerprint;
       this.visitor = visitor;
       this.render();
     } catch (e) {
@@ -85,6 +89,7 @@ export class VisitorPanel {
         return;
       }
       this.visitor = null;
+      this.fingerprint = null;
       $('visitor-body').replaceChildren(el('p', 'muted', e.code === 'not_found' ? t('visitorGone') : t('genericError', { code: e.code })));
     }
   }

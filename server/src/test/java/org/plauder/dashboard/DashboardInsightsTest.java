@@ -175,6 +175,7 @@ class DashboardInsightsTest {
     page.wait.until(d -> d.findElements(By.cssSelector("#dialog-transcript-log .message-text")).stream()
         .anyMatch(m -> m.getText().equals("Wo ist Rechnung 4711?")));
     assertEquals("Eva", text("dialog-transcript-title"));
+    Browser.screenshot(driver, "dashboard-visitor-transcript");
     driver.findElement(By.id("transcript-dialog-close")).click();
     page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("transcript-dialog")));
 
