@@ -9,6 +9,7 @@ import org.plauder.config.Config;
 import org.plauder.conversation.ConversationService;
 import org.plauder.conversation.MessageRules;
 import org.plauder.protocol.Inboxes;
+import org.plauder.presence.PresenceVerticle;
 import org.plauder.routing.ChatRouter;
 import org.plauder.site.FirstStart;
 import org.plauder.store.Agents;
@@ -17,6 +18,8 @@ import org.plauder.store.Counters;
 import org.plauder.store.Database;
 import org.plauder.store.EmbeddedMongo;
 import org.plauder.store.Messages;
+import org.plauder.store.OfferStore;
+import org.plauder.store.PresenceStore;
 import org.plauder.store.Secrets;
 import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
@@ -65,6 +68,7 @@ public final class PlauderServer {
                 HttpVerticle http = new HttpVerticle(services);
                 return vertx.deployVerticle(new ActionVerticle(services))
                     .compose(id -> vertx.deployVerticle(new RetentionJob(services)))
+                    .compose(id -> vertx.deployVerticle(new PresenceVerticle(services)))
                     .compose(id -> vertx.deployVerticle(http))
                     .map(id -> new PlauderServer(vertx, embedded, db, http, services));
               })
@@ -88,7 +92,8 @@ public final class PlauderServer {
     ChatRouter router = new ChatRouter(agents, conversations, visitors, new Counters(db), messages, inboxes, clock);
     return new Services(config, clock, db, sites, agents, visitors, conversations, messageStore,
         new Tokens(secret, clock), new Passwords(config.bcryptCost()), new MessageRules(config.maxMessageLength()),
-        messages, router, config.smtp() == null ? null : new TranscriptMailer(vertx, config.smtp()));
+        messages, router, config.smtp() == null ? null : new TranscriptMailer(vertx, config.smtp()),
+        inboxes, new PresenceStore(db), new OfferStore(db));
   }
 
   public int port() {

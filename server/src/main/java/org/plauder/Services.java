@@ -13,6 +13,9 @@ import org.plauder.store.Database;
 import org.plauder.store.Messages;
 import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
+import org.plauder.store.OfferStore;
+import org.plauder.store.PresenceStore;
+import org.plauder.protocol.Inboxes;
 import org.plauder.transcript.TranscriptMailer;
 
 /** The parts a node is made of, built once at start-up and handed to each verticle. */
@@ -30,7 +33,10 @@ public record Services(
     MessageRules messageRules,
     ConversationService messages,
     ChatRouter router,
-    TranscriptMailer mailer) {
+    TranscriptMailer mailer,
+    Inboxes inboxes,
+    PresenceStore presence,
+    OfferStore offers) {
 
   /** Whether transcripts can be e-mailed (an SMTP server is configured). */
   public boolean canEmailTranscripts() {

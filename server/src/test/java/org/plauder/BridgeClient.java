@@ -64,7 +64,7 @@ public final class BridgeClient implements AutoCloseable {
     WebSocketClient client = vertx.createWebSocketClient();
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(port).setURI("/eventbus/websocket")
-        .addHeader("Origin", "http://localhost:" + port);
+        .addHeader("Origin", "http://127.0.0.1:" + port); // what a page served by this node sends
     return client.connect(options).map(ws -> new BridgeClient(vertx, client, ws));
   }
 

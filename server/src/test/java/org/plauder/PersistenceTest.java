@@ -127,7 +127,6 @@ class PersistenceTest {
   }
 
   private static Config withoutSecret(Config c) {
-    return new Config(c.host(), c.port(), c.publicUrl(), c.mongoUri(), c.databaseName(), c.dataDir(), null,
-        c.adminEmail(), c.adminPassword(), c.bcryptCost(), c.maxMessageLength(), c.maxFrameBytes(), c.cluster(), c.smtp());
+    return c.withJwtSecret(null);
   }
 }

@@ -20,7 +20,8 @@ public record Config(
     int maxMessageLength,
     int maxFrameBytes,
     Cluster cluster,
-    Smtp smtp) {
+    Smtp smtp,
+    int presenceGraceSeconds) {
 
   /** The SMTP server transcripts are e-mailed through; null when e-mail is not set up. */
   public record Smtp(String host, int port, String username, String password, String from, String startTls) {}
@@ -54,12 +55,23 @@ public record Config(
         intOf(env, "PLAUDER_MAX_MESSAGE_LENGTH", 4000),
         intOf(env, "PLAUDER_MAX_FRAME_BYTES", 64 * 1024),
         clusterOf(env),
-        smtpOf(env));
+        smtpOf(env),
+        intOf(env, "PLAUDER_PRESENCE_GRACE_SECONDS", 15));
   }
 
   public Config withSmtp(Smtp newSmtp) {
     return new Config(host, port, publicUrl, mongoUri, databaseName, dataDir, jwtSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, newSmtp);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, newSmtp, presenceGraceSeconds);
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(host, newPort, publicUrl, mongoUri, databaseName, dataDir, jwtSecret, adminEmail, adminPassword,
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds);
+  }
+
+  public Config withJwtSecret(String newSecret) {
+    return new Config(host, port, publicUrl, mongoUri, databaseName, dataDir, newSecret, adminEmail, adminPassword,
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds);
   }
 
   private static Smtp smtpOf(Map<String, String> env) {

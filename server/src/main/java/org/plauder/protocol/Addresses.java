@@ -22,6 +22,8 @@ public final class Addresses {
   public static final String VISITOR_LEAVE_MESSAGE = "visitor.leaveMessage";
   public static final String VISITOR_HISTORY = "visitor.history";
   public static final String VISITOR_EMAIL_TRANSCRIPT = "visitor.emailTranscript";
+  public static final String VISITOR_ACCEPT_OFFER = "visitor.acceptOffer";
+  public static final String VISITOR_DISMISS_OFFER = "visitor.dismissOffer";
 
   public static final String AGENT_STATUS = "agent.status";
   public static final String AGENT_CONVERSATIONS = "agent.conversations";
@@ -30,15 +32,18 @@ public final class Addresses {
   public static final String AGENT_CLOSE = "agent.close";
   public static final String AGENT_TRANSFER = "agent.transfer";
   public static final String AGENT_TAKE = "agent.take";
+  public static final String AGENT_VISITORS = "agent.visitors";
+  public static final String AGENT_INVITE = "agent.invite";
   public static final String AGENT_HISTORY = "agent.history";
 
   public static final Set<String> VISITOR_ACTIONS = Set.of(
       VISITOR_PAGE_VIEW, VISITOR_REQUEST_CHAT, VISITOR_SEND, VISITOR_TYPING, VISITOR_CLOSE,
-      VISITOR_RATE, VISITOR_LEAVE_MESSAGE, VISITOR_HISTORY, VISITOR_EMAIL_TRANSCRIPT);
+      VISITOR_RATE, VISITOR_LEAVE_MESSAGE, VISITOR_HISTORY, VISITOR_EMAIL_TRANSCRIPT, VISITOR_ACCEPT_OFFER,
+      VISITOR_DISMISS_OFFER);
 
   public static final Set<String> AGENT_ACTIONS = Set.of(
       AGENT_STATUS, AGENT_CONVERSATIONS, AGENT_SEND, AGENT_TYPING, AGENT_CLOSE, AGENT_TRANSFER,
-      AGENT_TAKE, AGENT_HISTORY);
+      AGENT_TAKE, AGENT_HISTORY, AGENT_VISITORS, AGENT_INVITE);
 
   /**
    * Server-internal: an agent was disabled, every node closes its sockets. Outside the
@@ -46,12 +51,20 @@ public final class Addresses {
    */
   public static final String INTERNAL_AGENT_DISABLED = "plauder.agentDisabled";
 
+  /** Server-internal, this node only: a visitor's socket registered / closed (body: visitorId, siteKey, socketId). */
+  public static final String INTERNAL_VISITOR_SOCKET_OPENED = "plauder.visitorSocketOpened";
+  public static final String INTERNAL_VISITOR_SOCKET_CLOSED = "plauder.visitorSocketClosed";
+
+  /** Server-internal, all nodes: a visitor's presence changed (page view, chat ended); re-plan its offers. */
+  public static final String INTERNAL_PRESENCE_CHANGED = "plauder.presenceChanged";
+
   /** Headers the bridge sets after verifying a token; whatever the client sent is dropped. */
   public static final String HEADER_KIND = "plauder.kind";
   public static final String HEADER_ID = "plauder.id";
   public static final String HEADER_SITE = "plauder.site";
   public static final String HEADER_ROLE = "plauder.role";
   public static final String HEADER_AUTH_ERROR = "plauder.authError";
+  public static final String HEADER_IP = "plauder.ip";
 
   public static String visitorInbox(String visitorId) {
     return VISITOR_PREFIX + visitorId;

@@ -110,6 +110,26 @@ public final class Json {
         .put("pages", pages);
   }
 
+  /** An online visitor as the live-visitors list shows it. */
+  public static JsonObject presence(org.bson.Document p) {
+    org.bson.Document offer = p.get("openOffer", org.bson.Document.class);
+    return new JsonObject()
+        .put("visitorId", p.getString("_id"))
+        .put("url", p.getString("url"))
+        .put("title", p.getString("title"))
+        .put("language", p.getString("language"))
+        .put("pageSince", time(p.getDate("pageSince")))
+        .put("onlineSince", time(p.getDate("onlineSince")))
+        .put("pagesSeen", p.getInteger("pagesSeen", 0))
+        .put("returning", p.getBoolean("returning", false))
+        .put("offerOpen", offer != null);
+  }
+
+  /** An offer as the widget shows it. */
+  public static JsonObject offer(org.bson.Document o) {
+    return new JsonObject().put("id", o.getString("id")).put("text", o.getString("text")).put("from", o.getString("from"));
+  }
+
   private static JsonObject page(org.bson.Document p) {
     return new JsonObject().put("url", p.getString("url")).put("title", p.getString("title")).put("at", time(p.getDate("at")));
   }

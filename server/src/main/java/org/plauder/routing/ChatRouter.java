@@ -33,6 +33,12 @@ public final class ChatRouter {
   /** A first message or a left message: its text and the sender's idempotency key. */
   public record FirstMessage(String text, String clientMsgId) {}
 
+  /**
+   * What opens a chat that began with an accepted offer: the offer's text (said by the site, or
+   * by the inviting agent) and, for an invitation, the agent who should get the chat if it has room.
+   */
+  public record Opening(String offerId, String text, ChatMessage.Sender sender, String agentId, String agentName) {}
+
   private final Agents agents;
   private final Conversations conversations;
   private final Visitors visitors;
@@ -57,6 +63,10 @@ public final class ChatRouter {
    * position, active with the agent, or offline when no agent of the site is online at all.
    */
   public Future<JsonObject> requestChat(Identity visitor, String name, String email, FirstMessage first) {
+    return requestChat(visitor, name, email, first, null);
+  }
+
+  public Future<JsonObject> requestChat(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
     return conversations.findOpenOfVisitor(visitor.id()).compose(open -> {
       if (open != null) {
         return appendFirst(open, first).compose(v -> describe(open.id()));
@@ -69,7 +79,9 @@ public final class ChatRouter {
             .compose(ticket -> conversations.insert(visitor.siteKey(), visitor.id(), ConversationStatus.QUEUED,
                 ticket, name, email, clock.instant()))
             .compose(created -> visitors.setContact(visitor.id(), name, email)
-                .compose(v -> appendFirst(created, first))
+                .compose(v -> appendOpening(created, opening))
+                .compose(c -> appendFirst(c, first).map(v -> c))
+                .compose(c -> opening == null || opening.agentId() == null ? Future.succeededFuture() : assignTo(opening.agentId(), c))
                 .compose(v -> assignQueued(visitor.siteKey()))
                 .compose(v -> describe(created.id())));
       });
@@ -86,6 +98,32 @@ public final class ChatRouter {
                 .put("status", ConversationStatus.OFFLINE.wire())
                 .put("seq", appended.message().seq())
                 .put("masked", appended.masked())));
+  }
+
+  /** Appends the offer text as the chat's first message; returns the conversation as it is after. */
+  private Future<Conversation> appendOpening(Conversation c, Opening opening) {
+    if (opening == null) {
+      return Future.succeededFuture(c);
+    }
+    return messages.append(c, opening.sender(), opening.agentId(), opening.agentName(), opening.text(), "offer-" + opening.offerId())
+        .compose(a -> conversations.find(c.id()));
+  }
+
+  /** Gives a queued chat to this agent if it is online with room; otherwise the queue decides. */
+  private Future<Void> assignTo(String agentId, Conversation c) {
+    Instant now = clock.instant();
+    return agents.claimSlotOf(agentId, c.siteKey(), now).compose(agent -> {
+      if (agent == null) {
+        return Future.succeededFuture();
+      }
+      return conversations.activate(c.id(), agent.id(), agent.name(), now).compose(assigned -> {
+        if (assigned == null) {
+          return agents.releaseSlot(agent.id());
+        }
+        announceAssigned(assigned, null, null);
+        return Future.succeededFuture();
+      });
+    });
   }
 
   private Future<Void> appendFirst(Conversation c, FirstMessage first) {

@@ -72,6 +72,12 @@ public final class Agents {
         eq("siteKey", siteKey), eq("status", AgentStatus.ONLINE.wire()), ne("disabled", true))));
   }
 
+  /** Whether any online agent of the site has a free chat slot right now. */
+  public Future<Boolean> anyFreeSlot(String siteKey) {
+    return Reactive.first(db.agents().countDocuments(and(eq("siteKey", siteKey), eq("status", AgentStatus.ONLINE.wire()),
+        ne("disabled", true), gt("freeSlots", 0)))).map(n -> n > 0);
+  }
+
   /**
    * Takes one chat slot of the site's online agent with free capacity and the lowest load
    * (ties: longest since last assignment), or returns null when nobody has room.

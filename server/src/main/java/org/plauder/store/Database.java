@@ -62,6 +62,14 @@ public final class Database implements AutoCloseable {
     return db.getCollection("counters");
   }
 
+  public MongoCollection<Document> presence() {
+    return db.getCollection("presence");
+  }
+
+  public MongoCollection<Document> offerStats() {
+    return db.getCollection("offerStats");
+  }
+
   public MongoCollection<Document> secrets() {
     return db.getCollection("secrets");
   }

@@ -65,6 +65,14 @@ public final class Visitors {
         .map(r -> r.getDeletedCount() == 1);
   }
 
+  public Future<Void> recordOfferShown(String visitorId, Instant now) {
+    return Reactive.first(db.visitors().updateOne(eq("_id", visitorId), Updates.set("lastOfferAt", Dates.toDate(now)))).mapEmpty();
+  }
+
+  public Future<Void> recordOfferDismissed(String visitorId, Instant now) {
+    return Reactive.first(db.visitors().updateOne(eq("_id", visitorId), Updates.set("offerDismissedAt", Dates.toDate(now)))).mapEmpty();
+  }
+
   public Future<org.bson.Document> find(String visitorId) {
     return Reactive.first(db.visitors().find(eq("_id", visitorId)).first());
   }

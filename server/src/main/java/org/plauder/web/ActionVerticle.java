@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.plauder.Services;
+import org.plauder.abuse.Limits;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStatus;
 import org.plauder.auth.Identity;
@@ -38,9 +39,11 @@ public final class ActionVerticle extends VerticleBase {
   }
 
   private final Services services;
+  private final Limits limits;
 
   public ActionVerticle(Services services) {
     this.services = services;
+    this.limits = new Limits(services.clock());
   }
 
   @Override
@@ -55,6 +58,10 @@ public final class ActionVerticle extends VerticleBase {
         on(Addresses.VISITOR_LEAVE_MESSAGE, Identity.Kind.VISITOR, this::leaveMessage),
         on(Addresses.VISITOR_HISTORY, Identity.Kind.VISITOR, this::visitorHistory),
         on(Addresses.VISITOR_EMAIL_TRANSCRIPT, Identity.Kind.VISITOR, this::emailTranscript),
+        on(Addresses.VISITOR_ACCEPT_OFFER, Identity.Kind.VISITOR, this::acceptOffer),
+        on(Addresses.VISITOR_DISMISS_OFFER, Identity.Kind.VISITOR, this::dismissOffer),
+        on(Addresses.AGENT_VISITORS, Identity.Kind.AGENT, this::onlineVisitors),
+        on(Addresses.AGENT_INVITE, Identity.Kind.AGENT, this::invite),
         on(Addresses.AGENT_STATUS, Identity.Kind.AGENT, this::agentStatus),
         on(Addresses.AGENT_CONVERSATIONS, Identity.Kind.AGENT, this::agentConversations),
         on(Addresses.AGENT_SEND, Identity.Kind.AGENT, this::agentSend),
@@ -71,6 +78,7 @@ public final class ActionVerticle extends VerticleBase {
       Future<JsonObject> result;
       try {
         Identity identity = identityOf(message.headers(), kind);
+        throttle(address, identity, message.headers().get(Addresses.HEADER_IP));
         if (!(message.body() instanceof JsonObject body)) {
           throw Failure.badInput("the body must be a JSON object");
         }
@@ -82,6 +90,17 @@ public final class ActionVerticle extends VerticleBase {
           reply -> message.reply(reply == null ? new JsonObject() : reply),
           error -> Replies.fail(message, error));
     }).completion();
+  }
+
+  /** Floods get a 429 before they cost a database round trip. */
+  private void throttle(String address, Identity identity, String ip) {
+    switch (address) {
+      case Addresses.VISITOR_SEND, Addresses.AGENT_SEND -> limits.message(identity.id(), ip == null ? null : "ip:" + ip);
+      case Addresses.VISITOR_TYPING, Addresses.AGENT_TYPING -> limits.typing(identity.id());
+      case Addresses.VISITOR_REQUEST_CHAT, Addresses.VISITOR_LEAVE_MESSAGE, Addresses.VISITOR_ACCEPT_OFFER ->
+          limits.chatStart(identity.id(), ip == null ? null : "ip:" + ip);
+      default -> { }
+    }
   }
 
   /** A disabled agent's token stays valid until it expires; its actions are refused from the moment it is disabled. */
@@ -113,8 +132,49 @@ public final class ActionVerticle extends VerticleBase {
   private Future<JsonObject> pageView(Identity visitor, JsonObject body) {
     String url = Inputs.requiredString(body, "url", MAX_URL);
     String title = Inputs.optionalString(body, "title", 300);
-    return services.visitors().recordPageView(visitor.id(), url, title, services.clock().instant())
-        .map(v -> new JsonObject());
+    String language = Inputs.optionalString(body, "language", 16);
+    if (language != null && !language.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?")) {
+      throw Failure.badInput("language must be a language tag such as de or en-GB");
+    }
+    String lang = language == null ? null : language.substring(0, Math.min(language.length(), 2)).toLowerCase(java.util.Locale.ROOT);
+    var now = services.clock().instant();
+    return services.visitors().recordPageView(visitor.id(), url, title, now)
+        .compose(v -> services.presence().pageView(visitor.id(), visitor.siteKey(), url, title, lang, now))
+        .map(p -> {
+          presenceChanged(visitor.id());
+          return new JsonObject();
+        });
+  }
+
+  private void presenceChanged(String visitorId) {
+    vertx.eventBus().publish(Addresses.INTERNAL_PRESENCE_CHANGED, new JsonObject().put("visitorId", visitorId));
+  }
+
+  /** Opens the chat with the offer's text as its first message, routed like any other request. */
+  private Future<JsonObject> acceptOffer(Identity visitor, JsonObject body) {
+    String offerId = Inputs.id(body, "offerId");
+    String name = Inputs.optionalString(body, "name", MAX_NAME);
+    String email = Inputs.optionalEmail(body, "email");
+    return services.presence().takeOffer(visitor.id(), offerId).compose(offer -> {
+      if (offer == null) {
+        return Future.failedFuture(Failure.conflict("offer_gone", "this offer is no longer open"));
+      }
+      boolean invitation = offer.getString("agentId") != null;
+      var opening = new org.plauder.routing.ChatRouter.Opening(offerId, offer.getString("text"),
+          invitation ? ChatMessage.Sender.AGENT : ChatMessage.Sender.SYSTEM, offer.getString("agentId"), offer.getString("from"));
+      return services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.ACCEPTED)
+          .compose(v -> services.router().requestChat(visitor, name, email, null, opening));
+    });
+  }
+
+  private Future<JsonObject> dismissOffer(Identity visitor, JsonObject body) {
+    String offerId = Inputs.id(body, "offerId");
+    var now = services.clock().instant();
+    return services.presence().takeOffer(visitor.id(), offerId).compose(offer -> offer == null
+        ? Future.succeededFuture(new JsonObject())
+        : services.visitors().recordOfferDismissed(visitor.id(), now)
+            .compose(v -> services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.DISMISSED))
+            .map(v -> new JsonObject()));
   }
 
   private Future<JsonObject> requestChat(Identity visitor, JsonObject body) {
@@ -159,7 +219,10 @@ public final class ActionVerticle extends VerticleBase {
 
   private Future<JsonObject> visitorClose(Identity visitor, JsonObject body) {
     return ownConversation(visitor, body).compose(c -> services.router().close(c, "visitor"))
-        .map(closed -> new JsonObject().put("conversation", Json.conversationForVisitor(closed)));
+        .map(closed -> {
+          presenceChanged(visitor.id());
+          return new JsonObject().put("conversation", Json.conversationForVisitor(closed));
+        });
   }
 
   private Future<JsonObject> rate(Identity visitor, JsonObject body) {
@@ -292,6 +355,44 @@ public final class ActionVerticle extends VerticleBase {
   private Future<JsonObject> take(Identity agent, JsonObject body) {
     return siteConversation(agent, body).compose(c -> services.router().take(agent, c))
         .map(c -> new JsonObject().put("conversation", Json.conversation(c)));
+  }
+
+  /** The site's visitors online now, for the live-visitors list; changes follow as pushes. */
+  private Future<JsonObject> onlineVisitors(Identity agent, JsonObject body) {
+    var since = services.clock().instant().minusSeconds(60);
+    return services.presence().onlineOfSite(agent.siteKey(), since).map(list -> {
+      JsonArray visitors = new JsonArray();
+      list.forEach(p -> visitors.add(Json.presence(p)));
+      return new JsonObject().put("visitors", visitors);
+    });
+  }
+
+  /** An agent offers a visitor on the site a chat, in its own words. */
+  private Future<JsonObject> invite(Identity agent, JsonObject body) {
+    String visitorId = Inputs.id(body, "visitorId");
+    String text = services.messageRules().validText(body.getValue("text"));
+    return Future.all(services.presence().find(visitorId), services.conversations().findOpenOfVisitor(visitorId),
+        services.agents().find(agent.id())).compose(all -> {
+          org.bson.Document online = all.resultAt(0);
+          if (online == null || !agent.siteKey().equals(online.getString("siteKey"))) {
+            return Future.failedFuture(Failure.notFound("online visitor"));
+          }
+          if (all.resultAt(1) != null) {
+            return Future.failedFuture(Failure.conflict("visitor_chatting", "this visitor is in a chat already"));
+          }
+          Agent me = all.resultAt(2);
+          org.bson.Document offer = new org.bson.Document("id", new org.bson.types.ObjectId().toHexString())
+              .append("ruleId", "invite").append("text", text).append("from", me.name()).append("agentId", me.id());
+          return services.presence().openOffer(visitorId, offer).compose(opened -> {
+            if (!opened) {
+              return Future.failedFuture(Failure.conflict("offer_open", "this visitor has an offer open already"));
+            }
+            return services.offers().count(agent.siteKey(), "invite", org.plauder.store.OfferStore.Outcome.SHOWN).map(v -> {
+              services.inboxes().toVisitor(visitorId, Json.push("offer").put("offer", Json.offer(offer)));
+              return new JsonObject().put("offerId", offer.getString("id"));
+            });
+          });
+        });
   }
 
   private Future<JsonObject> agentHistory(Identity agent, JsonObject body) {

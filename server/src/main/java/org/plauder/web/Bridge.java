@@ -1,42 +1,60 @@
 package org.plauder.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.plauder.auth.Identity;
+import org.plauder.auth.Origins;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
 import org.plauder.protocol.Addresses;
+import org.plauder.store.Sites;
 
 /**
  * The gate of the SockJS event-bus bridge. Every frame carries its token in the header
  * {@code token}; this hook verifies it, drops every header the client sent and attaches the
  * verified identity instead. Sends may only go to the action addresses of the contract,
- * registrations only to the caller's own inbox; publishing is never allowed.
+ * registrations only to the caller's own inbox; publishing is never allowed. A browser socket
+ * must come from an origin its site allows (agents: the server's own origin), and a socket that
+ * registers more than a handful of handlers is cut off.
  */
 final class Bridge implements Handler<BridgeEvent> {
 
+  static final int MAX_REGISTRATIONS_PER_SOCKET = 16;
+
+  /** What this node knows about one open socket. */
+  private static final class SocketState {
+    String originCheckedFor; // "site:<key>" or "agent" once the socket's Origin passed for that
+    int registrations;
+    String visitorSocketId;
+    String agentId;
+  }
+
   private final Tokens tokens;
+  private final EventBus eventBus;
+  private final Sites sites;
+  private final String publicOrigin;
+  private final Map<SockJSSocket, SocketState> sockets = new HashMap<>();
   /** This node's open agent sockets, so a disabled agent can be cut off at once. */
   private final Map<String, Set<SockJSSocket>> agentSockets = new HashMap<>();
 
-  Bridge(Tokens tokens) {
+  Bridge(Tokens tokens, EventBus eventBus, Sites sites, String publicUrl) {
     this.tokens = tokens;
-  }
-
-  /** Closes every socket on this node on which that agent listens. */
-  void closeAgentSockets(String agentId) {
-    Set<SockJSSocket> sockets = agentSockets.remove(agentId);
-    if (sockets != null) {
-      sockets.forEach(SockJSSocket::close);
-    }
+    this.eventBus = eventBus;
+    this.sites = sites;
+    URI uri = URI.create(publicUrl);
+    this.publicOrigin = uri.getScheme() + "://" + uri.getAuthority();
   }
 
   static SockJSBridgeOptions options() {
@@ -45,72 +63,176 @@ final class Bridge implements Handler<BridgeEvent> {
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("(visitor|agent)\\.[0-9a-f]{24}"));
   }
 
+  /** Closes every socket on this node on which that agent listens. */
+  void closeAgentSockets(String agentId) {
+    Set<SockJSSocket> open = agentSockets.remove(agentId);
+    if (open != null) {
+      open.forEach(SockJSSocket::close);
+    }
+  }
+
   @Override
   public void handle(BridgeEvent event) {
     switch (event.type()) {
-      case SEND -> event.complete(authorizeSend(event));
-      case REGISTER -> event.complete(authorizeRegister(event));
+      case SEND -> authorizeSend(event).onComplete(event::complete, e -> event.complete(false));
+      case REGISTER -> authorizeRegister(event).onComplete(event::complete, e -> event.complete(false));
       case PUBLISH -> event.complete(false);
       case SOCKET_CLOSED -> {
-        agentSockets.values().forEach(sockets -> sockets.remove(event.socket()));
-        agentSockets.values().removeIf(Set::isEmpty);
+        forget(event.socket());
         event.complete(true);
+      }
+      case SOCKET_ERROR -> {
+        // A frame over the size limit, or a broken one: the client misbehaves, so it is cut off
+        // rather than left to try again on the same socket.
+        event.complete(true);
+        event.socket().close();
       }
       default -> event.complete(true);
     }
   }
 
-  private boolean authorizeSend(BridgeEvent event) {
+  private SocketState state(SockJSSocket socket) {
+    return sockets.computeIfAbsent(socket, s -> new SocketState());
+  }
+
+  private void forget(SockJSSocket socket) {
+    SocketState s = sockets.remove(socket);
+    if (s == null) {
+      return;
+    }
+    if (s.visitorSocketId != null) {
+      eventBus.send(Addresses.INTERNAL_VISITOR_SOCKET_CLOSED, s.visitorSocketId);
+    }
+    if (s.agentId != null) {
+      Set<SockJSSocket> open = agentSockets.get(s.agentId);
+      if (open != null) {
+        open.remove(socket);
+        if (open.isEmpty()) {
+          agentSockets.remove(s.agentId);
+        }
+      }
+    }
+  }
+
+  private Future<Boolean> authorizeSend(BridgeEvent event) {
     JsonObject raw = event.getRawMessage();
     String address = raw == null ? null : raw.getValue("address") instanceof String s ? s : null;
     Identity.Kind kind = Addresses.VISITOR_ACTIONS.contains(address) ? Identity.Kind.VISITOR
         : Addresses.AGENT_ACTIONS.contains(address) ? Identity.Kind.AGENT
         : null;
     if (kind == null) {
-      return false;
+      return Future.succeededFuture(false);
     }
     JsonObject verified = new JsonObject();
+    Identity identity;
     try {
-      Identity identity = tokens.verify(tokenOf(raw), kind);
+      identity = tokens.verify(tokenOf(raw), kind);
+    } catch (TokenRejected e) {
+      // Let the frame through without an identity, so the action replies with an error the
+      // client can act on (refresh the token, log in again) instead of waiting forever.
+      verified.put(Addresses.HEADER_AUTH_ERROR, e.code());
+      return Future.succeededFuture(withHeaders(event, raw, verified));
+    }
+    return originAllowed(event.socket(), identity).map(allowed -> {
+      if (!allowed) {
+        return false;
+      }
       verified.put(Addresses.HEADER_KIND, identity.kind().audience())
           .put(Addresses.HEADER_ID, identity.id())
           .put(Addresses.HEADER_SITE, identity.siteKey());
       if (identity.role() != null) {
         verified.put(Addresses.HEADER_ROLE, identity.role());
       }
-    } catch (TokenRejected e) {
-      // Let the frame through without an identity, so the action replies with an error the
-      // client can act on (refresh the token, log in again) instead of waiting forever.
-      verified.put(Addresses.HEADER_AUTH_ERROR, e.code());
+      return withHeaders(event, raw, verified);
+    });
+  }
+
+  private boolean withHeaders(BridgeEvent event, JsonObject raw, JsonObject verified) {
+    if (event.socket().remoteAddress() != null) {
+      verified.put(Addresses.HEADER_IP, event.socket().remoteAddress().hostAddress());
     }
     raw.put("headers", verified);
     event.setRawMessage(raw);
     return true;
   }
 
-  private boolean authorizeRegister(BridgeEvent event) {
+  private Future<Boolean> authorizeRegister(BridgeEvent event) {
     JsonObject raw = event.getRawMessage();
     String address = raw == null ? null : raw.getValue("address") instanceof String s ? s : null;
     if (address == null) {
-      return false;
+      return Future.succeededFuture(false);
+    }
+    SocketState state = state(event.socket());
+    if (++state.registrations > MAX_REGISTRATIONS_PER_SOCKET) {
+      event.socket().close();
+      return Future.succeededFuture(false);
     }
     Identity.Kind kind = address.startsWith(Addresses.VISITOR_PREFIX) ? Identity.Kind.VISITOR
         : address.startsWith(Addresses.AGENT_PREFIX) ? Identity.Kind.AGENT
         : null;
     if (kind == null) {
-      return false;
+      return Future.succeededFuture(false);
     }
+    Identity identity;
     try {
-      Identity identity = tokens.verify(tokenOf(raw), kind);
-      String own = kind == Identity.Kind.VISITOR ? Addresses.visitorInbox(identity.id()) : Addresses.agentInbox(identity.id());
-      if (!own.equals(address)) {
-        return false;
-      }
-      if (kind == Identity.Kind.AGENT) {
-        agentSockets.computeIfAbsent(identity.id(), id -> new HashSet<>()).add(event.socket());
-      }
-      return true;
+      identity = tokens.verify(tokenOf(raw), kind);
     } catch (TokenRejected e) {
+      return Future.succeededFuture(false);
+    }
+    String own = kind == Identity.Kind.VISITOR ? Addresses.visitorInbox(identity.id()) : Addresses.agentInbox(identity.id());
+    if (!own.equals(address)) {
+      return Future.succeededFuture(false);
+    }
+    return originAllowed(event.socket(), identity).map(allowed -> {
+      if (allowed) {
+        remember(event.socket(), state, identity);
+      }
+      return allowed;
+    });
+  }
+
+  private void remember(SockJSSocket socket, SocketState state, Identity identity) {
+    if (identity.kind() == Identity.Kind.AGENT) {
+      state.agentId = identity.id();
+      agentSockets.computeIfAbsent(identity.id(), id -> new HashSet<>()).add(socket);
+    } else if (state.visitorSocketId == null) {
+      state.visitorSocketId = UUID.randomUUID().toString();
+      eventBus.send(Addresses.INTERNAL_VISITOR_SOCKET_OPENED, new JsonObject()
+          .put("visitorId", identity.id()).put("siteKey", identity.siteKey()).put("socketId", state.visitorSocketId));
+    }
+  }
+
+  /**
+   * Whether the page that opened this socket may act for this identity. Browsers always send
+   * an Origin with WebSocket and cross-origin XHR; a client without one is not a browser page
+   * that another site could abuse, and its token still has to be valid.
+   */
+  private Future<Boolean> originAllowed(SockJSSocket socket, Identity identity) {
+    String origin = socket.headers() == null ? null : socket.headers().get("Origin");
+    if (origin == null) {
+      return Future.succeededFuture(true);
+    }
+    SocketState state = state(socket);
+    String checkedFor = identity.kind() == Identity.Kind.AGENT ? "agent" : "site:" + identity.siteKey();
+    if (checkedFor.equals(state.originCheckedFor)) {
+      return Future.succeededFuture(true);
+    }
+    Future<Boolean> allowed = identity.kind() == Identity.Kind.AGENT
+        ? Future.succeededFuture(isServersOwn(origin, socket.headers().get("Host")))
+        : sites.find(identity.siteKey()).map(site -> site != null && Origins.isAllowed(origin, site.allowedOrigins()));
+    return allowed.map(ok -> {
+      if (ok) {
+        state.originCheckedFor = checkedFor;
+      }
+      return ok;
+    });
+  }
+
+  private boolean isServersOwn(String origin, String host) {
+    try {
+      URI uri = URI.create(origin);
+      return publicOrigin.equalsIgnoreCase(origin) || (host != null && host.equalsIgnoreCase(uri.getAuthority()));
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }

@@ -60,7 +60,7 @@ public final class HttpVerticle extends VerticleBase {
         .setInsertJSESSIONID(false)
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
-    Bridge gate = new Bridge(services.tokens());
+    Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.sites(), services.config().publicUrl());
     vertx.eventBus().<String>consumer(Addresses.INTERNAL_AGENT_DISABLED, message -> gate.closeAgentSockets(message.body()));
     Router bridge = SockJSHandler.create(vertx, options).bridge(Bridge.options(), gate);
     // The XHR transports read their frames through a BodyHandler; without a limit they would accept 10 MB.
@@ -75,6 +75,7 @@ public final class HttpVerticle extends VerticleBase {
     SiteApi site = new SiteApi(services);
     AgentAdminApi agentAdmin = new AgentAdminApi(services);
     CannedResponseApi canned = new CannedResponseApi(services);
+    OfferRulesApi offerRules = new OfferRulesApi(services);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.route("/api/*").handler(this::refuseDisabledAgents);
     router.route(HttpMethod.OPTIONS, "/api/v1/sites/:siteKey/visitors").handler(visitors::preflight);
@@ -92,6 +93,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/site").handler(site::get);
     router.patch("/api/v1/site").handler(site::update);
     router.patch("/api/v1/agents/:agentId").handler(agentAdmin::update);
+    router.get("/api/v1/offer-rules").handler(offerRules::get);
+    router.put("/api/v1/offer-rules").handler(offerRules::replace);
     router.get("/api/v1/canned-responses").handler(canned::list);
     router.post("/api/v1/canned-responses").handler(canned::create);
     router.delete("/api/v1/canned-responses/:responseId").handler(canned::delete);
@@ -127,8 +130,9 @@ public final class HttpVerticle extends VerticleBase {
 
   private void mountPages(Router router) {
     router.get("/").handler(ctx -> redirect(ctx, "/demo/"));
-    router.get("/demo").handler(ctx -> redirect(ctx, "/demo/"));
-    router.get("/dashboard").handler(ctx -> redirect(ctx, "/dashboard/"));
+    // Vert.x Web matches "/demo" for "/demo/" too; redirect only the bare form, or "/demo/" loops.
+    router.get("/demo").handler(ctx -> redirectBare(ctx, "/demo"));
+    router.get("/dashboard").handler(ctx -> redirectBare(ctx, "/dashboard"));
     router.route("/dashboard/*").handler(ctx -> {
       ctx.response().putHeader("Content-Security-Policy", DASHBOARD_CSP)
           .putHeader("X-Content-Type-Options", "nosniff")
@@ -145,11 +149,15 @@ public final class HttpVerticle extends VerticleBase {
         .setIndexPage("index.html"));
   }
 
-  private static void redirect(RoutingContext ctx, String location) {
-    if (ctx.request().path().equals(location)) { // Vert.x routes match with or without the trailing slash
+  private static void redirectBare(RoutingContext ctx, String path) {
+    if (ctx.request().path().equals(path)) {
+      redirect(ctx, path + "/");
+    } else {
       ctx.next();
-      return;
     }
+  }
+
+  private static void redirect(RoutingContext ctx, String location) {
     ctx.response().setStatusCode(302).putHeader("Location", location).end();
   }
 

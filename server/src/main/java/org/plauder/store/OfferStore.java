@@ -1,0 +1,95 @@
+package org.plauder.store;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.plauder.presence.OfferRule;
+
+/** A site's offer rules (kept in the site document) and how often each was shown, accepted, dismissed. */
+public final class OfferStore {
+
+  public static final int DEFAULT_COOLDOWN_MINUTES = 60;
+
+  /** The rules of a site and how long a visitor gets no further offer after one. */
+  public record OfferSettings(List<OfferRule> rules, int cooldownMinutes) {}
+
+  public enum Outcome { SHOWN, ACCEPTED, DISMISSED }
+
+  private final Database db;
+
+  public OfferStore(Database db) {
+    this.db = db;
+  }
+
+  public Future<OfferSettings> settings(String siteKey) {
+    return Reactive.first(db.sites().find(eq("_id", siteKey)).first()).map(site -> {
+      if (site == null) {
+        return new OfferSettings(List.of(), DEFAULT_COOLDOWN_MINUTES);
+      }
+      List<OfferRule> rules = new ArrayList<>();
+      for (Document d : site.getList("offerRules", Document.class, List.of())) {
+        rules.add(toRule(d));
+      }
+      return new OfferSettings(rules, site.getInteger("offerCooldownMinutes", DEFAULT_COOLDOWN_MINUTES));
+    });
+  }
+
+  public Future<Void> save(String siteKey, OfferSettings settings) {
+    List<Document> rules = settings.rules().stream().map(OfferStore::toDocument).toList();
+    return Reactive.first(db.sites().updateOne(eq("_id", siteKey), Updates.combine(
+        Updates.set("offerRules", rules), Updates.set("offerCooldownMinutes", settings.cooldownMinutes())))).mapEmpty();
+  }
+
+  public Future<Void> count(String siteKey, String ruleId, Outcome outcome) {
+    String field = outcome.name().toLowerCase(java.util.Locale.ROOT);
+    return Reactive.first(db.offerStats().updateOne(eq("_id", siteKey + ":" + ruleId),
+        Updates.combine(Updates.setOnInsert("siteKey", siteKey), Updates.setOnInsert("ruleId", ruleId), Updates.inc(field, 1)),
+        new UpdateOptions().upsert(true))).mapEmpty();
+  }
+
+  /** ruleId → {shown, accepted, dismissed} for the site. */
+  public Future<Map<String, JsonObject>> stats(String siteKey) {
+    return Reactive.list(db.offerStats().find(eq("siteKey", siteKey))).map(list -> {
+      Map<String, JsonObject> byRule = new LinkedHashMap<>();
+      for (Document d : list) {
+        byRule.put(d.getString("ruleId"), new JsonObject()
+            .put("shown", d.getInteger("shown", 0))
+            .put("accepted", d.getInteger("accepted", 0))
+            .put("dismissed", d.getInteger("dismissed", 0)));
+      }
+      return byRule;
+    });
+  }
+
+  static Document toDocument(OfferRule r) {
+    return new Document("id", r.id())
+        .append("name", r.name())
+        .append("enabled", r.enabled())
+        .append("minSecondsOnPage", r.minSecondsOnPage())
+        .append("minSecondsOnSite", r.minSecondsOnSite())
+        .append("urlPattern", r.urlPattern())
+        .append("minPagesSeen", r.minPagesSeen())
+        .append("returning", r.returning())
+        .append("language", r.language())
+        .append("messages", new Document(new LinkedHashMap<>(r.messages())));
+  }
+
+  static OfferRule toRule(Document d) {
+    Map<String, String> messages = new LinkedHashMap<>();
+    Document m = d.get("messages", Document.class);
+    if (m != null) {
+      m.forEach((lang, text) -> messages.put(lang, String.valueOf(text)));
+    }
+    return new OfferRule(d.getString("id"), d.getString("name"), d.getBoolean("enabled", true),
+        d.getInteger("minSecondsOnPage"), d.getInteger("minSecondsOnSite"), d.getString("urlPattern"),
+        d.getInteger("minPagesSeen"), d.getBoolean("returning"), d.getString("language"), messages);
+  }
+}

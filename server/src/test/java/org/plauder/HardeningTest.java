@@ -1,0 +1,181 @@
+package org.plauder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.plauder.ChatFlowTest.assertRefused;
+import static org.plauder.TestNode.await;
+
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.plauder.TestNode.Person;
+
+/** Hostile and careless clients get clear refusals, change nothing, and the server keeps serving. */
+@ExtendWith(VertxExtension.class)
+class HardeningTest {
+
+  @TempDir
+  Path dataDir;
+
+  Vertx vertx;
+  TestNode node;
+  Person agent;
+  BridgeClient bus;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    this.vertx = vertx;
+    node = TestNode.start(vertx, dataDir);
+    agent = node.createAgent("Anna", 3);
+    bus = node.bridge();
+    await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
+  }
+
+  @AfterEach
+  void stop() {
+    bus.close();
+    node.close();
+  }
+
+  private void assertStillServing() {
+    assertEquals(200, await(node.http.get("/health").send()).statusCode());
+    assertTrue(await(bus.request("agent.conversations", agent.token(), new JsonObject())).containsKey("active"));
+  }
+
+  @Test
+  void aMessageFloodIsCutShortWithAClearErrorAndOnlyAcknowledgedMessagesAreStored() throws Exception {
+    Person visitor = node.newVisitor();
+    String chat = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject())).getJsonObject("conversation").getString("id");
+    List<Future<JsonObject>> sends = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      sends.add(bus.request("visitor.send", visitor.token(), new JsonObject()
+          .put("conversationId", chat).put("text", "flood " + i).put("clientMsgId", "f-" + i)));
+    }
+    await(Future.join(sends).otherwiseEmpty()); // join fails when any failed; the outcomes are read below
+    long acked = sends.stream().filter(Future::succeeded).count();
+    long limited = sends.stream().filter(f -> f.failed()
+        && "rate_limited".equals(((BridgeClient.BridgeError) f.cause()).code())
+        && ((BridgeClient.BridgeError) f.cause()).failureCode == 429).count();
+    assertTrue(limited > 0, "some of 80 messages at once are refused");
+    assertEquals(80, acked + limited);
+    JsonObject history = await(bus.request("agent.history", agent.token(), new JsonObject().put("conversationId", chat)));
+    assertEquals(acked, history.getJsonArray("messages").size());
+    Thread.sleep(1100);
+    await(bus.request("visitor.send", visitor.token(), new JsonObject()
+        .put("conversationId", chat).put("text", "after a pause").put("clientMsgId", "calm-1")));
+  }
+
+  @Test
+  void aSocketRegisteringHandlerAfterHandlerIsCutOff() throws Exception {
+    Person visitor = node.newVisitor();
+    BridgeClient greedy = node.bridge();
+    for (int i = 0; i < 100 && !greedy.isClosed(); i++) {
+      greedy.register("visitor." + visitor.id(), visitor.token());
+      Thread.sleep(5);
+    }
+    long deadline = System.currentTimeMillis() + 3000;
+    while (!greedy.isClosed() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(greedy.isClosed());
+    assertStillServing();
+  }
+
+  @Test
+  void pagesOfOriginsTheSiteDoesNotAllowCannotUseTheBridge() throws Exception {
+    Person visitor = node.newVisitor();
+    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocket ws = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.port())
+        .setURI("/eventbus/websocket").addHeader("Origin", "https://evil.example")));
+    List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ws.handler(b -> frames.add(b.toString(StandardCharsets.UTF_8)));
+    String token = new JsonObject().put("token", visitor.token()).encode();
+    ws.writeTextMessage("{\"type\":\"register\",\"address\":\"visitor." + visitor.id() + "\",\"headers\":" + token + "}");
+    ws.writeTextMessage("{\"type\":\"send\",\"address\":\"visitor.history\",\"headers\":" + token + ",\"body\":{},\"replyAddress\":\"r1\"}");
+    ws.writeTextMessage("{\"type\":\"send\",\"address\":\"agent.conversations\",\"headers\":{\"token\":\"" + agent.token()
+        + "\"},\"body\":{},\"replyAddress\":\"r2\"}");
+    long deadline = System.currentTimeMillis() + 3000;
+    while (frames.size() < 3 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(3, frames.stream().filter(f -> f.contains("\"rejected\"")).count(), frames.toString());
+    assertTrue(frames.stream().noneMatch(f -> f.contains("\"r1\"") || f.contains("\"r2\"")));
+    ws.close();
+    client.close();
+  }
+
+  @Test
+  void oversizedFramesAreRefusedOnWebSocketAndOnTheXhrFallback() throws Exception {
+    Person visitor = node.newVisitor();
+    String huge = "x".repeat(200 * 1024);
+    BridgeClient victim = node.bridge();
+    victim.send(new JsonObject().put("type", "send").put("address", "visitor.history")
+        .put("headers", new JsonObject().put("token", visitor.token())).put("body", new JsonObject().put("pad", huge)));
+    long deadline = System.currentTimeMillis() + 3000;
+    while (!victim.isClosed() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(victim.isClosed(), "a frame over the limit closes the socket");
+
+    var xhr = await(node.http.post("/eventbus/000/abcdefgh/xhr_send").putHeader("Content-Type", "text/plain")
+        .sendBuffer(Buffer.buffer("[\"" + huge + "\"]")));
+    assertEquals(413, xhr.statusCode());
+    assertStillServing();
+  }
+
+  @Test
+  void webSocketCompressionIsNeverNegotiated() {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(true));
+    WebSocket ws = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.port())
+        .setURI("/eventbus/websocket")));
+    assertNull(ws.headers().get("Sec-WebSocket-Extensions"), "no permessage-deflate, so no decompression bomb either");
+    ws.close();
+    client.close();
+  }
+
+  @Test
+  void guessedReplyAddressesAndTokensWithoutExpiryAreRefused() throws Exception {
+    bus.send(new JsonObject().put("type", "send").put("address", "__vertx.reply.1")
+        .put("headers", new JsonObject().put("token", agent.token())).put("body", new JsonObject()));
+    await(bus.request("agent.conversations", agent.token(), new JsonObject()));
+    assertTrue(bus.errorFrames().contains("rejected"));
+
+    String noExpiry = Jwts.builder().subject(agent.id()).audience().add("agent").and().claim("site", "demo")
+        .signWith(Keys.hmacShaKeyFor(TestNode.SECRET.getBytes(StandardCharsets.UTF_8))).compact();
+    assertEquals("token_invalid", assertRefused(bus.request("agent.conversations", noExpiry, new JsonObject())).code());
+  }
+
+  @Test
+  void anotherSitesConversationIsNotFoundOverTheBridge() {
+    Person visitor = node.newVisitor();
+    String chat = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject())).getJsonObject("conversation").getString("id");
+    Services s = node.server.services();
+    await(s.sites().createIfAbsent(new org.plauder.site.Site("other", "Other", List.of("127.0.0.1"), 2, null, null, true)));
+    await(s.agents().insert("other", "olga@other.example", "Olga", "admin", 2, s.passwords().hash("password-olga")));
+    Person foreign = node.login("olga@other.example", "password-olga");
+    for (String action : List.of("agent.history", "agent.close", "agent.take")) {
+      assertEquals("not_found", assertRefused(bus.request(action, foreign.token(), new JsonObject().put("conversationId", chat))).code());
+    }
+    assertEquals("not_found", assertRefused(bus.request("agent.invite", foreign.token(),
+        new JsonObject().put("visitorId", visitor.id()).put("text", "hi"))).code());
+    assertEquals("active", await(bus.request("visitor.history", visitor.token(), new JsonObject())).getString("status"));
+  }
+}

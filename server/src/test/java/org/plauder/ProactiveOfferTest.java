@@ -1,0 +1,168 @@
+package org.plauder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.plauder.TestNode.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.plauder.TestNode.Person;
+
+/** Help offered to a visitor who lingers, and the live-visitors list agents see, over the real bridge. */
+@ExtendWith(VertxExtension.class)
+class ProactiveOfferTest {
+
+  static final String CHECKOUT = "http://localhost/demo/kasse.html";
+
+  @TempDir
+  Path dataDir;
+
+  TestNode node;
+  Person agent;
+  BridgeClient agentBus;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    node = TestNode.start(vertx, dataDir);
+    agent = node.createAgent("Anna", 1);
+    agentBus = node.bridge();
+    agentBus.register("agent." + agent.id(), agent.token());
+    await(agentBus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
+    var saved = await(node.http.put("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token())
+        .sendJsonObject(new JsonObject().put("cooldownMinutes", 60).put("rules", new JsonArray().add(new JsonObject()
+            .put("id", "checkout").put("name", "Hilfe an der Kasse").put("minSecondsOnPage", 1).put("urlPattern", "/demo/kasse*")
+            .put("messages", new JsonObject().put("de", "Brauchen Sie Hilfe beim Bezahlen?").put("en", "Need help paying?"))))));
+    assertEquals(200, saved.statusCode(), saved.bodyAsString());
+  }
+
+  @AfterEach
+  void stop() {
+    agentBus.close();
+    node.close();
+  }
+
+  /** A visitor with an open tab on a page. */
+  record Tab(Person visitor, BridgeClient bus) {}
+
+  Tab onPage(String url) {
+    Person visitor = node.newVisitor();
+    BridgeClient bus = node.bridge();
+    bus.register("visitor." + visitor.id(), visitor.token());
+    await(bus.request("visitor.pageView", visitor.token(), new JsonObject().put("url", url).put("title", "Kasse").put("language", "de-DE")));
+    return new Tab(visitor, bus);
+  }
+
+  JsonObject stats() {
+    return await(node.http.get("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token()).send())
+        .bodyAsJsonObject().getJsonArray("rules").getJsonObject(0).getJsonObject("stats");
+  }
+
+  static boolean hasOffer(BridgeClient bus) {
+    return bus.pendingPushes().stream().anyMatch(p -> "offer".equals(p.getString("type")));
+  }
+
+  @Test
+  void theOfferArrivesAfterTheDwellNotBeforeAndNotTwice() throws Exception {
+    long start = System.nanoTime();
+    Tab tab = onPage(CHECKOUT);
+    Thread.sleep(500);
+    assertFalse(hasOffer(tab.bus()), "no offer before the visitor has been on the page for a second");
+    JsonObject offer = await(tab.bus().push("offer")).getJsonObject("offer");
+    assertTrue((System.nanoTime() - start) / 1_000_000 >= 1000);
+    assertEquals("Brauchen Sie Hilfe beim Bezahlen?", offer.getString("text"));
+
+    await(tab.bus().request("visitor.dismissOffer", tab.visitor().token(), new JsonObject().put("offerId", offer.getString("id"))));
+    await(tab.bus().request("visitor.pageView", tab.visitor().token(), new JsonObject().put("url", CHECKOUT)));
+    Thread.sleep(2000);
+    assertFalse(hasOffer(tab.bus()), "a dismissed offer is not made again within the cooldown");
+    assertEquals(new JsonObject().put("shown", 1).put("accepted", 0).put("dismissed", 1), stats());
+    tab.bus().close();
+  }
+
+  @Test
+  void noOfferOnOtherPagesOrWhenNoAgentHasRoom() throws Exception {
+    Tab elsewhere = onPage("http://localhost/demo/produkt.html");
+    await(agentBus.request("agent.status", agent.token(), new JsonObject().put("maxChats", 0)));
+    Tab full = onPage(CHECKOUT);
+    Thread.sleep(2500);
+    assertFalse(hasOffer(elsewhere.bus()));
+    assertFalse(hasOffer(full.bus()), "no help is offered that nobody could give");
+    assertEquals(0, stats().getInteger("shown"));
+    elsewhere.bus().close();
+    full.bus().close();
+  }
+
+  @Test
+  void acceptingOpensAChatWithTheOfferTextRoutedToAnAgent() {
+    Tab tab = onPage(CHECKOUT);
+    JsonObject offer = await(tab.bus().push("offer")).getJsonObject("offer");
+    JsonObject state = await(tab.bus().request("visitor.acceptOffer", tab.visitor().token(),
+        new JsonObject().put("offerId", offer.getString("id"))));
+    assertEquals("active", state.getString("status"));
+    String chat = state.getJsonObject("conversation").getString("id");
+    assertEquals(chat, await(agentBus.push("assigned")).getJsonObject("conversation").getString("id"));
+    JsonObject first = await(agentBus.request("agent.history", agent.token(), new JsonObject().put("conversationId", chat)))
+        .getJsonArray("messages").getJsonObject(0);
+    assertEquals("system", first.getString("sender"));
+    assertEquals("Brauchen Sie Hilfe beim Bezahlen?", first.getString("text"));
+    assertEquals(1, stats().getInteger("accepted"));
+    assertEquals("offer_gone", ChatFlowTest.assertRefused(tab.bus().request("visitor.acceptOffer", tab.visitor().token(),
+        new JsonObject().put("offerId", offer.getString("id")))).code());
+    tab.bus().close();
+  }
+
+  @Test
+  void agentsSeeWhoIsOnlineAndInviteThemInTheirOwnWords() throws Exception {
+    await(node.http.put("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token())
+        .sendJsonObject(new JsonObject().put("rules", new JsonArray())));
+    Tab tab = onPage("http://localhost/demo/produkt.html");
+    JsonArray online = await(agentBus.request("agent.visitors", agent.token(), new JsonObject())).getJsonArray("visitors");
+    assertEquals(1, online.size());
+    JsonObject seen = online.getJsonObject(0);
+    assertEquals(tab.visitor().id(), seen.getString("visitorId"));
+    assertEquals("http://localhost/demo/produkt.html", seen.getString("url"));
+    assertEquals(1, seen.getInteger("pagesSeen"));
+    assertFalse(seen.getBoolean("returning"));
+
+    await(agentBus.request("agent.invite", agent.token(), new JsonObject()
+        .put("visitorId", tab.visitor().id()).put("text", "Hallo! Kann ich bei der Auswahl helfen?")));
+    JsonObject offer = await(tab.bus().push("offer")).getJsonObject("offer");
+    assertEquals("Anna", offer.getString("from"));
+    JsonObject state = await(tab.bus().request("visitor.acceptOffer", tab.visitor().token(),
+        new JsonObject().put("offerId", offer.getString("id"))));
+    assertEquals("Anna", state.getJsonObject("conversation").getString("agentName"));
+    JsonObject first = await(agentBus.request("agent.history", agent.token(),
+        new JsonObject().put("conversationId", state.getJsonObject("conversation").getString("id")))).getJsonArray("messages").getJsonObject(0);
+    assertEquals("agent", first.getString("sender"));
+    assertEquals("Hallo! Kann ich bei der Auswahl helfen?", first.getString("text"));
+
+    // Closing the tab ends the presence once the grace period (1 s in tests) has passed.
+    tab.bus().close();
+    JsonObject left = await(agentBus.push("visitorLeft"));
+    assertEquals(tab.visitor().id(), left.getString("visitorId"));
+    assertEquals(0, await(agentBus.request("agent.visitors", agent.token(), new JsonObject())).getJsonArray("visitors").size());
+  }
+
+  @Test
+  void aPageChangeWithinTheGracePeriodIsNotADeparture() throws Exception {
+    Tab first = onPage("http://localhost/demo/");
+    first.bus().close();
+    BridgeClient next = node.bridge();
+    next.register("visitor." + first.visitor().id(), first.visitor().token());
+    await(next.request("visitor.pageView", first.visitor().token(), new JsonObject().put("url", "http://localhost/demo/produkt.html")));
+    Thread.sleep(1500);
+    assertFalse(agentBus.pendingPushes().stream().anyMatch(p -> "visitorLeft".equals(p.getString("type"))));
+    JsonObject seen = await(agentBus.request("agent.visitors", agent.token(), new JsonObject())).getJsonArray("visitors").getJsonObject(0);
+    assertEquals(2, seen.getInteger("pagesSeen"));
+    next.close();
+  }
+}

@@ -1,0 +1,471 @@
+// Plauder's visitor widget: finds its own <script> tag, puts a launcher into the page (inside a
+// Shadow root) and keeps the visitor's chat going across page loads and dropped connections.
+// Public API: window.Plauder('open' | 'close' | 'identify' | 'on', …), calls made before the
+// bundle loaded are taken from the stub's queue (window.Plauder.q).
+
+import { chooseLanguage, stringsFor, errorText } from './strings.js';
+import { Outbox, newClientMsgId } from './outbox.js';
+import { Transcript } from './messages.js';
+import { Connection } from './connection.js';
+import { createView } from './view.js';
+
+const script = document.currentScript
+  || document.querySelector('script[data-site][src*="widget.js"]');
+
+const RETRY_MS = 5000;
+const TYPING_REPEAT_MS = 3000;
+const TYPING_IDLE_MS = 4000;
+const AGENT_TYPING_TIMEOUT_MS = 8000;
+
+function safeStorage(name) {
+  try {
+    const storage = window[name];
+    const probe = '__plauder__';
+    storage.setItem(probe, probe);
+    storage.removeItem(probe);
+    return storage;
+  } catch (e) {
+    const items = new Map();
+    return { getItem: (k) => (items.has(k) ? items.get(k) : null), setItem: (k, v) => items.set(k, String(v)), removeItem: (k) => items.delete(k) };
+  }
+}
+
+function validColor(value) {
+  return value && window.CSS && CSS.supports && CSS.supports('color', value) ? value : null;
+}
+
+class Widget {
+  constructor(scriptTag) {
+    const data = scriptTag.dataset;
+    this.site = data.site;
+    this.base = new URL(scriptTag.src, location.href).origin;
+    this.lang = chooseLanguage([data.lang, document.documentElement.lang].concat(navigator.languages || [navigator.language]));
+    this.s = stringsFor(this.lang);
+    this.local = safeStorage('localStorage');
+    this.session = safeStorage('sessionStorage');
+    this.key = 'plauder.' + this.site + '.';
+    this.listeners = {};
+    this.outbox = new Outbox(this.local, this.key + 'outbox');
+    this.transcript = new Transcript();
+    this.identity = this.readIdentity();
+    this.state = {
+      open: this.session.getItem(this.key + 'open') === '1',
+      unread: Number(this.session.getItem(this.key + 'unread')) || 0,
+      connected: false,
+      everConnected: false,
+      fatal: false,
+      error: null,
+      conversation: null,
+      mode: 'chat',
+      queue: null,
+      agentTyping: false,
+      offlinePrefill: null,
+      busy: false,
+    };
+    this.view = createView(this.s, this.lang, { color: validColor(data.color), position: data.position }, {
+      toggle: () => (this.state.open ? this.close() : this.open()),
+      close: () => this.close(),
+      send: (text) => this.send(text),
+      input: (text) => this.visitorTyping(text),
+      endChat: () => this.endChat(),
+      rate: (n) => this.rate(n),
+      newChat: () => this.startOver(),
+      leaveMessage: (form) => this.leaveMessage(form),
+    });
+    this.connection = new Connection(this.base, this.site, this.local, {
+      onOpen: (first) => this.onConnected(first),
+      onPush: (push) => this.onPush(push),
+      onState: (connected) => this.update({ connected, everConnected: this.state.everConnected || connected }),
+      onFatal: (e) => this.update({ fatal: true, error: errorText(this.s, e.code, e.message) }),
+    });
+  }
+
+  start() {
+    document.body.appendChild(this.view.host);
+    this.render();
+    this.connection.start();
+    this.emit('ready', {});
+  }
+
+  // ---- public API ----
+
+  call(command, ...args) {
+    switch (command) {
+      case 'open': return this.open();
+      case 'close': return this.close();
+      case 'identify': return this.identify(args[0]);
+      case 'on':
+        if (typeof args[1] === 'function') (this.listeners[args[0]] = this.listeners[args[0]] || []).push(args[1]);
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  emit(event, detail) {
+    for (const fn of this.listeners[event] || []) {
+      try { fn(detail); } catch (e) { setTimeout(() => { throw e; }); }
+    }
+  }
+
+  open() {
+    if (this.state.open) return;
+    this.session.setItem(this.key + 'open', '1');
+    this.session.setItem(this.key + 'unread', '0');
+    this.update({ open: true, unread: 0 });
+    this.view.focusInto();
+    this.emit('open', {});
+  }
+
+  close() {
+    if (!this.state.open) return;
+    this.session.setItem(this.key + 'open', '0');
+    this.update({ open: false });
+    this.view.focusLauncher();
+    this.emit('close', {});
+  }
+
+  identify(who) {
+    if (!who || typeof who !== 'object') return;
+    const clean = (v, max) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
+    this.identity = { name: clean(who.name, 200), email: clean(who.email, 254) };
+    this.local.setItem(this.key + 'identity', JSON.stringify(this.identity));
+  }
+
+  readIdentity() {
+    try {
+      return JSON.parse(this.local.getItem(this.key + 'identity')) || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  // ---- state ----
+
+  update(patch) {
+    Object.assign(this.state, patch);
+    this.render();
+  }
+
+  render() {
+    this.view.render({ ...this.state, items: this.transcript.view(this.currentOutbox()) });
+  }
+
+  currentOutbox() {
+    const c = this.state.conversation;
+    const openId = c && (c.status === 'queued' || c.status === 'active') ? c.id : null;
+    return this.outbox.pending().filter((e) => !e.conversationId || e.conversationId === openId);
+  }
+
+  isOpenConversation(c = this.state.conversation) {
+    return !!c && (c.status === 'queued' || c.status === 'active');
+  }
+
+  /**
+   * Takes the chat state of a requestChat/history reply. Returns false when the reply is about an
+   * ended chat this page should not show (an old one): the widget then starts fresh.
+   */
+  applyChatState(reply) {
+    const c = reply.conversation;
+    if (!c) {
+      if (reply.status === 'offline') this.showOffline();
+      return false;
+    }
+    const known = this.state.conversation;
+    if (c.status === 'closed' || c.status === 'offline') {
+      const awaitingRating = this.session.getItem(this.key + 'rate') === c.id && c.rating == null;
+      if (!(known && known.id === c.id) && !awaitingRating) return false;
+      if (!known || known.id !== c.id) this.transcript.clear();
+      this.update({ conversation: c, queue: null, agentTyping: false, mode: c.rating == null ? 'rating' : 'rated' });
+      return true;
+    }
+    if (known && known.id !== c.id) this.transcript.clear();
+    this.outbox.assignConversation(c.id);
+    const queue = c.status === 'queued' ? { position: reply.position, estimatedWaitSeconds: reply.estimatedWaitSeconds } : null;
+    // Still waiting while nobody is online: keep offering the form rather than the queue.
+    const nobodyOnline = c.status === 'queued' && (reply.agentsOnline === false
+      || (this.state.mode === 'offline' && known && known.id === c.id));
+    this.update({ conversation: c, queue });
+    if (nobodyOnline) this.showOffline();
+    else this.update({ mode: 'chat' });
+    return true;
+  }
+
+  // ---- connection ----
+
+  async onConnected(firstOfPage) {
+    if (firstOfPage) {
+      this.connection.request('visitor.pageView', { url: location.href.slice(0, 2000), title: document.title.slice(0, 300) })
+        .catch(() => { /* a missed page view is not worth bothering the visitor */ });
+    }
+    try {
+      await this.sync();
+      this.update({ error: null });
+    } catch (e) {
+      this.showError(e);
+    }
+    this.flush();
+  }
+
+  /**
+   * Fetches what this page has not seen yet: after the highest seq of the chat it shows, or (on a
+   * page load, or {@code fresh}) the visitor's open chat from the start.
+   */
+  async sync(fresh = false) {
+    for (let page = 0; page < 100; page++) {
+      const c = this.state.conversation;
+      const body = c && !fresh && this.transcript.size ? { conversationId: c.id, afterSeq: this.transcript.highestSeq } : {};
+      const reply = await this.connection.request('visitor.history', body);
+      if (!this.applyChatState(reply)) return;
+      const messages = reply.messages || [];
+      this.addMessages(messages, false);
+      if (!reply.hasMore || !messages.length) return;
+      fresh = false;
+    }
+  }
+
+  addMessages(messages, live) {
+    const added = this.transcript.merge(messages);
+    for (const m of added) {
+      if (m.sender !== 'visitor' && live) {
+        if (!this.state.open) this.state.unread++;
+        this.emit('message', { sender: m.sender, senderName: m.senderName, text: m.text, time: m.time });
+      }
+      this.outbox.remove(m.clientMsgId && m.sender === 'visitor' ? m.clientMsgId : '');
+    }
+    if (added.some((m) => m.sender === 'agent')) this.state.agentTyping = false;
+    this.session.setItem(this.key + 'unread', String(this.state.unread));
+    this.render();
+  }
+
+  onPush(push) {
+    const c = this.state.conversation;
+    switch (push.type) {
+      case 'message': {
+        const m = push.message || {};
+        if (!c || c.id !== m.conversationId) {
+          // Started in another tab, or one we have not heard of: fetch it properly.
+          if (!this.isOpenConversation(c)) this.sync(true).catch((e) => this.showError(e));
+          return;
+        }
+        this.addMessages([m], true);
+        return;
+      }
+      case 'typing':
+        if (push.from === 'agent' && c && push.conversationId === c.id) {
+          clearTimeout(this.agentTypingTimer);
+          if (push.typing) this.agentTypingTimer = setTimeout(() => this.update({ agentTyping: false }), AGENT_TYPING_TIMEOUT_MS);
+          this.update({ agentTyping: !!push.typing });
+        }
+        return;
+      case 'queued':
+        if (push.agentsOnline === false) {
+          this.showOffline();
+        } else if (c && push.conversationId === c.id) {
+          this.update({ queue: { position: push.position, estimatedWaitSeconds: push.estimatedWaitSeconds } });
+        }
+        return;
+      case 'assigned':
+        if (push.conversation && (!c || c.id !== push.conversation.id)) {
+          this.sync(true).then(() => this.flush(), (e) => this.showError(e));
+        } else if (push.conversation) {
+          this.outbox.assignConversation(push.conversation.id);
+          this.update({ conversation: push.conversation, queue: null, mode: 'chat' });
+          this.flush();
+        }
+        return;
+      case 'closed':
+        if (c && push.conversationId === c.id) this.chatEnded();
+        return;
+      default:
+    }
+  }
+
+  chatEnded() {
+    const c = this.state.conversation;
+    if (!c) return;
+    this.session.setItem(this.key + 'rate', c.id);
+    clearTimeout(this.agentTypingTimer);
+    this.update({ conversation: { ...c, status: 'closed' }, mode: 'rating', queue: null, agentTyping: false });
+    this.emit('closed', {});
+  }
+
+  showError(e) {
+    if (e && (e.code === 'disconnected')) return; // the status line already says so
+    this.update({ error: errorText(this.s, e && e.code, e && e.message) });
+  }
+
+  // ---- sending ----
+
+  send(text) {
+    if (this.state.fatal) return false;
+    const c = this.state.conversation;
+    this.outbox.add(text, this.isOpenConversation(c) ? c.id : null);
+    this.stopTyping();
+    this.render();
+    this.flush();
+    return true;
+  }
+
+  /** Sends the outbox in order, one at a time; stops at the first message that cannot go yet. */
+  async flush() {
+    if (this.flushing || !this.state.connected) return;
+    this.flushing = true;
+    try {
+      let entry;
+      while ((entry = this.outbox.first()) && this.state.connected) {
+        if (!(await this.deliver(entry))) break;
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  async deliver(entry) {
+    try {
+      if (!entry.conversationId) {
+        const reply = await this.connection.request('visitor.requestChat', {
+          ...this.identity, text: entry.text, clientMsgId: entry.clientMsgId,
+        });
+        if (reply.status === 'offline') {
+          const texts = this.outbox.pending().filter((e) => !e.conversationId);
+          for (const e of texts) this.outbox.remove(e.clientMsgId);
+          this.showOffline(texts.map((e) => e.text).join('\n'));
+          return false;
+        }
+        this.applyChatState(reply);
+        await this.sync();
+        this.outbox.remove(entry.clientMsgId); // also when the push or history did not bring it back yet
+      } else {
+        const ack = await this.connection.request('visitor.send', {
+          conversationId: entry.conversationId, text: entry.text, clientMsgId: entry.clientMsgId,
+        });
+        this.outbox.remove(entry.clientMsgId);
+        this.addMessages([{ seq: ack.seq, sender: 'visitor', text: entry.text, clientMsgId: entry.clientMsgId, time: ack.time }], false);
+      }
+      if (this.state.error) this.update({ error: null });
+      this.render();
+      return true;
+    } catch (e) {
+      if (e.code === 'disconnected') return false; // resent after the reconnect
+      if (['invalid_input', 'conversation_closed', 'not_found', 'forbidden'].includes(e.code)) {
+        // Resending would be refused again: drop it, say why, and hand the text back.
+        this.outbox.remove(entry.clientMsgId);
+        this.view.restoreDraft(entry.text);
+        this.showError(e);
+        if (e.code === 'conversation_closed') this.chatEnded();
+        return true;
+      }
+      this.showError(e);
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.flush(), RETRY_MS);
+      return false;
+    }
+  }
+
+  visitorTyping(text) {
+    const c = this.state.conversation;
+    if (!c || c.status !== 'active' || !this.state.connected) return;
+    const now = Date.now();
+    clearTimeout(this.typingIdleTimer);
+    if (!text) {
+      this.stopTyping();
+      return;
+    }
+    if (!this.typingSentAt || now - this.typingSentAt > TYPING_REPEAT_MS) {
+      this.typingSentAt = now;
+      this.connection.request('visitor.typing', { conversationId: c.id, typing: true }).catch(() => {});
+    }
+    this.typingIdleTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  stopTyping() {
+    clearTimeout(this.typingIdleTimer);
+    const c = this.state.conversation;
+    if (!this.typingSentAt || !c) return;
+    this.typingSentAt = 0;
+    this.connection.request('visitor.typing', { conversationId: c.id, typing: false }).catch(() => {});
+  }
+
+  // ---- ending, rating, leaving a message ----
+
+  async endChat() {
+    const c = this.state.conversation;
+    if (!this.isOpenConversation(c)) return;
+    try {
+      await this.connection.request('visitor.close', { conversationId: c.id });
+      this.chatEnded();
+    } catch (e) {
+      this.showError(e);
+    }
+  }
+
+  async rate(rating) {
+    const c = this.state.conversation;
+    if (!c) return;
+    try {
+      await this.connection.request('visitor.rate', { conversationId: c.id, rating });
+      this.session.removeItem(this.key + 'rate');
+      this.update({ mode: 'rated', error: null });
+    } catch (e) {
+      this.showError(e);
+    }
+  }
+
+  startOver() {
+    this.session.removeItem(this.key + 'rate');
+    this.transcript.clear();
+    this.update({ conversation: null, mode: 'chat', queue: null, error: null, offlinePrefill: null });
+    this.view.focusInto();
+  }
+
+  showOffline(text) {
+    this.offlineMsgId = this.offlineMsgId || newClientMsgId();
+    this.update({
+      mode: 'offline',
+      queue: null,
+      offlinePrefill: { name: this.identity.name, email: this.identity.email, text: text || '' },
+    });
+  }
+
+  async leaveMessage(form) {
+    if (this.state.busy) return;
+    this.update({ busy: true });
+    try {
+      const body = { email: form.email, text: form.text, clientMsgId: this.offlineMsgId || newClientMsgId() };
+      if (form.name) body.name = form.name;
+      await this.connection.request('visitor.leaveMessage', body);
+      const queued = this.state.conversation;
+      if (this.isOpenConversation(queued)) {
+        // The chat waited for an agent who left; the message replaces it. Failing to close it is
+        // not worth an error: the message itself is stored.
+        await this.connection.request('visitor.close', { conversationId: queued.id }).catch(() => {});
+      }
+      this.offlineMsgId = null;
+      this.transcript.clear();
+      this.update({ mode: 'left', conversation: null, error: null, busy: false });
+    } catch (e) {
+      this.update({ busy: false });
+      this.showError(e);
+    }
+  }
+}
+
+function boot() {
+  if (!script || !script.dataset.site) {
+    console.error('Plauder: the widget script needs a data-site attribute');
+    return;
+  }
+  const earlier = window.Plauder;
+  if (earlier && earlier.loaded) return; // the snippet twice on one page
+  const widget = new Widget(script);
+  const api = (command, ...args) => widget.call(command, ...args);
+  api.loaded = true;
+  window.Plauder = api;
+  widget.start();
+  const queued = earlier && Array.isArray(earlier.q) ? earlier.q : [];
+  for (const args of queued) api(...Array.from(args));
+}
+
+if (document.body) boot();
+else document.addEventListener('DOMContentLoaded', boot);

@@ -1,0 +1,137 @@
+// Every text the widget shows, in German and English, and the choice between them.
+
+export const STRINGS = {
+  de: {
+    launcherOpen: 'Chat öffnen',
+    launcherClose: 'Chat schließen',
+    unread: (n) => (n === 1 ? '1 ungelesene Nachricht' : n + ' ungelesene Nachrichten'),
+    title: 'Wir helfen gern',
+    close: 'Schließen',
+    endChat: 'Chat beenden',
+    statusConnecting: 'Verbinde …',
+    statusOffline: 'Verbindung unterbrochen – neuer Versuch läuft',
+    statusReady: 'Schreiben Sie uns – wir antworten hier.',
+    statusQueued: 'Sie sind in der Warteschlange',
+    statusActive: (name) => name + ' ist für Sie da',
+    statusClosed: 'Chat beendet',
+    statusLeaveMessage: 'Nachricht hinterlassen',
+    queuePosition: (n) => (n === 1 ? 'Sie sind als Nächstes dran.' : 'Position in der Warteschlange: ' + n),
+    waitUnderMinute: 'Geschätzte Wartezeit: unter einer Minute.',
+    waitMinutes: (n) => 'Geschätzte Wartezeit: etwa ' + n + (n === 1 ? ' Minute.' : ' Minuten.'),
+    messages: 'Nachrichten',
+    you: 'Sie',
+    agent: 'Support',
+    system: 'Hinweis',
+    sending: 'wird gesendet …',
+    sent: 'gesendet',
+    typing: (name) => name + ' schreibt …',
+    composerLabel: 'Ihre Nachricht',
+    composerHint: 'Enter sendet, Umschalt+Enter für eine neue Zeile',
+    placeholder: 'Nachricht schreiben …',
+    send: 'Senden',
+    offlineTitle: 'Gerade ist niemand online.',
+    offlineIntro: 'Hinterlassen Sie uns eine Nachricht, wir antworten per E-Mail.',
+    name: 'Name (optional)',
+    email: 'E-Mail',
+    message: 'Nachricht',
+    leaveMessage: 'Nachricht senden',
+    leftMessage: 'Danke! Wir melden uns per E-Mail bei Ihnen.',
+    rateQuestion: 'Wie zufrieden waren Sie mit dem Chat?',
+    rateStar: (n) => n + ' von 5 Sternen',
+    rated: 'Danke für Ihre Bewertung!',
+    newChat: 'Neuen Chat beginnen',
+    errorPrefix: 'Fehler: ',
+    error: {
+      invalid_input: 'Die Eingabe ist ungültig.',
+      conversation_closed: 'Dieser Chat ist bereits beendet.',
+      not_found: 'Der Chat wurde nicht gefunden.',
+      database_unavailable: 'Der Dienst ist gerade nicht erreichbar. Wir versuchen es weiter.',
+      busy: 'Der Dienst ist gerade ausgelastet. Bitte gleich noch einmal versuchen.',
+      timeout: 'Der Server antwortet nicht. Wir versuchen es weiter.',
+      network: 'Keine Verbindung zum Chat-Server.',
+      origin_not_allowed: 'Der Chat ist auf dieser Seite nicht freigeschaltet.',
+      unknown_site: 'Dieser Chat ist nicht eingerichtet.',
+      other: 'Etwas ist schiefgegangen.',
+    },
+  },
+  en: {
+    launcherOpen: 'Open chat',
+    launcherClose: 'Close chat',
+    unread: (n) => (n === 1 ? '1 unread message' : n + ' unread messages'),
+    title: 'Happy to help',
+    close: 'Close',
+    endChat: 'End chat',
+    statusConnecting: 'Connecting …',
+    statusOffline: 'Connection lost – trying again',
+    statusReady: 'Write to us – we answer right here.',
+    statusQueued: 'You are in the queue',
+    statusActive: (name) => name + ' is here for you',
+    statusClosed: 'Chat ended',
+    statusLeaveMessage: 'Leave a message',
+    queuePosition: (n) => (n === 1 ? 'You are next.' : 'Position in the queue: ' + n),
+    waitUnderMinute: 'Estimated wait: less than a minute.',
+    waitMinutes: (n) => 'Estimated wait: about ' + n + (n === 1 ? ' minute.' : ' minutes.'),
+    messages: 'Messages',
+    you: 'You',
+    agent: 'Support',
+    system: 'Note',
+    sending: 'sending …',
+    sent: 'sent',
+    typing: (name) => name + ' is typing …',
+    composerLabel: 'Your message',
+    composerHint: 'Enter sends, Shift+Enter starts a new line',
+    placeholder: 'Write a message …',
+    send: 'Send',
+    offlineTitle: 'Nobody is online right now.',
+    offlineIntro: 'Leave us a message and we will answer by e-mail.',
+    name: 'Name (optional)',
+    email: 'E-mail',
+    message: 'Message',
+    leaveMessage: 'Send message',
+    leftMessage: 'Thank you! We will get back to you by e-mail.',
+    rateQuestion: 'How satisfied were you with this chat?',
+    rateStar: (n) => n + ' of 5 stars',
+    rated: 'Thank you for your rating!',
+    newChat: 'Start a new chat',
+    errorPrefix: 'Error: ',
+    error: {
+      invalid_input: 'That input is not valid.',
+      conversation_closed: 'This chat has already ended.',
+      not_found: 'The chat was not found.',
+      database_unavailable: 'The service is unavailable right now. We keep trying.',
+      busy: 'The service is busy right now. Please try again shortly.',
+      timeout: 'The server does not answer. We keep trying.',
+      network: 'No connection to the chat server.',
+      origin_not_allowed: 'The chat is not enabled on this page.',
+      unknown_site: 'This chat is not set up.',
+      other: 'Something went wrong.',
+    },
+  },
+};
+
+export const LANGUAGES = Object.keys(STRINGS);
+
+/**
+ * The first supported language among the candidates, in order (e.g. data-lang, the page's
+ * lang attribute, navigator.languages); English when none fits.
+ */
+export function chooseLanguage(candidates) {
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'string') continue;
+    const primary = candidate.trim().toLowerCase().split(/[-_]/)[0];
+    if (LANGUAGES.includes(primary)) return primary;
+  }
+  return 'en';
+}
+
+/** The strings of one language. */
+export function stringsFor(lang) {
+  return STRINGS[lang] || STRINGS.en;
+}
+
+/** A sentence for a server error, by its code; unknown codes get the generic one plus the server's text. */
+export function errorText(strings, code, serverSentence) {
+  const known = strings.error[code];
+  if (known) return known;
+  return serverSentence ? strings.error.other + ' (' + serverSentence + ')' : strings.error.other;
+}

@@ -1,0 +1,69 @@
+// The widget's own CSS, scoped by its Shadow root. :host resets everything the page might
+// pass down by inheritance (font, color, line-height …), so nothing leaks in. The :host rules are
+// !important because page rules that match the host element (say "* {font-family: …}") beat
+// :host rules otherwise, while for !important ones the Shadow root's wins.
+
+export const CSS = `
+:host{--c:#1f6f5c}
+:host{all:initial!important;display:block!important;position:fixed!important;z-index:2147483000!important;bottom:20px!important;right:20px!important;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;color:#1d232b!important}
+:host(.left){right:auto!important;left:20px!important}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+button,input,textarea{font:inherit;color:inherit}
+button{cursor:pointer}
+:focus-visible{outline:3px solid #1a73e8;outline-offset:2px}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.launcher{position:relative;width:60px;height:60px;border-radius:50%;border:0;background:var(--c);color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.28);display:grid;place-items:center}
+.launcher svg{width:28px;height:28px;fill:currentColor}
+.badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#c62828;color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center;border:2px solid #fff}
+.panel{position:absolute;bottom:76px;right:0;width:370px;height:min(580px,calc(100vh - 110px));display:flex;flex-direction:column;background:#fff;border-radius:14px;box-shadow:0 10px 40px rgba(0,0,0,.3);overflow:hidden}
+:host(.left) .panel{right:auto;left:0}
+header{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--c);color:#fff}
+header .head{flex:1;min-width:0}
+h2{margin:0;font-size:16px;font-weight:650}
+.status{margin:2px 0 0;font-size:13px;opacity:.92}
+header button{border:0;background:rgba(255,255,255,.16);color:#fff;border-radius:8px;padding:6px 10px;font-size:13px}
+header button:hover{background:rgba(255,255,255,.28)}
+header .x{width:34px;height:34px;padding:0;font-size:22px;line-height:1}
+.notice,.error{margin:0;padding:8px 16px;font-size:13px;border-bottom:1px solid #e3e6ea}
+.notice{background:#f3f7f6}
+.error{background:#fdecea;color:#8c1d18}
+.body{flex:1;overflow-y:auto;padding:14px 14px 6px;background:#f7f8fa}
+ol{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px}
+li{max-width:82%;display:flex;flex-direction:column}
+li.visitor{align-self:flex-end;align-items:flex-end}
+li.agent{align-self:flex-start}
+li.system{align-self:center;max-width:92%;text-align:center}
+.bubble{margin:0;padding:8px 12px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}
+.visitor .bubble{background:var(--c);color:#fff;border-bottom-right-radius:4px}
+.agent .bubble{background:#fff;border:1px solid #dde1e6;border-bottom-left-radius:4px}
+.system .bubble{background:transparent;color:#5b6570;font-size:13px;font-style:italic}
+.sending .bubble{opacity:.65}
+.meta{margin-top:2px;font-size:11.5px;color:#5b6570}
+.typing{margin:6px 2px;font-size:13px;color:#5b6570;font-style:italic}
+.empty{margin:8px 2px;color:#5b6570}
+.composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid #e3e6ea;background:#fff}
+textarea{flex:1;resize:none;min-height:42px;max-height:120px;padding:10px 12px;border:1px solid #b9c0c8;border-radius:10px;background:#fff}
+.send,.primary{border:0;border-radius:10px;background:var(--c);color:#fff;padding:10px 14px;font-weight:600}
+.send:disabled,.primary:disabled{opacity:.5;cursor:default}
+.form{padding:14px 16px;overflow-y:auto;display:flex;flex-direction:column;gap:10px;background:#fff;border-top:1px solid #e3e6ea}
+.form p{margin:0}
+.form strong{font-size:15px}
+label{display:flex;flex-direction:column;gap:4px;font-size:13px;font-weight:600;color:#36404a}
+label input,label textarea{font-size:15px;font-weight:400}
+input{padding:9px 11px;border:1px solid #b9c0c8;border-radius:10px}
+.form textarea{min-height:90px;font-weight:400}
+.stars{display:flex;gap:6px;justify-content:center}
+.stars button{width:44px;height:44px;border:1px solid #c9ced4;border-radius:10px;background:#fff;font-size:22px;color:#e0a100}
+.stars button:hover,.stars button:focus-visible{background:#fff7e0}
+.link{border:0;background:none;color:var(--c);text-decoration:underline;padding:4px;align-self:center}
+@media (max-width:480px){
+:host{bottom:14px!important;right:14px!important}
+:host(.left){left:14px!important}
+:host(.open){top:0!important;left:0!important;right:0!important;bottom:0!important}
+:host(.open) .launcher{display:none}
+.panel{position:fixed;top:0;left:0;right:0;bottom:0;width:auto;height:auto;border-radius:0}
+:host(.left) .panel{left:0}
+}
+@media (prefers-reduced-motion:no-preference){.panel{animation:in .16s ease-out}@keyframes in{from{opacity:0;transform:translateY(8px)}}}
+`;

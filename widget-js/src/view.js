@@ -1,0 +1,254 @@
+// The widget's DOM, all inside one Shadow root: launcher bubble and chat panel. Text that comes
+// from the network is only ever set with textContent.
+
+import { CSS } from './styles.js';
+import { formatTime, formatWait } from './time.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === false || value == null) continue;
+    if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) if (child) node.appendChild(child);
+  return node;
+}
+
+function bubbleIcon() {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z');
+  svg.appendChild(path);
+  return svg;
+}
+
+export function createView(s, lang, options, on) {
+  const host = el('div', { id: 'plauder-widget', 'data-plauder': '' });
+  if (options.position === 'left') host.classList.add('left');
+  const root = host.attachShadow({ mode: 'open' });
+  root.appendChild(el('style', { text: CSS }));
+  if (options.color) host.style.setProperty('--c', options.color);
+
+  const badge = el('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });
+  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'plauder-panel' }, bubbleIcon(), badge);
+
+  const title = el('h2', { id: 'plauder-title', text: s.title });
+  const status = el('p', { class: 'status', id: 'plauder-status' });
+  const endButton = el('button', { type: 'button', class: 'end', text: s.endChat, hidden: true });
+  const closeButton = el('button', { type: 'button', class: 'x', 'aria-label': s.close, title: s.close, text: '×' });
+  const header = el('header', {}, el('div', { class: 'head' }, title, status), endButton, closeButton);
+
+  const notice = el('p', { class: 'notice', role: 'status', hidden: true });
+  const error = el('p', { class: 'error', role: 'alert', hidden: true });
+
+  const empty = el('p', { class: 'empty', text: s.statusReady });
+  const log = el('ol', { class: 'log', 'aria-label': s.messages, 'aria-live': 'polite' });
+  const typing = el('p', { class: 'typing', 'aria-live': 'polite', hidden: true });
+  const body = el('div', { class: 'body' }, empty, log, typing);
+
+  const textarea = el('textarea', { id: 'plauder-input', rows: '1', maxlength: '4000', placeholder: s.placeholder, 'aria-describedby': 'plauder-hint' });
+  const sendButton = el('button', { type: 'submit', class: 'send', text: s.send });
+  const composer = el('form', { class: 'composer' },
+    el('label', { class: 'sr', for: 'plauder-input', text: s.composerLabel }),
+    el('span', { class: 'sr', id: 'plauder-hint', text: s.composerHint }),
+    textarea, sendButton);
+
+  const offName = el('input', { type: 'text', name: 'name', autocomplete: 'name', maxlength: '200' });
+  const offEmail = el('input', { type: 'email', name: 'email', autocomplete: 'email', required: true, maxlength: '254' });
+  const offText = el('textarea', { name: 'message', required: true, maxlength: '4000' });
+  const offSubmit = el('button', { type: 'submit', class: 'primary', text: s.leaveMessage });
+  const offline = el('form', { class: 'form offline', hidden: true },
+    el('p', {}, el('strong', { text: s.offlineTitle })),
+    el('p', { text: s.offlineIntro }),
+    el('label', {}, document.createTextNode(s.name), offName),
+    el('label', {}, document.createTextNode(s.email), offEmail),
+    el('label', {}, document.createTextNode(s.message), offText),
+    offSubmit);
+
+  const left = el('div', { class: 'form left-message', hidden: true }, el('p', { role: 'status', text: s.leftMessage }));
+
+  const stars = el('div', { class: 'stars', role: 'group', 'aria-labelledby': 'plauder-rate-q' });
+  for (let n = 1; n <= 5; n++) {
+    const star = el('button', { type: 'button', 'aria-label': s.rateStar(n), title: s.rateStar(n), text: '★' });
+    star.addEventListener('click', () => on.rate(n));
+    stars.appendChild(star);
+  }
+  const rating = el('div', { class: 'form rating', hidden: true }, el('p', { id: 'plauder-rate-q', text: s.rateQuestion }), stars);
+  const rated = el('p', { class: 'rated', role: 'status', text: s.rated, hidden: true });
+  const newChat = el('button', { type: 'button', class: 'link', text: s.newChat });
+  const after = el('div', { class: 'form after', hidden: true }, rated, newChat);
+
+  const panel = el('div', { class: 'panel', id: 'plauder-panel', role: 'dialog', 'aria-labelledby': 'plauder-title', 'aria-describedby': 'plauder-status', hidden: true },
+    header, notice, error, body, composer, offline, left, rating, after);
+
+  root.appendChild(launcher);
+  root.appendChild(panel);
+
+  launcher.addEventListener('click', () => on.toggle());
+  closeButton.addEventListener('click', () => on.close());
+  endButton.addEventListener('click', () => on.endChat());
+  newChat.addEventListener('click', () => on.newChat());
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      on.close();
+    }
+  });
+  composer.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submitComposer();
+  });
+  textarea.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      submitComposer();
+    }
+  });
+  textarea.addEventListener('input', () => {
+    autosize();
+    on.input(textarea.value);
+  });
+  offline.addEventListener('submit', (e) => {
+    e.preventDefault();
+    on.leaveMessage({ name: offName.value.trim(), email: offEmail.value.trim(), text: offText.value.trim() });
+  });
+
+  function submitComposer() {
+    const text = textarea.value.trim();
+    if (!text) return;
+    if (on.send(text) !== false) {
+      textarea.value = '';
+      autosize();
+    }
+  }
+
+  function autosize() {
+    textarea.style.height = 'auto';
+    textarea.style.height = Math.min(textarea.scrollHeight + 2, 120) + 'px';
+  }
+
+  const items = new Map();
+
+  function itemKey(m) {
+    return m.sender + ':' + (m.clientMsgId || 's' + m.seq);
+  }
+
+  function renderItem(m, node) {
+    const li = node || el('li', {}, el('p', { class: 'bubble' }), el('span', { class: 'meta' }));
+    li.className = m.sender + (m.state === 'sending' ? ' sending' : '');
+    li.firstChild.textContent = m.text;
+    const time = formatTime(m.time, lang);
+    let meta;
+    if (m.sender === 'visitor') meta = [s.you, time, m.state === 'sending' ? s.sending : s.sent];
+    else if (m.sender === 'agent') meta = [m.senderName || s.agent, time];
+    else meta = [time];
+    li.lastChild.textContent = meta.filter(Boolean).join(' · ');
+    return li;
+  }
+
+  function renderLog(list) {
+    const seen = new Set();
+    let grew = false;
+    list.forEach((m, i) => {
+      const key = itemKey(m);
+      seen.add(key);
+      let li = items.get(key);
+      if (!li) {
+        li = renderItem(m);
+        items.set(key, li);
+        grew = true;
+      } else {
+        renderItem(m, li);
+      }
+      if (log.children[i] !== li) log.insertBefore(li, log.children[i] || null);
+    });
+    for (const [key, li] of items) {
+      if (!seen.has(key)) {
+        li.remove();
+        items.delete(key);
+      }
+    }
+    return grew;
+  }
+
+  let lastMode = null;
+  let lastPrefill = null;
+
+  return {
+    host,
+    root,
+    render(st) {
+      host.classList.toggle('open', st.open);
+      panel.hidden = !st.open;
+      launcher.setAttribute('aria-expanded', String(st.open));
+      launcher.setAttribute('aria-label', (st.open ? s.launcherClose : s.launcherOpen) + (st.unread ? ' – ' + s.unread(st.unread) : ''));
+      badge.hidden = !st.unread;
+      badge.textContent = st.unread > 99 ? '99+' : String(st.unread);
+
+      const c = st.conversation;
+      const open = c && (c.status === 'queued' || c.status === 'active');
+      if (!st.connected) status.textContent = st.everConnected ? s.statusOffline : s.statusConnecting;
+      else if (st.mode === 'offline' || st.mode === 'left') status.textContent = s.statusLeaveMessage;
+      else if (c && c.status === 'active') status.textContent = s.statusActive(c.agentName || s.agent);
+      else if (c && c.status === 'queued') status.textContent = s.statusQueued;
+      else if (c && c.status === 'closed') status.textContent = s.statusClosed;
+      else status.textContent = s.statusReady;
+      endButton.hidden = !open || st.mode !== 'chat';
+
+      const queueText = open && c.status === 'queued' && st.queue && st.mode === 'chat'
+        ? [s.queuePosition(st.queue.position), formatWait(st.queue.estimatedWaitSeconds, s)].filter(Boolean).join(' ')
+        : '';
+      notice.textContent = queueText;
+      notice.hidden = !queueText;
+      error.textContent = st.error ? s.errorPrefix + st.error : '';
+      error.hidden = !st.error;
+
+      const list = st.items;
+      empty.hidden = list.length > 0 || st.mode !== 'chat';
+      const grew = renderLog(list);
+      typing.hidden = !st.agentTyping;
+      typing.textContent = st.agentTyping ? s.typing((c && c.agentName) || s.agent) : '';
+      if (grew || st.agentTyping) body.scrollTop = body.scrollHeight;
+
+      composer.hidden = st.mode !== 'chat' || !!st.fatal;
+      sendButton.disabled = !!st.fatal;
+      offline.hidden = st.mode !== 'offline';
+      offSubmit.disabled = !!st.busy;
+      left.hidden = st.mode !== 'left';
+      rating.hidden = st.mode !== 'rating';
+      after.hidden = st.mode !== 'rating' && st.mode !== 'rated' && st.mode !== 'left';
+      rated.hidden = st.mode !== 'rated';
+      body.hidden = st.mode === 'offline' || st.mode === 'left';
+
+      if (st.mode === 'offline' && st.offlinePrefill !== lastPrefill) {
+        lastPrefill = st.offlinePrefill;
+        if (st.offlinePrefill && !offText.value) offText.value = st.offlinePrefill.text || '';
+        if (st.offlinePrefill && !offName.value) offName.value = st.offlinePrefill.name || '';
+        if (st.offlinePrefill && !offEmail.value) offEmail.value = st.offlinePrefill.email || '';
+      }
+      const modeChanged = lastMode !== null && lastMode !== st.mode;
+      lastMode = st.mode;
+      if (modeChanged && st.open) this.focusInto();
+    },
+    focusInto() {
+      const target = [offName, textarea, stars.firstChild, newChat, closeButton]
+        .find((n) => n.offsetParent !== null && !n.closest('[hidden]'));
+      (target || closeButton).focus();
+    },
+    focusLauncher() {
+      launcher.focus();
+    },
+    /** Puts a message the server refused back into an empty composer, so it can be corrected. */
+    restoreDraft(text) {
+      if (!textarea.value) {
+        textarea.value = text;
+        autosize();
+      }
+    },
+  };
+}
