@@ -1,6 +1,6 @@
 // The Plauder agent dashboard: sign-in, the connection to the bridge, status, the queue, views,
-// dialogs and keyboard shortcuts. Chats, the visitor panel, history, reports and admin live in
-// their own modules.
+// dialogs and keyboard shortcuts. Chats, the visitor panel, history, live visitors, reports and
+// admin live in their own modules.
 
 import { $, el, show, elapsed } from './dom.js';
 import { t, translatePage } from './strings.js';
@@ -14,6 +14,7 @@ import { Canned } from './canned.js';
 import { VisitorPanel } from './visitor.js';
 import { Reports } from './reports.js';
 import { SiteSettings } from './settings.js';
+import { LiveVisitors } from './livevisitors.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
 const QUEUE_POLL_OFFLINE_MS = 20000;
@@ -35,6 +36,7 @@ let canned;
 let visitorPanel;
 let reports;
 let settings;
+let liveVisitors;
 let toastTimer;
 
 // ---- sign-in ----
@@ -114,6 +116,7 @@ function start(session) {
   chats = new Chats(ctx);
   history = new History(ctx);
   admin = new Admin(ctx);
+  liveVisitors = new LiveVisitors(ctx);
   if (session.role === 'admin') {
     reports = new Reports(ctx);
     settings = new SiteSettings(ctx);
@@ -138,6 +141,7 @@ async function onConnection(s) {
     setAgent(reply.agent);
     setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
     // after a reconnect, what the visitors wrote meanwhile counts as unread
+    liveVisitors.load();
     await chats.load(reply.active || [], state.everConnected);
     state.everConnected = true;
   } catch (e) {
@@ -171,6 +175,8 @@ function onPush(push) {
       refreshAgent();
       break;
     case 'queue': setQueue(push.waiting || []); break;
+    case 'visitor': liveVisitors.onVisitor(push); break;
+    case 'visitorLeft': liveVisitors.onVisitorLeft(push); break;
     default: break;
   }
 }
@@ -232,6 +238,7 @@ async function changeStatus(body) {
     const reply = await state.bus.request('agent.status', body);
     setAgent(reply.agent);
     refreshQueue();
+    liveVisitors.load(); // pushes stop while offline, so the list is fetched afresh
   } catch (e) {
     setAgent(state.agent);
     failed(e);
@@ -301,9 +308,11 @@ function showView(view) {
   show($('history-view'), view === 'history');
   show($('admin-view'), view === 'admin');
   show($('reports-view'), view === 'reports');
+  show($('visitors-view'), view === 'visitors');
   if (view === 'chats') chats.markFrontRead();
   if (view === 'history') history.refresh();
   if (view === 'reports') reports.refresh();
+  if (view === 'visitors') liveVisitors.load();
   if (view === 'admin') {
     admin.refresh();
     canned.load();
@@ -392,7 +401,7 @@ async function onCloseDialog() {
 const SHORTCUTS = [
   ['Alt + ↓', 'scNext'], ['Alt + ↑', 'scPrev'], ['Enter / Ctrl + Enter', 'scSend'], ['Shift + Enter', 'scNewline'],
   ['Alt + R', 'scFocus'], ['Alt + C', 'scClose'], ['Alt + T', 'scTransfer'], ['Alt + N', 'scTake'],
-  ['Alt + K', 'scCanned'], ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3 / 4', 'scViews'], ['? / Alt + H', 'scHelp'],
+  ['Alt + K', 'scCanned'], ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3 / 4 / 5', 'scViews'], ['? / Alt + H', 'scHelp'],
 ];
 
 function fillHelp() {
@@ -436,6 +445,7 @@ function onKey(event) {
     Digit2: () => showView('history'),
     Digit3: () => showView('admin'),
     Digit4: () => showView('reports'),
+    Digit5: () => showView('visitors'),
   };
   const action = actions[event.code];
   if (action) {
@@ -490,7 +500,10 @@ function init() {
   });
   setInterval(tickQueue, 1000);
   setInterval(() => {
-    if (state.bus && state.bus.isOpen && state.agent && state.agent.status === 'offline') refreshQueue();
+    if (state.bus && state.bus.isOpen && state.agent && state.agent.status === 'offline') {
+      refreshQueue();
+      liveVisitors.load();
+    }
   }, QUEUE_POLL_OFFLINE_MS);
 
   const session = storedSession();

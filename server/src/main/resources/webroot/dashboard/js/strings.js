@@ -36,11 +36,11 @@ const STRINGS = {
     unread: '{n} unread', rating: 'rating {n}/5', anonymous: 'Visitor {id}',
     scNext: 'Next chat', scPrev: 'Previous chat', scClose: 'Close the current chat', scTransfer: 'Transfer the current chat',
     scSend: 'Send the reply', scNewline: 'New line in the reply', scTake: 'Take the longest-waiting visitor',
-    scMute: 'Sound on/off', scHelp: 'This help', scFocus: 'Focus the reply box', scViews: 'Chats / History / Admin / Reports',
+    scMute: 'Sound on/off', scHelp: 'This help', scFocus: 'Focus the reply box', scViews: 'Chats / History / Admin / Reports / Visitors',
     // visitor panel
     visitorPanel: 'Visitor', showPanel: 'Show visitor details', hidePanel: 'Hide visitor details',
     currentPage: 'Current page', onPageFor: 'on this page for {time}', pagesSeen: 'Pages seen',
-    pagesSeenCount: '{n} pages seen', visits: 'Visits', returningVisitor: 'returning — visit {n}', newVisitor: 'new visitor',
+    pagesSeenCount: '{n} pages seen', pagesSeenOne: '1 page seen', visits: 'Visits', returningVisitor: 'returning — visit {n}', newVisitor: 'new visitor',
     device: 'Browser and device', earlierChats: 'Earlier conversations', noEarlierChats: 'No earlier conversations.',
     readTranscript: 'Read', thisChat: 'this chat', noName: 'not given', noPage: 'No page reported yet.',
     firstSeen: 'First seen', eraseVisitor: 'Erase visitor data', eraseTitle: 'Erase all data of {name}?',
@@ -68,6 +68,12 @@ const STRINGS = {
     maskCards: 'Mask card numbers', save: 'Save', saved: 'Settings saved.', bulkExport: 'Export messages',
     bulkExportHelp: 'All messages of the conversations started in this period, as one file.', format: 'Format',
     exporting: 'Downloading… {size}', exported: 'Downloaded {size}.', notANumber: '{field} must be a whole number.',
+    // live visitors
+    tabVisitors: 'Visitors', liveVisitors: 'Visitors on the site now', liveEmpty: 'Nobody is on the site right now.',
+    returningShort: 'returning', newShort: 'new', onlineFor: 'online {time}', offerOpen: 'invitation open',
+    invite: 'Invite', inviteTitle: 'Invite to chat', inviteText: 'Your message', inviteDefault: 'Hello! Can I help you with anything?',
+    invited: 'Invitation sent.', visitorChatting: 'This visitor is in a chat already.',
+    offerAlreadyOpen: 'This visitor has an invitation open already.', visitorLeftSite: 'This visitor has left the site.',
   },
   de: {
     signInTitle: 'Plauder — Anmeldung für Agenten', email: 'E-Mail', password: 'Passwort', signIn: 'Anmelden',
@@ -105,11 +111,11 @@ const STRINGS = {
     unread: '{n} ungelesen', rating: 'Bewertung {n}/5', anonymous: 'Besucher {id}',
     scNext: 'Nächster Chat', scPrev: 'Vorheriger Chat', scClose: 'Aktuellen Chat beenden', scTransfer: 'Aktuellen Chat weitergeben',
     scSend: 'Antwort senden', scNewline: 'Neue Zeile in der Antwort', scTake: 'Am längsten Wartenden übernehmen',
-    scMute: 'Ton an/aus', scHelp: 'Diese Hilfe', scFocus: 'Ins Antwortfeld springen', scViews: 'Chats / Verlauf / Verwaltung / Berichte',
+    scMute: 'Ton an/aus', scHelp: 'Diese Hilfe', scFocus: 'Ins Antwortfeld springen', scViews: 'Chats / Verlauf / Verwaltung / Berichte / Besucher',
     // visitor panel
     visitorPanel: 'Besucher', showPanel: 'Besucherdetails zeigen', hidePanel: 'Besucherdetails ausblenden',
     currentPage: 'Aktuelle Seite', onPageFor: 'seit {time} auf dieser Seite', pagesSeen: 'Besuchte Seiten',
-    pagesSeenCount: '{n} Seiten angesehen', visits: 'Besuche', returningVisitor: 'wiederkehrend — Besuch {n}', newVisitor: 'neuer Besucher',
+    pagesSeenCount: '{n} Seiten angesehen', pagesSeenOne: '1 Seite angesehen', visits: 'Besuche', returningVisitor: 'wiederkehrend — Besuch {n}', newVisitor: 'neuer Besucher',
     device: 'Browser und Gerät', earlierChats: 'Frühere Gespräche', noEarlierChats: 'Keine früheren Gespräche.',
     readTranscript: 'Lesen', thisChat: 'dieser Chat', noName: 'nicht angegeben', noPage: 'Noch keine Seite gemeldet.',
     firstSeen: 'Zuerst gesehen', eraseVisitor: 'Besucherdaten löschen', eraseTitle: 'Alle Daten von {name} löschen?',
@@ -137,6 +143,12 @@ const STRINGS = {
     maskCards: 'Kartennummern maskieren', save: 'Speichern', saved: 'Einstellungen gespeichert.', bulkExport: 'Nachrichten exportieren',
     bulkExportHelp: 'Alle Nachrichten der in diesem Zeitraum begonnenen Gespräche, als eine Datei.', format: 'Format',
     exporting: 'Lade herunter… {size}', exported: '{size} heruntergeladen.', notANumber: '{field} muss eine ganze Zahl sein.',
+    // live visitors
+    tabVisitors: 'Besucher', liveVisitors: 'Besucher gerade auf der Website', liveEmpty: 'Gerade ist niemand auf der Website.',
+    returningShort: 'wiederkehrend', newShort: 'neu', onlineFor: 'online {time}', offerOpen: 'Einladung offen',
+    invite: 'Einladen', inviteTitle: 'Zum Chat einladen', inviteText: 'Deine Nachricht', inviteDefault: 'Hallo! Kann ich Ihnen bei etwas helfen?',
+    invited: 'Einladung gesendet.', visitorChatting: 'Dieser Besucher chattet schon.',
+    offerAlreadyOpen: 'Dieser Besucher hat schon eine offene Einladung.', visitorLeftSite: 'Dieser Besucher hat die Website verlassen.',
   },
 };
 

@@ -140,7 +140,7 @@ export class VisitorPanel {
     const section = el('section', 'panel-section');
     const heading = el('h3', null, t('pagesSeen') + ' ');
     const count = el('span', 'muted', `(${v.pageCount})`);
-    count.title = t('pagesSeenCount', { n: v.pageCount });
+    count.title = t(v.pageCount === 1 ? 'pagesSeenOne' : 'pagesSeenCount', { n: v.pageCount });
     heading.append(count);
     section.append(heading);
     const list = el('ol', 'page-list');

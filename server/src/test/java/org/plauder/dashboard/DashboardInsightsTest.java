@@ -361,4 +361,59 @@ class DashboardInsightsTest {
     page.wait.until(ExpectedConditions.attributeToBe(By.id("export-result"), "class", "ok"));
     assertTrue(text("export-result").startsWith("Downloaded"), text("export-result"));
   }
+
+  @Test
+  void liveVisitorsShowWhoIsOnTheSiteAndAnAgentInvitesOne() {
+    DashboardPage.createAgent(node, "Bea", BEA_EMAIL, 3);
+    page.open().signIn(BEA_EMAIL, BEA_PASSWORD);
+    page.setStatus("online");
+    page.showView("visitors");
+    assertTrue(driver.findElement(By.id("live-empty")).isDisplayed());
+
+    Client newcomer = connect(mintVisitor(ANDROID_CHROME, null), "visitor");
+    newcomer.pageView("https://shop.example/", "Startseite");
+    newcomer.pageView("https://shop.example/kasse", "Kasse");
+    Person first = mintVisitor(ANDROID_CHROME, null);
+    Client regular = connect(mintVisitor(ANDROID_CHROME, first.token()), "visitor");
+    regular.pageView("https://shop.example/blog", "Blog");
+
+    // both arrive as pushes, the latest page first
+    By rows = By.cssSelector("#live-list .live-item");
+    page.wait.until(d -> d.findElements(rows).size() == 2);
+    assertEquals("2", text("live-count"));
+    By newcomerRow = By.cssSelector("#live-list .live-item[data-visitor-id='" + newcomer.person().id() + "']");
+    WebElement row = driver.findElement(newcomerRow);
+    assertEquals("Kasse", row.findElement(By.cssSelector(".page-title")).getText());
+    assertEquals("https://shop.example/kasse", row.findElement(By.cssSelector("a.page-url")).getDomAttribute("href"));
+    assertEquals("new", row.findElement(By.cssSelector(".badge.new")).getText());
+    assertEquals("2 pages seen", row.findElement(By.cssSelector(".live-pages")).getText());
+    page.wait.until(d -> d.findElement(newcomerRow).findElement(By.cssSelector(".live-on-page")).getText().matches("on this page for \\d+:\\d\\d"));
+    WebElement regularRow = driver.findElement(By.cssSelector("#live-list .live-item[data-visitor-id='" + first.id() + "']"));
+    assertEquals("returning", regularRow.findElement(By.cssSelector(".badge.returning")).getText());
+    Browser.screenshot(driver, "dashboard-live-visitors");
+
+    // an invitation in Bea's words reaches the visitor; the row says it is open
+    driver.findElement(newcomerRow).findElement(By.cssSelector("button.invite")).click();
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invite-dialog")));
+    WebElement invitation = driver.findElement(By.id("invite-text"));
+    invitation.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Fragen zur Kasse? Ich helfe gern.");
+    driver.findElement(By.id("invite-send")).click();
+    JsonObject offer = await(newcomer.bus().push("offer")).getJsonObject("offer");
+    assertEquals("Fragen zur Kasse? Ich helfe gern.", offer.getString("text"));
+    assertEquals("Bea", offer.getString("from"));
+    page.wait.until(d -> !d.findElement(newcomerRow).findElements(By.cssSelector(".badge.offer-open")).isEmpty());
+
+    // a visitor in a chat cannot be invited: the dialog says why
+    regular.requestChat("Ria", null, "Ich habe eine Frage");
+    driver.findElement(By.cssSelector("#live-list .live-item[data-visitor-id='" + first.id() + "'] button.invite")).click();
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invite-dialog")));
+    driver.findElement(By.id("invite-send")).click();
+    page.wait.until(d -> text("invite-error").equals("This visitor is in a chat already."));
+    driver.findElement(By.id("invite-cancel")).click();
+
+    // the newcomer leaves: gone from the list once the grace period is over
+    newcomer.bus().close();
+    page.wait.until(d -> d.findElements(newcomerRow).isEmpty());
+    assertEquals("1", text("live-count"));
+  }
 }
