@@ -15,6 +15,7 @@ import { VisitorPanel } from './visitor.js';
 import { Reports } from './reports.js';
 import { SiteSettings } from './settings.js';
 import { LiveVisitors } from './livevisitors.js';
+import { OfferRules } from './offers.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
 const QUEUE_POLL_OFFLINE_MS = 20000;
@@ -37,6 +38,7 @@ let visitorPanel;
 let reports;
 let settings;
 let liveVisitors;
+let offerRules;
 let toastTimer;
 
 // ---- sign-in ----
@@ -120,6 +122,7 @@ function start(session) {
   if (session.role === 'admin') {
     reports = new Reports(ctx);
     settings = new SiteSettings(ctx);
+    offerRules = new OfferRules(ctx);
   }
   canned = new Canned(ctx);
   canned.load();
@@ -317,6 +320,7 @@ function showView(view) {
     admin.refresh();
     canned.load();
     settings.refresh();
+    offerRules.refresh();
   }
 }
 

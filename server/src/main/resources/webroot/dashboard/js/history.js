@@ -108,7 +108,7 @@ export class History {
     const filtered = filter.q || filter.agentId || filter.from || filter.to;
     count.className = 'muted empty';
     count.textContent = !filtered ? ''
-      : entries.capped ? t('resultsCapped', { n: entries.items.length }) : t('results', { n: entries.items.length });
+      : entries.capped ? t('resultsCapped', { n: entries.items.length, max: SEARCH_LIMIT }) : t('results', { n: entries.items.length });
     show(count, !!filtered);
   }
 

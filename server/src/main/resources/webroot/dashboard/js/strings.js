@@ -50,7 +50,7 @@ const STRINGS = {
     uaDesktop: '{os} computer', uaBot: 'Bot or script', statusActive: 'active', statusClosed: 'closed', statusQueued: 'queued', statusOffline: 'offline message',
     // history filters and transcripts
     searchText: 'Text', searchPlaceholder: 'Words in a message', anyAgent: 'Any agent', agent: 'Agent', fromDate: 'From', toDate: 'To',
-    search: 'Search', resetFilter: 'Reset', filters: 'Filter', results: '{n} found', resultsCapped: '{n} found (the newest {n} — narrow the search)',
+    search: 'Search', resetFilter: 'Reset', filters: 'Filter', results: '{n} found', resultsCapped: '{n} found among the newest {max} matching messages — narrow the search to see older ones',
     matchIn: 'match', download: 'Download', openPrintable: 'Printable', downloadAs: 'Download as {format}',
     downloadFailed: 'Download failed ({code}).', transcriptTitle: 'Transcript', invalidRange: '"From" is after "To".',
     // reports
@@ -74,6 +74,15 @@ const STRINGS = {
     invite: 'Invite', inviteTitle: 'Invite to chat', inviteText: 'Your message', inviteDefault: 'Hello! Can I help you with anything?',
     invited: 'Invitation sent.', visitorChatting: 'This visitor is in a chat already.',
     offerAlreadyOpen: 'This visitor has an invitation open already.', visitorLeftSite: 'This visitor has left the site.',
+    // proactive offer rules
+    offersTitle: 'Proactive chat offers', offersHelp: 'The widget offers a chat when every condition of a rule holds, while an agent has a free slot, at most once per visitor per cooldown.',
+    cooldown: 'Cooldown per visitor (minutes)', offersEmpty: 'No rules yet: no chat is offered by itself.', addRule: 'Add rule',
+    saveRules: 'Save rules', offersSaved: 'Rules saved.', newRule: 'New rule', ruleEnabled: 'Active', ruleName: 'Name',
+    ruleOnPage: 'Seconds on the page, at least', ruleOnSite: 'Seconds on the site, at least', rulePattern: 'Address pattern (* any, ? one character)',
+    rulePages: 'Pages seen, at least', ruleReturning: 'Visitor', either: 'new or returning', returningOnly: 'returning only', newOnly: 'new only',
+    ruleLanguage: 'Language (two letters)', ruleText: 'Offer text ({lang})', ruleOtherLanguages: 'Also kept: texts in {langs}.',
+    ruleStats: 'shown {shown} · accepted {accepted} · dismissed {dismissed}', ruleUnsaved: 'not saved yet',
+    invitationStats: 'Invitations by agents: shown {shown} · accepted {accepted} · dismissed {dismissed}',
   },
   de: {
     signInTitle: 'Plauder — Anmeldung für Agenten', email: 'E-Mail', password: 'Passwort', signIn: 'Anmelden',
@@ -125,7 +134,7 @@ const STRINGS = {
     uaDesktop: '{os}-Computer', uaBot: 'Bot oder Skript', statusActive: 'aktiv', statusClosed: 'beendet', statusQueued: 'wartend', statusOffline: 'Offline-Nachricht',
     // history filters and transcripts
     searchText: 'Text', searchPlaceholder: 'Wörter in einer Nachricht', anyAgent: 'Alle Agenten', agent: 'Agent', fromDate: 'Von', toDate: 'Bis',
-    search: 'Suchen', resetFilter: 'Zurücksetzen', filters: 'Filter', results: '{n} gefunden', resultsCapped: '{n} gefunden (die neuesten {n} — Suche eingrenzen)',
+    search: 'Suchen', resetFilter: 'Zurücksetzen', filters: 'Filter', results: '{n} gefunden', resultsCapped: '{n} gefunden unter den neuesten {max} passenden Nachrichten — Suche eingrenzen, um ältere zu sehen',
     matchIn: 'Treffer', download: 'Herunterladen', openPrintable: 'Druckansicht', downloadAs: 'Als {format} herunterladen',
     downloadFailed: 'Herunterladen fehlgeschlagen ({code}).', transcriptTitle: 'Protokoll', invalidRange: '„Von“ liegt nach „Bis“.',
     // reports
@@ -149,6 +158,15 @@ const STRINGS = {
     invite: 'Einladen', inviteTitle: 'Zum Chat einladen', inviteText: 'Deine Nachricht', inviteDefault: 'Hallo! Kann ich Ihnen bei etwas helfen?',
     invited: 'Einladung gesendet.', visitorChatting: 'Dieser Besucher chattet schon.',
     offerAlreadyOpen: 'Dieser Besucher hat schon eine offene Einladung.', visitorLeftSite: 'Dieser Besucher hat die Website verlassen.',
+    // proactive offer rules
+    offersTitle: 'Proaktive Chat-Angebote', offersHelp: 'Das Widget bietet einen Chat an, wenn alle Bedingungen einer Regel erfüllt sind, ein Agent frei ist, und höchstens einmal pro Besucher und Sperrfrist.',
+    cooldown: 'Sperrfrist pro Besucher (Minuten)', offersEmpty: 'Noch keine Regeln: Von selbst wird kein Chat angeboten.', addRule: 'Regel hinzufügen',
+    saveRules: 'Regeln speichern', offersSaved: 'Regeln gespeichert.', newRule: 'Neue Regel', ruleEnabled: 'Aktiv', ruleName: 'Name',
+    ruleOnPage: 'Sekunden auf der Seite, mindestens', ruleOnSite: 'Sekunden auf der Website, mindestens', rulePattern: 'Adressmuster (* beliebig, ? ein Zeichen)',
+    rulePages: 'Angesehene Seiten, mindestens', ruleReturning: 'Besucher', either: 'neu oder wiederkehrend', returningOnly: 'nur wiederkehrende', newOnly: 'nur neue',
+    ruleLanguage: 'Sprache (zwei Buchstaben)', ruleText: 'Angebotstext ({lang})', ruleOtherLanguages: 'Ebenfalls behalten: Texte in {langs}.',
+    ruleStats: 'gezeigt {shown} · angenommen {accepted} · abgelehnt {dismissed}', ruleUnsaved: 'noch nicht gespeichert',
+    invitationStats: 'Einladungen durch Agenten: gezeigt {shown} · angenommen {accepted} · abgelehnt {dismissed}',
   },
 };
 

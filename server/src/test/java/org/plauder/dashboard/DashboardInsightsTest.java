@@ -360,6 +360,43 @@ class DashboardInsightsTest {
     driver.findElement(By.id("export-download")).click();
     page.wait.until(ExpectedConditions.attributeToBe(By.id("export-result"), "class", "ok"));
     assertTrue(text("export-result").startsWith("Downloaded"), text("export-result"));
+
+    // a proactive offer rule: a wrong language code is refused with the server's words, then saved
+    assertTrue(driver.findElement(By.id("offers-empty")).isDisplayed());
+    driver.findElement(By.id("offers-add")).click();
+    By rule = By.cssSelector("#offers-list fieldset.offer-rule");
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(rule));
+    WebElement editor = driver.findElement(rule);
+    editor.findElement(By.cssSelector("[data-key='name']")).sendKeys("Hilfe an der Kasse");
+    WebElement onPage = editor.findElement(By.cssSelector("[data-key='minSecondsOnPage']"));
+    onPage.clear();
+    onPage.sendKeys("1");
+    editor.findElement(By.cssSelector("[data-key='urlPattern']")).sendKeys("/checkout*");
+    editor.findElement(By.cssSelector("[data-key='language']")).sendKeys("D1");
+    editor.findElement(By.cssSelector("[data-message='de']")).sendKeys("Brauchen Sie Hilfe beim Bezahlen?");
+    driver.findElement(By.id("offers-save")).click();
+    page.wait.until(ExpectedConditions.attributeToBe(By.id("offers-result"), "class", "error"));
+    assertTrue(text("offers-result").contains("language must be a two-letter code"), text("offers-result"));
+    WebElement language = driver.findElement(rule).findElement(By.cssSelector("[data-key='language']"));
+    language.clear();
+    driver.findElement(By.id("offers-save")).click();
+    page.wait.until(ExpectedConditions.attributeToBe(By.id("offers-result"), "class", "ok"));
+    JsonObject rules = await(node.http.get("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsJsonObject();
+    JsonObject saved = rules.getJsonArray("rules").getJsonObject(0);
+    assertEquals("Hilfe an der Kasse", saved.getString("name"));
+    assertEquals("/checkout*", saved.getString("urlPattern"));
+    assertEquals(1, saved.getInteger("minSecondsOnPage"));
+    assertEquals("Brauchen Sie Hilfe beim Bezahlen?", saved.getJsonObject("messages").getString("de"));
+
+    // the rule works: a visitor at the checkout gets the offer, and the editor counts it
+    Client shopper = connect(mintVisitor(ANDROID_CHROME, null), "visitor");
+    shopper.pageView("https://shop.example/checkout/step1", "Kasse");
+    assertEquals("Brauchen Sie Hilfe beim Bezahlen?", await(shopper.bus().push("offer")).getJsonObject("offer").getString("text"));
+    page.showView("chats");
+    page.showView("admin");
+    page.wait.until(d -> d.findElement(rule).findElement(By.cssSelector(".offer-stats")).getText().startsWith("shown 1"));
+    driver.executeScript("document.getElementById('offers-title').scrollIntoView()");
+    Browser.screenshot(driver, "dashboard-offer-rules");
   }
 
   @Test
