@@ -197,6 +197,26 @@ class DashboardInsightsTest {
     assertEquals(404, await(node.http.get("/api/v1/conversations/" + earlier + "/transcript")
         .bearerTokenAuthentication(admin.token()).send()).statusCode());
     assertFalse(current.isEmpty());
+
+    // the User-Agent reading on its own, for browsers and devices the test cannot be
+    @SuppressWarnings("unchecked")
+    List<String> described = (List<String>) driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const uas = arguments[0];
+        Promise.all([import('/dashboard/js/useragent.js'), import('/dashboard/js/strings.js')])
+          .then(([ua, strings]) => done(uas.map((u) => ua.describeUserAgent(u, strings.t))));
+        """, List.of(
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+            "Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/119.0.6045.169 Mobile/15E148 Safari/604.1",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91",
+            "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0",
+            "Mozilla/5.0 (Linux; Android 13; SM-X700) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23.0 Chrome/115.0.0.0 Safari/537.36",
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15",
+            "Googlebot/2.1 (+http://www.google.com/bot.html)",
+            ""));
+    assertEquals(List.of("Safari 17 · iPhone", "Chrome 119 · iPad", "Edge 120 · Windows computer", "Firefox 121 · Linux computer",
+        "Samsung Internet 23 · Android tablet", "Safari 17 · macOS computer", "Bot or script", "Unknown browser · unknown device"),
+        described);
   }
 
   @Test
