@@ -56,7 +56,7 @@ public final class PlauderServer {
     return vertx.executeBlocking(() -> config.usesEmbeddedDatabase() ? EmbeddedMongo.start(config.dataDir()) : null)
         .compose(embedded -> {
           String uri = embedded != null ? embedded.connectionString() : config.mongoUri();
-          Database db = new Database(uri, config.databaseName());
+          Database db = new Database(uri, config.databaseName(), config.mongoWriteConcern());
           return db.ensureIndexes()
               .compose(v -> config.jwtSecret() != null
                   ? Future.succeededFuture(config.jwtSecret())

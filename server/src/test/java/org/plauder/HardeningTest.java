@@ -142,6 +142,22 @@ class HardeningTest {
   }
 
   @Test
+  void aSocketThatStopsPingingIsClosed() throws Exception {
+    Person visitor = node.newVisitor();
+    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocket silent = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.port())
+        .setURI("/eventbus/websocket")));
+    silent.writeTextMessage("{\"type\":\"register\",\"address\":\"visitor." + visitor.id()
+        + "\",\"headers\":{\"token\":\"" + visitor.token() + "\"}}");
+    long deadline = System.currentTimeMillis() + 25_000;
+    while (!silent.isClosed() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertTrue(silent.isClosed(), "a client that never pings is dropped after the ping timeout");
+    client.close();
+  }
+
+  @Test
   void webSocketCompressionIsNeverNegotiated() {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(true));
     WebSocket ws = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.port())

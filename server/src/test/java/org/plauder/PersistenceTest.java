@@ -126,6 +126,40 @@ class PersistenceTest {
     }
   }
 
+  @Test
+  void whileTheDatabaseIsDownClientsGetAnErrorInsteadOfAFalseAckAndAllRecoversWhenItReturns(Vertx vertx) throws Exception {
+    Path dbDir = dataDir.resolve("db");
+    EmbeddedMongo db = EmbeddedMongo.start(dbDir);
+    int port = Integer.parseInt(db.connectionString().substring(db.connectionString().lastIndexOf(':') + 1));
+    TestNode node = TestNode.start(vertx, TestNode.config(dataDir.resolve("node"), db.connectionString()));
+    try (BridgeClient bus = node.bridge()) {
+      Person agent = node.createAgent("Anna", 2);
+      Person visitor = node.newVisitor();
+      await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
+      String chat = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject())).getJsonObject("conversation").getString("id");
+      JsonObject message = new JsonObject().put("conversationId", chat).put("text", "während des Ausfalls").put("clientMsgId", "o-1");
+
+      db.close();
+      var refused = ChatFlowTest.assertRefused(bus.request("visitor.send", visitor.token(), message));
+      assertEquals("database_unavailable", refused.code());
+      assertEquals(503, refused.failureCode);
+      assertEquals(503, await(node.http.get("/health").send()).statusCode());
+
+      db = EmbeddedMongo.start(dbDir, port);
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (await(node.http.get("/health").send()).statusCode() != 200 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(200);
+      }
+      // The client resends the unacknowledged message with the same id: stored once, as seq 1.
+      JsonObject ack = await(bus.request("visitor.send", visitor.token(), message));
+      assertEquals(1, ack.getLong("seq"));
+      assertEquals(1, await(bus.request("visitor.history", visitor.token(), new JsonObject())).getJsonArray("messages").size());
+    } finally {
+      node.close();
+      db.close();
+    }
+  }
+
   private static Config withoutSecret(Config c) {
     return c.withJwtSecret(null);
   }

@@ -12,6 +12,7 @@ public record Config(
     String publicUrl,
     String mongoUri,
     String databaseName,
+    String mongoWriteConcern,
     Path dataDir,
     String jwtSecret,
     String adminEmail,
@@ -47,6 +48,7 @@ public record Config(
         stripTrailingSlash(publicUrl),
         blankToNull(env.get("PLAUDER_MONGO_URI")),
         env.getOrDefault("PLAUDER_MONGO_DATABASE", "plauder"),
+        blankToNull(env.get("PLAUDER_MONGO_WRITE_CONCERN")),
         Path.of(env.getOrDefault("PLAUDER_DATA_DIR", "data")),
         blankToNull(env.get("PLAUDER_JWT_SECRET")),
         env.getOrDefault("PLAUDER_ADMIN_EMAIL", DEMO_ADMIN_EMAIL),
@@ -60,17 +62,17 @@ public record Config(
   }
 
   public Config withSmtp(Smtp newSmtp) {
-    return new Config(host, port, publicUrl, mongoUri, databaseName, dataDir, jwtSecret, adminEmail, adminPassword,
+    return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
         bcryptCost, maxMessageLength, maxFrameBytes, cluster, newSmtp, presenceGraceSeconds);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, publicUrl, mongoUri, databaseName, dataDir, jwtSecret, adminEmail, adminPassword,
+    return new Config(host, newPort, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
         bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds);
   }
 
   public Config withJwtSecret(String newSecret) {
-    return new Config(host, port, publicUrl, mongoUri, databaseName, dataDir, newSecret, adminEmail, adminPassword,
+    return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, newSecret, adminEmail, adminPassword,
         bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds);
   }
 

@@ -22,7 +22,12 @@ public final class Database implements AutoCloseable {
   private final MongoClient client;
   private final MongoDatabase db;
 
-  public Database(String connectionString, String databaseName) {
+  /**
+   * @param writeConcern "majority", a number of nodes, or null: the connection string's own
+   *     {@code w}, else majority (every acknowledged write is on most replica-set members; on a
+   *     single server, the embedded one included, that is the server itself)
+   */
+  public Database(String connectionString, String databaseName, String writeConcern) {
     ConnectionString cs = new ConnectionString(connectionString);
     MongoClientSettings settings = MongoClientSettings.builder()
         .applyConnectionString(cs)
@@ -32,10 +37,17 @@ public final class Database implements AutoCloseable {
           }
         })
         .applyToSocketSettings(b -> b.connectTimeout(5, TimeUnit.SECONDS))
-        .writeConcern(cs.getWriteConcern() != null ? cs.getWriteConcern() : WriteConcern.ACKNOWLEDGED)
+        .writeConcern(writeConcernOf(writeConcern, cs))
         .build();
     this.client = MongoClients.create(settings);
     this.db = client.getDatabase(databaseName);
+  }
+
+  static WriteConcern writeConcernOf(String configured, ConnectionString cs) {
+    if (configured != null) {
+      return configured.matches("\\d+") ? new WriteConcern(Integer.parseInt(configured)) : new WriteConcern(configured);
+    }
+    return cs.getWriteConcern() != null ? cs.getWriteConcern() : WriteConcern.MAJORITY;
   }
 
   public MongoCollection<Document> sites() {

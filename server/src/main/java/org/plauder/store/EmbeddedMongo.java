@@ -27,6 +27,11 @@ public final class EmbeddedMongo implements AutoCloseable {
   }
 
   public static EmbeddedMongo start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /** On a given loopback port (0: any free one). */
+  public static EmbeddedMongo start(Path dataDir, int port) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -34,7 +39,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
     Path file = dataDir.resolve("plauder.mv.db").toAbsolutePath();
     MongoServer server = new MongoServer(new DurableH2Backend(file.toString()));
-    server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 1);
+    server.bind(new InetSocketAddress("127.0.0.1", port), 1, 1);
     InetSocketAddress address = server.getLocalAddress();
     String uri = "mongodb://127.0.0.1:" + address.getPort();
     log.info("Embedded MongoDB on {} with data in {}", uri, file);

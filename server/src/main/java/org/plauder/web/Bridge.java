@@ -57,8 +57,12 @@ final class Bridge implements Handler<BridgeEvent> {
     this.publicOrigin = uri.getScheme() + "://" + uri.getAuthority();
   }
 
+  /** A socket whose client sent no ping for this long is half-open or idle: it is closed. Clients ping every 5 s. */
+  static final long PING_TIMEOUT_MS = 15_000;
+
   static SockJSBridgeOptions options() {
     return new SockJSBridgeOptions()
+        .setPingTimeout(PING_TIMEOUT_MS)
         .addInboundPermitted(new PermittedOptions().setAddressRegex("(visitor|agent)\\.[A-Za-z]+"))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("(visitor|agent)\\.[0-9a-f]{24}"));
   }
