@@ -113,6 +113,8 @@ function start(session) {
     chatsVisible: () => state.view === 'chats',
     onChange: updateTitle,
     onActiveChat: (conv) => visitorPanel.showFor(conv),
+    presenceOf: (visitorId) => (liveVisitors ? liveVisitors.visitors.get(visitorId) || null : null),
+    onPresence: (visitorId) => visitorPanel.presenceChanged(visitorId),
   };
   visitorPanel = new VisitorPanel(ctx);
   chats = new Chats(ctx);

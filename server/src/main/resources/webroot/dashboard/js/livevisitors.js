@@ -19,7 +19,7 @@ function address(url) {
 
 export class LiveVisitors {
   constructor(ctx) {
-    this.ctx = ctx; // {bus, failed, toast}
+    this.ctx = ctx; // {bus, failed, toast, onPresence}
     this.visitors = new Map(); // visitorId -> presence
     $('invite-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -40,16 +40,21 @@ export class LiveVisitors {
     }
     this.visitors = new Map((reply.visitors || []).map((v) => [v.visitorId, v]));
     this.render();
+    this.ctx.onPresence(null);
   }
 
   onVisitor(push) {
     if (!push.visitor) return;
     this.visitors.set(push.visitor.visitorId, push.visitor);
     this.render();
+    this.ctx.onPresence(push.visitor.visitorId);
   }
 
   onVisitorLeft(push) {
-    if (this.visitors.delete(push.visitorId)) this.render();
+    if (this.visitors.delete(push.visitorId)) {
+      this.render();
+      this.ctx.onPresence(push.visitorId);
+    }
   }
 
   /** Latest page first, as the server sends the list. */

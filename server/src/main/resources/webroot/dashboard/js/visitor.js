@@ -30,7 +30,7 @@ function fact(list, label, value, valueClass) {
 
 export class VisitorPanel {
   constructor(ctx) {
-    this.ctx = ctx; // {bus, session, failed, toast, chatsVisible}
+    this.ctx = ctx; // {bus, session, failed, toast, chatsVisible, presenceOf}
     this.conv = null;       // the open chat's conversation
     this.visitor = null;    // the panel's data as the server last sent it
     this.fingerprint = null; // what the panel shows now, to skip redrawing the same
@@ -103,6 +103,7 @@ export class VisitorPanel {
     fact(facts, t('email'), v.email || t('noName'), v.email ? 'visitor-email' : 'visitor-email muted');
     fact(facts, t('device'), describeUserAgent(v.userAgent, t), 'visitor-device');
     fact(facts, t('visits'), v.visits > 1 ? t('returningVisitor', { n: v.visits }) : t('newVisitor'), 'visitor-visits');
+    fact(facts, t('presenceNow'), '', 'visitor-presence');
     fact(facts, t('firstSeen'), dateTime(v.createdAt));
     const userAgent = facts.querySelector('.visitor-device');
     if (v.userAgent) userAgent.title = v.userAgent;
@@ -115,7 +116,26 @@ export class VisitorPanel {
       erase.addEventListener('click', () => this.askErase());
       body.append(erase);
     }
+    this.showPresence();
     this.tick();
+  }
+
+  /** Whether the visitor is on the site now, as the live-visitors list knows it. */
+  showPresence() {
+    const line = document.querySelector('#visitor-facts .visitor-presence');
+    if (!line || !this.visitor) return;
+    const online = this.ctx.presenceOf(this.visitor.id) !== null;
+    line.textContent = t(online ? 'onSiteNow' : 'notOnSite');
+    line.classList.toggle('ok', online);
+    line.classList.toggle('muted', !online);
+  }
+
+  /** A visitor came, moved or left (null: the whole list is new): the open one's panel follows. */
+  presenceChanged(visitorId) {
+    if (!this.visitor || (visitorId !== null && visitorId !== this.visitor.id)) return;
+    this.showPresence();
+    // a page change is in the visitor record too: fetch it now rather than at the next refresh
+    if (visitorId !== null && !this.collapsed) this.load();
   }
 
   currentPage(v) {

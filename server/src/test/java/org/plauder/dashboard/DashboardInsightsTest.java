@@ -186,6 +186,13 @@ class DashboardInsightsTest {
     driver.findElement(By.id("visitor-toggle")).click();
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("visitor-facts")));
 
+    // she is on the site now, as the live-visitors list knows it; when her tabs close, she is not
+    By presence = By.cssSelector("#visitor-facts .visitor-presence");
+    page.wait.until(d -> d.findElement(presence).getText().equals("on the site"));
+    eva.bus().close();
+    evaAgain.bus().close();
+    page.wait.until(d -> d.findElement(presence).getText().equals("not on the site"));
+
     // an admin erases her: the dialog says what goes, the open chat ends, the data is gone
     driver.findElement(By.id("erase-visitor")).click();
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("erase-dialog")));
