@@ -21,6 +21,7 @@ export class Connection {
     this.tokenKey = 'plauder.' + site + '.token';
     this.visitorId = null;
     this.token = null;
+    this.features = {};
     this.eb = null;
     this.connected = false;
     this.attempt = 0;
@@ -76,6 +77,7 @@ export class Connection {
     }
     this.token = body.token;
     this.visitorId = body.visitorId;
+    this.features = body.features && typeof body.features === 'object' ? body.features : {};
     try {
       this.store.setItem(this.tokenKey, body.token);
     } catch (e) {

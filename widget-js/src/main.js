@@ -1,5 +1,6 @@
 // Plauder's visitor widget: finds its own <script> tag, puts a launcher into the page (inside a
-// Shadow root) and keeps the visitor's chat going across page loads and dropped connections.
+// Shadow root) and keeps the visitor's chat going across page loads and dropped connections;
+// shows the server's offers of help and, after a chat, sends its transcript by e-mail on request.
 // Public API: window.Plauder('open' | 'close' | 'identify' | 'on', …), calls made before the
 // bundle loaded are taken from the stub's queue (window.Plauder.q).
 
@@ -8,6 +9,10 @@ import { Outbox, newClientMsgId } from './outbox.js';
 import { Transcript } from './messages.js';
 import { Connection } from './connection.js';
 import { createView } from './view.js';
+import { readAllPages } from './paging.js';
+import { ScrollLock } from './scrolllock.js';
+import { offerOf, closedBy } from './offers.js';
+import { serverMasked } from './masking.js';
 
 const script = document.currentScript
   || document.querySelector('script[data-site][src*="widget.js"]');
@@ -30,6 +35,15 @@ function safeStorage(name) {
   }
 }
 
+function readJson(storage, key, fallback) {
+  try {
+    const value = JSON.parse(storage.getItem(key));
+    return value == null ? fallback : value;
+  } catch (e) {
+    return fallback;
+  }
+}
+
 function validColor(value) {
   return value && window.CSS && CSS.supports && CSS.supports('color', value) ? value : null;
 }
@@ -48,6 +62,9 @@ class Widget {
     this.outbox = new Outbox(this.local, this.key + 'outbox');
     this.transcript = new Transcript();
     this.identity = this.readIdentity();
+    this.masked = new Set(readJson(this.session, this.key + 'masked', []));
+    this.scrollLock = new ScrollLock(document.documentElement.style);
+    this.phone = window.matchMedia ? window.matchMedia('(max-width: 480px)') : null;
     this.state = {
       open: this.session.getItem(this.key + 'open') === '1',
       unread: Number(this.session.getItem(this.key + 'unread')) || 0,
@@ -61,6 +78,10 @@ class Widget {
       agentTyping: false,
       offlinePrefill: null,
       busy: false,
+      // An offer of help the server pushed and the visitor has not answered yet; kept for the
+      // session, since the server keeps it open across page changes.
+      offer: offerOf(readJson(this.session, this.key + 'offer', null)),
+      mail: { status: 'idle' },
     };
     this.view = createView(this.s, this.lang, { color: validColor(data.color), position: data.position }, {
       toggle: () => (this.state.open ? this.close() : this.open()),
@@ -71,6 +92,9 @@ class Widget {
       rate: (n) => this.rate(n),
       newChat: () => this.startOver(),
       leaveMessage: (form) => this.leaveMessage(form),
+      acceptOffer: () => this.acceptOffer(),
+      dismissOffer: () => this.dismissOffer(),
+      emailTranscript: (email) => this.emailTranscript(email),
     });
     this.connection = new Connection(this.base, this.site, this.local, {
       onOpen: (first) => this.onConnected(first),
@@ -82,6 +106,7 @@ class Widget {
 
   start() {
     document.body.appendChild(this.view.host);
+    if (this.phone && this.phone.addEventListener) this.phone.addEventListener('change', () => this.render());
     this.render();
     this.connection.start();
     this.emit('ready', {});
@@ -148,7 +173,19 @@ class Widget {
   }
 
   render() {
-    this.view.render({ ...this.state, items: this.transcript.view(this.currentOutbox()) });
+    const items = this.transcript.view(this.currentOutbox())
+      .map((m) => (m.sender === 'visitor' && m.clientMsgId && this.masked.has(m.clientMsgId) ? { ...m, masked: true } : m));
+    const features = this.connection ? this.connection.features : {};
+    this.view.render({ ...this.state, items, emailTranscript: features.emailTranscript === true, email: this.identity.email });
+    // The full-screen panel of a phone: the page behind it must not scroll.
+    if (this.state.open && this.phone && this.phone.matches) this.scrollLock.lock();
+    else this.scrollLock.unlock();
+  }
+
+  /** Remembers that the server hid a card number in the message sent with this clientMsgId. */
+  markMasked(clientMsgId) {
+    this.masked.add(clientMsgId);
+    this.session.setItem(this.key + 'masked', JSON.stringify([...this.masked].slice(-50)));
   }
 
   currentOutbox() {
@@ -176,10 +213,13 @@ class Widget {
       const awaitingRating = this.session.getItem(this.key + 'rate') === c.id && c.rating == null;
       if (!(known && known.id === c.id) && !awaitingRating) return false;
       if (!known || known.id !== c.id) this.transcript.clear();
+      if (!known || known.id !== c.id) this.state.mail = { status: 'idle' };
       this.update({ conversation: c, queue: null, agentTyping: false, mode: c.rating == null ? 'rating' : 'rated' });
       return true;
     }
     if (known && known.id !== c.id) this.transcript.clear();
+    // Chatting already: an offer still on screen has nothing left to offer.
+    if (this.state.offer) this.forgetOffer();
     this.outbox.assignConversation(c.id);
     const queue = c.status === 'queued' ? { position: reply.position, estimatedWaitSeconds: reply.estimatedWaitSeconds } : null;
     // Still waiting while nobody is online: keep offering the form rather than the queue.
@@ -195,9 +235,11 @@ class Widget {
 
   async onConnected(firstOfPage) {
     if (firstOfPage) {
-      this.connection.request('visitor.pageView', { url: location.href.slice(0, 2000), title: document.title.slice(0, 300) })
+      this.connection.request('visitor.pageView', { url: location.href.slice(0, 2000), title: document.title.slice(0, 300), language: this.lang })
         .catch(() => { /* a missed page view is not worth bothering the visitor */ });
     }
+    const undismissed = this.session.getItem(this.key + 'dismiss');
+    if (undismissed) this.sendDismissal(undismissed);
     try {
       await this.sync();
       this.update({ error: null });
@@ -212,16 +254,17 @@ class Widget {
    * page load, or {@code fresh}) the visitor's open chat from the start.
    */
   async sync(fresh = false) {
-    for (let page = 0; page < 100; page++) {
-      const c = this.state.conversation;
-      const body = c && !fresh && this.transcript.size ? { conversationId: c.id, afterSeq: this.transcript.highestSeq } : {};
-      const reply = await this.connection.request('visitor.history', body);
-      if (!this.applyChatState(reply)) return;
-      const messages = reply.messages || [];
-      this.addMessages(messages, false);
-      if (!reply.hasMore || !messages.length) return;
-      fresh = false;
-    }
+    const c = this.state.conversation;
+    const resume = !!c && !fresh && this.transcript.size > 0;
+    await readAllPages(
+      (afterSeq, index) => this.connection.request('visitor.history',
+        index === 0 && !resume ? {} : { conversationId: this.state.conversation.id, afterSeq }),
+      (reply) => {
+        if (!this.applyChatState(reply)) return false;
+        this.addMessages(reply.messages || [], false);
+        return true;
+      },
+      resume ? this.transcript.highestSeq : 0);
   }
 
   addMessages(messages, live) {
@@ -276,6 +319,22 @@ class Widget {
         return;
       case 'closed':
         if (c && push.conversationId === c.id) this.chatEnded();
+        return;
+      case 'offer': {
+        const offer = offerOf(push.offer);
+        if (!offer || this.isOpenConversation(c)) return;
+        this.session.setItem(this.key + 'offer', JSON.stringify(offer));
+        // With the panel open, the offer waits and shows as the bubble once the panel closes
+        // (unless the visitor starts a chat meanwhile).
+        this.update({ offer });
+        this.emit('offer', { ...offer });
+        return;
+      }
+      case 'offerClosed':
+        // Accepted or dismissed, maybe in another tab, or the visitor started a chat: every tab
+        // drops the bubble, and a dismissal still waiting to be sent has nothing left to say.
+        if (this.session.getItem(this.key + 'dismiss') === push.offerId) this.session.removeItem(this.key + 'dismiss');
+        if (closedBy(this.state.offer, push)) this.forgetOffer();
         return;
       default:
     }
@@ -336,12 +395,23 @@ class Widget {
         this.applyChatState(reply);
         await this.sync();
         this.outbox.remove(entry.clientMsgId); // also when the push or history did not bring it back yet
+        const stored = this.transcript.withClientMsgId(entry.clientMsgId);
+        if (serverMasked(reply, entry.text, stored && stored.text)) this.markMasked(entry.clientMsgId);
       } else {
         const ack = await this.connection.request('visitor.send', {
           conversationId: entry.conversationId, text: entry.text, clientMsgId: entry.clientMsgId,
         });
         this.outbox.remove(entry.clientMsgId);
-        this.addMessages([{ seq: ack.seq, sender: 'visitor', text: entry.text, clientMsgId: entry.clientMsgId, time: ack.time }], false);
+        if (ack.masked || ack.duplicate) {
+          // The server may have stored another text than the typed one (card number hidden; a
+          // duplicate's ack does not say): show the stored text.
+          if (!this.transcript.hasClientMsgId(entry.clientMsgId)) await this.sync().catch(() => {});
+          const stored = this.transcript.withClientMsgId(entry.clientMsgId);
+          if (serverMasked(ack, entry.text, stored && stored.text)) this.markMasked(entry.clientMsgId);
+          else if (!stored) this.addMessages([{ seq: ack.seq, sender: 'visitor', text: entry.text, clientMsgId: entry.clientMsgId, time: ack.time }], false);
+        } else {
+          this.addMessages([{ seq: ack.seq, sender: 'visitor', text: entry.text, clientMsgId: entry.clientMsgId, time: ack.time }], false);
+        }
       }
       if (this.state.error) this.update({ error: null });
       this.render();
@@ -415,8 +485,70 @@ class Widget {
   startOver() {
     this.session.removeItem(this.key + 'rate');
     this.transcript.clear();
-    this.update({ conversation: null, mode: 'chat', queue: null, error: null, offlinePrefill: null });
+    this.update({ conversation: null, mode: 'chat', queue: null, error: null, offlinePrefill: null, mail: { status: 'idle' } });
     this.view.focusInto();
+  }
+
+  // ---- proactive offers ----
+
+  /** "Chat now": the server opens the chat with the offer text as its first message. */
+  async acceptOffer() {
+    const offer = this.state.offer;
+    if (!offer || this.accepting) return;
+    this.accepting = true;
+    try {
+      const reply = await this.connection.request('visitor.acceptOffer', { offerId: offer.id, ...this.identity });
+      this.forgetOffer();
+      this.applyChatState(reply);
+      this.open();
+      await this.sync();
+      this.flush();
+    } catch (e) {
+      // Gone (taken back, or the visitor was away too long): the panel opens to write instead.
+      if (e.code === 'offer_gone') this.forgetOffer();
+      this.open();
+      this.showError(e);
+    } finally {
+      this.accepting = false;
+    }
+  }
+
+  dismissOffer() {
+    const offer = this.state.offer;
+    if (!offer) return;
+    this.forgetOffer();
+    this.session.setItem(this.key + 'dismiss', offer.id);
+    this.sendDismissal(offer.id);
+  }
+
+  /** Tells the server "no, thanks"; a dismissal that could not be sent goes out after the next connect. */
+  sendDismissal(offerId) {
+    if (!this.state.connected) return;
+    this.connection.request('visitor.dismissOffer', { offerId })
+      .then(() => {
+        if (this.session.getItem(this.key + 'dismiss') === offerId) this.session.removeItem(this.key + 'dismiss');
+      }, () => { /* tried again after the next connect */ });
+  }
+
+  forgetOffer() {
+    this.session.removeItem(this.key + 'offer');
+    this.update({ offer: null });
+  }
+
+  // ---- transcript by e-mail ----
+
+  async emailTranscript(email) {
+    const c = this.state.conversation;
+    if (!c || !email || this.state.mail.status === 'sending') return;
+    this.update({ mail: { status: 'sending' } });
+    try {
+      const reply = await this.connection.request('visitor.emailTranscript', { conversationId: c.id, email });
+      this.update({ mail: { status: 'sent', sentTo: reply.sentTo || email } });
+    } catch (e) {
+      // Sent already, or not possible on this server: asking again would not help.
+      const final = e.code === 'already_sent' || e.code === 'email_unavailable';
+      this.update({ mail: { status: final ? 'refused' : 'error', error: errorText(this.s, e.code, e.message) } });
+    }
   }
 
   showOffline(text) {

@@ -25,9 +25,14 @@ export class Transcript {
     return highest;
   }
 
+  /** The stored message the visitor sent with that clientMsgId, or null. */
+  withClientMsgId(clientMsgId) {
+    for (const m of this.bySeq.values()) if (m.clientMsgId === clientMsgId) return m;
+    return null;
+  }
+
   hasClientMsgId(clientMsgId) {
-    for (const m of this.bySeq.values()) if (m.clientMsgId === clientMsgId) return true;
-    return false;
+    return this.withClientMsgId(clientMsgId) !== null;
   }
 
   /** Stored messages by seq, then the outbox entries not stored yet (state "sending"). */

@@ -37,7 +37,8 @@ li.system{align-self:center;max-width:92%;text-align:center}
 .bubble{margin:0;padding:8px 12px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}
 .visitor .bubble{background:var(--c);color:#fff;border-bottom-right-radius:4px}
 .agent .bubble{background:#fff;border:1px solid #dde1e6;border-bottom-left-radius:4px}
-.system .bubble{background:transparent;color:#5b6570;font-size:13px;font-style:italic}
+.system .bubble{background:#eef4f2;color:#2f3b45;border:1px dashed #9fb8b0;font-size:14px}
+.masked{margin-top:2px;font-size:11.5px;color:#7a4b00}
 .sending .bubble{opacity:.65}
 .meta{margin-top:2px;font-size:11.5px;color:#5b6570}
 .typing{margin:6px 2px;font-size:13px;color:#5b6570;font-style:italic}
@@ -56,14 +57,29 @@ input{padding:9px 11px;border:1px solid #b9c0c8;border-radius:10px}
 .stars{display:flex;gap:6px;justify-content:center}
 .stars button{width:44px;height:44px;border:1px solid #c9ced4;border-radius:10px;background:#fff;font-size:22px;color:#e0a100}
 .stars button:hover,.stars button:focus-visible{background:#fff7e0}
+.mail-box{display:flex;flex-direction:column;gap:6px}
+.mail{display:flex;flex-direction:column;gap:6px}
+.mail .row{display:flex;gap:8px}
+.mail input{flex:1;min-width:0}
+.mail-error{margin:0;font-size:13px;color:#8c1d18}
+.mail-sent{margin:0;font-size:13px;color:#1d5b2e}
+.offer{position:absolute;bottom:78px;right:0;width:min(300px,calc(100vw - 40px));padding:14px 14px 12px;display:flex;flex-direction:column;align-items:flex-start;gap:10px;background:#fff;border:1px solid #dde1e6;border-radius:14px;box-shadow:0 8px 28px rgba(0,0,0,.22)}
+:host(.left) .offer{right:auto;left:0}
+.offer::after{content:"";position:absolute;bottom:-8px;right:22px;width:14px;height:14px;background:#fff;border-right:1px solid #dde1e6;border-bottom:1px solid #dde1e6;transform:rotate(45deg)}
+:host(.left) .offer::after{right:auto;left:22px}
+.offer .from{margin:0;padding-right:30px;font-size:13px;font-weight:650;color:var(--c)}
+.offer-text{margin:0;max-height:40vh;overflow-y:auto;white-space:pre-wrap;overflow-wrap:anywhere}
+.offer .x{position:absolute;top:6px;right:6px;width:34px;height:34px;padding:0;border:0;border-radius:8px;background:transparent;color:#5b6570;font-size:22px;line-height:1}
+.offer .x:hover{background:#f0f2f4}
 .link{border:0;background:none;color:var(--c);text-decoration:underline;padding:4px;align-self:center}
 @media (max-width:480px){
 :host{bottom:14px!important;right:14px!important}
 :host(.left){left:14px!important}
+.offer{width:min(300px,calc(100vw - 28px))}
 :host(.open){top:0!important;left:0!important;right:0!important;bottom:0!important}
 :host(.open) .launcher{display:none}
 .panel{position:fixed;top:0;left:0;right:0;bottom:0;width:auto;height:auto;border-radius:0}
 :host(.left) .panel{left:0}
 }
-@media (prefers-reduced-motion:no-preference){.panel{animation:in .16s ease-out}@keyframes in{from{opacity:0;transform:translateY(8px)}}}
+@media (prefers-reduced-motion:no-preference){.panel,.offer{animation:in .16s ease-out}@keyframes in{from{opacity:0;transform:translateY(8px)}}}
 `;

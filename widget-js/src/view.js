@@ -3,6 +3,7 @@
 
 import { CSS } from './styles.js';
 import { formatTime, formatWait } from './time.js';
+import { trappedFocusIndex } from './focus.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -27,15 +28,50 @@ function bubbleIcon() {
   return svg;
 }
 
+/**
+ * Gives the Shadow root its CSS as a constructed stylesheet: a host page's Content-Security-Policy
+ * without 'unsafe-inline' blocks a <style> element (also inside a Shadow root), not this. Browsers
+ * without constructable stylesheets (Safari before 16.4) get the <style> element, which works on
+ * pages without such a policy.
+ */
+function adoptStyles(root) {
+  if ('adoptedStyleSheets' in root) {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+      return;
+    } catch (e) {
+      // no constructable stylesheets after all
+    }
+  }
+  root.appendChild(el('style', { text: CSS }));
+}
+
+/** The elements Tab can reach inside {@code container}, in document order, as they are shown now. */
+function focusablesIn(container) {
+  return Array.from(container.querySelectorAll('button, input, textarea, [tabindex]'))
+    .filter((n) => !n.disabled && n.tabIndex >= 0 && !n.closest('[hidden]') && n.getClientRects().length > 0);
+}
+
 export function createView(s, lang, options, on) {
   const host = el('div', { id: 'plauder-widget', 'data-plauder': '' });
   if (options.position === 'left') host.classList.add('left');
   const root = host.attachShadow({ mode: 'open' });
-  root.appendChild(el('style', { text: CSS }));
+  adoptStyles(root);
   if (options.color) host.style.setProperty('--c', options.color);
 
   const badge = el('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });
   const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'plauder-panel' }, bubbleIcon(), badge);
+
+  const offerTitle = el('p', { class: 'from', id: 'plauder-offer-title' });
+  const offerText = el('p', { class: 'offer-text', id: 'plauder-offer-text' });
+  const offerAccept = el('button', { type: 'button', class: 'primary', text: s.offerAccept });
+  const offerDismiss = el('button', { type: 'button', class: 'x', 'aria-label': s.offerDismiss, title: s.offerDismiss, text: '×' });
+  const offer = el('div', { class: 'offer', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'plauder-offer-title', 'aria-describedby': 'plauder-offer-text', hidden: true },
+    offerTitle, offerText, offerAccept, offerDismiss);
+  // Announces a new offer to screen readers without taking focus away from the page.
+  const announce = el('p', { class: 'sr', role: 'status' });
 
   const title = el('h2', { id: 'plauder-title', text: s.title });
   const status = el('p', { class: 'status', id: 'plauder-status' });
@@ -81,11 +117,21 @@ export function createView(s, lang, options, on) {
   const rating = el('div', { class: 'form rating', hidden: true }, el('p', { id: 'plauder-rate-q', text: s.rateQuestion }), stars);
   const rated = el('p', { class: 'rated', role: 'status', text: s.rated, hidden: true });
   const newChat = el('button', { type: 'button', class: 'link', text: s.newChat });
-  const after = el('div', { class: 'form after', hidden: true }, rated, newChat);
+  const mailEmail = el('input', { id: 'plauder-mail', type: 'email', name: 'email', autocomplete: 'email', required: true, maxlength: '254' });
+  const mailSubmit = el('button', { type: 'submit', class: 'primary', text: s.transcriptSend });
+  const mailError = el('p', { class: 'mail-error', role: 'alert', hidden: true });
+  const mailSent = el('p', { class: 'mail-sent', role: 'status', hidden: true });
+  const mailForm = el('form', { class: 'mail', hidden: true },
+    el('label', { for: 'plauder-mail', text: s.transcriptOffer }),
+    el('div', { class: 'row' }, mailEmail, mailSubmit));
+  const mail = el('div', { class: 'mail-box', hidden: true }, mailForm, mailError, mailSent);
+  const after = el('div', { class: 'form after', hidden: true }, rated, mail, newChat);
 
   const panel = el('div', { class: 'panel', id: 'plauder-panel', role: 'dialog', 'aria-labelledby': 'plauder-title', 'aria-describedby': 'plauder-status', hidden: true },
     header, notice, error, body, composer, offline, left, rating, after);
 
+  root.appendChild(offer);
+  root.appendChild(announce);
   root.appendChild(launcher);
   root.appendChild(panel);
 
@@ -97,7 +143,27 @@ export function createView(s, lang, options, on) {
     if (e.key === 'Escape') {
       e.stopPropagation();
       on.close();
+    } else if (e.key === 'Tab') {
+      // The open panel keeps keyboard focus: Tab and Shift+Tab cycle through it (Escape leaves).
+      const list = focusablesIn(panel);
+      const next = trappedFocusIndex(list.length, list.indexOf(root.activeElement), e.shiftKey);
+      if (next >= 0) {
+        e.preventDefault();
+        list[next].focus();
+      }
     }
+  });
+  offerAccept.addEventListener('click', () => on.acceptOffer());
+  offerDismiss.addEventListener('click', () => on.dismissOffer());
+  offer.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      on.dismissOffer();
+    }
+  });
+  mailForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    on.emailTranscript(mailEmail.value.trim());
   });
   composer.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -139,15 +205,18 @@ export function createView(s, lang, options, on) {
   }
 
   function renderItem(m, node) {
-    const li = node || el('li', {}, el('p', { class: 'bubble' }), el('span', { class: 'meta' }));
+    const li = node || el('li', {}, el('p', { class: 'bubble' }), el('span', { class: 'meta' }), el('span', { class: 'masked', hidden: true }));
     li.className = m.sender + (m.state === 'sending' ? ' sending' : '');
     li.firstChild.textContent = m.text;
     const time = formatTime(m.time, lang);
     let meta;
     if (m.sender === 'visitor') meta = [s.you, time, m.state === 'sending' ? s.sending : s.sent];
     else if (m.sender === 'agent') meta = [m.senderName || s.agent, time];
-    else meta = [time];
-    li.lastChild.textContent = meta.filter(Boolean).join(' · ');
+    else meta = [s.system, time];
+    li.children[1].textContent = meta.filter(Boolean).join(' · ');
+    const masked = li.children[2];
+    masked.hidden = !m.masked;
+    masked.textContent = m.masked ? s.masked : '';
     return li;
   }
 
@@ -178,11 +247,51 @@ export function createView(s, lang, options, on) {
 
   let lastMode = null;
   let lastPrefill = null;
+  let lastOfferId = null;
+  let mailPrefilled = false;
+
+  function renderOffer(st) {
+    const o = st.offer;
+    offer.hidden = !o || st.open || !!st.fatal;
+    if (!o) {
+      if (lastOfferId !== null && offer.contains(root.activeElement)) launcher.focus();
+      lastOfferId = null;
+      announce.textContent = '';
+      return;
+    }
+    offerTitle.textContent = o.from ? s.offerFrom(o.from) : s.title;
+    offerText.textContent = o.text;
+    if (o.id !== lastOfferId && !offer.hidden) {
+      lastOfferId = o.id;
+      announce.textContent = s.offerLabel + ': ' + o.text;
+    }
+  }
+
+  function renderMail(st) {
+    const c = st.conversation;
+    const m = st.mail || { status: 'idle' };
+    mail.hidden = !st.emailTranscript || !c || c.status !== 'closed' || (st.mode !== 'rating' && st.mode !== 'rated');
+    if (mail.hidden) {
+      mailPrefilled = false;
+      return;
+    }
+    if (!mailPrefilled && !mailEmail.value && st.email) mailEmail.value = st.email;
+    mailPrefilled = true;
+    const refused = m.status === 'refused';
+    mailForm.hidden = m.status === 'sent' || refused;
+    mailSubmit.disabled = m.status === 'sending';
+    mailSent.hidden = m.status !== 'sent';
+    mailSent.textContent = m.status === 'sent' ? s.transcriptSent(m.sentTo) : '';
+    mailError.hidden = !(m.status === 'error' || refused);
+    mailError.textContent = mailError.hidden ? '' : m.error;
+  }
 
   return {
     host,
     root,
     render(st) {
+      renderOffer(st);
+      renderMail(st);
       host.classList.toggle('open', st.open);
       panel.hidden = !st.open;
       launcher.setAttribute('aria-expanded', String(st.open));
@@ -236,7 +345,7 @@ export function createView(s, lang, options, on) {
       if (modeChanged && st.open) this.focusInto();
     },
     focusInto() {
-      const target = [offName, textarea, stars.firstChild, newChat, closeButton]
+      const target = [offName, textarea, stars.firstChild, mailEmail, newChat, closeButton]
         .find((n) => n.offsetParent !== null && !n.closest('[hidden]'));
       (target || closeButton).focus();
     },

@@ -94,10 +94,7 @@ class AgentLifecycleTest {
       assertEquals(2, conversations.size());
       assertEquals("closed", conversations.getJsonObject(1).getString("status"));
 
-      Services s = node.server.services();
-      await(s.sites().createIfAbsent(new org.plauder.site.Site("other", "Other", java.util.List.of("other.example"), 2, null, null, true)));
-      await(s.agents().insert("other", "olga@other.example", "Olga", "agent", 2, s.passwords().hash("password-olga")));
-      Person foreign = node.login("olga@other.example", "password-olga");
+      Person foreign = node.agentOfAnotherSite("agent");
       assertEquals(404, await(node.http.get("/api/v1/visitors/" + visitorId).bearerTokenAuthentication(foreign.token()).send()).statusCode());
     }
   }

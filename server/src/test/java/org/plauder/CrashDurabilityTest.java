@@ -1,6 +1,7 @@
 package org.plauder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
 
 import io.vertx.core.Vertx;
@@ -10,7 +11,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class CrashDurabilityTest {
 
   @Test
   void acknowledgedMessagesSurviveKillNine(Vertx vertx) throws Exception {
-    int port = freePort();
+    int port = TestNode.freePort();
     Process server = startServer(port);
     String visitorToken;
     String chat;
@@ -76,6 +76,82 @@ class CrashDurabilityTest {
     }
   }
 
+  @Test
+  void messagesInFlightDuringACrashEndUpStoredExactlyOnceAfterTheClientResends(Vertx vertx) throws Exception {
+    int port = TestNode.freePort();
+    Process server = startServer(port);
+    String visitorToken;
+    String chat;
+    java.util.Set<Integer> ackedBeforeCrash = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    int total = 30; // within the per-sender burst, so the flood limit never decides the outcome
+    try {
+      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+      waitForHealth(http);
+      JsonObject admin = await(http.post("/api/v1/agents/login").sendJsonObject(new JsonObject()
+          .put("email", TestNode.ADMIN_EMAIL).put("password", TestNode.ADMIN_PASSWORD))).bodyAsJsonObject();
+      visitorToken = await(http.post("/api/v1/sites/demo/visitors").putHeader("Origin", "http://localhost:" + port)
+          .sendJsonObject(new JsonObject())).bodyAsJsonObject().getString("token");
+      BridgeClient bus = await(BridgeClient.connect(vertx, port));
+      await(bus.request("agent.status", admin.getString("token"), new JsonObject().put("status", "online").put("maxChats", 5)));
+      chat = await(bus.request("visitor.requestChat", visitorToken, new JsonObject())).getJsonObject("conversation").getString("id");
+      // Pipelined, as a client flushing its outbox: many are in flight when the process dies.
+      for (int i = 1; i <= total; i++) {
+        int n = i;
+        bus.request("visitor.send", visitorToken, new JsonObject()
+            .put("conversationId", chat).put("text", "in flight " + n).put("clientMsgId", "f-" + n))
+            .onSuccess(ack -> ackedBeforeCrash.add(n));
+      }
+      Thread.sleep(30);
+      server.destroyForcibly().waitFor();
+      bus.close();
+      http.close();
+    } finally {
+      server.destroyForcibly();
+    }
+
+    Process restarted = startServer(port);
+    try {
+      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+      waitForHealth(http);
+      BridgeClient bus = await(BridgeClient.connect(vertx, port));
+      for (int i = 1; i <= total; i++) {
+        JsonObject message = new JsonObject().put("conversationId", chat).put("text", "in flight " + i).put("clientMsgId", "f-" + i);
+        while (true) {
+          try {
+            await(bus.request("visitor.send", visitorToken, message));
+            break;
+          } catch (BridgeClient.BridgeError e) {
+            if (!"rate_limited".equals(e.code())) {
+              throw e;
+            }
+            Thread.sleep(400); // an outbox backs off when told to
+          }
+        }
+      }
+      JsonArray messages = new JsonArray();
+      long after = 0;
+      boolean more = true;
+      while (more) {
+        JsonObject page = await(bus.request("visitor.history", visitorToken, new JsonObject().put("conversationId", chat).put("afterSeq", after)));
+        messages.addAll(page.getJsonArray("messages"));
+        after = messages.size();
+        more = page.getBoolean("hasMore");
+      }
+      assertEquals(total, messages.size(), "every message exactly once");
+      java.util.Set<String> texts = new java.util.HashSet<>();
+      for (int i = 0; i < total; i++) {
+        assertEquals(i + 1, messages.getJsonObject(i).getLong("seq"));
+        texts.add(messages.getJsonObject(i).getString("text"));
+      }
+      assertEquals(total, texts.size());
+      assertTrue(ackedBeforeCrash.size() < total, "the crash happened while messages were in flight");
+      bus.close();
+      http.close();
+    } finally {
+      restarted.destroyForcibly().waitFor();
+    }
+  }
+
   private Process startServer(int port) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "org.plauder.Main");
@@ -107,9 +183,4 @@ class CrashDurabilityTest {
     throw new AssertionError("the server process did not become healthy within 30 s");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

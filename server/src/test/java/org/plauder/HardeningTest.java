@@ -158,6 +158,25 @@ class HardeningTest {
   }
 
   @Test
+  void framesThatAreNotJsonGetAnErrorAndOthersAreServedOn() throws Exception {
+    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocket ws = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.port())
+        .setURI("/eventbus/websocket")));
+    List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ws.handler(b -> frames.add(b.toString(StandardCharsets.UTF_8)));
+    ws.writeTextMessage("this is not json {");
+    ws.writeTextMessage("[1,2,3]");
+    long deadline = System.currentTimeMillis() + 3000;
+    while (frames.isEmpty() && !ws.isClosed() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(ws.isClosed() || frames.stream().anyMatch(f -> f.contains("\"err\"")),
+        "the client is told (or cut off), not ignored: " + frames);
+    client.close();
+    assertStillServing();
+  }
+
+  @Test
   void webSocketCompressionIsNeverNegotiated() {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(true));
     WebSocket ws = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.port())
@@ -183,10 +202,7 @@ class HardeningTest {
   void anotherSitesConversationIsNotFoundOverTheBridge() {
     Person visitor = node.newVisitor();
     String chat = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject())).getJsonObject("conversation").getString("id");
-    Services s = node.server.services();
-    await(s.sites().createIfAbsent(new org.plauder.site.Site("other", "Other", List.of("127.0.0.1"), 2, null, null, true)));
-    await(s.agents().insert("other", "olga@other.example", "Olga", "admin", 2, s.passwords().hash("password-olga")));
-    Person foreign = node.login("olga@other.example", "password-olga");
+    Person foreign = node.agentOfAnotherSite("admin");
     for (String action : List.of("agent.history", "agent.close", "agent.take")) {
       assertEquals("not_found", assertRefused(bus.request(action, foreign.token(), new JsonObject().put("conversationId", chat))).code());
     }

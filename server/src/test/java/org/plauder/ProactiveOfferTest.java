@@ -105,6 +105,8 @@ class ProactiveOfferTest {
   void acceptingOpensAChatWithTheOfferTextRoutedToAnAgent() {
     Tab tab = onPage(CHECKOUT);
     JsonObject offer = await(tab.bus().push("offer")).getJsonObject("offer");
+    JsonObject nextPage = await(tab.bus().request("visitor.pageView", tab.visitor().token(), new JsonObject().put("url", CHECKOUT)));
+    assertEquals(offer.getString("id"), nextPage.getJsonObject("offer").getString("id"), "the next page learns the offer is open");
     JsonObject state = await(tab.bus().request("visitor.acceptOffer", tab.visitor().token(),
         new JsonObject().put("offerId", offer.getString("id"))));
     assertEquals("active", state.getString("status"));
@@ -115,8 +117,27 @@ class ProactiveOfferTest {
     assertEquals("system", first.getString("sender"));
     assertEquals("Brauchen Sie Hilfe beim Bezahlen?", first.getString("text"));
     assertEquals(1, stats().getInteger("accepted"));
+    java.time.Instant now = java.time.Instant.now();
+    JsonObject report = await(node.http.get("/api/v1/reports?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(60))
+        .bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsJsonObject().getJsonObject("site");
+    assertEquals(1, report.getInteger("offersShown"));
+    assertEquals(1, report.getInteger("offersAccepted"));
+    JsonObject earlier = await(node.http.get("/api/v1/reports?from=2026-01-01&to=2026-01-02")
+        .bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsJsonObject().getJsonObject("site");
+    assertEquals(0, earlier.getInteger("offersShown"));
     assertEquals("offer_gone", ChatFlowTest.assertRefused(tab.bus().request("visitor.acceptOffer", tab.visitor().token(),
         new JsonObject().put("offerId", offer.getString("id")))).code());
+    tab.bus().close();
+  }
+
+  @Test
+  void startingAChatOnItsOwnClosesTheOpenOffer() {
+    Tab tab = onPage(CHECKOUT);
+    JsonObject offer = await(tab.bus().push("offer")).getJsonObject("offer");
+    await(tab.bus().request("visitor.requestChat", tab.visitor().token(), new JsonObject()));
+    assertEquals(offer.getString("id"), await(tab.bus().push("offerClosed")).getString("offerId"));
+    JsonObject seen = await(agentBus.request("agent.visitors", agent.token(), new JsonObject())).getJsonArray("visitors").getJsonObject(0);
+    assertFalse(seen.getBoolean("offerOpen"));
     tab.bus().close();
   }
 

@@ -98,6 +98,25 @@ public final class TestNode implements AutoCloseable {
     return new Person(body.getString("visitorId"), body.getString("token"));
   }
 
+  /** An agent (or admin) of a second site, "other", created straight through the stores. */
+  public Person agentOfAnotherSite(String role) {
+    Services s = server.services();
+    await(s.sites().createIfAbsent(new org.plauder.site.Site("other", "Other shop", java.util.List.of("other.example", "127.0.0.1"),
+        2, null, null, true)));
+    String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@other.example";
+    await(s.agents().insert("other", email, "Olga", role, 2, s.passwords().hash("password-olga")));
+    return login(email, "password-olga");
+  }
+
+  /** A TCP port that was free a moment ago, for a server that must come back on the same port. */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public BridgeClient bridge() {
     return await(BridgeClient.connect(vertx, port()));
   }

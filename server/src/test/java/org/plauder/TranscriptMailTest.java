@@ -78,6 +78,25 @@ class TranscriptMailTest {
   }
 
   @Test
+  void aLongChatIsMailedWhole() throws Exception {
+    Person agent = node.createAgent("Anna", 2);
+    await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
+    Person visitor = node.newVisitor();
+    String chat = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject())).getJsonObject("conversation").getString("id");
+    var store = node.server.services().messageStore();
+    for (int seq = 1; seq <= 520; seq++) {
+      await(store.insert(new org.plauder.conversation.ChatMessage(chat, seq, org.plauder.conversation.ChatMessage.Sender.VISITOR,
+          visitor.id(), "Eva", "Zeile " + seq + " von 520", "bulk-" + seq, java.time.Instant.now()), "demo"));
+    }
+    await(node.server.services().conversations().recordSeq(chat, 520));
+    await(bus.request("visitor.close", visitor.token(), new JsonObject().put("conversationId", chat)));
+    await(bus.request("visitor.emailTranscript", visitor.token(), new JsonObject().put("conversationId", chat).put("email", "eva@example.org")));
+    assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+    String body = GreenMailUtil.getBody(smtp.getReceivedMessages()[0]);
+    assertTrue(body.contains("Zeile 500 von 520") && body.contains("Zeile 520 von 520"), "the last messages are in the mail");
+  }
+
+  @Test
   void visitorsAreToldWhetherTranscriptsCanBeMailed() {
     JsonObject minted = await(node.http.post("/api/v1/sites/demo/visitors").putHeader("Origin", node.origin())
         .sendJsonObject(new JsonObject())).bodyAsJsonObject();

@@ -137,10 +137,19 @@ class TranscriptTest {
     assertEquals(401, transcript(chat, "txt", "forged").statusCode());
     assertEquals(400, transcript(chat, "pdf", agent.token()).statusCode());
 
-    Person foreignAgent = agentOfAnotherSite("agent");
+    Person foreignAgent = node.agentOfAnotherSite("agent");
     HttpResponse<Buffer> foreign = transcript(chat, "json", foreignAgent.token());
     assertEquals(404, foreign.statusCode());
     assertEquals("not_found", foreign.bodyAsJsonObject().getJsonObject("error").getString("code"));
+  }
+
+  @Test
+  void aFirstMessageWithACardNumberIsMaskedAndTheReplySaysSo() {
+    Person visitor = node.newVisitor();
+    JsonObject state = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject()
+        .put("text", "Karte 5555 5555 5555 4444").put("clientMsgId", "first-1")));
+    assertTrue(state.getBoolean("masked"));
+    assertEquals("Karte •••• •••• •••• 4444", stored(state.getJsonObject("conversation").getString("id")).getJsonObject(0).getString("text"));
   }
 
   @Test
@@ -151,6 +160,10 @@ class TranscriptTest {
         .put("text", "Karte 4111 1111 1111 1111, Bestellung 4111 1111 1111 1112").put("clientMsgId", "card-1")));
     assertTrue(ack.getBoolean("masked"));
     assertEquals("Karte •••• •••• •••• 1111, Bestellung 4111 1111 1111 1112", stored(chat).getJsonObject(0).getString("text"));
+    JsonObject resent = await(bus.request("visitor.send", visitor.token(), new JsonObject().put("conversationId", chat)
+        .put("text", "Karte 4111 1111 1111 1111, Bestellung 4111 1111 1111 1112").put("clientMsgId", "card-1")));
+    assertTrue(resent.getBoolean("duplicate"));
+    assertTrue(resent.getBoolean("masked"), "a resend answers as the first send did");
 
     patchSite(new JsonObject().put("maskCardNumbers", false));
     JsonObject plain = await(bus.request("visitor.send", visitor.token(), new JsonObject().put("conversationId", chat)
@@ -201,7 +214,7 @@ class TranscriptTest {
     String admin = node.loginAdmin().token();
 
     assertEquals(404, await(node.http.delete("/api/v1/visitors/" + erased.id())
-        .bearerTokenAuthentication(agentOfAnotherSite("admin").token()).send()).statusCode());
+        .bearerTokenAuthentication(node.agentOfAnotherSite("admin").token()).send()).statusCode());
     assertEquals(403, await(node.http.delete("/api/v1/visitors/" + erased.id()).bearerTokenAuthentication(agent.token()).send()).statusCode());
     HttpResponse<Buffer> result = await(node.http.delete("/api/v1/visitors/" + erased.id()).bearerTokenAuthentication(admin).send());
     assertEquals(200, result.statusCode());
@@ -302,12 +315,4 @@ class TranscriptTest {
     assertEquals(200, response.statusCode(), response.bodyAsString());
   }
 
-  /** An agent of a second site, "other", created straight through the stores. */
-  private Person agentOfAnotherSite(String role) {
-    Services s = node.server.services();
-    await(s.sites().createIfAbsent(new Site("other", "Other shop", List.of("other.example"), 2, null, null, true)));
-    String email = role + "@other.example";
-    await(s.agents().insert("other", email, "Olga", role, 2, s.passwords().hash("password-olga")));
-    return node.login(email, "password-olga");
-  }
 }

@@ -46,16 +46,17 @@ public final class ConversationService {
   /** Stores the message (once per clientMsgId) and pushes it to the visitor and the agent. */
   public Future<Appended> append(Conversation c, ChatMessage.Sender sender, String senderId, String senderName,
       String text, String clientMsgId) {
+    // "masked" compares what is stored with what was sent, so a resend answers as the first send did.
     return messages.findByClientMsgId(c.id(), clientMsgId).compose(existing -> {
       if (existing != null) {
-        return Future.succeededFuture(new Appended(existing, true, false));
+        return Future.succeededFuture(new Appended(existing, true, !existing.text().equals(text)));
       }
       return sites.find(c.siteKey()).compose(site -> {
         String stored = site != null && site.maskCardNumbers() ? CardNumbers.mask(text) : text;
         ChatMessage draft = new ChatMessage(c.id(), c.lastSeq() + 1, sender, senderId, senderName, stored, clientMsgId,
             clock.instant().truncatedTo(ChronoUnit.MILLIS)); // what MongoDB keeps, so a resent ack is identical
         return insertWithNextSeq(draft, c.siteKey(), 0)
-            .map(a -> a.duplicate() ? a : new Appended(a.message(), false, !stored.equals(text)));
+            .map(a -> new Appended(a.message(), a.duplicate(), !a.message().text().equals(text)));
       });
     }).compose(appended -> {
       if (appended.duplicate()) {
@@ -93,6 +94,18 @@ public final class ConversationService {
 
   private static ChatMessage withSeq(ChatMessage m, long seq) {
     return new ChatMessage(m.conversationId(), seq, m.sender(), m.senderId(), m.senderName(), m.text(), m.clientMsgId(), m.time());
+  }
+
+  /** Every message of the conversation, page after page; for transcripts, which must never be cut short. */
+  public Future<List<ChatMessage>> allMessages(Conversation c) {
+    return allMessages(c, 0, new java.util.ArrayList<>());
+  }
+
+  private Future<List<ChatMessage>> allMessages(Conversation c, long afterSeq, List<ChatMessage> into) {
+    return history(c, afterSeq).compose(page -> {
+      into.addAll(page.messages());
+      return page.hasMore() ? allMessages(c, page.lastSeq(afterSeq), into) : Future.succeededFuture(into);
+    });
   }
 
   /** Messages after {@code afterSeq}, at most one page. */

@@ -184,7 +184,7 @@ public final class PresenceVerticle extends VerticleBase {
             .append("text", text).append("from", null).append("agentId", null);
         return presence.openOffer(visitorId, offer).compose(opened -> !opened ? Future.succeededFuture()
             : services.visitors().recordOfferShown(visitorId, now)
-                .compose(v -> offers.count(h.siteKey, rule.id(), OfferStore.Outcome.SHOWN))
+                .compose(v -> offers.count(h.siteKey, rule.id(), OfferStore.Outcome.SHOWN, now))
                 .onSuccess(v -> services.inboxes().toVisitor(visitorId, Json.push("offer").put("offer", Json.offer(offer)))));
       });
     }).onFailure(e -> log.warn("offer for {} failed: {}", visitorId, e.toString()));

@@ -69,7 +69,7 @@ public final class ChatRouter {
   public Future<JsonObject> requestChat(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
     return conversations.findOpenOfVisitor(visitor.id()).compose(open -> {
       if (open != null) {
-        return appendFirst(open, first).compose(v -> describe(open.id()));
+        return appendFirst(open, first).compose(masked -> describe(open.id()).map(state -> withMasked(state, masked)));
       }
       return agents.countOnline(visitor.siteKey()).compose(online -> {
         if (online == 0) {
@@ -80,10 +80,11 @@ public final class ChatRouter {
                 ticket, name, email, clock.instant()))
             .compose(created -> visitors.setContact(visitor.id(), name, email)
                 .compose(v -> appendOpening(created, opening))
-                .compose(c -> appendFirst(c, first).map(v -> c))
-                .compose(c -> opening == null || opening.agentId() == null ? Future.succeededFuture() : assignTo(opening.agentId(), c))
-                .compose(v -> assignQueued(visitor.siteKey()))
-                .compose(v -> describe(created.id())));
+                .compose(c -> appendFirst(c, first).compose(masked ->
+                    (opening == null || opening.agentId() == null ? Future.<Void>succeededFuture() : assignTo(opening.agentId(), c))
+                        .compose(v -> assignQueued(visitor.siteKey()))
+                        .compose(v -> describe(created.id()))
+                        .map(state -> withMasked(state, masked)))));
       });
     });
   }
@@ -126,12 +127,17 @@ public final class ChatRouter {
     });
   }
 
-  private Future<Void> appendFirst(Conversation c, FirstMessage first) {
+  /** Appends the visitor's first message, if any; true when card numbers in it were masked. */
+  private Future<Boolean> appendFirst(Conversation c, FirstMessage first) {
     if (first == null) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(false);
     }
     return messages.append(c, ChatMessage.Sender.VISITOR, c.visitorId(), c.visitorName(), first.text(), first.clientMsgId())
-        .mapEmpty();
+        .map(ConversationService.Appended::masked);
+  }
+
+  private static JsonObject withMasked(JsonObject state, boolean masked) {
+    return masked ? state.put("masked", true) : state;
   }
 
   /** The state of a conversation as its visitor sees it, with queue position while queued. */

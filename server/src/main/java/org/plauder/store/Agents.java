@@ -57,6 +57,13 @@ public final class Agents {
     return Reactive.first(db.agents().find(eq("_id", agentId)).first()).map(Agents::toAgent);
   }
 
+  /** The agent, or a 403 {@code agent_disabled} when it was disabled (or removed) after its token was issued. */
+  public Future<Agent> requireEnabled(String agentId) {
+    return find(agentId).compose(a -> a == null || a.disabled()
+        ? Future.failedFuture(new org.plauder.protocol.Failure(403, "agent_disabled", "this account is disabled"))
+        : Future.succeededFuture(a));
+  }
+
   public Future<Credentials> findCredentials(String email) {
     return Reactive.first(db.agents().find(eq("email", email)).first())
         .map(d -> d == null ? null : new Credentials(toAgent(d), d.getString("passwordHash")));

@@ -82,6 +82,10 @@ public final class Database implements AutoCloseable {
     return db.getCollection("offerStats");
   }
 
+  public MongoCollection<Document> offerEvents() {
+    return db.getCollection("offerEvents");
+  }
+
   public MongoCollection<Document> secrets() {
     return db.getCollection("secrets");
   }

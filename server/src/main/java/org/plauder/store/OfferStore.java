@@ -48,11 +48,33 @@ public final class OfferStore {
         Updates.set("offerRules", rules), Updates.set("offerCooldownMinutes", settings.cooldownMinutes())))).mapEmpty();
   }
 
-  public Future<Void> count(String siteKey, String ruleId, Outcome outcome) {
+  /**
+   * Counts an offer's outcome: in the rule's running totals, and as a dated event so that
+   * reports can count offers within a date range.
+   */
+  public Future<Void> count(String siteKey, String ruleId, Outcome outcome, java.time.Instant at) {
     String field = outcome.name().toLowerCase(java.util.Locale.ROOT);
-    return Reactive.first(db.offerStats().updateOne(eq("_id", siteKey + ":" + ruleId),
-        Updates.combine(Updates.setOnInsert("siteKey", siteKey), Updates.setOnInsert("ruleId", ruleId), Updates.inc(field, 1)),
-        new UpdateOptions().upsert(true))).mapEmpty();
+    Document event = new Document("_id", Ids.newId()).append("siteKey", siteKey).append("ruleId", ruleId)
+        .append("outcome", field).append("at", Dates.toDate(at));
+    return Future.all(
+        Reactive.first(db.offerStats().updateOne(eq("_id", siteKey + ":" + ruleId),
+            Updates.combine(Updates.setOnInsert("siteKey", siteKey), Updates.setOnInsert("ruleId", ruleId), Updates.inc(field, 1)),
+            new UpdateOptions().upsert(true))),
+        Reactive.first(db.offerEvents().insertOne(event))).mapEmpty();
+  }
+
+  /** How many offers of the site were shown, accepted and dismissed in [from, to). */
+  public Future<JsonObject> countsBetween(String siteKey, java.time.Instant from, java.time.Instant to) {
+    List<Future<Long>> counts = new ArrayList<>();
+    for (Outcome o : Outcome.values()) {
+      counts.add(Reactive.first(db.offerEvents().countDocuments(com.mongodb.client.model.Filters.and(
+          eq("siteKey", siteKey), eq("outcome", o.name().toLowerCase(java.util.Locale.ROOT)),
+          com.mongodb.client.model.Filters.gte("at", Dates.toDate(from)), com.mongodb.client.model.Filters.lt("at", Dates.toDate(to))))));
+    }
+    return Future.all(counts).map(v -> new JsonObject()
+        .put("offersShown", counts.get(0).result())
+        .put("offersAccepted", counts.get(1).result())
+        .put("offersDismissed", counts.get(2).result()));
   }
 
   /** ruleId → {shown, accepted, dismissed} for the site. */

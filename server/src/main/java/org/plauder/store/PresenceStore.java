@@ -88,6 +88,13 @@ public final class PresenceStore {
         Updates.set("openOffer", offer))).map(r -> r.getModifiedCount() == 1);
   }
 
+  /** Takes away whatever offer is open; returns it, or null when none was. */
+  public Future<Document> clearOffer(String visitorId) {
+    return Reactive.first(db.presence().findOneAndUpdate(and(eq("_id", visitorId), com.mongodb.client.model.Filters.ne("openOffer", null)),
+            Updates.set("openOffer", null), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
+        .map(before -> before == null ? null : before.get("openOffer", Document.class));
+  }
+
   /** Takes the open offer with that id away (accepted or dismissed); null when it is not the open one. */
   public Future<Document> takeOffer(String visitorId, String offerId) {
     return Reactive.first(db.presence().findOneAndUpdate(and(eq("_id", visitorId), eq("openOffer.id", offerId)),

@@ -105,9 +105,7 @@ public final class ActionVerticle extends VerticleBase {
 
   /** A disabled agent's token stays valid until it expires; its actions are refused from the moment it is disabled. */
   private Future<JsonObject> whileEnabled(Identity agent, JsonObject body, Action action) {
-    return services.agents().find(agent.id()).compose(a -> a == null || a.disabled()
-        ? Future.failedFuture(new Failure(403, "agent_disabled", "this account is disabled"))
-        : action.handle(agent, body));
+    return services.agents().requireEnabled(agent.id()).compose(a -> action.handle(agent, body));
   }
 
   private static Identity identityOf(MultiMap headers, Identity.Kind expected) {
@@ -142,7 +140,9 @@ public final class ActionVerticle extends VerticleBase {
         .compose(v -> services.presence().pageView(visitor.id(), visitor.siteKey(), url, title, lang, now))
         .map(p -> {
           presenceChanged(visitor.id());
-          return new JsonObject();
+          org.bson.Document offer = p == null ? null : p.get("openOffer", org.bson.Document.class);
+          // A tab that was between pages when an offer closed learns here whether it is still open.
+          return new JsonObject().put("offer", offer == null ? null : Json.offer(offer));
         });
   }
 
@@ -159,10 +159,12 @@ public final class ActionVerticle extends VerticleBase {
       if (offer == null) {
         return Future.failedFuture(Failure.conflict("offer_gone", "this offer is no longer open"));
       }
+      services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", offerId));
       boolean invitation = offer.getString("agentId") != null;
       var opening = new org.plauder.routing.ChatRouter.Opening(offerId, offer.getString("text"),
           invitation ? ChatMessage.Sender.AGENT : ChatMessage.Sender.SYSTEM, offer.getString("agentId"), offer.getString("from"));
-      return services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.ACCEPTED)
+      return services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.ACCEPTED,
+          services.clock().instant())
           .compose(v -> services.router().requestChat(visitor, name, email, null, opening));
     });
   }
@@ -173,7 +175,8 @@ public final class ActionVerticle extends VerticleBase {
     return services.presence().takeOffer(visitor.id(), offerId).compose(offer -> offer == null
         ? Future.succeededFuture(new JsonObject())
         : services.visitors().recordOfferDismissed(visitor.id(), now)
-            .compose(v -> services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.DISMISSED))
+            .onSuccess(v -> services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", offerId)))
+            .compose(v -> services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.DISMISSED, now))
             .map(v -> new JsonObject()));
   }
 
@@ -181,7 +184,14 @@ public final class ActionVerticle extends VerticleBase {
     String name = Inputs.optionalString(body, "name", MAX_NAME);
     String email = Inputs.optionalEmail(body, "email");
     FirstMessage first = body.getValue("text") == null ? null : firstMessage(body);
-    return services.router().requestChat(visitor, name, email, first);
+    // A visitor who starts a chat on its own no longer needs the offer it may have open.
+    return services.presence().clearOffer(visitor.id())
+        .compose(cleared -> {
+          if (cleared != null) {
+            services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", cleared.getString("id")));
+          }
+          return services.router().requestChat(visitor, name, email, first);
+        });
   }
 
   private Future<JsonObject> leaveMessage(Identity visitor, JsonObject body) {
@@ -249,9 +259,9 @@ public final class ActionVerticle extends VerticleBase {
         if (!claimed) {
           return Future.failedFuture(Failure.conflict("already_sent", "the transcript of this chat was sent already"));
         }
-        return Future.all(services.messages().history(c, 0), services.sites().find(c.siteKey()))
+        return Future.all(services.messages().allMessages(c), services.sites().find(c.siteKey()))
             .compose(all -> services.mailer().send(email, all.<org.plauder.site.Site>resultAt(1).name(), c,
-                all.<Messages.Page>resultAt(0).messages()))
+                all.<List<ChatMessage>>resultAt(0)))
             .recover(e -> services.conversations().releaseTranscriptEmail(c.id()).compose(v -> Future.failedFuture(
                 new Failure(502, "email_failed", "the mail server did not accept the transcript, try again later"))))
             .map(v -> new JsonObject().put("sentTo", email));
@@ -387,7 +397,7 @@ public final class ActionVerticle extends VerticleBase {
             if (!opened) {
               return Future.failedFuture(Failure.conflict("offer_open", "this visitor has an offer open already"));
             }
-            return services.offers().count(agent.siteKey(), "invite", org.plauder.store.OfferStore.Outcome.SHOWN).map(v -> {
+            return services.offers().count(agent.siteKey(), "invite", org.plauder.store.OfferStore.Outcome.SHOWN, services.clock().instant()).map(v -> {
               services.inboxes().toVisitor(visitorId, Json.push("offer").put("offer", Json.offer(offer)));
               return new JsonObject().put("offerId", offer.getString("id"));
             });

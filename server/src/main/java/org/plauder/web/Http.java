@@ -60,12 +60,16 @@ final class Http {
     error(ctx, Replies.toFailure(cause));
   }
 
+  /** The token of an {@code Authorization: Bearer …} header, or null. */
+  static String bearerToken(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    return header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+  }
+
   /** The agent behind the request's bearer token, or a 401. */
   static Identity agent(RoutingContext ctx, Tokens tokens) {
-    String header = ctx.request().getHeader("Authorization");
-    String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
     try {
-      return tokens.verify(token, Identity.Kind.AGENT);
+      return tokens.verify(bearerToken(ctx), Identity.Kind.AGENT);
     } catch (TokenRejected e) {
       throw Failure.unauthorized(e.code(), e.getMessage());
     }

@@ -109,25 +109,14 @@ public final class HttpVerticle extends VerticleBase {
    * token checks the account first. Requests without one go on to their handler, which decides.
    */
   private void refuseDisabledAgents(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    if (header == null || !header.startsWith("Bearer ")) {
-      ctx.next();
-      return;
-    }
     String agentId;
     try {
-      agentId = services.tokens().verify(header.substring(7).trim(), org.plauder.auth.Identity.Kind.AGENT).id();
-    } catch (org.plauder.auth.TokenRejected notAnAgentToken) {
+      agentId = services.tokens().verify(Http.bearerToken(ctx), org.plauder.auth.Identity.Kind.AGENT).id();
+    } catch (org.plauder.auth.TokenRejected noAgentToken) {
       ctx.next();
       return;
     }
-    services.agents().find(agentId).onComplete(agent -> {
-      if (agent == null || agent.disabled()) {
-        ctx.fail(new Failure(403, "agent_disabled", "this account is disabled"));
-      } else {
-        ctx.next();
-      }
-    }, ctx::fail);
+    services.agents().requireEnabled(agentId).onComplete(agent -> ctx.next(), ctx::fail);
   }
 
   private void mountPages(Router router) {

@@ -61,7 +61,7 @@ final class TranscriptApi {
       if (!allowed) {
         return Future.failedFuture(Failure.notFound("conversation"));
       }
-      return allMessages(c, 0, new ArrayList<>()).map(messages -> Transcripts.render(format, c, messages));
+      return services.messages().allMessages(c).map(messages -> Transcripts.render(format, c, messages));
     }).onComplete(text -> {
       HttpServerResponse response = ctx.response()
           .putHeader("Content-Type", format.mediaType())
@@ -74,13 +74,6 @@ final class TranscriptApi {
       }
       response.end(text);
     }, ctx::fail);
-  }
-
-  private Future<List<ChatMessage>> allMessages(Conversation c, long afterSeq, List<ChatMessage> into) {
-    return services.messageStore().after(c.id(), afterSeq, c.lastSeq(), MESSAGE_PAGE).compose(page -> {
-      into.addAll(page.messages());
-      return page.hasMore() ? allMessages(c, page.lastSeq(afterSeq), into) : Future.succeededFuture(into);
-    });
   }
 
   /**
@@ -192,7 +185,10 @@ final class TranscriptApi {
     Identity admin = Http.admin(ctx, services.tokens());
     Instant from = instantParam(ctx, "from", true);
     Instant to = instantParam(ctx, "to", true);
-    collect(admin.siteKey(), from, to, null, new ArrayList<>()).onComplete(all -> {
+    Future.all(collect(admin.siteKey(), from, to, null, new ArrayList<>()), services.offers().countsBetween(admin.siteKey(), from, to))
+        .onComplete(both -> {
+      List<Conversation> all = both.resultAt(0);
+      JsonObject offerCounts = both.resultAt(1);
       Map<String, List<Conversation>> byAgent = new LinkedHashMap<>();
       Map<String, String> names = new LinkedHashMap<>();
       for (Conversation c : all) {
@@ -205,7 +201,7 @@ final class TranscriptApi {
       byAgent.forEach((agentId, list) -> agents.add(Report.of(list).toJson().put("agentId", agentId).put("agentName", names.get(agentId))));
       Http.json(ctx, 200, new JsonObject()
           .put("from", Json.time(from)).put("to", Json.time(to))
-          .put("site", Report.of(all).toJson())
+          .put("site", Report.of(all).toJson().mergeIn(offerCounts))
           .put("agents", agents));
     }, ctx::fail);
   }
@@ -232,10 +228,8 @@ final class TranscriptApi {
     try {
       return Http.agent(ctx, services.tokens());
     } catch (Failure notAnAgent) {
-      String header = ctx.request().getHeader("Authorization");
-      String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
       try {
-        return services.tokens().verify(token, Identity.Kind.VISITOR);
+        return services.tokens().verify(Http.bearerToken(ctx), Identity.Kind.VISITOR);
       } catch (TokenRejected e) {
         throw notAnAgent;
       }

@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +51,7 @@ class WidgetReconnectTest {
 
   @Test
   void messageWrittenWhileTheServerIsDownIsSentOnceAfterTheReconnect(Vertx vertx) throws IOException {
-    Config config = onPort(TestNode.config(dataDir, null), freePort());
+    Config config = onPort(TestNode.config(dataDir, null), TestNode.freePort());
     node = TestNode.start(vertx, config);
     Person agent = node.createAgent("Ben", 3);
     agentOnline(agent);
@@ -99,7 +98,7 @@ class WidgetReconnectTest {
 
   @Test
   void tokenTheServerNoLongerAcceptsIsReplacedAndTheVisitorCarriesOn(Vertx vertx) throws IOException {
-    Config config = onPort(TestNode.config(dataDir, null), freePort());
+    Config config = onPort(TestNode.config(dataDir, null), TestNode.freePort());
     node = TestNode.start(vertx, config);
     driver = Browser.start(1280, 800);
     WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
@@ -142,9 +141,4 @@ class WidgetReconnectTest {
     return c.withPort(port);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -1,0 +1,94 @@
+package org.plauder.widget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.plauder.Browser;
+import org.plauder.TestNode;
+
+/** The open panel as a keyboard and a phone user meet it: focus stays inside, the page behind stays still. */
+@ExtendWith(VertxExtension.class)
+class WidgetPanelTest {
+
+  @TempDir
+  Path dataDir;
+
+  TestNode node;
+  ChromeDriver driver;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    node = TestNode.start(vertx, dataDir);
+  }
+
+  @AfterEach
+  void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    node.close();
+  }
+
+  @Test
+  void tabCyclesInsideTheOpenPanelAndOnAPhoneThePageBehindDoesNotScroll() {
+    driver = Browser.start(360, 740);
+    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/kasse.html");
+    // The page's own inline style on <html>, which the widget must give back untouched.
+    page.js("document.documentElement.setAttribute('style', 'overflow-y: scroll; scroll-padding-top: 4px');");
+    page.js("window.scrollTo(0, 120);");
+    long before = ((Number) page.js("return window.scrollY;")).longValue();
+    assertTrue(before > 0, "the checkout page is taller than a phone screen");
+
+    page.find(".launcher").click();
+    page.waitVisible(".panel");
+    assertEquals("textarea.", page.focused());
+    assertEquals("hidden", page.js("return getComputedStyle(document.documentElement).overflowY;"));
+    // A real wheel gesture over the panel (scripts could still scroll a hidden-overflow page; users cannot).
+    new Actions(driver).scrollByAmount(0, 300).perform();
+    assertEquals(before, ((Number) page.js("return window.scrollY;")).longValue(), "the page behind the panel does not scroll");
+
+    // Forward: textarea → send → (wrap) close → textarea; all of it inside the panel.
+    List<String> forward = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      new Actions(driver).sendKeys(Keys.TAB).perform();
+      forward.add(page.focused());
+    }
+    assertEquals(List.of("button.send", "button.x", "textarea.", "button.send"), forward);
+    List<String> backward = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+      backward.add(page.focused());
+    }
+    assertEquals(List.of("textarea.", "button.x", "button.send"), backward);
+
+    new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+    page.waiting().until(d -> !page.visible(".panel"));
+    assertEquals("button.launcher", page.focused());
+    assertEquals("overflow-y: scroll; scroll-padding-top: 4px;", page.js("return document.documentElement.getAttribute('style');"),
+        "the page's inline style is back exactly as it was");
+
+    // On a wide screen the panel is not full-screen: the page keeps scrolling.
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    page.find(".launcher").click();
+    page.waitVisible(".panel");
+    assertEquals("scroll", page.js("return getComputedStyle(document.documentElement).overflowY;"));
+    long wide = ((Number) page.js("return window.scrollY;")).longValue();
+    new Actions(driver).scrollByAmount(0, 200).perform();
+    page.waiting().withMessage("the page scrolls by wheel beside the panel").until(d -> ((Number) page.js("return window.scrollY;")).longValue() > wide);
+    new Actions(driver).sendKeys(Keys.TAB).perform();
+    assertEquals("button.send", page.focused(), "the trap holds on a wide screen too");
+  }
+}
