@@ -16,6 +16,10 @@ const FIGURES = [
   ['firstResponseP90Seconds', 'firstResponseP90', durationText],
   ['durationMedianSeconds', 'durationMedian', durationText],
   ['ratingAverage', 'ratingAverage', (v) => (v == null ? '–' : v.toFixed(1))],
+  // proactive offers and invitations: counted for the site only
+  ['offersShown', 'offersShown', (v) => String(v)],
+  ['offersAccepted', 'offersAccepted', (v) => String(v)],
+  ['offersDismissed', 'offersDismissed', (v) => String(v)],
 ];
 
 const AGENT_COLUMNS = ['chats', 'missed', 'waitMedianSeconds', 'waitP90Seconds', 'firstResponseMedianSeconds',
@@ -79,6 +83,7 @@ export class Reports {
     const list = $('report-figures');
     list.replaceChildren();
     for (const [key, label, format] of FIGURES) {
+      if (key.startsWith('offers') && !(key in site)) continue; // a server without offer counts
       const figure = el('div', 'figure');
       const value = el('dd', null, site[key] == null ? '–' : format(site[key]));
       value.id = 'figure-' + key;

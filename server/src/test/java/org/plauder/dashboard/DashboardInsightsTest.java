@@ -427,6 +427,12 @@ class DashboardInsightsTest {
       page.showView("admin");
       return d.findElement(rule).findElement(By.cssSelector(".offer-stats")).getText().startsWith("shown 1");
     });
+    // and the report counts it
+    page.showView("reports");
+    setDate("report-from", LocalDate.now());
+    setDate("report-to", LocalDate.now());
+    driver.findElement(By.id("report-show")).click();
+    page.wait.until(d -> text("figure-offersShown").equals("1"));
     driver.executeScript("document.getElementById('offers-title').scrollIntoView()");
     Browser.screenshot(driver, "dashboard-offer-rules");
   }
