@@ -85,7 +85,8 @@ public final class Json {
         .put("defaultMaxChats", s.defaultMaxChats())
         .put("offlineMessage", s.offlineMessage())
         .put("retentionDays", s.retentionDays())
-        .put("maskCardNumbers", s.maskCardNumbers());
+        .put("maskCardNumbers", s.maskCardNumbers())
+        .put("languages", new JsonArray(s.languages()));
   }
 
   /** A visitor as agents see it in the visitor panel. */

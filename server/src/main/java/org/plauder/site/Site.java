@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A tenant: one website that embeds the widget, with the origins allowed to use its key and its
- * business settings. {@code retentionDays} null keeps conversations forever.
+ * business settings. {@code retentionDays} null keeps conversations forever; {@code languages}
+ * are those the widget may speak to this site's visitors, the first being the fallback.
  */
 public record Site(
     String key,
@@ -13,4 +14,9 @@ public record Site(
     int defaultMaxChats,
     String offlineMessage,
     Integer retentionDays,
-    boolean maskCardNumbers) {}
+    boolean maskCardNumbers,
+    List<String> languages) {
+
+  /** The languages the widget speaks; a site serves one or both. */
+  public static final List<String> SUPPORTED_LANGUAGES = List.of("de", "en");
+}

@@ -28,7 +28,8 @@ public final class Sites {
         .append("defaultMaxChats", site.defaultMaxChats())
         .append("offlineMessage", site.offlineMessage())
         .append("retentionDays", site.retentionDays())
-        .append("maskCardNumbers", site.maskCardNumbers());
+        .append("maskCardNumbers", site.maskCardNumbers())
+        .append("languages", site.languages());
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
         .recover(e -> Duplicates.isDuplicateKey(e) ? Future.succeededFuture() : Future.failedFuture(e))
@@ -48,7 +49,8 @@ public final class Sites {
             com.mongodb.client.model.Updates.set("defaultMaxChats", site.defaultMaxChats()),
             com.mongodb.client.model.Updates.set("offlineMessage", site.offlineMessage()),
             com.mongodb.client.model.Updates.set("retentionDays", site.retentionDays()),
-            com.mongodb.client.model.Updates.set("maskCardNumbers", site.maskCardNumbers()))))
+            com.mongodb.client.model.Updates.set("maskCardNumbers", site.maskCardNumbers()),
+            com.mongodb.client.model.Updates.set("languages", site.languages()))))
         .compose(r -> find(site.key()));
   }
 
@@ -64,6 +66,7 @@ public final class Sites {
         d.getInteger("defaultMaxChats", 3),
         d.getString("offlineMessage"),
         d.getInteger("retentionDays"),
-        d.getBoolean("maskCardNumbers", true));
+        d.getBoolean("maskCardNumbers", true),
+        d.getList("languages", String.class, Site.SUPPORTED_LANGUAGES));
   }
 }

@@ -2,6 +2,7 @@ package org.plauder.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -40,6 +41,9 @@ final class Bridge implements Handler<BridgeEvent> {
     String visitorSocketId;
     String agentId;
   }
+
+  /** Socket events concern this node's presence verticle only, also on a clustered event bus. */
+  private static final DeliveryOptions THIS_NODE = new DeliveryOptions().setLocalOnly(true);
 
   private final Tokens tokens;
   private final EventBus eventBus;
@@ -105,7 +109,7 @@ final class Bridge implements Handler<BridgeEvent> {
       return;
     }
     if (s.visitorSocketId != null) {
-      eventBus.send(Addresses.INTERNAL_VISITOR_SOCKET_CLOSED, s.visitorSocketId);
+      eventBus.send(Addresses.INTERNAL_VISITOR_SOCKET_CLOSED, s.visitorSocketId, THIS_NODE);
     }
     if (s.agentId != null) {
       Set<SockJSSocket> open = agentSockets.get(s.agentId);
@@ -202,7 +206,7 @@ final class Bridge implements Handler<BridgeEvent> {
     } else if (state.visitorSocketId == null) {
       state.visitorSocketId = UUID.randomUUID().toString();
       eventBus.send(Addresses.INTERNAL_VISITOR_SOCKET_OPENED, new JsonObject()
-          .put("visitorId", identity.id()).put("siteKey", identity.siteKey()).put("socketId", state.visitorSocketId));
+          .put("visitorId", identity.id()).put("siteKey", identity.siteKey()).put("socketId", state.visitorSocketId), THIS_NODE);
     }
   }
 

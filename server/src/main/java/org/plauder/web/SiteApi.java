@@ -44,9 +44,26 @@ final class SiteApi {
           ? (body.getValue("retentionDays") == null ? null : Inputs.intInRange(body, "retentionDays", 1, MAX_RETENTION_DAYS))
           : site.retentionDays();
       boolean mask = body.containsKey("maskCardNumbers") ? Inputs.bool(body, "maskCardNumbers") : site.maskCardNumbers();
+      List<String> languages = body.containsKey("languages") ? languages(body.getValue("languages")) : site.languages();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask));
+          retentionDays, mask, languages));
     }).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
+  }
+
+  private static List<String> languages(Object value) {
+    if (!(value instanceof JsonArray array) || array.isEmpty()) {
+      throw Failure.badInput("languages must be a non-empty list of " + Site.SUPPORTED_LANGUAGES);
+    }
+    List<String> languages = new ArrayList<>();
+    for (Object o : array) {
+      if (!(o instanceof String lang) || !Site.SUPPORTED_LANGUAGES.contains(lang)) {
+        throw Failure.badInput("languages must be a non-empty list of " + Site.SUPPORTED_LANGUAGES);
+      }
+      if (!languages.contains(lang)) {
+        languages.add(lang);
+      }
+    }
+    return languages;
   }
 
   private static List<String> origins(Object value) {

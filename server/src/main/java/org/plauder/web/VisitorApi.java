@@ -1,6 +1,7 @@
 package org.plauder.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
@@ -50,7 +51,8 @@ final class VisitorApi {
             .put("visitorId", identity.id())
             .put("token", services.tokens().issue(identity))
             .put("returning", identity.id().equals(resumedId(oldToken, site)))
-            .put("features", new JsonObject().put("emailTranscript", services.canEmailTranscripts()))))
+            .put("features", new JsonObject().put("emailTranscript", services.canEmailTranscripts()))
+            .put("site", new JsonObject().put("languages", new JsonArray(site.languages())))))
         .onComplete(reply -> {
           ctx.response()
               .putHeader("Access-Control-Allow-Origin", ctx.request().getHeader("Origin"))
