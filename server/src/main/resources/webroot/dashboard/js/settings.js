@@ -7,6 +7,8 @@ import { api } from './api.js';
 import { dayStart, dayEnd, lastDays } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
 
+const LANGUAGES = ['de', 'en'];
+
 export class SiteSettings {
   constructor(ctx) {
     this.ctx = ctx; // {session, failed}
@@ -38,6 +40,16 @@ export class SiteSettings {
     $('site-offline-message').value = site.offlineMessage || '';
     $('site-retention').value = site.retentionDays == null ? '' : String(site.retentionDays);
     $('site-mask').checked = site.maskCardNumbers === true;
+    // the widget's languages; the first listed is the one used when the visitor's is not there
+    this.languages = Array.isArray(site.languages) ? site.languages : null;
+    for (const lang of LANGUAGES) $('site-lang-' + lang).checked = !this.languages || this.languages.includes(lang);
+  }
+
+  /** The checked languages, in the order the site had them, newly checked ones after. */
+  chosenLanguages() {
+    const checked = LANGUAGES.filter((lang) => $('site-lang-' + lang).checked);
+    const kept = (this.languages || []).filter((lang) => checked.includes(lang));
+    return kept.concat(checked.filter((lang) => !kept.includes(lang)));
   }
 
   result(message, isError) {
@@ -64,6 +76,11 @@ export class SiteSettings {
       this.result(t('notANumber', { field: t('retentionDays') }), true);
       return;
     }
+    const languages = this.chosenLanguages();
+    if (languages.length === 0) {
+      this.result(t('noLanguage'), true);
+      return;
+    }
     // the server checks every value and answers with what is wrong; it is shown as it says it
     const body = {
       allowedOrigins: $('site-origins').value.split('\n').map((line) => line.trim()).filter(Boolean),
@@ -72,6 +89,7 @@ export class SiteSettings {
       retentionDays: retention,
       maskCardNumbers: $('site-mask').checked,
     };
+    if (this.languages) body.languages = languages; // only to a server that has the setting
     $('site-save').disabled = true;
     try {
       this.fill(await api('PATCH', '/api/v1/site', this.ctx.session.token, body));

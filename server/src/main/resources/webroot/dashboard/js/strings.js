@@ -65,7 +65,7 @@ const STRINGS = {
     // site settings and export
     siteSettings: 'Site settings', allowedOrigins: 'Allowed origins (one per line)', defaultMaxChats: 'Default max chats',
     offlineMessageSetting: 'Offline message', retentionDays: 'Keep conversations (days)', retentionHelp: 'Empty keeps them forever.',
-    maskCards: 'Mask card numbers', save: 'Save', saved: 'Settings saved.', bulkExport: 'Export messages',
+    maskCards: 'Mask card numbers', widgetLanguages: 'Widget languages', langDe: 'German', langEn: 'English', noLanguage: 'Choose at least one language for the widget.', save: 'Save', saved: 'Settings saved.', bulkExport: 'Export messages',
     bulkExportHelp: 'All messages of the conversations started in this period, as one file.', format: 'Format',
     exporting: 'Downloading… {size}', exported: 'Downloaded {size}.', notANumber: '{field} must be a whole number.',
     // live visitors
@@ -149,7 +149,7 @@ const STRINGS = {
     // site settings and export
     siteSettings: 'Website-Einstellungen', allowedOrigins: 'Erlaubte Origins (eine pro Zeile)', defaultMaxChats: 'Standard: max. Chats',
     offlineMessageSetting: 'Offline-Hinweis', retentionDays: 'Gespräche aufbewahren (Tage)', retentionHelp: 'Leer bewahrt sie für immer auf.',
-    maskCards: 'Kartennummern maskieren', save: 'Speichern', saved: 'Einstellungen gespeichert.', bulkExport: 'Nachrichten exportieren',
+    maskCards: 'Kartennummern maskieren', widgetLanguages: 'Sprachen des Widgets', langDe: 'Deutsch', langEn: 'Englisch', noLanguage: 'Wähle mindestens eine Sprache für das Widget.', save: 'Speichern', saved: 'Einstellungen gespeichert.', bulkExport: 'Nachrichten exportieren',
     bulkExportHelp: 'Alle Nachrichten der in diesem Zeitraum begonnenen Gespräche, als eine Datei.', format: 'Format',
     exporting: 'Lade herunter… {size}', exported: '{size} heruntergeladen.', notANumber: '{field} muss eine ganze Zahl sein.',
     // live visitors

@@ -350,12 +350,13 @@ class DashboardInsightsTest {
     assertEquals("–", text("figure-waitMedianSeconds"));
     assertTrue(driver.findElement(By.id("report-no-agents")).isDisplayed());
 
-    // site settings: retention saved, still there after a reload
+    // site settings: retention and languages saved, still there after a reload
     page.showView("admin");
     page.wait.until(d -> !d.findElement(By.id("site-max-chats")).getDomProperty("value").isEmpty());
     WebElement retention = driver.findElement(By.id("site-retention"));
     retention.clear();
     retention.sendKeys("30");
+    driver.findElement(By.id("site-lang-de")).click(); // the widget speaks English only
     driver.findElement(By.id("site-save")).click();
     page.wait.until(ExpectedConditions.attributeToBe(By.id("site-result"), "class", "ok"));
     driver.navigate().refresh();
@@ -364,6 +365,9 @@ class DashboardInsightsTest {
     page.wait.until(d -> "30".equals(d.findElement(By.id("site-retention")).getDomProperty("value")));
     JsonObject site = await(node.http.get("/api/v1/site").bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsJsonObject();
     assertEquals(30, site.getInteger("retentionDays"));
+    assertEquals(List.of("en"), site.getJsonArray("languages").getList());
+    assertFalse(driver.findElement(By.id("site-lang-de")).isSelected());
+    assertTrue(driver.findElement(By.id("site-lang-en")).isSelected());
 
     // an invalid origin: the server's message is shown and nothing changes
     WebElement origins = driver.findElement(By.id("site-origins"));
