@@ -1,5 +1,6 @@
 // The Plauder agent dashboard: sign-in, the connection to the bridge, status, the queue, views,
-// dialogs and keyboard shortcuts. Chats, history and admin live in their own modules.
+// dialogs and keyboard shortcuts. Chats, the visitor panel, history, live visitors, reports and
+// admin live in their own modules.
 
 import { $, el, show, elapsed } from './dom.js';
 import { t, translatePage } from './strings.js';
@@ -10,6 +11,11 @@ import { Chats } from './chats.js';
 import { History } from './history.js';
 import { Admin } from './admin.js';
 import { Canned } from './canned.js';
+import { VisitorPanel } from './visitor.js';
+import { Reports } from './reports.js';
+import { SiteSettings } from './settings.js';
+import { LiveVisitors } from './livevisitors.js';
+import { OfferRules } from './offers.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
 const QUEUE_POLL_OFFLINE_MS = 20000;
@@ -28,6 +34,11 @@ let chats;
 let history;
 let admin;
 let canned;
+let visitorPanel;
+let reports;
+let settings;
+let liveVisitors;
+let offerRules;
 let toastTimer;
 
 // ---- sign-in ----
@@ -88,6 +99,7 @@ function start(session) {
   show($('app-view'), true);
   $('me-name').textContent = session.name;
   show($('tab-admin'), session.role === 'admin');
+  show($('tab-reports'), session.role === 'admin');
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const bus = new Bus(`${scheme}//${location.host}/eventbus/websocket`, () => state.session.token);
   state.bus = bus;
@@ -100,10 +112,20 @@ function start(session) {
     failed,
     chatsVisible: () => state.view === 'chats',
     onChange: updateTitle,
+    onActiveChat: (conv) => visitorPanel.showFor(conv),
+    presenceOf: (visitorId) => (liveVisitors ? liveVisitors.visitors.get(visitorId) || null : null),
+    onPresence: (visitorId) => visitorPanel.presenceChanged(visitorId),
   };
+  visitorPanel = new VisitorPanel(ctx);
   chats = new Chats(ctx);
   history = new History(ctx);
   admin = new Admin(ctx);
+  liveVisitors = new LiveVisitors(ctx);
+  if (session.role === 'admin') {
+    reports = new Reports(ctx);
+    settings = new SiteSettings(ctx);
+    offerRules = new OfferRules(ctx);
+  }
   canned = new Canned(ctx);
   canned.load();
   bus.onstate = (s) => onConnection(s);
@@ -124,6 +146,7 @@ async function onConnection(s) {
     setAgent(reply.agent);
     setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
     // after a reconnect, what the visitors wrote meanwhile counts as unread
+    liveVisitors.load();
     await chats.load(reply.active || [], state.everConnected);
     state.everConnected = true;
   } catch (e) {
@@ -157,6 +180,8 @@ function onPush(push) {
       refreshAgent();
       break;
     case 'queue': setQueue(push.waiting || []); break;
+    case 'visitor': liveVisitors.onVisitor(push); break;
+    case 'visitorLeft': liveVisitors.onVisitorLeft(push); break;
     default: break;
   }
 }
@@ -218,6 +243,7 @@ async function changeStatus(body) {
     const reply = await state.bus.request('agent.status', body);
     setAgent(reply.agent);
     refreshQueue();
+    liveVisitors.load(); // pushes stop while offline, so the list is fetched afresh
   } catch (e) {
     setAgent(state.agent);
     failed(e);
@@ -277,7 +303,7 @@ async function takeChat(conversationId, button) {
 // ---- views ----
 
 function showView(view) {
-  if (view === 'admin' && state.session.role !== 'admin') return;
+  if ((view === 'admin' || view === 'reports') && state.session.role !== 'admin') return;
   state.view = view;
   for (const tab of document.querySelectorAll('.tab')) {
     if (tab.dataset.view === view) tab.setAttribute('aria-current', 'page');
@@ -286,11 +312,17 @@ function showView(view) {
   show($('chats-view'), view === 'chats');
   show($('history-view'), view === 'history');
   show($('admin-view'), view === 'admin');
+  show($('reports-view'), view === 'reports');
+  show($('visitors-view'), view === 'visitors');
   if (view === 'chats') chats.markFrontRead();
   if (view === 'history') history.refresh();
+  if (view === 'reports') reports.refresh();
+  if (view === 'visitors') liveVisitors.load();
   if (view === 'admin') {
     admin.refresh();
     canned.load();
+    settings.refresh();
+    offerRules.refresh();
   }
 }
 
@@ -375,7 +407,7 @@ async function onCloseDialog() {
 const SHORTCUTS = [
   ['Alt + ↓', 'scNext'], ['Alt + ↑', 'scPrev'], ['Enter / Ctrl + Enter', 'scSend'], ['Shift + Enter', 'scNewline'],
   ['Alt + R', 'scFocus'], ['Alt + C', 'scClose'], ['Alt + T', 'scTransfer'], ['Alt + N', 'scTake'],
-  ['Alt + K', 'scCanned'], ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3', 'scViews'], ['? / Alt + H', 'scHelp'],
+  ['Alt + K', 'scCanned'], ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3 / 4 / 5', 'scViews'], ['? / Alt + H', 'scHelp'],
 ];
 
 function fillHelp() {
@@ -418,6 +450,8 @@ function onKey(event) {
     Digit1: () => showView('chats'),
     Digit2: () => showView('history'),
     Digit3: () => showView('admin'),
+    Digit4: () => showView('reports'),
+    Digit5: () => showView('visitors'),
   };
   const action = actions[event.code];
   if (action) {
@@ -472,7 +506,10 @@ function init() {
   });
   setInterval(tickQueue, 1000);
   setInterval(() => {
-    if (state.bus && state.bus.isOpen && state.agent && state.agent.status === 'offline') refreshQueue();
+    if (state.bus && state.bus.isOpen && state.agent && state.agent.status === 'offline') {
+      refreshQueue();
+      liveVisitors.load();
+    }
   }, QUEUE_POLL_OFFLINE_MS);
 
   const session = storedSession();

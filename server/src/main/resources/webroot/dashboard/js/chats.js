@@ -63,9 +63,10 @@ class Chat {
 
 export class Chats {
   constructor(ctx) {
-    this.ctx = ctx;           // {bus, me, alerts, toast, onChange}
+    this.ctx = ctx;           // {bus, me, alerts, toast, onChange, onActiveChat}
     this.chats = new Map();   // conversationId -> Chat
     this.activeId = null;
+    this.shownConv = null;   // the conversation the pane (and the visitor panel) last showed
     this.bindComposer();
   }
 
@@ -357,6 +358,11 @@ export class Chats {
 
   renderPane(switched) {
     const chat = this.active;
+    const conv = chat ? chat.conv : null;
+    if (this.shownConv !== conv) {
+      this.shownConv = conv;
+      if (this.ctx.onActiveChat) this.ctx.onActiveChat(conv);
+    }
     show($('no-selection'), !chat);
     show($('chat-pane'), !!chat);
     if (!chat) return;

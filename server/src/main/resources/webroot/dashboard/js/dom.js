@@ -16,6 +16,7 @@ export function show(node, visible) {
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dateAndClock = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 export function clockTime(iso) {
   return iso ? clock.format(new Date(iso)) : '';
@@ -23,6 +24,10 @@ export function clockTime(iso) {
 
 export function dateTime(iso) {
   return iso ? dateAndClock.format(new Date(iso)) : '';
+}
+
+export function dateText(date) {
+  return date ? dateOnly.format(date) : '';
 }
 
 /** "4:07" or "1:02:09" since `iso`. */

@@ -1,17 +1,53 @@
-// The history view: closed chats and offline messages of the site, with a read-only transcript.
+// The history view: closed chats and offline messages of the site, filtered by date range, agent
+// and text, each with a read-only transcript that can be downloaded.
+//
+// With text, the server searches the messages (GET /api/v1/messages); without, the newest
+// conversations of the kind are listed (GET /api/v1/conversations) and filtered here.
 
 import { $, el, show, dateTime } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
-import { renderMessages } from './chats.js';
+import { dayStart, dayEnd } from './dates.js';
+import { TranscriptView, conversationTitle } from './transcript.js';
+
+const SEARCH_LIMIT = 100;
+const SNIPPET_BEFORE = 30;
+const SNIPPET_LENGTH = 110;
+
+/** The text around the first match of `q`, with the match in a <mark>; all of it as text nodes. */
+function snippet(text, q) {
+  const span = el('span', 'chat-item-preview');
+  const at = q ? text.toLowerCase().indexOf(q.toLowerCase()) : -1;
+  if (at < 0) {
+    span.textContent = text;
+    return span;
+  }
+  const start = Math.max(0, at - SNIPPET_BEFORE);
+  const end = Math.min(text.length, start + Math.max(SNIPPET_LENGTH, q.length + SNIPPET_BEFORE));
+  span.append(
+    document.createTextNode((start > 0 ? '…' : '') + text.slice(start, at)),
+    el('mark', null, text.slice(at, at + q.length)),
+    document.createTextNode(text.slice(at + q.length, end) + (end < text.length ? '…' : '')),
+  );
+  return span;
+}
 
 export class History {
   constructor(ctx) {
-    this.ctx = ctx; // {bus, session, failed}
+    this.ctx = ctx; // {bus, session, failed, toast}
     this.kind = 'closed';
     this.selectedId = null;
+    this.transcript = new TranscriptView(ctx, 'transcript');
     $('history-closed').addEventListener('click', () => this.switchKind('closed'));
     $('history-offline').addEventListener('click', () => this.switchKind('offline'));
+    $('history-filter').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.refresh();
+    });
+    $('history-reset').addEventListener('click', () => {
+      $('history-filter').reset();
+      this.refresh();
+    });
   }
 
   switchKind(kind) {
@@ -21,62 +57,129 @@ export class History {
     this.refresh();
   }
 
-  async refresh() {
-    let reply;
+  filter() {
+    return {
+      q: $('history-q').value.trim(),
+      agentId: $('history-agent').value,
+      from: dayStart($('history-from').value),
+      to: dayEnd($('history-to').value),
+    };
+  }
+
+  async loadAgents() {
+    const select = $('history-agent');
+    const chosen = select.value;
+    let agents;
     try {
-      reply = await api('GET', '/api/v1/conversations?status=' + this.kind, this.ctx.session.token);
+      agents = (await api('GET', '/api/v1/agents', this.ctx.session.token)).agents;
     } catch (e) {
-      this.ctx.failed(e);
+      if (e.status === 401) this.ctx.failed(e);
       return;
     }
+    select.replaceChildren(el('option', null, t('anyAgent')));
+    select.firstChild.value = '';
+    for (const agent of agents) {
+      const option = el('option', null, agent.name);
+      option.value = agent.id;
+      select.append(option);
+    }
+    select.value = agents.some((a) => a.id === chosen) ? chosen : '';
+  }
+
+  async refresh() {
+    const filter = this.filter();
+    const count = $('history-count');
+    if (filter.from && filter.to && filter.from >= filter.to) {
+      count.textContent = t('invalidRange');
+      count.className = 'muted empty error';
+      return;
+    }
+    await this.loadAgents();
+    let entries;
+    try {
+      entries = filter.q ? await this.search(filter) : await this.list(filter);
+    } catch (e) {
+      if (e.status === 401 || (e.code || '').startsWith('token_')) this.ctx.failed(e);
+      count.textContent = e.message || t('genericError', { code: e.code });
+      count.className = 'muted empty error';
+      return;
+    }
+    this.render(entries.items, filter.q);
+    const filtered = filter.q || filter.agentId || filter.from || filter.to;
+    count.className = 'muted empty';
+    count.textContent = !filtered ? ''
+      : entries.capped ? t('resultsCapped', { n: entries.items.length, max: SEARCH_LIMIT }) : t('results', { n: entries.items.length });
+    show(count, !!filtered);
+  }
+
+  /** Conversations of the kind, newest first, filtered here by time (closed, else created) and agent. */
+  async list(filter) {
+    const reply = await api('GET', '/api/v1/conversations?status=' + this.kind, this.ctx.session.token);
+    const items = reply.conversations.filter((conv) => {
+      const time = new Date(conv.closedAt || conv.createdAt);
+      if (filter.from && time < filter.from) return false;
+      if (filter.to && time >= filter.to) return false;
+      return !filter.agentId || conv.agentId === filter.agentId;
+    }).map((conv) => ({ conv }));
+    return { items, capped: false };
+  }
+
+  /** Messages containing the text; one entry per conversation (its newest match), of this kind only. */
+  async search(filter) {
+    const params = new URLSearchParams({ q: filter.q });
+    if (filter.agentId) params.set('agentId', filter.agentId);
+    if (filter.from) params.set('from', filter.from.toISOString());
+    if (filter.to) params.set('to', filter.to.toISOString());
+    const reply = await api('GET', '/api/v1/messages?' + params, this.ctx.session.token);
+    const byConversation = new Map();
+    for (const { message, conversation } of reply.results) {
+      if (!conversation || conversation.status !== this.kind) continue;
+      const entry = byConversation.get(conversation.id);
+      if (entry) entry.hits++;
+      else byConversation.set(conversation.id, { conv: conversation, message, hits: 1 });
+    }
+    return { items: [...byConversation.values()], capped: reply.results.length >= SEARCH_LIMIT };
+  }
+
+  render(items, q) {
     const list = $('history-list');
     list.replaceChildren();
-    for (const conv of reply.conversations) {
+    for (const entry of items) {
+      const { conv, message } = entry;
       const item = el('li');
       const button = el('button', 'chat-item');
       button.type = 'button';
       button.dataset.conversationId = conv.id;
       if (conv.id === this.selectedId) button.setAttribute('aria-current', 'true');
       const top = el('span', 'chat-item-top');
-      top.append(el('span', 'chat-item-name', conv.visitorName || conv.visitorEmail || t('anonymous', { id: conv.visitorId.slice(-4) })));
-      top.append(el('span', 'chat-item-time muted', dateTime(conv.closedAt || conv.createdAt)));
+      top.append(el('span', 'chat-item-name', conversationTitle(conv)));
+      top.append(el('span', 'chat-item-time muted', dateTime(message ? message.time : conv.closedAt || conv.createdAt)));
       const bottom = el('span', 'chat-item-bottom');
-      const details = [conv.agentName, conv.visitorEmail, conv.rating ? t('rating', { n: conv.rating }) : null];
-      bottom.append(el('span', 'chat-item-preview', details.filter(Boolean).join(' · ')));
+      if (message) {
+        bottom.append(snippet(message.text, q));
+        if (entry.hits > 1) bottom.append(el('span', 'badge', entry.hits));
+      } else {
+        const details = [conv.agentName, conv.visitorEmail, conv.rating ? t('rating', { n: conv.rating }) : null];
+        bottom.append(el('span', 'chat-item-preview', details.filter(Boolean).join(' · ')));
+      }
       button.append(top, bottom);
-      button.addEventListener('click', () => this.open(conv));
+      button.addEventListener('click', () => this.open(conv, message ? message.seq : null));
       item.append(button);
       list.append(item);
     }
-    show($('history-empty'), reply.conversations.length === 0);
+    show($('history-empty'), items.length === 0);
   }
 
-  async open(conv) {
+  async open(conv, highlightSeq = null) {
     this.selectedId = conv.id;
     for (const b of $('history-list').querySelectorAll('button')) {
       if (b.dataset.conversationId === conv.id) b.setAttribute('aria-current', 'true');
       else b.removeAttribute('aria-current');
     }
-    const messages = [];
-    try {
-      let afterSeq = 0;
-      for (let page = 0; page < 20; page++) {
-        const reply = await this.ctx.bus.request('agent.history', { conversationId: conv.id, afterSeq });
-        messages.push(...reply.messages);
-        if (!reply.hasMore || reply.messages.length === 0) break;
-        afterSeq = reply.messages[reply.messages.length - 1].seq;
-      }
-    } catch (e) {
-      this.ctx.failed(e);
-      return;
+    if (await this.transcript.show(conv, highlightSeq)) {
+      show($('transcript-empty'), false);
+      show($('transcript-pane'), true);
+      if (window.matchMedia('(max-width: 640px)').matches) $('transcript-pane').scrollIntoView();
     }
-    show($('transcript-empty'), false);
-    show($('transcript-pane'), true);
-    $('transcript-title').textContent = conv.visitorName || conv.visitorEmail || t('visitor');
-    const meta = conv.status === 'offline'
-      ? [t('offlineMessageFrom', { email: conv.visitorEmail || '' }), dateTime(conv.createdAt)]
-      : [conv.agentName, dateTime(conv.createdAt), conv.closedAt ? t('closedAt', { time: dateTime(conv.closedAt) }) : null];
-    $('transcript-meta').textContent = meta.filter(Boolean).join(' · ');
-    renderMessages($('transcript-log'), messages, {}, true);
   }
 }

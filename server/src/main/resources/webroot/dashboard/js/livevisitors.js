@@ -1,0 +1,146 @@
+// Live visitors: who is on the site now (agent.visitors, then `visitor` / `visitorLeft` pushes),
+// on which page and for how long, how many pages they saw, new or returning; and an invitation
+// to chat in the agent's own words (agent.invite).
+
+import { $, el, show, elapsed } from './dom.js';
+import { t } from './strings.js';
+
+/** A page address as a link only when it is http(s); anything else stays text. */
+function address(url) {
+  if (typeof url === 'string' && /^https?:\/\//i.test(url)) {
+    const link = el('a', 'page-url', url);
+    link.href = url;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    return link;
+  }
+  return el('span', 'page-url', url || '');
+}
+
+export class LiveVisitors {
+  constructor(ctx) {
+    this.ctx = ctx; // {bus, failed, toast, onPresence}
+    this.visitors = new Map(); // visitorId -> presence
+    $('invite-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.sendInvite();
+    });
+    $('invite-cancel').addEventListener('click', () => $('invite-dialog').close());
+    setInterval(() => this.tick(), 1000);
+  }
+
+  /** The whole list from the server (after connecting, on opening the view, while offline). */
+  async load() {
+    let reply;
+    try {
+      reply = await this.ctx.bus.request('agent.visitors', {});
+    } catch (e) {
+      if ((e.code || '').startsWith('token_')) this.ctx.failed(e);
+      return;
+    }
+    this.visitors = new Map((reply.visitors || []).map((v) => [v.visitorId, v]));
+    this.render();
+    this.ctx.onPresence(null);
+  }
+
+  onVisitor(push) {
+    if (!push.visitor) return;
+    this.visitors.set(push.visitor.visitorId, push.visitor);
+    this.render();
+    this.ctx.onPresence(push.visitor.visitorId);
+  }
+
+  onVisitorLeft(push) {
+    if (this.visitors.delete(push.visitorId)) {
+      this.render();
+      this.ctx.onPresence(push.visitorId);
+    }
+  }
+
+  /** Latest page first, as the server sends the list. */
+  get ordered() {
+    return [...this.visitors.values()].sort((a, b) => (b.pageSince || '').localeCompare(a.pageSince || ''));
+  }
+
+  render() {
+    const list = $('live-list');
+    list.replaceChildren();
+    for (const v of this.ordered) {
+      const row = el('li', 'live-item');
+      row.dataset.visitorId = v.visitorId;
+      const who = el('div', 'live-who');
+      const name = t('anonymous', { id: v.visitorId.slice(-4) });
+      who.append(el('span', 'live-name', name));
+      who.append(el('span', 'badge ' + (v.returning ? 'returning' : 'new'), t(v.returning ? 'returningShort' : 'newShort')));
+      if (v.language) who.append(el('span', 'muted live-lang', v.language.toUpperCase()));
+      const page = el('div', 'live-page');
+      page.append(el('span', 'page-title', v.title || v.url || ''), address(v.url));
+      const numbers = el('div', 'live-numbers muted');
+      const onPage = el('span', 'live-on-page');
+      onPage.dataset.since = v.pageSince;
+      const online = el('span', 'live-online');
+      online.dataset.onlineSince = v.onlineSince;
+      numbers.append(onPage, el('span', 'live-pages', t(v.pagesSeen === 1 ? 'pagesSeenOne' : 'pagesSeenCount', { n: v.pagesSeen })), online);
+      const action = el('div', 'live-action');
+      if (v.offerOpen) {
+        action.append(el('span', 'badge offer-open', t('offerOpen')));
+      } else {
+        const invite = el('button', 'small invite', t('invite'));
+        invite.type = 'button';
+        invite.setAttribute('aria-label', t('invite') + ': ' + name);
+        invite.addEventListener('click', () => this.openInvite(v));
+        action.append(invite);
+      }
+      row.append(who, page, numbers, action);
+      list.append(row);
+    }
+    const count = this.visitors.size;
+    show($('live-empty'), count === 0);
+    $('live-count').textContent = String(count);
+    show($('live-count'), count > 0);
+    this.tick();
+  }
+
+  tick() {
+    for (const span of $('live-list').querySelectorAll('[data-since]')) {
+      span.textContent = t('onPageFor', { time: elapsed(span.dataset.since) });
+    }
+    for (const span of $('live-list').querySelectorAll('[data-online-since]')) {
+      span.textContent = t('onlineFor', { time: elapsed(span.dataset.onlineSince) });
+    }
+  }
+
+  openInvite(v) {
+    const dialog = $('invite-dialog');
+    dialog.dataset.visitorId = v.visitorId;
+    $('invite-who').textContent = [t('anonymous', { id: v.visitorId.slice(-4) }), v.title || v.url].filter(Boolean).join(' · ');
+    $('invite-text').value = t('inviteDefault');
+    show($('invite-error'), false);
+    dialog.showModal();
+    $('invite-text').focus();
+  }
+
+  async sendInvite() {
+    const dialog = $('invite-dialog');
+    const text = $('invite-text').value.trim();
+    if (!text) return;
+    $('invite-send').disabled = true;
+    try {
+      await this.ctx.bus.request('agent.invite', { visitorId: dialog.dataset.visitorId, text });
+      dialog.close();
+      this.ctx.toast(t('invited'));
+      const v = this.visitors.get(dialog.dataset.visitorId);
+      if (v) {
+        v.offerOpen = true;
+        this.render();
+      }
+    } catch (e) {
+      const known = { visitor_chatting: 'visitorChatting', offer_open: 'offerAlreadyOpen', not_found: 'visitorLeftSite' };
+      $('invite-error').textContent = known[e.code] ? t(known[e.code]) : (e.message || t('genericError', { code: e.code }));
+      show($('invite-error'), true);
+      if ((e.code || '').startsWith('token_')) this.ctx.failed(e);
+    } finally {
+      $('invite-send').disabled = false;
+    }
+  }
+}

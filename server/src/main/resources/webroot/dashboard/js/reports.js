@@ -1,0 +1,151 @@
+// The reports view (admins): the site's figures for a period, per agent, and two bar charts.
+
+import { $, el, show, dateText } from './dom.js';
+import { t } from './strings.js';
+import { api } from './api.js';
+import { dayStart, dayEnd, lastDays, durationText } from './dates.js';
+import { barChart } from './charts.js';
+
+const FIGURES = [
+  ['chats', 'chats', (v) => String(v)],
+  ['missed', 'missed', (v) => String(v)],
+  ['offlineMessages', 'offlineCount', (v) => String(v)],
+  ['waitMedianSeconds', 'waitMedian', durationText],
+  ['waitP90Seconds', 'waitP90', durationText],
+  ['firstResponseMedianSeconds', 'firstResponseMedian', durationText],
+  ['firstResponseP90Seconds', 'firstResponseP90', durationText],
+  ['durationMedianSeconds', 'durationMedian', durationText],
+  ['ratingAverage', 'ratingAverage', (v) => (v == null ? '–' : v.toFixed(1))],
+  // proactive offers and invitations: counted for the site only
+  ['offersShown', 'offersShown', (v) => String(v)],
+  ['offersAccepted', 'offersAccepted', (v) => String(v)],
+  ['offersDismissed', 'offersDismissed', (v) => String(v)],
+];
+
+const AGENT_COLUMNS = ['chats', 'missed', 'waitMedianSeconds', 'waitP90Seconds', 'firstResponseMedianSeconds',
+  'firstResponseP90Seconds', 'durationMedianSeconds', 'ratingAverage'];
+
+/** Seconds on an axis in the unit that suits the largest value: s, min or h. */
+function timeUnit(maxSeconds) {
+  if (maxSeconds >= 2 * 3600) return { divisor: 3600, name: 'h' };
+  if (maxSeconds >= 120) return { divisor: 60, name: 'min' };
+  return { divisor: 1, name: 's' };
+}
+
+function rounded(value) {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+export class Reports {
+  constructor(ctx) {
+    this.ctx = ctx; // {session, failed}
+    const range = lastDays(7);
+    $('report-from').value = range.from;
+    $('report-to').value = range.to;
+    $('report-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.refresh();
+    });
+  }
+
+  async refresh() {
+    const from = dayStart($('report-from').value);
+    const to = dayEnd($('report-to').value);
+    const error = $('report-error');
+    show(error, false);
+    if (!from || !to || from >= to) {
+      error.textContent = t('invalidRange');
+      show(error, true);
+      return;
+    }
+    let report;
+    try {
+      const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+      report = await api('GET', '/api/v1/reports?' + params, this.ctx.session.token);
+    } catch (e) {
+      if (e.status === 401) {
+        this.ctx.failed(e);
+        return;
+      }
+      error.textContent = e.message || t('genericError', { code: e.code });
+      show(error, true);
+      return;
+    }
+    // the period is [from, to): its last day is the one before `to`
+    const lastDay = new Date(to.getFullYear(), to.getMonth(), to.getDate() - 1);
+    $('report-period').textContent = t('reportPeriod', { from: dateText(from), to: dateText(lastDay) });
+    this.renderFigures(report.site);
+    this.renderAgents(report.agents);
+    this.renderCharts(report);
+  }
+
+  renderFigures(site) {
+    const list = $('report-figures');
+    list.replaceChildren();
+    for (const [key, label, format] of FIGURES) {
+      if (key.startsWith('offers') && !(key in site)) continue; // a server without offer counts
+      const figure = el('div', 'figure');
+      const value = el('dd', null, site[key] == null ? '–' : format(site[key]));
+      value.id = 'figure-' + key;
+      figure.append(el('dt', null, t(label)), value);
+      if (key === 'ratingAverage' && site.ratings) figure.append(el('dd', 'muted small-note', t('ratingsCount', { n: site.ratings })));
+      list.append(figure);
+    }
+  }
+
+  renderAgents(agents) {
+    const body = $('report-agents');
+    body.replaceChildren();
+    for (const agent of agents) {
+      const row = el('tr');
+      row.dataset.agentId = agent.agentId;
+      row.append(el('th', null, agent.agentName || agent.agentId));
+      for (const key of AGENT_COLUMNS) {
+        const figure = FIGURES.find((f) => f[0] === key);
+        const cell = el('td', 'number', agent[key] == null ? '–' : figure[2](agent[key]));
+        cell.dataset.figure = key;
+        row.append(cell);
+      }
+      body.append(row);
+    }
+    show($('report-no-agents'), agents.length === 0);
+    show($('report-agents-table'), agents.length > 0);
+  }
+
+  renderCharts(report) {
+    const chats = $('chart-chats');
+    if (report.agents.length === 0) {
+      chats.replaceChildren(el('p', 'muted', t('noAgentsInRange')));
+    } else {
+      chats.replaceChildren(barChart({
+        title: t('chartChatsTitle'),
+        categories: report.agents.map((a) => a.agentName || '?'),
+        series: [
+          { label: t('chats'), className: 'series-a', values: report.agents.map((a) => a.chats) },
+          { label: t('missed'), className: 'series-b', values: report.agents.map((a) => a.missed) },
+        ],
+        valueAxis: t('axisCount'),
+        categoryAxis: t('axisAgents'),
+        formatTick: (v) => (Number.isInteger(v) ? String(v) : ''),
+      }));
+    }
+    const site = report.site;
+    const medians = [site.waitMedianSeconds, site.firstResponseMedianSeconds];
+    const p90s = [site.waitP90Seconds, site.firstResponseP90Seconds];
+    const unit = timeUnit(Math.max(0, ...medians.concat(p90s).filter((v) => v != null)));
+    const scaled = (values) => values.map((v) => (v == null ? null : v / unit.divisor));
+    $('chart-times').replaceChildren(barChart({
+      title: t('chartTimesTitle'),
+      categories: [t('wait'), t('firstResponse')],
+      series: [
+        { label: t('median'), className: 'series-a', values: scaled(medians) },
+        { label: t('p90'), className: 'series-c', values: scaled(p90s) },
+      ],
+      valueAxis: `${t('axisSeconds')} (${unit.name})`,
+      categoryAxis: '',
+      formatValue: (v) => durationText(v * unit.divisor),
+      formatTick: rounded,
+      noData: t('noData'),
+    }));
+  }
+}

@@ -1,0 +1,135 @@
+// Site settings (admins): allowed origins, default max chats, offline message, retention and card
+// masking through GET/PATCH /api/v1/site; and the bulk export of a period's messages.
+
+import { $, show } from './dom.js';
+import { t } from './strings.js';
+import { api } from './api.js';
+import { dayStart, dayEnd, lastDays } from './dates.js';
+import { fetchFile, saveBlob, sizeText } from './download.js';
+
+const LANGUAGES = ['de', 'en'];
+
+export class SiteSettings {
+  constructor(ctx) {
+    this.ctx = ctx; // {session, failed}
+    $('site-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.save();
+    });
+    $('export-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.exportMessages();
+    });
+    const range = lastDays(30);
+    $('export-from').value = range.from;
+    $('export-to').value = range.to;
+  }
+
+  async refresh() {
+    try {
+      this.fill(await api('GET', '/api/v1/site', this.ctx.session.token));
+    } catch (e) {
+      this.result(e.message, true);
+      if (e.status === 401) this.ctx.failed(e);
+    }
+  }
+
+  fill(site) {
+    $('site-origins').value = (site.allowedOrigins || []).join('\n');
+    $('site-max-chats').value = String(site.defaultMaxChats);
+    $('site-offline-message').value = site.offlineMessage || '';
+    $('site-retention').value = site.retentionDays == null ? '' : String(site.retentionDays);
+    $('site-mask').checked = site.maskCardNumbers === true;
+    // the widget's languages; the first listed is the one used when the visitor's is not there
+    this.languages = Array.isArray(site.languages) ? site.languages : null;
+    for (const lang of LANGUAGES) $('site-lang-' + lang).checked = !this.languages || this.languages.includes(lang);
+  }
+
+  /** The checked languages, in the order the site had them, newly checked ones after. */
+  chosenLanguages() {
+    const checked = LANGUAGES.filter((lang) => $('site-lang-' + lang).checked);
+    const kept = (this.languages || []).filter((lang) => checked.includes(lang));
+    return kept.concat(checked.filter((lang) => !kept.includes(lang)));
+  }
+
+  result(message, isError) {
+    const box = $('site-result');
+    box.textContent = message;
+    box.className = isError ? 'error' : 'ok';
+  }
+
+  /** A whole number from the field, null for an empty one, NaN for anything else. */
+  static number(id) {
+    const raw = $(id).value.trim();
+    if (raw === '') return null;
+    return /^-?\d+$/.test(raw) ? Number.parseInt(raw, 10) : Number.NaN;
+  }
+
+  async save() {
+    const maxChats = SiteSettings.number('site-max-chats');
+    const retention = SiteSettings.number('site-retention');
+    if (maxChats === null || Number.isNaN(maxChats)) {
+      this.result(t('notANumber', { field: t('defaultMaxChats') }), true);
+      return;
+    }
+    if (Number.isNaN(retention)) {
+      this.result(t('notANumber', { field: t('retentionDays') }), true);
+      return;
+    }
+    const languages = this.chosenLanguages();
+    if (languages.length === 0) {
+      this.result(t('noLanguage'), true);
+      return;
+    }
+    // the server checks every value and answers with what is wrong; it is shown as it says it
+    const body = {
+      allowedOrigins: $('site-origins').value.split('\n').map((line) => line.trim()).filter(Boolean),
+      defaultMaxChats: maxChats,
+      offlineMessage: $('site-offline-message').value,
+      retentionDays: retention,
+      maskCardNumbers: $('site-mask').checked,
+    };
+    if (this.languages) body.languages = languages; // only to a server that has the setting
+    $('site-save').disabled = true;
+    try {
+      this.fill(await api('PATCH', '/api/v1/site', this.ctx.session.token, body));
+      this.result(t('saved'), false);
+    } catch (e) {
+      this.result(e.message || t('genericError', { code: e.code }), true);
+      if (e.status === 401) this.ctx.failed(e);
+    } finally {
+      $('site-save').disabled = false;
+    }
+  }
+
+  async exportMessages() {
+    const from = dayStart($('export-from').value);
+    const to = dayEnd($('export-to').value);
+    const box = $('export-result');
+    if (!from || !to || from >= to) {
+      box.textContent = t('invalidRange');
+      box.className = 'error';
+      return;
+    }
+    const format = $('export-format').value;
+    const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), format });
+    $('export-download').disabled = true;
+    box.className = 'muted';
+    box.textContent = t('exporting', { size: '' });
+    try {
+      const { blob, name } = await fetchFile('/api/v1/exports/messages?' + params, this.ctx.session.token,
+        `messages-${this.ctx.session.siteKey}.${format}`, (bytes) => {
+          box.textContent = t('exporting', { size: sizeText(bytes) });
+        });
+      saveBlob(blob, name);
+      box.className = 'ok';
+      box.textContent = t('exported', { size: sizeText(blob.size) });
+    } catch (e) {
+      box.className = 'error';
+      box.textContent = e.message || t('downloadFailed', { code: e.code });
+      if (e.status === 401) this.ctx.failed(e);
+    } finally {
+      $('export-download').disabled = false;
+    }
+  }
+}
