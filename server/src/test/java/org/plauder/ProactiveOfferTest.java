@@ -134,8 +134,9 @@ class ProactiveOfferTest {
   void startingAChatOnItsOwnClosesTheOpenOffer() {
     Tab tab = onPage(CHECKOUT);
     JsonObject offer = await(tab.bus().push("offer")).getJsonObject("offer");
-    await(tab.bus().request("visitor.requestChat", tab.visitor().token(), new JsonObject()));
+    await(tab.bus().request("visitor.requestChat", tab.visitor().token(), new JsonObject().put("name", "Eva")));
     assertEquals(offer.getString("id"), await(tab.bus().push("offerClosed")).getString("offerId"));
+    await(agentBus.push(p -> "visitor".equals(p.getString("type")) && "Eva".equals(p.getJsonObject("visitor").getString("name"))));
     JsonObject seen = await(agentBus.request("agent.visitors", agent.token(), new JsonObject())).getJsonArray("visitors").getJsonObject(0);
     assertFalse(seen.getBoolean("offerOpen"));
     tab.bus().close();
@@ -158,9 +159,11 @@ class ProactiveOfferTest {
         .put("visitorId", tab.visitor().id()).put("text", "Hallo! Kann ich bei der Auswahl helfen?")));
     JsonObject offer = await(tab.bus().push("offer")).getJsonObject("offer");
     assertEquals("Anna", offer.getString("from"));
+    await(agentBus.push(p -> "visitor".equals(p.getString("type")) && p.getJsonObject("visitor").getBoolean("offerOpen")));
     JsonObject state = await(tab.bus().request("visitor.acceptOffer", tab.visitor().token(),
         new JsonObject().put("offerId", offer.getString("id"))));
     assertEquals("Anna", state.getJsonObject("conversation").getString("agentName"));
+    await(agentBus.push(p -> "visitor".equals(p.getString("type")) && !p.getJsonObject("visitor").getBoolean("offerOpen")));
     JsonObject first = await(agentBus.request("agent.history", agent.token(),
         new JsonObject().put("conversationId", state.getJsonObject("conversation").getString("id")))).getJsonArray("messages").getJsonObject(0);
     assertEquals("agent", first.getString("sender"));

@@ -85,7 +85,8 @@ public final class PresenceVerticle extends VerticleBase {
     h.sockets.add(socket.getString("socketId"));
     if (first) {
       services.visitors().find(visitorId)
-          .compose(v -> presence.online(visitorId, siteKey, v != null && v.getInteger("visits", 1) > 1, now()))
+          .compose(v -> presence.online(visitorId, siteKey, v != null && v.getInteger("visits", 1) > 1,
+              v == null ? null : v.getString("name"), now()))
           .onSuccess(v -> changed(visitorId))
           .onFailure(e -> log.warn("presence of {} not recorded: {}", visitorId, e.toString()));
     }

@@ -116,6 +116,7 @@ public final class Json {
     org.bson.Document offer = p.get("openOffer", org.bson.Document.class);
     return new JsonObject()
         .put("visitorId", p.getString("_id"))
+        .put("name", p.getString("name"))
         .put("url", p.getString("url"))
         .put("title", p.getString("title"))
         .put("language", p.getString("language"))

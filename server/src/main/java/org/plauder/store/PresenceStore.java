@@ -33,8 +33,9 @@ public final class PresenceStore {
   }
 
   /** The visitor came online (first tab); a visitor already online keeps its onlineSince. */
-  public Future<Void> online(String visitorId, String siteKey, boolean returning, Instant now) {
+  public Future<Void> online(String visitorId, String siteKey, boolean returning, String name, Instant now) {
     return Reactive.first(db.presence().updateOne(eq("_id", visitorId), Updates.combine(
+            Updates.set("name", name),
             Updates.setOnInsert("siteKey", siteKey),
             Updates.setOnInsert("onlineSince", Dates.toDate(now)),
             Updates.setOnInsert("pageSince", Dates.toDate(now)),
@@ -58,6 +59,11 @@ public final class PresenceStore {
             Updates.set("lastSeenAt", Dates.toDate(now)),
             Updates.inc("pagesSeen", 1)),
         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+  }
+
+  /** The name a visitor gave when starting a chat, for the live-visitors list. */
+  public Future<Void> setName(String visitorId, String name) {
+    return Reactive.first(db.presence().updateOne(eq("_id", visitorId), Updates.set("name", name))).mapEmpty();
   }
 
   public Future<Void> heartbeat(List<String> visitorIds, Instant now) {

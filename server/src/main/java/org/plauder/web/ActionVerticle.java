@@ -165,7 +165,8 @@ public final class ActionVerticle extends VerticleBase {
           invitation ? ChatMessage.Sender.AGENT : ChatMessage.Sender.SYSTEM, offer.getString("agentId"), offer.getString("from"));
       return services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.ACCEPTED,
           services.clock().instant())
-          .compose(v -> services.router().requestChat(visitor, name, email, null, opening));
+          .compose(v -> services.router().requestChat(visitor, name, email, null, opening))
+          .onSuccess(state -> presenceChanged(visitor.id()));
     });
   }
 
@@ -175,7 +176,10 @@ public final class ActionVerticle extends VerticleBase {
     return services.presence().takeOffer(visitor.id(), offerId).compose(offer -> offer == null
         ? Future.succeededFuture(new JsonObject())
         : services.visitors().recordOfferDismissed(visitor.id(), now)
-            .onSuccess(v -> services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", offerId)))
+            .onSuccess(v -> {
+              services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", offerId));
+              presenceChanged(visitor.id());
+            })
             .compose(v -> services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.DISMISSED, now))
             .map(v -> new JsonObject()));
   }
@@ -191,7 +195,12 @@ public final class ActionVerticle extends VerticleBase {
             services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", cleared.getString("id")));
           }
           return services.router().requestChat(visitor, name, email, first);
-        });
+        })
+        .compose(state -> (name == null ? Future.<Void>succeededFuture() : services.presence().setName(visitor.id(), name))
+            .map(v -> {
+              presenceChanged(visitor.id()); // agents see the name, and that the visitor now chats
+              return state;
+            }));
   }
 
   private Future<JsonObject> leaveMessage(Identity visitor, JsonObject body) {
@@ -399,6 +408,7 @@ public final class ActionVerticle extends VerticleBase {
             }
             return services.offers().count(agent.siteKey(), "invite", org.plauder.store.OfferStore.Outcome.SHOWN, services.clock().instant()).map(v -> {
               services.inboxes().toVisitor(visitorId, Json.push("offer").put("offer", Json.offer(offer)));
+              presenceChanged(visitorId);
               return new JsonObject().put("offerId", offer.getString("id"));
             });
           });

@@ -69,7 +69,7 @@ export class LiveVisitors {
       const row = el('li', 'live-item');
       row.dataset.visitorId = v.visitorId;
       const who = el('div', 'live-who');
-      const name = t('anonymous', { id: v.visitorId.slice(-4) });
+      const name = v.name || t('anonymous', { id: v.visitorId.slice(-4) }); // set only from the server's record, shown as text
       who.append(el('span', 'live-name', name));
       who.append(el('span', 'badge ' + (v.returning ? 'returning' : 'new'), t(v.returning ? 'returningShort' : 'newShort')));
       if (v.language) who.append(el('span', 'muted live-lang', v.language.toUpperCase()));
