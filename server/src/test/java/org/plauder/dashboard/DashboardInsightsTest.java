@@ -484,6 +484,10 @@ class DashboardInsightsTest {
 
     // a visitor in a chat cannot be invited: the dialog says why
     regular.requestChat("Ria", null, "Ich habe eine Frage");
+    // the row is drawn again with the name she gave (and that she now chats) before it is clicked
+    By riaName = By.cssSelector("#live-list .live-item[data-visitor-id='" + first.id() + "'] .live-name");
+    page.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> "Ria".equals(d.findElement(riaName).getText()));
     driver.findElement(By.cssSelector("#live-list .live-item[data-visitor-id='" + first.id() + "'] button.invite")).click();
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invite-dialog")));
     driver.findElement(By.id("invite-send")).click();
