@@ -35,39 +35,12 @@ import org.plauder.TestNode.Person;
  * The dashboard's insight views in real headless Chromium against a real node: the visitor panel,
  * history search with filters and transcripts, reports, site settings and the bulk export.
  */
-@ExtendWith(VertxExtension.class)
-class DashboardInsightsTest {
+class DashboardInsightsTest extends DashboardBrowserTest {
 
   private static final String ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
       + "(KHTML, like Gecko) Chrome/120.0.6099.144 Mobile Safari/537.36";
   private static final String BEA_EMAIL = "bea@shop.test";
   private static final String BEA_PASSWORD = "password-Bea";
-
-  @TempDir
-  Path dataDir;
-
-  TestNode node;
-  ChromeDriver driver;
-  DashboardPage page;
-  final List<BridgeClient> buses = new ArrayList<>();
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    node = TestNode.start(vertx, dataDir);
-    driver = Browser.start(1280, 800);
-    page = new DashboardPage(driver, node);
-  }
-
-  @AfterEach
-  void stop(TestInfo info) {
-    try {
-      Browser.screenshot(driver, "last-" + info.getTestMethod().orElseThrow().getName());
-    } finally {
-      driver.quit();
-      buses.forEach(BridgeClient::close);
-      node.close();
-    }
-  }
 
   /** A visitor (or an agent) on its own bridge connection, registered on its inbox. */
   record Client(Person person, BridgeClient bus) {

@@ -29,37 +29,10 @@ import org.plauder.TestNode;
 import org.plauder.TestNode.Person;
 
 /** The agent dashboard in real headless Chromium against a real node; visitors are driven over the bridge. */
-@ExtendWith(VertxExtension.class)
-class DashboardTest {
+class DashboardTest extends DashboardBrowserTest {
 
   private static final String BEA_EMAIL = "bea@shop.test";
   private static final String BEA_PASSWORD = "password-Bea";
-
-  @TempDir
-  Path dataDir;
-
-  TestNode node;
-  ChromeDriver driver;
-  DashboardPage page;
-  final List<BridgeClient> buses = new ArrayList<>();
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    node = TestNode.start(vertx, dataDir);
-    driver = Browser.start(1280, 800);
-    page = new DashboardPage(driver, node);
-  }
-
-  @AfterEach
-  void stop(TestInfo info) {
-    try {
-      Browser.screenshot(driver, "last-" + info.getTestMethod().orElseThrow().getName());
-    } finally {
-      driver.quit();
-      buses.forEach(BridgeClient::close);
-      node.close();
-    }
-  }
 
   /** A visitor on its own bridge connection, registered on its inbox. */
   record Visitor(Person person, BridgeClient bus) {

@@ -1,0 +1,50 @@
+package org.plauder.dashboard;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.plauder.Browser;
+import org.plauder.BridgeClient;
+import org.plauder.TestNode;
+
+/**
+ * What every dashboard browser test starts from: a real node, headless Chromium on the dashboard,
+ * and the bridge connections the test opens, all closed afterwards (with a last screenshot).
+ */
+@ExtendWith(VertxExtension.class)
+abstract class DashboardBrowserTest {
+
+  @TempDir
+  Path dataDir;
+
+  TestNode node;
+  ChromeDriver driver;
+  DashboardPage page;
+  final List<BridgeClient> buses = new ArrayList<>();
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    node = TestNode.start(vertx, dataDir);
+    driver = Browser.start(1280, 800);
+    page = new DashboardPage(driver, node);
+  }
+
+  @AfterEach
+  void stop(TestInfo info) {
+    try {
+      Browser.screenshot(driver, "last-" + info.getTestMethod().orElseThrow().getName());
+    } finally {
+      driver.quit();
+      buses.forEach(BridgeClient::close);
+      node.close();
+    }
+  }
+}
