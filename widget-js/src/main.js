@@ -100,7 +100,7 @@ class Widget {
     });
   }
 
-  buildView() {
+  buildView(existingHost) {
     this.view = createView(this.s, this.lang, this.viewOptions, {
       toggle: () => (this.state.open ? this.close() : this.open()),
       close: () => this.close(),
@@ -114,7 +114,7 @@ class Widget {
       dismissOffer: () => this.dismissOffer(),
       emailTranscript: (email) => this.emailTranscript(email),
       toggleEarlier: () => this.update({ earlierExpanded: !this.state.earlierExpanded }),
-    });
+    }, existingHost);
   }
 
   /**
@@ -133,9 +133,7 @@ class Widget {
     if (lang === this.lang) return;
     this.lang = lang;
     this.s = stringsFor(lang);
-    const old = this.view.host;
-    this.buildView();
-    if (old.parentNode) old.replaceWith(this.view.host);
+    this.buildView(this.view.host);
     this.render();
   }
 

@@ -55,10 +55,13 @@ function focusablesIn(container) {
     .filter((n) => !n.disabled && n.tabIndex >= 0 && !n.closest('[hidden]') && n.getClientRects().length > 0);
 }
 
-export function createView(s, lang, options, on) {
-  const host = el('div', { id: 'plauder-widget', 'data-plauder': '' });
-  if (options.position === 'left') host.classList.add('left');
-  const root = host.attachShadow({ mode: 'open' });
+export function createView(s, lang, options, on, existingHost) {
+  // Drawn again in another language, the widget keeps its host element and shadow root, so
+  // nothing that holds them (the page, assistive technology) loses track of it.
+  const host = existingHost || el('div', { id: 'plauder-widget', 'data-plauder': '' });
+  if (!existingHost && options.position === 'left') host.classList.add('left');
+  const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+  root.replaceChildren();
   adoptStyles(root);
   if (options.color) host.style.setProperty('--c', options.color);
 

@@ -25,32 +25,13 @@ import org.plauder.TestNode;
 import org.plauder.TestNode.Person;
 
 /** The widget in real headless Chromium on the demo shop, against a real node and an agent on the bridge. */
-@ExtendWith(VertxExtension.class)
-class WidgetChatTest {
+class WidgetChatTest extends WidgetBrowserTest {
 
   private static final String HOSTILE = "<img src=x onerror=alert(1)><script>window.pwned=1</script>";
-
-  @TempDir
-  Path dataDir;
-
-  TestNode node;
-  ChromeDriver driver;
-  BridgeClient agentBus;
 
   @BeforeEach
   void start(Vertx vertx) {
     node = TestNode.start(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (agentBus != null) {
-      agentBus.close();
-    }
-    node.close();
   }
 
   @Test

@@ -21,29 +21,15 @@ import org.plauder.TestNode;
 import org.plauder.TestNode.Person;
 
 /** The widget on a page whose Content-Security-Policy allows only the widget's script and its server. */
-@ExtendWith(VertxExtension.class)
-class WidgetCspTest {
+class WidgetCspTest extends WidgetBrowserTest {
 
-  @TempDir
-  Path dataDir;
-
-  TestNode node;
   HttpServer strictSite;
-  ChromeDriver driver;
-  BridgeClient agentBus;
 
   @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (agentBus != null) {
-      agentBus.close();
-    }
+  void stopStrictSite() {
     if (strictSite != null) {
       await(strictSite.close());
     }
-    node.close();
   }
 
   @Test

@@ -29,32 +29,13 @@ import org.plauder.TestNode;
 import org.plauder.TestNode.Person;
 
 /** A returning visitor (same browser, new session, no open chat) sees its last, ended conversation read-only. */
-@ExtendWith(VertxExtension.class)
-class WidgetEarlierChatTest {
+class WidgetEarlierChatTest extends WidgetBrowserTest {
 
   private static final String HOSTILE = "<img src=x onerror=alert(1)>";
-
-  @TempDir
-  Path dataDir;
-
-  TestNode node;
-  ChromeDriver driver;
-  BridgeClient agentBus;
 
   @BeforeEach
   void start(Vertx vertx) {
     node = TestNode.start(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (agentBus != null) {
-      agentBus.close();
-    }
-    node.close();
   }
 
   @Test

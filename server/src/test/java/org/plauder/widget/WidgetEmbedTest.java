@@ -22,29 +22,15 @@ import org.plauder.TestNode;
 import org.plauder.TestNode.Person;
 
 /** The widget embedded on another origin than the chat server's, on a page with hostile CSS. */
-@ExtendWith(VertxExtension.class)
-class WidgetEmbedTest {
+class WidgetEmbedTest extends WidgetBrowserTest {
 
-  @TempDir
-  Path dataDir;
-
-  TestNode node;
   HttpServer otherSite;
-  ChromeDriver driver;
-  BridgeClient agentBus;
 
   @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (agentBus != null) {
-      agentBus.close();
-    }
+  void stopOtherSite() {
     if (otherSite != null) {
       await(otherSite.close());
     }
-    node.close();
   }
 
   @Test

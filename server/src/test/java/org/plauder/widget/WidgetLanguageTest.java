@@ -18,22 +18,7 @@ import org.plauder.Browser;
 import org.plauder.TestNode;
 
 /** The widget speaks only the languages the site's admin chose, whatever the page and browser prefer. */
-@ExtendWith(VertxExtension.class)
-class WidgetLanguageTest {
-
-  @TempDir
-  Path dataDir;
-
-  TestNode node;
-  ChromeDriver driver;
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    node.close();
-  }
+class WidgetLanguageTest extends WidgetBrowserTest {
 
   @Test
   void aSiteServedInEnglishOnlyGetsAnEnglishWidgetOnItsGermanPages(Vertx vertx) {

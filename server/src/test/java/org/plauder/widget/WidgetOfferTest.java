@@ -24,18 +24,11 @@ import org.plauder.TestNode;
 import org.plauder.TestNode.Person;
 
 /** Proactive offers in the widget: a bubble above the launcher after the dwell, accepted or dismissed. */
-@ExtendWith(VertxExtension.class)
-class WidgetOfferTest {
+class WidgetOfferTest extends WidgetBrowserTest {
 
   static final String OFFER_DE = "Brauchen Sie Hilfe beim Bezahlen?";
 
-  @TempDir
-  Path dataDir;
-
-  TestNode node;
-  ChromeDriver driver;
   Person agent;
-  BridgeClient agentBus;
 
   @BeforeEach
   void start(Vertx vertx) {
@@ -49,15 +42,6 @@ class WidgetOfferTest {
             .put("id", "checkout").put("name", "Hilfe an der Kasse").put("minSecondsOnPage", 1).put("urlPattern", "/demo/kasse*")
             .put("messages", new JsonObject().put("de", OFFER_DE).put("en", "Need help paying?"))))));
     assertEquals(200, saved.statusCode(), saved.bodyAsString());
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    agentBus.close();
-    node.close();
   }
 
   JsonObject stats() {

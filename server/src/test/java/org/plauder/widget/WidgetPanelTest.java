@@ -20,26 +20,11 @@ import org.plauder.Browser;
 import org.plauder.TestNode;
 
 /** The open panel as a keyboard and a phone user meet it: focus stays inside, the page behind stays still. */
-@ExtendWith(VertxExtension.class)
-class WidgetPanelTest {
-
-  @TempDir
-  Path dataDir;
-
-  TestNode node;
-  ChromeDriver driver;
+class WidgetPanelTest extends WidgetBrowserTest {
 
   @BeforeEach
   void start(Vertx vertx) {
     node = TestNode.start(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    node.close();
   }
 
   @Test

@@ -26,28 +26,7 @@ import org.plauder.TestNode.Person;
 import org.plauder.config.Config;
 
 /** The widget loses the server mid-chat (the node stops and comes back on the same port and data). */
-@ExtendWith(VertxExtension.class)
-class WidgetReconnectTest {
-
-  @TempDir
-  Path dataDir;
-
-  TestNode node;
-  ChromeDriver driver;
-  BridgeClient agentBus;
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (agentBus != null) {
-      agentBus.close();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
+class WidgetReconnectTest extends WidgetBrowserTest {
 
   @Test
   void messageWrittenWhileTheServerIsDownIsSentOnceAfterTheReconnect(Vertx vertx) throws IOException {

@@ -29,21 +29,14 @@ import org.plauder.TestNode.Person;
 import org.plauder.config.Config;
 
 /** A chat's life in the widget up to its end: masked card numbers, long histories, the transcript by e-mail. */
-@ExtendWith(VertxExtension.class)
-class WidgetTranscriptTest {
+class WidgetTranscriptTest extends WidgetBrowserTest {
 
   /** More than one page of visitor.history (500 messages). */
   static final int LONG_CHAT = 505;
 
-  @TempDir
-  Path dataDir;
-
   GreenMail smtp;
   // Moved on by hand between bursts of agent messages, so the long chat fits the agent's rate limit.
   MovableClock clock;
-  TestNode node;
-  ChromeDriver driver;
-  BridgeClient agentBus;
 
   @BeforeEach
   void start(Vertx vertx) {
@@ -55,14 +48,7 @@ class WidgetTranscriptTest {
   }
 
   @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (agentBus != null) {
-      agentBus.close();
-    }
-    node.close();
+  void stopMailServer() {
     smtp.stop();
   }
 
