@@ -407,7 +407,7 @@ async function onCloseDialog() {
 const SHORTCUTS = [
   ['Alt + ↓', 'scNext'], ['Alt + ↑', 'scPrev'], ['Enter / Ctrl + Enter', 'scSend'], ['Shift + Enter', 'scNewline'],
   ['Alt + R', 'scFocus'], ['Alt + C', 'scClose'], ['Alt + T', 'scTransfer'], ['Alt + N', 'scTake'],
-  ['Alt + K', 'scCanned'], ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3 / 4 / 5', 'scViews'], ['? / Alt + H', 'scHelp'],
+  ['Alt + K', 'scCanned'], ['/shortcut + Tab', 'scCannedShortcut'], ['Alt + M', 'scMute'], ['Alt + 1 / 2 / 3 / 4 / 5', 'scViews'], ['? / Alt + H', 'scHelp'],
 ];
 
 function fillHelp() {

@@ -5,11 +5,35 @@ import { $, el, show } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
 
+/** The shortcut of a response, from its title: "Versand heute" → "versand-heute" (typed as /versand-heute). */
+export function shortcutOf(title) {
+  return title.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}-]/gu, '');
+}
+
+/** The response a reply box holding only "/prefix" stands for: the first whose shortcut starts so. */
+export function completion(boxValue, responses) {
+  const typed = boxValue.trim();
+  if (!/^\/[^\s/]+$/.test(typed)) return null;
+  const prefix = shortcutOf(typed.slice(1));
+  return responses.find((r) => shortcutOf(r.title).startsWith(prefix)) || null;
+}
+
 export class Canned {
   constructor(ctx) {
     this.ctx = ctx; // {session, failed}
     this.responses = [];
     $('canned-select').addEventListener('change', () => this.insertChosen());
+    // "/versand" then Tab in an otherwise empty reply box puts that response there.
+    $('composer-text').addEventListener('keydown', (event) => {
+      if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey) return;
+      const box = event.target;
+      const response = completion(box.value, this.responses);
+      if (!response) return;
+      event.preventDefault();
+      box.value = response.text;
+      box.dispatchEvent(new Event('input'));
+    });
     $('canned-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.add();
@@ -33,6 +57,7 @@ export class Canned {
     for (const response of this.responses) {
       const option = el('option', null, response.title);
       option.value = response.id;
+      option.title = '/' + shortcutOf(response.title);
       select.append(option);
     }
     show($('composer-tools'), this.responses.length > 0);
@@ -43,7 +68,8 @@ export class Canned {
       const item = el('li', 'canned-item');
       item.dataset.responseId = response.id;
       const words = el('div', 'canned-words');
-      words.append(el('strong', null, response.title), el('span', 'muted canned-text', response.text));
+      words.append(el('strong', null, response.title), el('code', 'canned-shortcut', ' /' + shortcutOf(response.title)),
+        el('span', 'muted canned-text', response.text));
       const remove = el('button', 'danger', t('remove'));
       remove.type = 'button';
       remove.setAttribute('aria-label', t('remove') + ': ' + response.title);

@@ -152,6 +152,11 @@ class DashboardTest extends DashboardBrowserTest {
     page.wait.until(d -> box.getDomProperty("value").equals("Wir versenden innerhalb von 2 Tagen."));
     box.sendKeys(Keys.ENTER);
     assertEquals("Wir versenden innerhalb von 2 Tagen.", mallory.awaitAgentMessage(malloryChat).getString("text"));
+    // ... or by its shortcut: "/vers" and Tab
+    box.sendKeys("/vers", Keys.TAB);
+    page.wait.until(d -> box.getDomProperty("value").equals("Wir versenden innerhalb von 2 Tagen."));
+    box.sendKeys(Keys.ENTER);
+    assertEquals("Wir versenden innerhalb von 2 Tagen.", mallory.awaitAgentMessage(malloryChat).getString("text"));
 
     // transfer Max to Carl, who is online on his own connection
     Person carl = node.createAgent("Carl", 2);
