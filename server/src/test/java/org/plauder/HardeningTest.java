@@ -209,5 +209,24 @@ class HardeningTest {
     assertEquals("not_found", assertRefused(bus.request("agent.invite", foreign.token(),
         new JsonObject().put("visitorId", visitor.id()).put("text", "hi"))).code());
     assertEquals("active", await(bus.request("visitor.history", visitor.token(), new JsonObject())).getString("status"));
+
+    // ... and another site's agent is not a colleague: no transfer to it, no admin change of it.
+    Person foreignAgent = node.agentOfAnotherSite("agent");
+    assertEquals("not_found", assertRefused(bus.request("agent.transfer", agent.token(),
+        new JsonObject().put("conversationId", chat).put("toAgentId", foreignAgent.id()))).code());
+    var patch = await(node.http.patch("/api/v1/agents/" + foreignAgent.id()).bearerTokenAuthentication(node.loginAdmin().token())
+        .sendJsonObject(new JsonObject().put("disabled", true)));
+    assertEquals(404, patch.statusCode());
+    assertEquals(200, await(node.http.get("/api/v1/agents").bearerTokenAuthentication(foreignAgent.token()).send()).statusCode(),
+        "the other site's agent is untouched");
+  }
+
+  @Test
+  void theDashboardIsServedWithAStrictContentSecurityPolicy() {
+    var page = await(node.http.get("/dashboard/").send());
+    assertEquals(200, page.statusCode());
+    String csp = page.getHeader("Content-Security-Policy");
+    assertTrue(csp.contains("default-src 'self'") && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), csp);
+    assertTrue(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), csp);
   }
 }
