@@ -113,16 +113,28 @@ public final class ChatRouter {
   /** Gives a queued chat to this agent if it is online with room; otherwise the queue decides. */
   private Future<Void> assignTo(String agentId, Conversation c) {
     Instant now = clock.instant();
-    return agents.claimSlotOf(agentId, c.siteKey(), now).compose(agent -> {
+    return handOver(agents.claimSlotOf(agentId, c.siteKey(), now), c.id(), now).mapEmpty();
+  }
+
+  /**
+   * What became of handing a queued chat to a claimed slot: {@code agent} null when no slot could
+   * be claimed; {@code assigned} null when the chat was no longer waiting (the slot is given back).
+   */
+  private record Handover(Agent agent, Conversation assigned) {}
+
+  /** Queued → active with the agent whose slot {@code claim} took; announced to both sides. */
+  private Future<Handover> handOver(Future<Agent> claim, String conversationId, Instant now) {
+    return claim.compose(agent -> {
       if (agent == null) {
-        return Future.succeededFuture();
+        return Future.succeededFuture(new Handover(null, null));
       }
-      return conversations.activate(c.id(), agent.id(), agent.name(), now).compose(assigned -> {
+      return conversations.activate(conversationId, agent.id(), agent.name(), now).compose(assigned -> {
         if (assigned == null) {
-          return agents.releaseSlot(agent.id());
+          // Someone else took or closed this chat in the meantime: give the slot back.
+          return agents.releaseSlot(agent.id()).map(v -> new Handover(agent, null));
         }
         announceAssigned(assigned, null, null);
-        return Future.succeededFuture();
+        return Future.succeededFuture(new Handover(agent, assigned));
       });
     });
   }
@@ -181,19 +193,9 @@ public final class ChatRouter {
         return Future.succeededFuture();
       }
       Instant now = clock.instant();
-      return agents.claimSlot(siteKey, now).compose(agent -> {
-        if (agent == null) {
-          return Future.succeededFuture();
-        }
-        return conversations.activate(head.id(), agent.id(), agent.name(), now).compose(assigned -> {
-          if (assigned == null) {
-            // Someone else took or closed this chat in the meantime: give the slot back, look again.
-            return agents.releaseSlot(agent.id()).compose(v -> drain(siteKey));
-          }
-          announceAssigned(assigned, null, null);
-          return drain(siteKey);
-        });
-      });
+      // Assigned or not (someone else got the head first), look again while there is room.
+      return handOver(agents.claimSlot(siteKey, now), head.id(), now)
+          .compose(h -> h.agent() == null ? Future.succeededFuture() : drain(siteKey));
     });
   }
 
@@ -296,18 +298,14 @@ public final class ChatRouter {
       return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
     }
     Instant now = clock.instant();
-    return agents.claimSlotOf(agent.id(), c.siteKey(), now).compose(me -> {
-      if (me == null) {
+    return handOver(agents.claimSlotOf(agent.id(), c.siteKey(), now), c.id(), now).compose(h -> {
+      if (h.agent() == null) {
         return Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat"));
       }
-      return conversations.activate(c.id(), me.id(), me.name(), now).compose(assigned -> {
-        if (assigned == null) {
-          return agents.releaseSlot(me.id()).compose(v ->
-              Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting")));
-        }
-        announceAssigned(assigned, null, null);
-        return announceQueue(c.siteKey()).map(v -> assigned);
-      });
+      if (h.assigned() == null) {
+        return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
+      }
+      return announceQueue(c.siteKey()).map(v -> h.assigned());
     });
   }
 

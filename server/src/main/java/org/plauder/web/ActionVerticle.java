@@ -146,6 +146,11 @@ public final class ActionVerticle extends VerticleBase {
         });
   }
 
+  /** Tells every tab of the visitor that this offer is answered, so none keeps showing it. */
+  private void offerClosed(String visitorId, String offerId) {
+    services.inboxes().toVisitor(visitorId, Json.push("offerClosed").put("offerId", offerId));
+  }
+
   private void presenceChanged(String visitorId) {
     vertx.eventBus().publish(Addresses.INTERNAL_PRESENCE_CHANGED, new JsonObject().put("visitorId", visitorId));
   }
@@ -159,7 +164,7 @@ public final class ActionVerticle extends VerticleBase {
       if (offer == null) {
         return Future.failedFuture(Failure.conflict("offer_gone", "this offer is no longer open"));
       }
-      services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", offerId));
+      offerClosed(visitor.id(), offerId);
       boolean invitation = offer.getString("agentId") != null;
       var opening = new org.plauder.routing.ChatRouter.Opening(offerId, offer.getString("text"),
           invitation ? ChatMessage.Sender.AGENT : ChatMessage.Sender.SYSTEM, offer.getString("agentId"), offer.getString("from"));
@@ -177,7 +182,7 @@ public final class ActionVerticle extends VerticleBase {
         ? Future.succeededFuture(new JsonObject())
         : services.visitors().recordOfferDismissed(visitor.id(), now)
             .onSuccess(v -> {
-              services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", offerId));
+              offerClosed(visitor.id(), offerId);
               presenceChanged(visitor.id());
             })
             .compose(v -> services.offers().count(visitor.siteKey(), offer.getString("ruleId"), org.plauder.store.OfferStore.Outcome.DISMISSED, now))
@@ -192,7 +197,7 @@ public final class ActionVerticle extends VerticleBase {
     return services.presence().clearOffer(visitor.id())
         .compose(cleared -> {
           if (cleared != null) {
-            services.inboxes().toVisitor(visitor.id(), Json.push("offerClosed").put("offerId", cleared.getString("id")));
+            offerClosed(visitor.id(), cleared.getString("id"));
           }
           return services.router().requestChat(visitor, name, email, first);
         })
