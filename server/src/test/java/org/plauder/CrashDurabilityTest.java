@@ -34,17 +34,11 @@ class CrashDurabilityTest {
     String visitorToken;
     String chat;
     try {
-      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
-      waitForHealth(http);
-      JsonObject admin = await(http.post("/api/v1/agents/login").sendJsonObject(new JsonObject()
-          .put("email", TestNode.ADMIN_EMAIL).put("password", TestNode.ADMIN_PASSWORD))).bodyAsJsonObject();
-      JsonObject visitor = await(http.post("/api/v1/sites/demo/visitors").putHeader("Origin", "http://localhost:" + port)
-          .sendJsonObject(new JsonObject())).bodyAsJsonObject();
-      visitorToken = visitor.getString("token");
-      BridgeClient bus = await(BridgeClient.connect(vertx, port));
-      await(bus.request("agent.status", admin.getString("token"), new JsonObject().put("status", "online")));
-      chat = await(bus.request("visitor.requestChat", visitorToken, new JsonObject()))
-          .getJsonObject("conversation").getString("id");
+      Session session = openChat(vertx, port);
+      WebClient http = session.http();
+      BridgeClient bus = session.bus();
+      visitorToken = session.visitorToken();
+      chat = session.conversationId();
       for (int i = 1; i <= 30; i++) {
         await(bus.request("visitor.send", visitorToken, new JsonObject()
             .put("conversationId", chat).put("text", "acked " + i).put("clientMsgId", "k-" + i)));
@@ -59,9 +53,9 @@ class CrashDurabilityTest {
 
     Process restarted = startServer(port);
     try {
-      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
-      waitForHealth(http);
-      BridgeClient bus = await(BridgeClient.connect(vertx, port));
+      Session session = reconnect(vertx, port);
+      WebClient http = session.http();
+      BridgeClient bus = session.bus();
       JsonArray messages = await(bus.request("visitor.history", visitorToken, new JsonObject().put("conversationId", chat)))
           .getJsonArray("messages");
       assertEquals(30, messages.size());
@@ -85,15 +79,11 @@ class CrashDurabilityTest {
     java.util.Set<Integer> ackedBeforeCrash = java.util.concurrent.ConcurrentHashMap.newKeySet();
     int total = 30; // within the per-sender burst, so the flood limit never decides the outcome
     try {
-      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
-      waitForHealth(http);
-      JsonObject admin = await(http.post("/api/v1/agents/login").sendJsonObject(new JsonObject()
-          .put("email", TestNode.ADMIN_EMAIL).put("password", TestNode.ADMIN_PASSWORD))).bodyAsJsonObject();
-      visitorToken = await(http.post("/api/v1/sites/demo/visitors").putHeader("Origin", "http://localhost:" + port)
-          .sendJsonObject(new JsonObject())).bodyAsJsonObject().getString("token");
-      BridgeClient bus = await(BridgeClient.connect(vertx, port));
-      await(bus.request("agent.status", admin.getString("token"), new JsonObject().put("status", "online").put("maxChats", 5)));
-      chat = await(bus.request("visitor.requestChat", visitorToken, new JsonObject())).getJsonObject("conversation").getString("id");
+      Session session = openChat(vertx, port);
+      WebClient http = session.http();
+      BridgeClient bus = session.bus();
+      visitorToken = session.visitorToken();
+      chat = session.conversationId();
       // Pipelined, as a client flushing its outbox: many are in flight when the process dies.
       for (int i = 1; i <= total; i++) {
         int n = i;
@@ -111,9 +101,9 @@ class CrashDurabilityTest {
 
     Process restarted = startServer(port);
     try {
-      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
-      waitForHealth(http);
-      BridgeClient bus = await(BridgeClient.connect(vertx, port));
+      Session session = reconnect(vertx, port);
+      WebClient http = session.http();
+      BridgeClient bus = session.bus();
       for (int i = 1; i <= total; i++) {
         JsonObject message = new JsonObject().put("conversationId", chat).put("text", "in flight " + i).put("clientMsgId", "f-" + i);
         while (true) {
@@ -150,6 +140,29 @@ class CrashDurabilityTest {
     } finally {
       restarted.destroyForcibly().waitFor();
     }
+  }
+
+  /** A client's connections to the server process, and (once opened) its visitor and chat. */
+  private record Session(WebClient http, BridgeClient bus, String visitorToken, String conversationId) {}
+
+  /** Waits for the (re)started server, then connects over HTTP and the bridge. */
+  private static Session reconnect(Vertx vertx, int port) throws InterruptedException {
+    WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    waitForHealth(http);
+    return new Session(http, await(BridgeClient.connect(vertx, port)), null, null);
+  }
+
+  /** Connects, puts the admin online and opens a chat for a new visitor. */
+  private static Session openChat(Vertx vertx, int port) throws InterruptedException {
+    Session connected = reconnect(vertx, port);
+    JsonObject admin = await(connected.http().post("/api/v1/agents/login").sendJsonObject(new JsonObject()
+        .put("email", TestNode.ADMIN_EMAIL).put("password", TestNode.ADMIN_PASSWORD))).bodyAsJsonObject();
+    String visitorToken = await(connected.http().post("/api/v1/sites/demo/visitors").putHeader("Origin", "http://localhost:" + port)
+        .sendJsonObject(new JsonObject())).bodyAsJsonObject().getString("token");
+    await(connected.bus().request("agent.status", admin.getString("token"), new JsonObject().put("status", "online").put("maxChats", 5)));
+    String chat = await(connected.bus().request("visitor.requestChat", visitorToken, new JsonObject()))
+        .getJsonObject("conversation").getString("id");
+    return new Session(connected.http(), connected.bus(), visitorToken, chat);
   }
 
   private Process startServer(int port) throws IOException {

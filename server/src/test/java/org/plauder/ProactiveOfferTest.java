@@ -33,15 +33,10 @@ class ProactiveOfferTest {
   @BeforeEach
   void start(Vertx vertx) {
     node = TestNode.start(vertx, dataDir);
-    agent = node.createAgent("Anna", 1);
-    agentBus = node.bridge();
-    agentBus.register("agent." + agent.id(), agent.token());
-    await(agentBus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
-    var saved = await(node.http.put("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token())
-        .sendJsonObject(new JsonObject().put("cooldownMinutes", 60).put("rules", new JsonArray().add(new JsonObject()
-            .put("id", "checkout").put("name", "Hilfe an der Kasse").put("minSecondsOnPage", 1).put("urlPattern", "/demo/kasse*")
-            .put("messages", new JsonObject().put("de", "Brauchen Sie Hilfe beim Bezahlen?").put("en", "Need help paying?"))))));
-    assertEquals(200, saved.statusCode(), saved.bodyAsString());
+    TestNode.OnlineAgent anna = node.onlineAgent("Anna", 1);
+    agent = anna.person();
+    agentBus = anna.bus();
+    node.saveCheckoutOfferRule();
   }
 
   @AfterEach
@@ -62,8 +57,7 @@ class ProactiveOfferTest {
   }
 
   JsonObject stats() {
-    return await(node.http.get("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token()).send())
-        .bodyAsJsonObject().getJsonArray("rules").getJsonObject(0).getJsonObject("stats");
+    return node.checkoutOfferStats();
   }
 
   static boolean hasOffer(BridgeClient bus) {

@@ -117,6 +117,37 @@ public final class TestNode implements AutoCloseable {
     }
   }
 
+  /** An agent with its own bridge connection, registered on its inbox and online. */
+  public record OnlineAgent(Person person, BridgeClient bus) {}
+
+  public OnlineAgent onlineAgent(String name, int maxChats) {
+    Person agent = createAgent(name, maxChats);
+    BridgeClient bus = bridge();
+    bus.register("agent." + agent.id(), agent.token());
+    await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
+    return new OnlineAgent(agent, bus);
+  }
+
+  /** The German text of the checkout offer rule, see {@link #saveCheckoutOfferRule()}. */
+  public static final String CHECKOUT_OFFER_DE = "Brauchen Sie Hilfe beim Bezahlen?";
+
+  /** The one offer rule of the offer tests: after 1 s on /demo/kasse*, in German or English. */
+  public void saveCheckoutOfferRule() {
+    HttpResponse<Buffer> saved = await(http.put("/api/v1/offer-rules").bearerTokenAuthentication(loginAdmin().token())
+        .sendJsonObject(new JsonObject().put("cooldownMinutes", 60).put("rules", new io.vertx.core.json.JsonArray().add(new JsonObject()
+            .put("id", "checkout").put("name", "Hilfe an der Kasse").put("minSecondsOnPage", 1).put("urlPattern", "/demo/kasse*")
+            .put("messages", new JsonObject().put("de", CHECKOUT_OFFER_DE).put("en", "Need help paying?"))))));
+    if (saved.statusCode() != 200) {
+      throw new AssertionError("saving the offer rule failed: " + saved.statusCode() + " " + saved.bodyAsString());
+    }
+  }
+
+  /** How often the checkout rule was shown, accepted and dismissed. */
+  public JsonObject checkoutOfferStats() {
+    return await(http.get("/api/v1/offer-rules").bearerTokenAuthentication(loginAdmin().token()).send())
+        .bodyAsJsonObject().getJsonArray("rules").getJsonObject(0).getJsonObject("stats");
+  }
+
   public BridgeClient bridge() {
     return await(BridgeClient.connect(vertx, port()));
   }

@@ -26,27 +26,21 @@ import org.plauder.TestNode.Person;
 /** Proactive offers in the widget: a bubble above the launcher after the dwell, accepted or dismissed. */
 class WidgetOfferTest extends WidgetBrowserTest {
 
-  static final String OFFER_DE = "Brauchen Sie Hilfe beim Bezahlen?";
+  static final String OFFER_DE = TestNode.CHECKOUT_OFFER_DE;
 
   Person agent;
 
   @BeforeEach
   void start(Vertx vertx) {
     node = TestNode.start(vertx, dataDir);
-    agent = node.createAgent("Anna", 2);
-    agentBus = node.bridge();
-    agentBus.register("agent." + agent.id(), agent.token());
-    await(agentBus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
-    var saved = await(node.http.put("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token())
-        .sendJsonObject(new JsonObject().put("cooldownMinutes", 60).put("rules", new JsonArray().add(new JsonObject()
-            .put("id", "checkout").put("name", "Hilfe an der Kasse").put("minSecondsOnPage", 1).put("urlPattern", "/demo/kasse*")
-            .put("messages", new JsonObject().put("de", OFFER_DE).put("en", "Need help paying?"))))));
-    assertEquals(200, saved.statusCode(), saved.bodyAsString());
+    TestNode.OnlineAgent anna = node.onlineAgent("Anna", 2);
+    agent = anna.person();
+    agentBus = anna.bus();
+    node.saveCheckoutOfferRule();
   }
 
   JsonObject stats() {
-    return await(node.http.get("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token()).send())
-        .bodyAsJsonObject().getJsonArray("rules").getJsonObject(0).getJsonObject("stats");
+    return node.checkoutOfferStats();
   }
 
   @Test
