@@ -6,15 +6,20 @@ import java.time.Clock;
 import org.plauder.auth.Passwords;
 import org.plauder.auth.Tokens;
 import org.plauder.config.Config;
+import org.plauder.conversation.ConversationAccess;
 import org.plauder.conversation.ConversationService;
 import org.plauder.conversation.MessageRules;
-import org.plauder.protocol.Inboxes;
+import org.plauder.event.DomainEvents;
+import org.plauder.offer.OfferService;
 import org.plauder.presence.PresenceVerticle;
+import org.plauder.presence.VisitorTracking;
+import org.plauder.protocol.Inboxes;
+import org.plauder.routing.AgentDesk;
+import org.plauder.routing.AssignmentPolicy;
 import org.plauder.routing.ChatRouter;
 import org.plauder.site.FirstStart;
 import org.plauder.store.Agents;
 import org.plauder.store.Conversations;
-import org.plauder.store.Counters;
 import org.plauder.store.Database;
 import org.plauder.store.EmbeddedMongo;
 import org.plauder.store.Messages;
@@ -24,9 +29,11 @@ import org.plauder.store.Secrets;
 import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
 import org.plauder.transcript.RetentionJob;
+import org.plauder.transcript.TranscriptEmails;
 import org.plauder.transcript.TranscriptMailer;
 import org.plauder.web.ActionVerticle;
 import org.plauder.web.HttpVerticle;
+import org.plauder.web.InboxPushes;
 
 /**
  * One Plauder node: starts the embedded database when no MongoDB is configured, prepares the
@@ -66,9 +73,11 @@ public final class PlauderServer {
                   .map(v -> services))
               .compose(services -> {
                 HttpVerticle http = new HttpVerticle(services);
-                return vertx.deployVerticle(new ActionVerticle(services))
+                // Listeners first, so that no event of the first request goes unheard.
+                return vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents()))
+                    .compose(id -> vertx.deployVerticle(new ActionVerticle(services)))
                     .compose(id -> vertx.deployVerticle(new RetentionJob(services)))
-                    .compose(id -> vertx.deployVerticle(new PresenceVerticle(services)))
+                    .compose(id -> vertx.deployVerticle(new PresenceVerticle(presenceParts(services))))
                     .compose(id -> vertx.deployVerticle(http))
                     .map(id -> new PlauderServer(vertx, embedded, db, http, services));
               })
@@ -81,19 +90,31 @@ public final class PlauderServer {
         });
   }
 
+  /** Builds the node's parts, bottom up: store, events, core services. */
   private static Services assemble(Vertx vertx, Config config, Clock clock, Database db, String secret) {
-    Inboxes inboxes = new Inboxes(vertx.eventBus());
+    DomainEvents events = new DomainEvents(vertx.eventBus());
     Agents agents = new Agents(db);
     Conversations conversations = new Conversations(db);
     Visitors visitors = new Visitors(db);
     Sites sites = new Sites(db);
     Messages messageStore = new Messages(db);
-    ConversationService messages = new ConversationService(sites, conversations, messageStore, inboxes, clock);
-    ChatRouter router = new ChatRouter(agents, conversations, visitors, new Counters(db), messages, inboxes, clock);
-    return new Services(config, clock, db, sites, agents, visitors, conversations, messageStore,
+    PresenceStore presence = new PresenceStore(db);
+    OfferStore offerStore = new OfferStore(db);
+    ConversationService messages = new ConversationService(sites, conversations, messageStore, events, clock);
+    AssignmentPolicy policy = AssignmentPolicy.lowestLoad();
+    ChatRouter router = new ChatRouter(agents, conversations, visitors, messages, policy, events, clock);
+    OfferService offers = new OfferService(presence, visitors, offerStore, agents, conversations, router, events, clock);
+    TranscriptMailer mailer = config.smtp() == null ? null : new TranscriptMailer(vertx, config.smtp());
+    return new Services(config, clock, db, events, sites, agents, visitors, conversations, messageStore, presence, offerStore,
         new Tokens(secret, clock), new Passwords(config.bcryptCost()), new MessageRules(config.maxMessageLength()),
-        messages, router, config.smtp() == null ? null : new TranscriptMailer(vertx, config.smtp()),
-        inboxes, new PresenceStore(db), new OfferStore(db));
+        new ConversationAccess(conversations), messages, policy, router, new AgentDesk(agents, conversations), offers,
+        new VisitorTracking(visitors, presence, events, clock),
+        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()));
+  }
+
+  private static PresenceVerticle.Parts presenceParts(Services s) {
+    return new PresenceVerticle.Parts(s.presence(), s.visitors(), s.conversations(), s.agents(), s.offerStore(), s.offers(),
+        s.policy(), s.events(), s.inboxes(), s.clock(), s.config().presenceGraceSeconds());
   }
 
   public int port() {

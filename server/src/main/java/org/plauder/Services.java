@@ -4,42 +4,54 @@ import java.time.Clock;
 import org.plauder.auth.Passwords;
 import org.plauder.auth.Tokens;
 import org.plauder.config.Config;
+import org.plauder.conversation.ConversationAccess;
 import org.plauder.conversation.ConversationService;
 import org.plauder.conversation.MessageRules;
+import org.plauder.event.DomainEvents;
+import org.plauder.offer.OfferService;
+import org.plauder.presence.VisitorTracking;
+import org.plauder.protocol.Inboxes;
+import org.plauder.routing.AgentDesk;
+import org.plauder.routing.AssignmentPolicy;
 import org.plauder.routing.ChatRouter;
 import org.plauder.store.Agents;
 import org.plauder.store.Conversations;
 import org.plauder.store.Database;
 import org.plauder.store.Messages;
-import org.plauder.store.Sites;
-import org.plauder.store.Visitors;
 import org.plauder.store.OfferStore;
 import org.plauder.store.PresenceStore;
-import org.plauder.protocol.Inboxes;
-import org.plauder.transcript.TranscriptMailer;
+import org.plauder.store.Sites;
+import org.plauder.store.Visitors;
+import org.plauder.transcript.TranscriptEmails;
 
-/** The parts a node is made of, built once at start-up and handed to each verticle. */
+/** The parts a node is made of, built once at start-up (see {@link PlauderServer}) and handed to each verticle. */
 public record Services(
     Config config,
     Clock clock,
     Database database,
+    DomainEvents events,
     Sites sites,
     Agents agents,
     Visitors visitors,
     Conversations conversations,
     Messages messageStore,
+    PresenceStore presence,
+    OfferStore offerStore,
     Tokens tokens,
     Passwords passwords,
     MessageRules messageRules,
+    ConversationAccess access,
     ConversationService messages,
+    AssignmentPolicy policy,
     ChatRouter router,
-    TranscriptMailer mailer,
-    Inboxes inboxes,
-    PresenceStore presence,
-    OfferStore offers) {
+    AgentDesk desk,
+    OfferService offers,
+    VisitorTracking tracking,
+    TranscriptEmails transcriptEmails,
+    Inboxes inboxes) {
 
   /** Whether transcripts can be e-mailed (an SMTP server is configured). */
   public boolean canEmailTranscripts() {
-    return mailer != null;
+    return transcriptEmails.available();
   }
 }

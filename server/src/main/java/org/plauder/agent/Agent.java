@@ -18,4 +18,9 @@ public record Agent(
   public static final String ROLE_AGENT = "agent";
   public static final String ROLE_ADMIN = "admin";
   public static final int MAX_CHATS_LIMIT = 50;
+
+  /** Chats it can still take; never below zero, also when maxChats was lowered under the current load. */
+  public int freeSlots() {
+    return Math.max(0, maxChats - load);
+  }
 }

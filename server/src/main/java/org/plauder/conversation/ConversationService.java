@@ -3,28 +3,23 @@ package org.plauder.conversation;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import org.plauder.event.DomainEvent.ChatRated;
+import org.plauder.event.DomainEvent.MessageAppended;
+import org.plauder.event.EventSink;
 import org.plauder.protocol.Failure;
-import org.plauder.protocol.Inboxes;
-import org.plauder.protocol.Json;
+import org.plauder.store.AlreadyExists;
 import org.plauder.store.Conversations;
-import org.plauder.store.Duplicates;
 import org.plauder.store.Messages;
 import org.plauder.store.Sites;
-import org.plauder.transcript.CardNumbers;
 
 /**
- * Stores messages and only then tells both sides. Each message gets the next gap-free
- * {@code seq} of its conversation: a seq exists only once its message is stored, because the
- * unique (conversation, seq) index turns a lost race into a retry with the next number.
+ * Stores messages and only then announces them ({@link MessageAppended}). Each message gets the
+ * next gap-free {@code seq} of its conversation: a seq exists only once its message is stored,
+ * because the unique (conversation, seq) id turns a lost race into a retry with the next number.
  */
-public final class ConversationService {
-
-  /**
-   * A stored message, whether it was stored by an earlier send of the same clientMsgId, and
-   * whether card numbers in it were masked.
-   */
-  public record Appended(ChatMessage message, boolean duplicate, boolean masked) {}
+public final class ConversationService implements ChatLog {
 
   public static final int HISTORY_PAGE = 500;
   private static final int MAX_SEQ_ATTEMPTS = 64;
@@ -32,18 +27,18 @@ public final class ConversationService {
   private final Sites sites;
   private final Conversations conversations;
   private final Messages messages;
-  private final Inboxes inboxes;
+  private final EventSink events;
   private final Clock clock;
 
-  public ConversationService(Sites sites, Conversations conversations, Messages messages, Inboxes inboxes, Clock clock) {
+  public ConversationService(Sites sites, Conversations conversations, Messages messages, EventSink events, Clock clock) {
     this.sites = sites;
     this.conversations = conversations;
     this.messages = messages;
-    this.inboxes = inboxes;
+    this.events = events;
     this.clock = clock;
   }
 
-  /** Stores the message (once per clientMsgId) and pushes it to the visitor and the agent. */
+  @Override
   public Future<Appended> append(Conversation c, ChatMessage.Sender sender, String senderId, String senderName,
       String text, String clientMsgId) {
     // "masked" compares what is stored with what was sent, so a resend answers as the first send did.
@@ -58,26 +53,23 @@ public final class ConversationService {
         return insertWithNextSeq(draft, c.siteKey(), 0)
             .map(a -> new Appended(a.message(), a.duplicate(), !a.message().text().equals(text)));
       });
-    }).compose(appended -> {
-      if (appended.duplicate()) {
-        return Future.succeededFuture(appended);
-      }
-      ChatMessage m = appended.message();
-      Future<Void> firstReply = sender == ChatMessage.Sender.AGENT && c.firstAgentReplyAt() == null
-          ? conversations.recordFirstAgentReply(c.id(), m.time())
-          : Future.succeededFuture();
-      return Future.all(conversations.recordSeq(c.id(), m.seq()), firstReply).map(v -> {
-        var frame = Json.push("message").put("message", Json.message(m));
-        inboxes.toVisitor(c.visitorId(), frame);
-        inboxes.toAgent(c.agentId(), frame);
-        return appended;
-      });
+    }).compose(appended -> appended.duplicate() ? Future.succeededFuture(appended) : recordAndAnnounce(c, appended));
+  }
+
+  private Future<Appended> recordAndAnnounce(Conversation c, Appended appended) {
+    ChatMessage m = appended.message();
+    Future<Void> firstReply = m.sender() == ChatMessage.Sender.AGENT && c.firstAgentReplyAt() == null
+        ? conversations.recordFirstAgentReply(c.id(), m.time())
+        : Future.succeededFuture();
+    return Future.all(conversations.recordSeq(c.id(), m.seq()), firstReply).map(v -> {
+      events.publish(new MessageAppended(c.siteKey(), c.visitorId(), c.agentId(), m));
+      return appended;
     });
   }
 
   private Future<Appended> insertWithNextSeq(ChatMessage draft, String siteKey, int attempt) {
     return messages.insert(draft, siteKey).map(m -> new Appended(m, false, false)).recover(error -> {
-      if (!Duplicates.isDuplicateKey(error)) {
+      if (!(error instanceof AlreadyExists)) {
         return Future.failedFuture(error);
       }
       return messages.findByClientMsgId(draft.conversationId(), draft.clientMsgId()).compose(existing -> {
@@ -96,9 +88,15 @@ public final class ConversationService {
     return new ChatMessage(m.conversationId(), seq, m.sender(), m.senderId(), m.senderName(), m.text(), m.clientMsgId(), m.time());
   }
 
+  /** Stores the visitor's rating (1 to 5) of its conversation. */
+  public Future<Void> rate(Conversation c, int rating) {
+    return conversations.rate(c.id(), rating)
+        .onSuccess(v -> events.publish(new ChatRated(c.siteKey(), c.id(), c.agentId(), rating)));
+  }
+
   /** Every message of the conversation, page after page; for transcripts, which must never be cut short. */
   public Future<List<ChatMessage>> allMessages(Conversation c) {
-    return allMessages(c, 0, new java.util.ArrayList<>());
+    return allMessages(c, 0, new ArrayList<>());
   }
 
   private Future<List<ChatMessage>> allMessages(Conversation c, long afterSeq, List<ChatMessage> into) {

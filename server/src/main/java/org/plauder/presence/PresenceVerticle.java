@@ -3,6 +3,7 @@ package org.plauder.presence;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,23 +11,41 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.plauder.Services;
 import org.plauder.agent.AgentStatus;
+import org.plauder.event.DomainEvent.ChatClosed;
+import org.plauder.event.DomainEvent.ChatRequested;
+import org.plauder.event.DomainEvent.OfferAccepted;
+import org.plauder.event.DomainEvent.OfferDismissed;
+import org.plauder.event.DomainEvent.OfferShown;
+import org.plauder.event.DomainEvent.OfferWithdrawn;
+import org.plauder.event.DomainEvent.VisitorLeft;
+import org.plauder.event.DomainEvent.VisitorSeen;
+import org.plauder.event.DomainEvents;
+import org.plauder.offer.OfferPlanner;
+import org.plauder.offer.OfferRule;
+import org.plauder.offer.OfferService;
+import org.plauder.offer.OfferSettings;
+import org.plauder.offer.VisitorView;
 import org.plauder.protocol.Addresses;
+import org.plauder.protocol.Inboxes;
 import org.plauder.protocol.Json;
+import org.plauder.routing.AssignmentPolicy;
+import org.plauder.store.Agents;
+import org.plauder.store.Conversations;
 import org.plauder.store.OfferStore;
 import org.plauder.store.PresenceStore;
+import org.plauder.store.Visitors;
+import org.plauder.visitor.OnlineVisitor;
+import org.plauder.visitor.Visitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which visitors are online on this node, and their proactive offers. A visitor is online while
+ * Which visitors are online on this node, and when to offer them help. A visitor is online while
  * one of its sockets is registered here; a page change closes one socket and opens the next
  * within the grace period, so it is not a departure. Each held visitor has at most one timer: the
  * moment its next offer rule is due. When it fires the guards are checked again (someone online
- * with room, not chatting, no open offer, outside the cooldown) before the offer is pushed.
+ * with room, not chatting, no open offer, outside the cooldown) before the offer is shown.
  */
 public final class PresenceVerticle extends VerticleBase {
 
@@ -34,6 +53,11 @@ public final class PresenceVerticle extends VerticleBase {
   private static final Duration HEARTBEAT = Duration.ofSeconds(20);
   private static final Duration STALE = Duration.ofSeconds(60);
   private static final Duration NO_CAPACITY_RETRY = Duration.ofSeconds(10);
+
+  /** What presence needs from the rest of the node. */
+  public record Parts(PresenceStore presence, Visitors visitors, Conversations conversations, Agents agents,
+      OfferStore offerRules, OfferService offers, AssignmentPolicy policy, DomainEvents events, Inboxes inboxes,
+      Clock clock, int graceSeconds) {}
 
   /** A visitor held by this node: its sockets and its two timers. */
   private static final class Held {
@@ -47,29 +71,36 @@ public final class PresenceVerticle extends VerticleBase {
     }
   }
 
-  private final Services services;
+  private final Parts parts;
   private final PresenceStore presence;
-  private final OfferStore offers;
   private final Map<String, Held> held = new HashMap<>();
   private final Map<String, String> visitorOfSocket = new HashMap<>();
 
-  public PresenceVerticle(Services services) {
-    this.services = services;
-    this.presence = services.presence();
-    this.offers = services.offers();
+  public PresenceVerticle(Parts parts) {
+    this.parts = parts;
+    this.presence = parts.presence();
   }
 
   @Override
   public Future<?> start() {
     vertx.eventBus().<JsonObject>localConsumer(Addresses.INTERNAL_VISITOR_SOCKET_OPENED, m -> opened(m.body()));
     vertx.eventBus().<String>localConsumer(Addresses.INTERNAL_VISITOR_SOCKET_CLOSED, m -> closed(m.body()));
-    vertx.eventBus().<JsonObject>consumer(Addresses.INTERNAL_PRESENCE_CHANGED, m -> changed(m.body().getString("visitorId")));
     vertx.setPeriodic(HEARTBEAT.toMillis(), id -> heartbeat());
-    return Future.succeededFuture();
+    DomainEvents events = parts.events();
+    // Whatever changes a visitor's situation, on whichever node: the node holding it tells the agents and re-plans.
+    return Future.all(java.util.List.of(
+        events.on(ChatRequested.class, parts.offers()::withdrawOnChatStart),
+        events.onEveryNode(VisitorSeen.class, e -> changed(e.visitorId())),
+        events.onEveryNode(ChatRequested.class, this::chatRequested),
+        events.onEveryNode(ChatClosed.class, e -> changed(e.visitorId())),
+        events.onEveryNode(OfferShown.class, e -> changed(e.visitorId())),
+        events.onEveryNode(OfferAccepted.class, e -> changed(e.visitorId())),
+        events.onEveryNode(OfferDismissed.class, e -> changed(e.visitorId())),
+        events.onEveryNode(OfferWithdrawn.class, e -> changed(e.visitorId()))));
   }
 
   private Instant now() {
-    return services.clock().instant();
+    return parts.clock().instant();
   }
 
   private void opened(JsonObject socket) {
@@ -84,10 +115,9 @@ public final class PresenceVerticle extends VerticleBase {
     boolean first = h.sockets.isEmpty();
     h.sockets.add(socket.getString("socketId"));
     if (first) {
-      services.visitors().find(visitorId)
-          .compose(v -> presence.online(visitorId, siteKey, v != null && v.getInteger("visits", 1) > 1,
-              v == null ? null : v.getString("name"), now()))
-          .onSuccess(v -> changed(visitorId))
+      parts.visitors().find(visitorId)
+          .compose(v -> presence.online(visitorId, siteKey, v != null && v.isReturning(), v == null ? null : v.name(), now()))
+          .onSuccess(v -> parts.events().publish(new VisitorSeen(siteKey, visitorId, null)))
           .onFailure(e -> log.warn("presence of {} not recorded: {}", visitorId, e.toString()));
     }
   }
@@ -100,7 +130,7 @@ public final class PresenceVerticle extends VerticleBase {
     }
     h.sockets.remove(socketId);
     if (h.sockets.isEmpty() && h.graceTimer < 0) {
-      h.graceTimer = vertx.setTimer(services.config().presenceGraceSeconds() * 1000L, id -> left(visitorId));
+      h.graceTimer = vertx.setTimer(parts.graceSeconds() * 1000L, id -> left(visitorId));
     }
   }
 
@@ -114,7 +144,7 @@ public final class PresenceVerticle extends VerticleBase {
     if (h.offerTimer >= 0) {
       vertx.cancelTimer(h.offerTimer);
     }
-    presence.remove(visitorId).onSuccess(v -> toAgentsOf(h.siteKey, Json.push("visitorLeft").put("visitorId", visitorId)));
+    presence.remove(visitorId).onSuccess(v -> parts.events().publish(new VisitorLeft(h.siteKey, visitorId)));
   }
 
   private void heartbeat() {
@@ -122,6 +152,15 @@ public final class PresenceVerticle extends VerticleBase {
     presence.heartbeat(new ArrayList<>(held.keySet()), now)
         .compose(v -> presence.sweep(now.minus(STALE)))
         .onFailure(e -> log.warn("presence heartbeat failed: {}", e.toString()));
+  }
+
+  /** The live-visitors list shows the name a visitor gives when it starts a chat. */
+  private void chatRequested(ChatRequested e) {
+    if (held.containsKey(e.visitorId()) && e.visitorName() != null) {
+      presence.setName(e.visitorId(), e.visitorName()).onComplete(v -> changed(e.visitorId()));
+    } else {
+      changed(e.visitorId());
+    }
   }
 
   /** Something about the visitor changed: tell the site's agents and plan its next offer. */
@@ -171,7 +210,7 @@ public final class PresenceVerticle extends VerticleBase {
         return Future.succeededFuture();
       }
       OfferRule rule = due.get().rule();
-      return services.agents().anyFreeSlot(h.siteKey).compose(room -> {
+      return parts.agents().anyAllowed(h.siteKey, parts.policy().selection()).compose(room -> {
         if (!room) {
           // Only offer help that can be given: look again shortly while the visitor stays.
           h.offerTimer = vertx.setTimer(NO_CAPACITY_RETRY.toMillis(), id -> {
@@ -180,47 +219,32 @@ public final class PresenceVerticle extends VerticleBase {
           });
           return Future.succeededFuture();
         }
-        String text = rule.messageFor(ctx.view().language());
-        Document offer = new Document("id", new ObjectId().toHexString()).append("ruleId", rule.id())
-            .append("text", text).append("from", null).append("agentId", null);
-        return presence.openOffer(visitorId, offer).compose(opened -> !opened ? Future.succeededFuture()
-            : services.visitors().recordOfferShown(visitorId, now)
-                .compose(v -> offers.count(h.siteKey, rule.id(), OfferStore.Outcome.SHOWN, now))
-                .onSuccess(v -> services.inboxes().toVisitor(visitorId, Json.push("offer").put("offer", Json.offer(offer)))));
+        return parts.offers().showRuleOffer(visitorId, h.siteKey, rule, ctx.view().language());
       });
     }).onFailure(e -> log.warn("offer for {} failed: {}", visitorId, e.toString()));
   }
 
   /** Everything the planner needs about the visitor, read fresh from the store; null when it is gone. */
-  private record PlanningContext(VisitorView view, OfferStore.OfferSettings settings) {}
+  private record PlanningContext(VisitorView view, OfferSettings settings) {}
 
   private Future<PlanningContext> viewOf(String visitorId, String siteKey) {
-    return Future.all(presence.find(visitorId), services.visitors().find(visitorId),
-            services.conversations().findOpenOfVisitor(visitorId), offers.settings(siteKey))
+    return Future.all(presence.find(visitorId), parts.visitors().find(visitorId),
+            parts.conversations().findOpenOfVisitor(visitorId), parts.offerRules().settings(siteKey))
         .map(all -> {
-          Document p = all.resultAt(0);
-          Document v = all.resultAt(1);
-          if (p == null || v == null || p.getDate("pageSince") == null) {
+          OnlineVisitor p = all.resultAt(0);
+          Visitor v = all.resultAt(1);
+          if (p == null || v == null || p.pageSince() == null) {
             return null;
           }
-          VisitorView view = new VisitorView(
-              p.getString("url"),
-              p.getDate("pageSince").toInstant(),
-              p.getDate("onlineSince").toInstant(),
-              p.getInteger("pagesSeen", 0),
-              p.getBoolean("returning", false),
-              p.getString("language"),
-              all.resultAt(2) != null,
-              p.get("openOffer") != null,
-              v.getDate("lastOfferAt") == null ? null : v.getDate("lastOfferAt").toInstant(),
-              v.getDate("offerDismissedAt") == null ? null : v.getDate("offerDismissedAt").toInstant());
+          VisitorView view = new VisitorView(p.url(), p.pageSince(), p.onlineSince(), p.pagesSeen(), p.returning(),
+              p.language(), all.resultAt(2) != null, p.openOffer() != null, v.lastOfferAt(), v.offerDismissedAt());
           return new PlanningContext(view, all.resultAt(3));
         });
   }
 
   private void toAgentsOf(String siteKey, JsonObject frame) {
-    services.agents().ofSite(siteKey).onSuccess(agents -> agents.stream()
+    parts.agents().ofSite(siteKey).onSuccess(agents -> agents.stream()
         .filter(a -> a.status() != AgentStatus.OFFLINE && !a.disabled())
-        .forEach(a -> services.inboxes().toAgent(a.id(), frame)));
+        .forEach(a -> parts.inboxes().toAgent(a.id(), frame)));
   }
 }

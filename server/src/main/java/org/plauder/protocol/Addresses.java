@@ -55,9 +55,6 @@ public final class Addresses {
   public static final String INTERNAL_VISITOR_SOCKET_OPENED = "plauder.visitorSocketOpened";
   public static final String INTERNAL_VISITOR_SOCKET_CLOSED = "plauder.visitorSocketClosed";
 
-  /** Server-internal, all nodes: a visitor's presence changed (page view, chat ended); re-plan its offers. */
-  public static final String INTERNAL_PRESENCE_CHANGED = "plauder.presenceChanged";
-
   /** Headers the bridge sets after verifying a token; whatever the client sent is dropped. */
   public static final String HEADER_KIND = "plauder.kind";
   public static final String HEADER_ID = "plauder.id";

@@ -1,17 +1,25 @@
 package org.plauder.protocol;
 
 import io.vertx.core.json.JsonObject;
-import org.plauder.store.Ids;
+import java.util.regex.Pattern;
 
 /** Reads typed fields out of an untrusted JSON body, refusing anything of the wrong shape. */
 public final class Inputs {
 
+  /** Every id the server mints is 24 hex digits (docs/protocol.md). */
+  private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{24}");
+
   private Inputs() {}
+
+  /** Whether a client-supplied value can be an id at all; anything else is refused before a query. */
+  public static boolean isId(Object value) {
+    return value instanceof String s && ID.matcher(s).matches();
+  }
 
   /** A required id: a 24-hex-digit string, never an object that could reach a query as an operator. */
   public static String id(JsonObject body, String field) {
     Object value = body.getValue(field);
-    if (!Ids.isValid(value)) {
+    if (!isId(value)) {
       throw Failure.badInput(field + " must be an id");
     }
     return (String) value;

@@ -4,9 +4,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.plauder.agent.Agent;
+import org.plauder.conversation.ChatLog;
 import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.ChatState;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.ConversationStatus;
+import org.plauder.offer.Offer;
+import org.plauder.offer.OfferOutcome;
+import org.plauder.visitor.OnlineVisitor;
+import org.plauder.visitor.Visitor;
 
 /** The one place where records become the JSON of the wire contract. */
 public final class Json {
@@ -90,58 +98,94 @@ public final class Json {
   }
 
   /** A visitor as agents see it in the visitor panel. */
-  public static JsonObject visitor(org.bson.Document v) {
+  public static JsonObject visitor(Visitor v) {
     JsonArray pages = new JsonArray();
-    List<?> stored = v.getList("pages", org.bson.Document.class, List.of());
-    for (Object o : stored) {
-      org.bson.Document p = (org.bson.Document) o;
-      pages.add(page(p));
-    }
-    org.bson.Document current = v.get("currentPage", org.bson.Document.class);
+    v.pages().forEach(p -> pages.add(page(p)));
     return new JsonObject()
-        .put("id", v.getString("_id"))
-        .put("name", v.getString("name"))
-        .put("email", v.getString("email"))
-        .put("userAgent", v.getString("userAgent"))
-        .put("createdAt", time(v.getDate("createdAt")))
-        .put("lastSeenAt", time(v.getDate("lastSeenAt")))
-        .put("visits", v.getInteger("visits", 1))
-        .put("pageCount", v.getInteger("pageCount", 0))
-        .put("currentPage", current == null ? null : page(current))
+        .put("id", v.id())
+        .put("name", v.name())
+        .put("email", v.email())
+        .put("userAgent", v.userAgent())
+        .put("createdAt", time(v.createdAt()))
+        .put("lastSeenAt", time(v.lastSeenAt()))
+        .put("visits", v.visits())
+        .put("pageCount", v.pageCount())
+        .put("currentPage", v.currentPage() == null ? null : page(v.currentPage()))
         .put("pages", pages);
   }
 
   /** An online visitor as the live-visitors list shows it. */
-  public static JsonObject presence(org.bson.Document p) {
-    org.bson.Document offer = p.get("openOffer", org.bson.Document.class);
+  public static JsonObject presence(OnlineVisitor p) {
     return new JsonObject()
-        .put("visitorId", p.getString("_id"))
-        .put("name", p.getString("name"))
-        .put("url", p.getString("url"))
-        .put("title", p.getString("title"))
-        .put("language", p.getString("language"))
-        .put("pageSince", time(p.getDate("pageSince")))
-        .put("onlineSince", time(p.getDate("onlineSince")))
-        .put("pagesSeen", p.getInteger("pagesSeen", 0))
-        .put("returning", p.getBoolean("returning", false))
-        .put("offerOpen", offer != null);
+        .put("visitorId", p.id())
+        .put("name", p.name())
+        .put("url", p.url())
+        .put("title", p.title())
+        .put("language", p.language())
+        .put("pageSince", time(p.pageSince()))
+        .put("onlineSince", time(p.onlineSince()))
+        .put("pagesSeen", p.pagesSeen())
+        .put("returning", p.returning())
+        .put("offerOpen", p.openOffer() != null);
   }
 
   /** An offer as the widget shows it. */
-  public static JsonObject offer(org.bson.Document o) {
-    return new JsonObject().put("id", o.getString("id")).put("text", o.getString("text")).put("from", o.getString("from"));
+  public static JsonObject offer(Offer o) {
+    return new JsonObject().put("id", o.id()).put("text", o.text()).put("from", o.from());
   }
 
-  private static JsonObject page(org.bson.Document p) {
-    return new JsonObject().put("url", p.getString("url")).put("title", p.getString("title")).put("at", time(p.getDate("at")));
+  /** How often offers were shown, accepted and dismissed, as the reports name them. */
+  public static JsonObject offerCounts(Map<OfferOutcome, Long> counts) {
+    return new JsonObject()
+        .put("offersShown", counts.getOrDefault(OfferOutcome.SHOWN, 0L))
+        .put("offersAccepted", counts.getOrDefault(OfferOutcome.ACCEPTED, 0L))
+        .put("offersDismissed", counts.getOrDefault(OfferOutcome.DISMISSED, 0L));
   }
 
-  private static String time(java.util.Date date) {
-    return date == null ? null : date.toInstant().toString();
+  /** One rule's (or the invitations') running totals: {shown, accepted, dismissed}. */
+  public static JsonObject offerStats(Map<OfferOutcome, Integer> counts) {
+    JsonObject stats = new JsonObject();
+    for (OfferOutcome o : OfferOutcome.values()) {
+      stats.put(o.wire(), counts == null ? 0 : counts.getOrDefault(o, 0));
+    }
+    return stats;
+  }
+
+  private static JsonObject page(Visitor.PageVisit p) {
+    return new JsonObject().put("url", p.url()).put("title", p.title()).put("at", time(p.at()));
   }
 
   public static String time(Instant instant) {
     return instant == null ? null : instant.toString();
+  }
+
+  /** A chat's state as the visitor's requestChat, acceptOffer and history replies carry it. */
+  public static JsonObject chatState(ChatState state) {
+    JsonObject json = new JsonObject().put("status", state.status().wire());
+    if (state.conversation() != null) {
+      json.put("conversation", conversationForVisitor(state.conversation()));
+    }
+    if (state.status() == ConversationStatus.QUEUED) {
+      json.put("position", state.position()).put("estimatedWaitSeconds", state.estimatedWaitSeconds());
+    }
+    return state.masked() ? json.put("masked", true) : json;
+  }
+
+  /** The acknowledgement of a stored message; a resend gets the first send's, with {@code duplicate} true. */
+  public static JsonObject ack(ChatLog.Appended appended) {
+    ChatMessage m = appended.message();
+    return new JsonObject()
+        .put("conversationId", m.conversationId())
+        .put("seq", m.seq())
+        .put("clientMsgId", m.clientMsgId())
+        .put("time", time(m.time()))
+        .put("duplicate", appended.duplicate())
+        .put("masked", appended.masked());
+  }
+
+  /** Someone in the conversation started or stopped typing ({@code from}: visitor or agent). */
+  public static JsonObject typing(Conversation c, String from, boolean typing) {
+    return push("typing").put("conversationId", c.id()).put("from", from).put("typing", typing);
   }
 
   /** Push frames carry a {@code type} so one handler per client can dispatch them. */

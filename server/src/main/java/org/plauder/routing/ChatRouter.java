@@ -1,32 +1,40 @@
 package org.plauder.routing;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStatus;
+import org.plauder.agent.AgentStore;
 import org.plauder.auth.Identity;
+import org.plauder.conversation.ChatLog;
 import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.ChatState;
 import org.plauder.conversation.Conversation;
-import org.plauder.conversation.ConversationService;
 import org.plauder.conversation.ConversationStatus;
+import org.plauder.conversation.ConversationStore;
+import org.plauder.event.DomainEvent.AgentStatusChanged;
+import org.plauder.event.DomainEvent.AssignReason;
+import org.plauder.event.DomainEvent.ChatAssigned;
+import org.plauder.event.DomainEvent.ChatClosed;
+import org.plauder.event.DomainEvent.ChatQueued;
+import org.plauder.event.DomainEvent.ChatRequested;
+import org.plauder.event.DomainEvent.ChatTransferred;
+import org.plauder.event.DomainEvent.QueueChanged;
+import org.plauder.event.DomainEvent.QueueReason;
+import org.plauder.event.DomainEvent.Waiting;
+import org.plauder.event.EventSink;
 import org.plauder.protocol.Failure;
-import org.plauder.protocol.Inboxes;
-import org.plauder.protocol.Json;
-import org.plauder.store.Agents;
-import org.plauder.store.Conversations;
-import org.plauder.store.Counters;
-import org.plauder.store.Visitors;
+import org.plauder.visitor.VisitorContacts;
 
 /**
  * Who gets which chat. A new chat joins the site's FIFO queue and the queue is drained from its
- * head for as long as an online agent has a free slot; a slot is taken with one atomic update of
- * the agent's counters, so no agent ever holds more than maxChats, whatever runs concurrently.
- * Whenever capacity frees (a chat closes, an agent comes online or raises maxChats, a transfer)
- * the queue is drained again.
+ * head for as long as the {@link AssignmentPolicy} allows an agent; a slot is taken with one
+ * atomic claim, so no agent ever holds more than maxChats, whatever runs concurrently. Whenever
+ * capacity frees (a chat closes, an agent comes online or raises maxChats, a transfer) the queue
+ * is drained again. Every change is announced as a domain event; the router pushes nothing itself.
  */
 public final class ChatRouter {
 
@@ -39,66 +47,64 @@ public final class ChatRouter {
    */
   public record Opening(String offerId, String text, ChatMessage.Sender sender, String agentId, String agentName) {}
 
-  private final Agents agents;
-  private final Conversations conversations;
-  private final Visitors visitors;
-  private final Counters counters;
-  private final ConversationService messages;
-  private final Inboxes inboxes;
+  /** A message left while nobody was online: where it is stored. */
+  public record LeftMessage(String conversationId, long seq, boolean masked) {}
+
+  private final AgentStore agents;
+  private final ConversationStore conversations;
+  private final VisitorContacts visitors;
+  private final ChatLog chatLog;
+  private final AssignmentPolicy policy;
+  private final EventSink events;
   private final Clock clock;
 
-  public ChatRouter(Agents agents, Conversations conversations, Visitors visitors, Counters counters,
-      ConversationService messages, Inboxes inboxes, Clock clock) {
+  public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
+      AssignmentPolicy policy, EventSink events, Clock clock) {
     this.agents = agents;
     this.conversations = conversations;
     this.visitors = visitors;
-    this.counters = counters;
-    this.messages = messages;
-    this.inboxes = inboxes;
+    this.chatLog = chatLog;
+    this.policy = policy;
+    this.events = events;
     this.clock = clock;
   }
 
   /**
-   * Opens (or returns the already open) chat of the visitor. Replies with its state: queued with
-   * position, active with the agent, or offline when no agent of the site is online at all.
+   * Opens (or returns the already open) chat of the visitor: queued with its position, active
+   * with its agent, or offline when no agent of the site is online at all. An opening (accepted
+   * offer) becomes the chat's first message; an invitation's agent gets the chat if it has room.
    */
-  public Future<JsonObject> requestChat(Identity visitor, String name, String email, FirstMessage first) {
-    return requestChat(visitor, name, email, first, null);
+  public Future<ChatState> requestChat(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
+    return conversations.findOpenOfVisitor(visitor.id()).compose(open -> open != null
+        ? appendFirst(open, first).compose(masked -> describe(open.id()).map(state -> state.withMasked(masked)))
+        : agents.countOnline(visitor.siteKey()).compose(online -> online == 0
+            ? Future.succeededFuture(ChatState.offline())
+            : openNew(visitor, name, email, first, opening)));
   }
 
-  public Future<JsonObject> requestChat(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
-    return conversations.findOpenOfVisitor(visitor.id()).compose(open -> {
-      if (open != null) {
-        return appendFirst(open, first).compose(masked -> describe(open.id()).map(state -> withMasked(state, masked)));
-      }
-      return agents.countOnline(visitor.siteKey()).compose(online -> {
-        if (online == 0) {
-          return Future.succeededFuture(new JsonObject().put("status", ConversationStatus.OFFLINE.wire()));
-        }
-        return counters.next("queue:" + visitor.siteKey())
-            .compose(ticket -> conversations.insert(visitor.siteKey(), visitor.id(), ConversationStatus.QUEUED,
-                ticket, name, email, clock.instant()))
-            .compose(created -> visitors.setContact(visitor.id(), name, email)
-                .compose(v -> appendOpening(created, opening))
-                .compose(c -> appendFirst(c, first).compose(masked ->
-                    (opening == null || opening.agentId() == null ? Future.<Void>succeededFuture() : assignTo(opening.agentId(), c))
-                        .compose(v -> assignQueued(visitor.siteKey()))
-                        .compose(v -> describe(created.id()))
-                        .map(state -> withMasked(state, masked)))));
-      });
-    });
+  private Future<ChatState> openNew(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
+    String siteKey = visitor.siteKey();
+    return conversations.nextQueueTicket(siteKey)
+        .compose(ticket -> conversations.insert(siteKey, visitor.id(), ConversationStatus.QUEUED, ticket, name, email, clock.instant()))
+        .compose(created -> visitors.setContact(visitor.id(), name, email).map(v -> {
+          events.publish(new ChatRequested(siteKey, created.id(), visitor.id(), name, email, false));
+          events.publish(new ChatQueued(siteKey, created.id(), visitor.id(), QueueReason.NEW));
+          return created;
+        }))
+        .compose(created -> appendOpening(created, opening))
+        .compose(c -> appendFirst(c, first).compose(masked -> assignInvited(opening, c)
+            .compose(v -> assignQueued(siteKey))
+            .compose(v -> describe(c.id()))
+            .map(state -> state.withMasked(masked))));
   }
 
   /** Stores a message left while no agent was online; agents find it among the offline conversations. */
-  public Future<JsonObject> leaveMessage(Identity visitor, String name, String email, FirstMessage message) {
+  public Future<LeftMessage> leaveMessage(Identity visitor, String name, String email, FirstMessage message) {
     return conversations.insert(visitor.siteKey(), visitor.id(), ConversationStatus.OFFLINE, 0, name, email, clock.instant())
         .compose(c -> visitors.setContact(visitor.id(), name, email)
-            .compose(v -> messages.append(c, ChatMessage.Sender.VISITOR, visitor.id(), name, message.text(), message.clientMsgId()))
-            .map(appended -> new JsonObject()
-                .put("conversationId", c.id())
-                .put("status", ConversationStatus.OFFLINE.wire())
-                .put("seq", appended.message().seq())
-                .put("masked", appended.masked())));
+            .onSuccess(v -> events.publish(new ChatRequested(c.siteKey(), c.id(), visitor.id(), name, email, true)))
+            .compose(v -> chatLog.append(c, ChatMessage.Sender.VISITOR, visitor.id(), name, message.text(), message.clientMsgId()))
+            .map(appended -> new LeftMessage(c.id(), appended.message().seq(), appended.masked())));
   }
 
   /** Appends the offer text as the chat's first message; returns the conversation as it is after. */
@@ -106,14 +112,27 @@ public final class ChatRouter {
     if (opening == null) {
       return Future.succeededFuture(c);
     }
-    return messages.append(c, opening.sender(), opening.agentId(), opening.agentName(), opening.text(), "offer-" + opening.offerId())
+    return chatLog.append(c, opening.sender(), opening.agentId(), opening.agentName(), opening.text(), "offer-" + opening.offerId())
         .compose(a -> conversations.find(c.id()));
   }
 
-  /** Gives a queued chat to this agent if it is online with room; otherwise the queue decides. */
-  private Future<Void> assignTo(String agentId, Conversation c) {
+  /** Appends the visitor's first message, if any; true when card numbers in it were masked. */
+  private Future<Boolean> appendFirst(Conversation c, FirstMessage first) {
+    if (first == null) {
+      return Future.succeededFuture(false);
+    }
+    return chatLog.append(c, ChatMessage.Sender.VISITOR, c.visitorId(), c.visitorName(), first.text(), first.clientMsgId())
+        .map(ChatLog.Appended::masked);
+  }
+
+  /** Gives a chat opened by an invitation to the inviting agent if it may take it; otherwise the queue decides. */
+  private Future<Void> assignInvited(Opening opening, Conversation c) {
+    if (opening == null || opening.agentId() == null) {
+      return Future.succeededFuture();
+    }
     Instant now = clock.instant();
-    return handOver(agents.claimSlotOf(agentId, c.siteKey(), now), c.id(), now).mapEmpty();
+    return handOver(agents.claimSlotOf(opening.agentId(), c.siteKey(), policy.selection(), now), c.id(), now,
+        AssignReason.INVITATION).mapEmpty();
   }
 
   /**
@@ -122,8 +141,8 @@ public final class ChatRouter {
    */
   private record Handover(Agent agent, Conversation assigned) {}
 
-  /** Queued → active with the agent whose slot {@code claim} took; announced to both sides. */
-  private Future<Handover> handOver(Future<Agent> claim, String conversationId, Instant now) {
+  /** Queued → active with the agent whose slot {@code claim} took; announced as {@link ChatAssigned}. */
+  private Future<Handover> handOver(Future<Agent> claim, String conversationId, Instant now, AssignReason reason) {
     return claim.compose(agent -> {
       if (agent == null) {
         return Future.succeededFuture(new Handover(null, null));
@@ -133,38 +152,21 @@ public final class ChatRouter {
           // Someone else took or closed this chat in the meantime: give the slot back.
           return agents.releaseSlot(agent.id()).map(v -> new Handover(agent, null));
         }
-        announceAssigned(assigned, null, null);
+        events.publish(new ChatAssigned(assigned.siteKey(), assigned, reason));
         return Future.succeededFuture(new Handover(agent, assigned));
       });
     });
   }
 
-  /** Appends the visitor's first message, if any; true when card numbers in it were masked. */
-  private Future<Boolean> appendFirst(Conversation c, FirstMessage first) {
-    if (first == null) {
-      return Future.succeededFuture(false);
-    }
-    return messages.append(c, ChatMessage.Sender.VISITOR, c.visitorId(), c.visitorName(), first.text(), first.clientMsgId())
-        .map(ConversationService.Appended::masked);
-  }
-
-  private static JsonObject withMasked(JsonObject state, boolean masked) {
-    return masked ? state.put("masked", true) : state;
-  }
-
   /** The state of a conversation as its visitor sees it, with queue position while queued. */
-  public Future<JsonObject> describe(String conversationId) {
+  public Future<ChatState> describe(String conversationId) {
     return conversations.find(conversationId).compose(c -> {
-      JsonObject state = new JsonObject()
-          .put("status", c.status().wire())
-          .put("conversation", Json.conversationForVisitor(c));
       if (c.status() != ConversationStatus.QUEUED) {
-        return Future.succeededFuture(state);
+        return Future.succeededFuture(ChatState.of(c));
       }
       return Future.all(conversations.queuedOfSite(c.siteKey()), recentAssignments(c.siteKey())).map(all -> {
-        List<Conversation> queue = all.resultAt(0);
-        int position = positionOf(queue, c.id());
-        return state.put("position", position).put("estimatedWaitSeconds", WaitEstimate.seconds(position, all.resultAt(1)));
+        int position = positionOf(all.resultAt(0), c.id());
+        return ChatState.queued(c, position, WaitEstimate.seconds(position, all.resultAt(1)));
       });
     });
   }
@@ -182,7 +184,7 @@ public final class ChatRouter {
     return conversations.countAssignedSince(siteKey, clock.instant().minus(WaitEstimate.WINDOW));
   }
 
-  /** Assigns queued chats, oldest first, while an online agent has room; then tells the queue where it stands. */
+  /** Assigns queued chats, oldest first, while the policy allows an agent; then announces the queue. */
   public Future<Void> assignQueued(String siteKey) {
     return drain(siteKey).compose(v -> announceQueue(siteKey));
   }
@@ -194,47 +196,26 @@ public final class ChatRouter {
       }
       Instant now = clock.instant();
       // Assigned or not (someone else got the head first), look again while there is room.
-      return handOver(agents.claimSlot(siteKey, now), head.id(), now)
+      return handOver(agents.claimSlot(siteKey, policy.selection(), now), head.id(), now, AssignReason.LOWEST_LOAD)
           .compose(h -> h.agent() == null ? Future.succeededFuture() : drain(siteKey));
     });
   }
 
-  private void announceAssigned(Conversation c, Agent transferredFrom, String note) {
-    inboxes.toVisitor(c.visitorId(), Json.push("assigned").put("conversation", Json.conversationForVisitor(c)));
-    JsonObject toAgent = Json.push("assigned").put("conversation", Json.conversation(c));
-    if (transferredFrom != null) {
-      toAgent.put("transferredFrom", new JsonObject().put("id", transferredFrom.id()).put("name", transferredFrom.name()))
-          .put("note", note);
-    }
-    inboxes.toAgent(c.agentId(), toAgent);
-  }
-
-  /**
-   * Tells every queued visitor of the site its position and wait estimate (or that nobody is
-   * online any more), and every agent of the site who is waiting.
-   */
+  /** Announces the site's queue as it is now: every waiting chat with position and estimate, and who is on duty. */
   public Future<Void> announceQueue(String siteKey) {
     return Future.all(conversations.queuedOfSite(siteKey), recentAssignments(siteKey), agents.ofSite(siteKey)).map(all -> {
       List<Conversation> queue = all.resultAt(0);
       long assignedRecently = all.resultAt(1);
       List<Agent> siteAgents = all.resultAt(2);
-      boolean anyoneOnline = siteAgents.stream().anyMatch(a -> a.status() == AgentStatus.ONLINE && !a.disabled());
-      JsonArray waiting = new JsonArray();
+      List<Waiting> waiting = new ArrayList<>();
       for (int i = 0; i < queue.size(); i++) {
         Conversation c = queue.get(i);
-        int position = i + 1;
-        inboxes.toVisitor(c.visitorId(), Json.push("queued")
-            .put("conversationId", c.id())
-            .put("position", position)
-            .put("estimatedWaitSeconds", WaitEstimate.seconds(position, assignedRecently))
-            .put("agentsOnline", anyoneOnline));
-        waiting.add(new JsonObject()
-            .put("conversationId", c.id())
-            .put("visitorName", c.visitorName())
-            .put("waitingSince", Json.time(c.createdAt())));
+        waiting.add(new Waiting(c.id(), c.visitorId(), c.visitorName(), c.createdAt(), i + 1,
+            WaitEstimate.seconds(i + 1, assignedRecently)));
       }
-      JsonObject queueFrame = Json.push("queue").put("waiting", waiting);
-      siteAgents.stream().filter(a -> a.status() != AgentStatus.OFFLINE).forEach(a -> inboxes.toAgent(a.id(), queueFrame));
+      boolean anyoneOnline = siteAgents.stream().anyMatch(a -> a.status() == AgentStatus.ONLINE && !a.disabled());
+      List<String> onDuty = siteAgents.stream().filter(a -> a.status() != AgentStatus.OFFLINE).map(Agent::id).toList();
+      events.publish(new QueueChanged(siteKey, waiting, anyoneOnline, onDuty));
       return null;
     });
   }
@@ -245,18 +226,16 @@ public final class ChatRouter {
       if (before == null) {
         return Future.succeededFuture();
       }
-      JsonObject frame = Json.push("closed").put("conversationId", c.id()).put("closedBy", closedBy);
-      inboxes.toVisitor(before.visitorId(), frame);
-      inboxes.toAgent(before.agentId(), frame);
-      if (before.status() == ConversationStatus.ACTIVE) {
-        return agents.releaseSlot(before.agentId()).compose(v -> assignQueued(before.siteKey()));
-      }
-      return announceQueue(before.siteKey());
+      boolean wasActive = before.status() == ConversationStatus.ACTIVE;
+      events.publish(new ChatClosed(before.siteKey(), before.id(), before.visitorId(), before.agentId(), closedBy, wasActive));
+      return wasActive
+          ? agents.releaseSlot(before.agentId()).compose(v -> assignQueued(before.siteKey()))
+          : announceQueue(before.siteKey());
     }).compose(v -> conversations.find(c.id()));
   }
 
-  /** Hands an active chat to another online agent of the same site who has room. */
-  public Future<JsonObject> transfer(Identity from, Conversation c, String toAgentId, String note) {
+  /** Hands an active chat to another agent of the same site whom the policy allows (online with room). */
+  public Future<Conversation> transfer(Identity from, Conversation c, String toAgentId, String note) {
     if (c.status() != ConversationStatus.ACTIVE || !from.id().equals(c.agentId())) {
       return Future.failedFuture(Failure.conflict("not_your_chat", "only the agent holding an active chat can transfer it"));
     }
@@ -269,23 +248,20 @@ public final class ChatRouter {
       if (target == null || !target.siteKey().equals(c.siteKey())) {
         return Future.failedFuture(Failure.notFound("agent"));
       }
-      return agents.claimSlotOf(target.id(), c.siteKey(), clock.instant()).compose(claimed -> {
-        if (claimed == null) {
-          return Future.failedFuture(Failure.conflict("agent_unavailable", "that agent is not online or has no free chat slot"));
-        }
-        return conversations.reassign(c.id(), from.id(), target.id(), target.name()).compose(moved -> {
-          if (moved == null) {
-            return agents.releaseSlot(target.id()).compose(v ->
-                Future.failedFuture(Failure.conflict("not_your_chat", "the chat is no longer yours to transfer")));
-          }
-          inboxes.toAgent(from.id(), Json.push("transferred").put("conversationId", c.id())
-              .put("toAgent", new JsonObject().put("id", target.id()).put("name", target.name())));
-          announceAssigned(moved, sender, note);
-          return agents.releaseSlot(from.id())
-              .compose(v -> assignQueued(c.siteKey()))
-              .map(v -> new JsonObject().put("conversation", Json.conversation(moved)));
-        });
-      });
+      return agents.claimSlotOf(target.id(), c.siteKey(), policy.selection(), clock.instant()).compose(claimed -> claimed == null
+          ? Future.failedFuture(Failure.conflict("agent_unavailable", "that agent is not online or has no free chat slot"))
+          : moveTo(c, from.id(), sender == null ? null : sender.name(), target, note));
+    });
+  }
+
+  private Future<Conversation> moveTo(Conversation c, String fromId, String fromName, Agent target, String note) {
+    return conversations.reassign(c.id(), fromId, target.id(), target.name()).compose(moved -> {
+      if (moved == null) {
+        return agents.releaseSlot(target.id()).compose(v ->
+            Future.failedFuture(Failure.conflict("not_your_chat", "the chat is no longer yours to transfer")));
+      }
+      events.publish(new ChatTransferred(moved.siteKey(), moved, fromId, fromName, note));
+      return agents.releaseSlot(fromId).compose(v -> assignQueued(c.siteKey())).map(v -> moved);
     });
   }
 
@@ -298,15 +274,16 @@ public final class ChatRouter {
       return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
     }
     Instant now = clock.instant();
-    return handOver(agents.claimSlotOf(agent.id(), c.siteKey(), now), c.id(), now).compose(h -> {
-      if (h.agent() == null) {
-        return Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat"));
-      }
-      if (h.assigned() == null) {
-        return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
-      }
-      return announceQueue(c.siteKey()).map(v -> h.assigned());
-    });
+    return handOver(agents.claimSlotOf(agent.id(), c.siteKey(), policy.selection(), now), c.id(), now, AssignReason.TAKEN)
+        .compose(h -> {
+          if (h.agent() == null) {
+            return Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat"));
+          }
+          if (h.assigned() == null) {
+            return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
+          }
+          return announceQueue(c.siteKey()).map(v -> h.assigned());
+        });
   }
 
   /**
@@ -317,8 +294,13 @@ public final class ChatRouter {
     return conversations.activeOfAgent(agentId).compose(active -> {
       Future<Void> chain = Future.succeededFuture();
       for (Conversation c : active) {
-        chain = chain.compose(v -> conversations.requeue(c.id(), agentId)
-            .compose(moved -> moved ? agents.releaseSlot(agentId) : Future.succeededFuture()));
+        chain = chain.compose(v -> conversations.requeue(c.id(), agentId).compose(moved -> {
+          if (!moved) {
+            return Future.succeededFuture();
+          }
+          events.publish(new ChatQueued(siteKey, c.id(), c.visitorId(), QueueReason.AGENT_DISABLED));
+          return agents.releaseSlot(agentId);
+        }));
       }
       return chain;
     }).compose(v -> assignQueued(siteKey));
@@ -333,6 +315,7 @@ public final class ChatRouter {
           if (a == null) {
             return Future.failedFuture(Failure.notFound("agent"));
           }
+          events.publish(new AgentStatusChanged(a.siteKey(), a.id(), a.status(), a.maxChats()));
           return assignQueued(a.siteKey()).compose(v -> agents.find(a.id()));
         });
   }

@@ -8,7 +8,7 @@ import org.plauder.agent.Agent;
 import org.plauder.auth.Passwords;
 import org.plauder.config.Config;
 import org.plauder.store.Agents;
-import org.plauder.store.Duplicates;
+import org.plauder.store.AlreadyExists;
 import org.plauder.store.Sites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ public final class FirstStart {
               .compose(hash -> agents.insert(DEMO_SITE, email, "Admin", Agent.ROLE_ADMIN, 3, hash))
               .onSuccess(a -> log.info("Created the admin agent {} of site '{}'", email, DEMO_SITE))
               .<Void>mapEmpty()
-              .recover(e -> Duplicates.isDuplicateKey(e) ? Future.succeededFuture() : Future.failedFuture(e));
+              .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e));
         });
   }
 

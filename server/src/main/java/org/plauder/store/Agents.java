@@ -3,6 +3,7 @@ package org.plauder.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -11,17 +12,22 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.plauder.agent.Agent;
+import org.plauder.agent.AgentSelection;
 import org.plauder.agent.AgentStatus;
+import org.plauder.agent.AgentStore;
 
 /**
- * Agents in MongoDB, including their capacity. {@code freeSlots} is kept equal to
- * {@code maxChats - load} so that taking a slot is one conditional atomic update.
+ * Agents in MongoDB, including their capacity. The stored {@code freeSlots} is kept equal to
+ * {@code maxChats - load} so that taking a slot is one conditional atomic update; it goes below
+ * zero when maxChats is lowered under the load, so that giving slots back stays exact (the
+ * record's {@link Agent#freeSlots()} never shows that).
  */
-public final class Agents {
+public final class Agents implements AgentStore {
 
   private static final FindOneAndUpdateOptions RETURN_AFTER =
       new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
@@ -53,15 +59,9 @@ public final class Agents {
     return Reactive.first(db.agents().insertOne(doc)).compose(r -> find(id));
   }
 
+  @Override
   public Future<Agent> find(String agentId) {
     return Reactive.first(db.agents().find(eq("_id", agentId)).first()).map(Agents::toAgent);
-  }
-
-  /** The agent, or a 403 {@code agent_disabled} when it was disabled (or removed) after its token was issued. */
-  public Future<Agent> requireEnabled(String agentId) {
-    return find(agentId).compose(a -> a == null || a.disabled()
-        ? Future.failedFuture(new org.plauder.protocol.Failure(403, "agent_disabled", "this account is disabled"))
-        : Future.succeededFuture(a));
   }
 
   public Future<Credentials> findCredentials(String email) {
@@ -69,54 +69,69 @@ public final class Agents {
         .map(d -> d == null ? null : new Credentials(toAgent(d), d.getString("passwordHash")));
   }
 
+  @Override
   public Future<List<Agent>> ofSite(String siteKey) {
     return Reactive.list(db.agents().find(eq("siteKey", siteKey)).sort(Sorts.ascending("name")))
         .map(list -> list.stream().map(Agents::toAgent).toList());
   }
 
+  @Override
   public Future<Long> countOnline(String siteKey) {
     return Reactive.first(db.agents().countDocuments(and(
         eq("siteKey", siteKey), eq("status", AgentStatus.ONLINE.wire()), ne("disabled", true))));
   }
 
-  /** Whether any online agent of the site has a free chat slot right now. */
-  public Future<Boolean> anyFreeSlot(String siteKey) {
-    return Reactive.first(db.agents().countDocuments(and(eq("siteKey", siteKey), eq("status", AgentStatus.ONLINE.wire()),
-        ne("disabled", true), gt("freeSlots", 0)))).map(n -> n > 0);
+  /** Whether any agent of the site is allowed by {@code selection} right now (someone online with room). */
+  public Future<Boolean> anyAllowed(String siteKey, AgentSelection selection) {
+    return Reactive.first(db.agents().countDocuments(filterOf(selection, eq("siteKey", siteKey)))).map(n -> n > 0);
   }
 
-  /**
-   * Takes one chat slot of the site's online agent with free capacity and the lowest load
-   * (ties: longest since last assignment), or returns null when nobody has room.
-   */
-  public Future<Agent> claimSlot(String siteKey, Instant now) {
-    return claim(and(eq("siteKey", siteKey), eq("status", AgentStatus.ONLINE.wire()), ne("disabled", true),
-        gt("freeSlots", 0)), now);
+  @Override
+  public Future<Agent> claimSlot(String siteKey, AgentSelection selection, Instant now) {
+    return claim(filterOf(selection, eq("siteKey", siteKey)), selection, now);
   }
 
-  /** Takes one chat slot of this particular agent, or returns null when it is not online with room. */
-  public Future<Agent> claimSlotOf(String agentId, String siteKey, Instant now) {
-    return claim(and(eq("_id", agentId), eq("siteKey", siteKey), eq("status", AgentStatus.ONLINE.wire()),
-        ne("disabled", true), gt("freeSlots", 0)), now);
+  @Override
+  public Future<Agent> claimSlotOf(String agentId, String siteKey, AgentSelection selection, Instant now) {
+    return claim(filterOf(selection, and(eq("_id", agentId), eq("siteKey", siteKey))), selection, now);
   }
 
-  private Future<Agent> claim(Bson filter, Instant now) {
+  /** The selection's conditions as a MongoDB filter, within {@code scope}. */
+  static Bson filterOf(AgentSelection selection, Bson scope) {
+    List<Bson> conditions = new ArrayList<>(List.of(scope, eq("status", selection.status().wire())));
+    if (selection.enabledOnly()) {
+      conditions.add(ne("disabled", true));
+    }
+    conditions.add(gte("freeSlots", selection.minFreeSlots()));
+    return and(conditions);
+  }
+
+  /** The selection's order as a MongoDB sort; MongoDB sorts a null lastAssignedAt before every date, as the ranking wants. */
+  static Bson sortOf(AgentSelection selection) {
+    return Sorts.ascending(selection.ranking().stream().map(key -> switch (key) {
+      case LOAD -> "load";
+      case LAST_ASSIGNED_AT -> "lastAssignedAt";
+    }).toList());
+  }
+
+  private Future<Agent> claim(Bson filter, AgentSelection selection, Instant now) {
     Bson update = Updates.combine(
         Updates.inc("load", 1),
         Updates.inc("freeSlots", -1),
         Updates.set("lastAssignedAt", Dates.toDate(now)));
     FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
         .returnDocument(ReturnDocument.AFTER)
-        .sort(Sorts.ascending("load", "lastAssignedAt"));
+        .sort(sortOf(selection));
     return Reactive.first(db.agents().findOneAndUpdate(filter, update, options)).map(Agents::toAgent);
   }
 
-  /** Gives back a slot taken by {@link #claimSlot}. */
+  @Override
   public Future<Void> releaseSlot(String agentId) {
     return Reactive.first(db.agents().updateOne(and(eq("_id", agentId), gt("load", 0)),
         Updates.combine(Updates.inc("load", -1), Updates.inc("freeSlots", 1)))).mapEmpty();
   }
 
+  @Override
   public Future<Agent> setStatus(String agentId, AgentStatus status) {
     return Reactive.first(db.agents().findOneAndUpdate(eq("_id", agentId),
         Updates.set("status", status.wire()), RETURN_AFTER)).map(Agents::toAgent);
@@ -126,6 +141,7 @@ public final class Agents {
    * Sets maxChats and recomputes freeSlots against the load read just before; retried when
    * an assignment changed the load in between, so the two fields never disagree.
    */
+  @Override
   public Future<Agent> setMaxChats(String agentId, int maxChats) {
     return setMaxChats(agentId, maxChats, 0);
   }

@@ -15,16 +15,24 @@ import java.util.List;
 import org.bson.Document;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
+import org.plauder.conversation.ConversationStore;
 
 /** Conversations in MongoDB; every state change is one conditional update, safe across nodes. */
-public final class Conversations {
+public final class Conversations implements ConversationStore {
 
   private static final List<String> OPEN = List.of(ConversationStatus.QUEUED.wire(), ConversationStatus.ACTIVE.wire());
 
   private final Database db;
+  private final Counters counters;
 
   public Conversations(Database db) {
     this.db = db;
+    this.counters = new Counters(db);
+  }
+
+  @Override
+  public Future<Long> nextQueueTicket(String siteKey) {
+    return counters.next("queue:" + siteKey);
   }
 
   public Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,

@@ -10,9 +10,4 @@ public final class Ids {
   public static String newId() {
     return new ObjectId().toHexString();
   }
-
-  /** Whether a client-supplied value can be an id at all; anything else is refused before a query. */
-  public static boolean isValid(Object value) {
-    return value instanceof String s && ObjectId.isValid(s);
-  }
 }

@@ -5,23 +5,19 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.plauder.presence.OfferRule;
+import org.plauder.offer.OfferOutcome;
+import org.plauder.offer.OfferRule;
+import org.plauder.offer.OfferSettings;
 
 /** A site's offer rules (kept in the site document) and how often each was shown, accepted, dismissed. */
 public final class OfferStore {
-
-  public static final int DEFAULT_COOLDOWN_MINUTES = 60;
-
-  /** The rules of a site and how long a visitor gets no further offer after one. */
-  public record OfferSettings(List<OfferRule> rules, int cooldownMinutes) {}
-
-  public enum Outcome { SHOWN, ACCEPTED, DISMISSED }
 
   private final Database db;
 
@@ -32,13 +28,13 @@ public final class OfferStore {
   public Future<OfferSettings> settings(String siteKey) {
     return Reactive.first(db.sites().find(eq("_id", siteKey)).first()).map(site -> {
       if (site == null) {
-        return new OfferSettings(List.of(), DEFAULT_COOLDOWN_MINUTES);
+        return new OfferSettings(List.of(), OfferSettings.DEFAULT_COOLDOWN_MINUTES);
       }
       List<OfferRule> rules = new ArrayList<>();
       for (Document d : site.getList("offerRules", Document.class, List.of())) {
         rules.add(toRule(d));
       }
-      return new OfferSettings(rules, site.getInteger("offerCooldownMinutes", DEFAULT_COOLDOWN_MINUTES));
+      return new OfferSettings(rules, site.getInteger("offerCooldownMinutes", OfferSettings.DEFAULT_COOLDOWN_MINUTES));
     });
   }
 
@@ -52,8 +48,8 @@ public final class OfferStore {
    * Counts an offer's outcome: in the rule's running totals, and as a dated event so that
    * reports can count offers within a date range.
    */
-  public Future<Void> count(String siteKey, String ruleId, Outcome outcome, java.time.Instant at) {
-    String field = outcome.name().toLowerCase(java.util.Locale.ROOT);
+  public Future<Void> count(String siteKey, String ruleId, OfferOutcome outcome, Instant at) {
+    String field = outcome.wire();
     Document event = new Document("_id", Ids.newId()).append("siteKey", siteKey).append("ruleId", ruleId)
         .append("outcome", field).append("at", Dates.toDate(at));
     return Future.all(
@@ -64,28 +60,30 @@ public final class OfferStore {
   }
 
   /** How many offers of the site were shown, accepted and dismissed in [from, to). */
-  public Future<JsonObject> countsBetween(String siteKey, java.time.Instant from, java.time.Instant to) {
-    List<Future<Long>> counts = new ArrayList<>();
-    for (Outcome o : Outcome.values()) {
-      counts.add(Reactive.first(db.offerEvents().countDocuments(com.mongodb.client.model.Filters.and(
-          eq("siteKey", siteKey), eq("outcome", o.name().toLowerCase(java.util.Locale.ROOT)),
+  public Future<Map<OfferOutcome, Long>> countsBetween(String siteKey, Instant from, Instant to) {
+    Map<OfferOutcome, Future<Long>> counts = new EnumMap<>(OfferOutcome.class);
+    for (OfferOutcome o : OfferOutcome.values()) {
+      counts.put(o, Reactive.first(db.offerEvents().countDocuments(com.mongodb.client.model.Filters.and(
+          eq("siteKey", siteKey), eq("outcome", o.wire()),
           com.mongodb.client.model.Filters.gte("at", Dates.toDate(from)), com.mongodb.client.model.Filters.lt("at", Dates.toDate(to))))));
     }
-    return Future.all(counts).map(v -> new JsonObject()
-        .put("offersShown", counts.get(0).result())
-        .put("offersAccepted", counts.get(1).result())
-        .put("offersDismissed", counts.get(2).result()));
+    return Future.all(List.copyOf(counts.values())).map(v -> {
+      Map<OfferOutcome, Long> result = new EnumMap<>(OfferOutcome.class);
+      counts.forEach((outcome, count) -> result.put(outcome, count.result()));
+      return result;
+    });
   }
 
-  /** ruleId → {shown, accepted, dismissed} for the site. */
-  public Future<Map<String, JsonObject>> stats(String siteKey) {
+  /** ruleId → how often each outcome happened, for the site. */
+  public Future<Map<String, Map<OfferOutcome, Integer>>> stats(String siteKey) {
     return Reactive.list(db.offerStats().find(eq("siteKey", siteKey))).map(list -> {
-      Map<String, JsonObject> byRule = new LinkedHashMap<>();
+      Map<String, Map<OfferOutcome, Integer>> byRule = new LinkedHashMap<>();
       for (Document d : list) {
-        byRule.put(d.getString("ruleId"), new JsonObject()
-            .put("shown", d.getInteger("shown", 0))
-            .put("accepted", d.getInteger("accepted", 0))
-            .put("dismissed", d.getInteger("dismissed", 0)));
+        Map<OfferOutcome, Integer> counts = new EnumMap<>(OfferOutcome.class);
+        for (OfferOutcome o : OfferOutcome.values()) {
+          counts.put(o, d.getInteger(o.wire(), 0));
+        }
+        byRule.put(d.getString("ruleId"), counts);
       }
       return byRule;
     });

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -14,6 +15,8 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
+import org.plauder.offer.Offer;
+import org.plauder.visitor.OnlineVisitor;
 
 /**
  * Visitors online now: one document per visitor while any of its tabs is connected, removed
@@ -28,8 +31,8 @@ public final class PresenceStore {
     this.db = db;
   }
 
-  public Future<Document> find(String visitorId) {
-    return Reactive.first(db.presence().find(eq("_id", visitorId)).first());
+  public Future<OnlineVisitor> find(String visitorId) {
+    return Reactive.first(db.presence().find(eq("_id", visitorId)).first()).map(PresenceStore::toOnlineVisitor);
   }
 
   /** The visitor came online (first tab); a visitor already online keeps its onlineSince. */
@@ -47,7 +50,7 @@ public final class PresenceStore {
   }
 
   /** The visitor opened a page; returns the presence as it is now. */
-  public Future<Document> pageView(String visitorId, String siteKey, String url, String title, String language, Instant now) {
+  public Future<OnlineVisitor> pageView(String visitorId, String siteKey, String url, String title, String language, Instant now) {
     return Reactive.first(db.presence().findOneAndUpdate(eq("_id", visitorId), Updates.combine(
             Updates.setOnInsert("siteKey", siteKey),
             Updates.setOnInsert("onlineSince", Dates.toDate(now)),
@@ -58,7 +61,8 @@ public final class PresenceStore {
             Updates.set("pageSince", Dates.toDate(now)),
             Updates.set("lastSeenAt", Dates.toDate(now)),
             Updates.inc("pagesSeen", 1)),
-        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
+        .map(PresenceStore::toOnlineVisitor);
   }
 
   /** The name a visitor gave when starting a chat, for the live-visitors list. */
@@ -78,9 +82,10 @@ public final class PresenceStore {
   }
 
   /** The site's visitors seen since {@code since}, most recent page first. */
-  public Future<List<Document>> onlineOfSite(String siteKey, Instant since) {
+  public Future<List<OnlineVisitor>> onlineOfSite(String siteKey, Instant since) {
     return Reactive.list(db.presence().find(and(eq("siteKey", siteKey), gte("lastSeenAt", Dates.toDate(since))))
-        .sort(new Document("pageSince", -1)));
+        .sort(new Document("pageSince", -1)))
+        .map(list -> list.stream().map(PresenceStore::toOnlineVisitor).toList());
   }
 
   /** Drops visitors whose node stopped refreshing them (it died); returns how many. */
@@ -89,22 +94,48 @@ public final class PresenceStore {
   }
 
   /** Opens an offer unless one is open already; false when one was. */
-  public Future<Boolean> openOffer(String visitorId, Document offer) {
+  public Future<Boolean> openOffer(String visitorId, Offer offer) {
+    Document stored = new Document("id", offer.id()).append("ruleId", offer.ruleId()).append("text", offer.text())
+        .append("from", offer.from()).append("agentId", offer.agentId());
     return Reactive.first(db.presence().updateOne(and(eq("_id", visitorId), eq("openOffer", null)),
-        Updates.set("openOffer", offer))).map(r -> r.getModifiedCount() == 1);
+        Updates.set("openOffer", stored))).map(r -> r.getModifiedCount() == 1);
   }
 
   /** Takes away whatever offer is open; returns it, or null when none was. */
-  public Future<Document> clearOffer(String visitorId) {
-    return Reactive.first(db.presence().findOneAndUpdate(and(eq("_id", visitorId), com.mongodb.client.model.Filters.ne("openOffer", null)),
+  public Future<Offer> clearOffer(String visitorId) {
+    return Reactive.first(db.presence().findOneAndUpdate(and(eq("_id", visitorId), ne("openOffer", null)),
             Updates.set("openOffer", null), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
-        .map(before -> before == null ? null : before.get("openOffer", Document.class));
+        .map(before -> before == null ? null : toOffer(before.get("openOffer", Document.class)));
   }
 
   /** Takes the open offer with that id away (accepted or dismissed); null when it is not the open one. */
-  public Future<Document> takeOffer(String visitorId, String offerId) {
+  public Future<Offer> takeOffer(String visitorId, String offerId) {
     return Reactive.first(db.presence().findOneAndUpdate(and(eq("_id", visitorId), eq("openOffer.id", offerId)),
             Updates.set("openOffer", null), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
-        .map(before -> before == null ? null : before.get("openOffer", Document.class));
+        .map(before -> before == null ? null : toOffer(before.get("openOffer", Document.class)));
+  }
+
+  private static Offer toOffer(Document o) {
+    return o == null ? null
+        : new Offer(o.getString("id"), o.getString("ruleId"), o.getString("text"), o.getString("from"), o.getString("agentId"));
+  }
+
+  static OnlineVisitor toOnlineVisitor(Document p) {
+    if (p == null) {
+      return null;
+    }
+    return new OnlineVisitor(
+        p.getString("_id"),
+        p.getString("siteKey"),
+        p.getString("name"),
+        p.getString("url"),
+        p.getString("title"),
+        p.getString("language"),
+        Dates.toInstant(p.getDate("pageSince")),
+        Dates.toInstant(p.getDate("onlineSince")),
+        p.getInteger("pagesSeen", 0),
+        p.getBoolean("returning", false),
+        toOffer(p.get("openOffer", Document.class)),
+        Dates.toInstant(p.getDate("lastSeenAt")));
   }
 }

@@ -13,7 +13,8 @@ import org.reactivestreams.Subscription;
 
 /**
  * Turns the MongoDB driver's publishers into Vert.x futures. Results are handed back on the
- * Vert.x context that asked, so callers never see a driver thread.
+ * Vert.x context that asked, so callers never see a driver thread; failures arrive as the store's
+ * own {@link AlreadyExists} and {@link DatabaseUnavailable}, never as driver exceptions.
  */
 public final class Reactive {
 
@@ -66,7 +67,8 @@ public final class Reactive {
       public void onError(Throwable error) {
         if (!finished) {
           finished = true;
-          onContext.accept(() -> promise.tryFail(error));
+          Throwable translated = DriverErrors.translate(error);
+          onContext.accept(() -> promise.tryFail(translated));
         }
       }
 

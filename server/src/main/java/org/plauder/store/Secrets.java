@@ -23,7 +23,7 @@ public final class Secrets {
     String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     return Reactive.first(db.secrets().insertOne(new Document("_id", name).append("value", fresh)))
         .map(r -> fresh)
-        .recover(e -> Duplicates.isDuplicateKey(e)
+        .recover(e -> e instanceof AlreadyExists
             ? Reactive.first(db.secrets().find(eq("_id", name)).first()).map(d -> d.getString("value"))
             : Future.failedFuture(e));
   }

@@ -32,7 +32,7 @@ public final class Sites {
         .append("languages", site.languages());
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
-        .recover(e -> Duplicates.isDuplicateKey(e) ? Future.succeededFuture() : Future.failedFuture(e))
+        .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e))
         .compose(v -> find(site.key()));
   }
 

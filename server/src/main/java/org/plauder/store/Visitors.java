@@ -7,10 +7,13 @@ import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.List;
 import org.bson.Document;
+import org.plauder.visitor.Visitor;
+import org.plauder.visitor.VisitorContacts;
 
 /** Anonymous visitors of a site, minted by the server. */
-public final class Visitors {
+public final class Visitors implements VisitorContacts {
 
   private static final int PAGES_KEPT = 50;
 
@@ -39,7 +42,7 @@ public final class Visitors {
    */
   public Future<Boolean> markReturning(String visitorId, String siteKey, String userAgent, Instant now) {
     return find(visitorId).compose(visitor -> {
-      if (visitor == null || !siteKey.equals(visitor.getString("siteKey"))) {
+      if (visitor == null || !siteKey.equals(visitor.siteKey())) {
         return Future.succeededFuture(false);
       }
       return Reactive.first(db.visitors().updateOne(eq("_id", visitorId),
@@ -55,7 +58,7 @@ public final class Visitors {
             Updates.set("lastSeenAt", Dates.toDate(now)),
             Updates.set("currentPage", page),
             Updates.inc("pageCount", 1),
-            Updates.pushEach("pages", java.util.List.of(page), new PushOptions().slice(-PAGES_KEPT)))))
+            Updates.pushEach("pages", List.of(page), new PushOptions().slice(-PAGES_KEPT)))))
         .mapEmpty();
   }
 
@@ -73,8 +76,8 @@ public final class Visitors {
     return Reactive.first(db.visitors().updateOne(eq("_id", visitorId), Updates.set("offerDismissedAt", Dates.toDate(now)))).mapEmpty();
   }
 
-  public Future<org.bson.Document> find(String visitorId) {
-    return Reactive.first(db.visitors().find(eq("_id", visitorId)).first());
+  public Future<Visitor> find(String visitorId) {
+    return Reactive.first(db.visitors().find(eq("_id", visitorId)).first()).map(Visitors::toVisitor);
   }
 
   public Future<Void> setContact(String visitorId, String name, String email) {
@@ -89,5 +92,29 @@ public final class Visitors {
       return Future.succeededFuture();
     }
     return Reactive.first(db.visitors().updateOne(eq("_id", visitorId), Updates.combine(updates))).mapEmpty();
+  }
+
+  static Visitor toVisitor(Document d) {
+    if (d == null) {
+      return null;
+    }
+    return new Visitor(
+        d.getString("_id"),
+        d.getString("siteKey"),
+        d.getString("name"),
+        d.getString("email"),
+        d.getString("userAgent"),
+        Dates.toInstant(d.getDate("createdAt")),
+        Dates.toInstant(d.getDate("lastSeenAt")),
+        d.getInteger("visits", 1),
+        d.getInteger("pageCount", 0),
+        toPage(d.get("currentPage", Document.class)),
+        d.getList("pages", Document.class, List.of()).stream().map(Visitors::toPage).toList(),
+        Dates.toInstant(d.getDate("lastOfferAt")),
+        Dates.toInstant(d.getDate("offerDismissedAt")));
+  }
+
+  private static Visitor.PageVisit toPage(Document p) {
+    return p == null ? null : new Visitor.PageVisit(p.getString("url"), p.getString("title"), Dates.toInstant(p.getDate("at")));
   }
 }

@@ -21,7 +21,7 @@ public final class VisitorErasure {
 
   public Future<JsonObject> erase(String siteKey, String visitorId) {
     return services.visitors().find(visitorId).compose(visitor -> {
-      if (visitor == null || !siteKey.equals(visitor.getString("siteKey"))) {
+      if (visitor == null || !siteKey.equals(visitor.siteKey())) {
         return Future.failedFuture(Failure.notFound("visitor"));
       }
       return services.conversations().ofVisitor(visitorId).compose(this::closeOpen).compose(conversations -> {

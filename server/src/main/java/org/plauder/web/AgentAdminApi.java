@@ -12,7 +12,6 @@ import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
 import org.plauder.store.AgentAccounts;
-import org.plauder.store.Ids;
 
 /** REST for admins managing the agents of their site: PATCH /api/v1/agents/{id} with maxChats and/or disabled. */
 final class AgentAdminApi {
@@ -30,7 +29,7 @@ final class AgentAdminApi {
   void update(RoutingContext ctx) {
     Identity admin = Http.admin(ctx, services.tokens());
     String agentId = ctx.pathParam("agentId");
-    if (!Ids.isValid(agentId)) {
+    if (!Inputs.isId(agentId)) {
       throw Failure.notFound("agent");
     }
     JsonObject body = Http.body(ctx);

@@ -11,7 +11,7 @@ import org.plauder.conversation.ConversationStatus;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
-import org.plauder.store.Duplicates;
+import org.plauder.store.AlreadyExists;
 
 /** REST for agents: login, the site's agents (admins create them) and its conversations by status. */
 final class AgentApi {
@@ -73,7 +73,7 @@ final class AgentApi {
         .compose(site -> ctx.vertx().executeBlocking(() -> services.passwords().hash(password), false)
             .compose(hash -> services.agents().insert(admin.siteKey(), email.toLowerCase(java.util.Locale.ROOT), name, role,
                 requestedMax != null ? requestedMax : site.defaultMaxChats(), hash)))
-        .recover(e -> Duplicates.isDuplicateKey(e)
+        .recover(e -> e instanceof AlreadyExists
             ? Future.failedFuture(Failure.conflict("email_taken", "an agent with this e-mail exists already"))
             : Future.failedFuture(e))
         .onComplete(agent -> Http.json(ctx, 201, Json.agent(agent)), ctx::fail);
@@ -92,11 +92,11 @@ final class AgentApi {
   void visitor(RoutingContext ctx) {
     Identity agent = Http.agent(ctx, services.tokens());
     String id = ctx.pathParam("id");
-    if (!org.plauder.store.Ids.isValid(id)) {
+    if (!Inputs.isId(id)) {
       throw Failure.notFound("visitor");
     }
     services.visitors().find(id).compose(v -> {
-      if (v == null || !agent.siteKey().equals(v.getString("siteKey"))) {
+      if (v == null || !agent.siteKey().equals(v.siteKey())) {
         return Future.failedFuture(Failure.notFound("visitor"));
       }
       return services.conversations().ofVisitor(id).map(list -> {

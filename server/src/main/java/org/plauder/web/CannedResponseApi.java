@@ -11,7 +11,6 @@ import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.store.CannedResponses;
 import org.plauder.store.CannedResponses.CannedResponse;
-import org.plauder.store.Ids;
 
 /** REST for a site's canned responses: every agent reads them, admins add and remove them. */
 final class CannedResponseApi {
@@ -54,7 +53,7 @@ final class CannedResponseApi {
   void delete(RoutingContext ctx) {
     Identity admin = Http.admin(ctx, services.tokens());
     String responseId = ctx.pathParam("responseId");
-    if (!Ids.isValid(responseId)) {
+    if (!Inputs.isId(responseId)) {
       throw Failure.notFound("canned response");
     }
     store.remove(admin.siteKey(), responseId).onComplete(removed -> {

@@ -116,7 +116,7 @@ public final class HttpVerticle extends VerticleBase {
       ctx.next();
       return;
     }
-    services.agents().requireEnabled(agentId).onComplete(agent -> ctx.next(), ctx::fail);
+    AgentGate.requireEnabled(services.agents(), agentId).onComplete(agent -> ctx.next(), ctx::fail);
   }
 
   private void mountPages(Router router) {

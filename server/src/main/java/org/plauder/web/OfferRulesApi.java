@@ -9,14 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bson.types.ObjectId;
 import org.plauder.Services;
 import org.plauder.auth.Identity;
-import org.plauder.presence.OfferRule;
-import org.plauder.presence.UrlGlob;
+import org.plauder.offer.Offer;
+import org.plauder.offer.OfferRule;
+import org.plauder.offer.OfferSettings;
+import org.plauder.offer.UrlGlob;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
-import org.plauder.store.OfferStore;
+import org.plauder.protocol.Json;
+import org.plauder.store.Ids;
 
 /** GET and PUT /api/v1/offer-rules: an admin's proactive offer rules, with how each has fared. */
 final class OfferRulesApi {
@@ -41,7 +43,7 @@ final class OfferRulesApi {
     Identity admin = Http.admin(ctx, services.tokens());
     JsonObject body = Http.body(ctx);
     int cooldown = body.containsKey("cooldownMinutes")
-        ? Inputs.intInRange(body, "cooldownMinutes", 1, 7 * 24 * 60) : OfferStore.DEFAULT_COOLDOWN_MINUTES;
+        ? Inputs.intInRange(body, "cooldownMinutes", 1, 7 * 24 * 60) : OfferSettings.DEFAULT_COOLDOWN_MINUTES;
     if (!(body.getValue("rules") instanceof JsonArray array) || array.size() > MAX_RULES) {
       throw Failure.badInput("rules must be a list of at most " + MAX_RULES + " rules");
     }
@@ -57,13 +59,13 @@ final class OfferRulesApi {
       }
       rules.add(rule);
     }
-    services.offers().save(admin.siteKey(), new OfferStore.OfferSettings(rules, cooldown))
+    services.offerStore().save(admin.siteKey(), new OfferSettings(rules, cooldown))
         .onComplete(v -> respond(ctx, admin.siteKey()), ctx::fail);
   }
 
   private static OfferRule rule(JsonObject r) {
-    String id = r.getValue("id") == null ? new ObjectId().toHexString() : Inputs.requiredString(r, "id", 40);
-    if (!id.matches("[A-Za-z0-9_-]{1,40}") || id.equals("invite")) {
+    String id = r.getValue("id") == null ? Ids.newId() : Inputs.requiredString(r, "id", 40);
+    if (!id.matches("[A-Za-z0-9_-]{1,40}") || id.equals(Offer.INVITATION)) {
       throw Failure.badInput("a rule id is 1-40 letters, digits, '-' or '_' (and not 'invite')");
     }
     String name = Inputs.requiredString(r, "name", 80);
@@ -91,18 +93,14 @@ final class OfferRulesApi {
   }
 
   private void respond(RoutingContext ctx, String siteKey) {
-    services.offers().settings(siteKey).compose(settings -> services.offers().stats(siteKey).map(stats -> {
+    services.offerStore().settings(siteKey).compose(settings -> services.offerStore().stats(siteKey).map(stats -> {
       JsonArray rules = new JsonArray();
       for (OfferRule r : settings.rules()) {
-        rules.add(json(r).put("stats", stats.getOrDefault(r.id(), emptyStats())));
+        rules.add(json(r).put("stats", Json.offerStats(stats.get(r.id()))));
       }
       return new JsonObject().put("cooldownMinutes", settings.cooldownMinutes()).put("rules", rules)
-          .put("invitations", stats.getOrDefault("invite", emptyStats()));
+          .put("invitations", Json.offerStats(stats.get(Offer.INVITATION)));
     })).onComplete(body -> Http.json(ctx, 200, body), ctx::fail);
-  }
-
-  private static JsonObject emptyStats() {
-    return new JsonObject().put("shown", 0).put("accepted", 0).put("dismissed", 0);
   }
 
   private static JsonObject json(OfferRule r) {

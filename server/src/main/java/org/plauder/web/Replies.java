@@ -1,8 +1,8 @@
 package org.plauder.web;
 
-import com.mongodb.MongoException;
 import io.vertx.core.eventbus.Message;
 import org.plauder.protocol.Failure;
+import org.plauder.store.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +17,8 @@ final class Replies {
     if (error instanceof Failure f) {
       return f;
     }
-    if (error instanceof MongoException) {
-      log.warn("database error: {}", error.toString());
+    if (error instanceof DatabaseUnavailable) {
+      log.warn("database error: {}", error.getMessage());
       return new Failure(503, "database_unavailable", "the database cannot be reached, try again shortly");
     }
     log.error("unexpected error", error);

@@ -22,7 +22,7 @@ import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Json;
-import org.plauder.store.Ids;
+import org.plauder.protocol.Inputs;
 import org.plauder.transcript.Report;
 import org.plauder.transcript.TranscriptFormat;
 import org.plauder.transcript.Transcripts;
@@ -52,7 +52,7 @@ final class TranscriptApi {
     TranscriptFormat format = formatOf(ctx, "json", List.of(TranscriptFormat.JSON, TranscriptFormat.CSV,
         TranscriptFormat.TXT, TranscriptFormat.HTML));
     String id = ctx.pathParam("id");
-    if (!Ids.isValid(id)) {
+    if (!Inputs.isId(id)) {
       throw Failure.notFound("conversation");
     }
     services.conversations().find(id).compose(c -> {
@@ -153,7 +153,7 @@ final class TranscriptApi {
       throw Failure.badInput("q must be 1 to 200 characters");
     }
     String agentId = ctx.request().getParam("agentId");
-    if (agentId != null && !Ids.isValid(agentId)) {
+    if (agentId != null && !Inputs.isId(agentId)) {
       throw Failure.badInput("agentId must be an id");
     }
     Instant from = instantParam(ctx, "from", false);
@@ -185,10 +185,10 @@ final class TranscriptApi {
     Identity admin = Http.admin(ctx, services.tokens());
     Instant from = instantParam(ctx, "from", true);
     Instant to = instantParam(ctx, "to", true);
-    Future.all(collect(admin.siteKey(), from, to, null, new ArrayList<>()), services.offers().countsBetween(admin.siteKey(), from, to))
+    Future.all(collect(admin.siteKey(), from, to, null, new ArrayList<>()), services.offerStore().countsBetween(admin.siteKey(), from, to))
         .onComplete(both -> {
       List<Conversation> all = both.resultAt(0);
-      JsonObject offerCounts = both.resultAt(1);
+      JsonObject offerCounts = Json.offerCounts(both.resultAt(1));
       Map<String, List<Conversation>> byAgent = new LinkedHashMap<>();
       Map<String, String> names = new LinkedHashMap<>();
       for (Conversation c : all) {
@@ -217,7 +217,7 @@ final class TranscriptApi {
   void erase(RoutingContext ctx) {
     Identity admin = Http.admin(ctx, services.tokens());
     String visitorId = ctx.pathParam("id");
-    if (!Ids.isValid(visitorId)) {
+    if (!Inputs.isId(visitorId)) {
       throw Failure.notFound("visitor");
     }
     new VisitorErasure(services).erase(admin.siteKey(), visitorId)

@@ -1,4 +1,4 @@
-package org.plauder.transcript;
+package org.plauder.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.plauder.presence;
+package org.plauder.offer;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package org.plauder.transcript;
+package org.plauder.conversation;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.plauder.presence;
+package org.plauder.offer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,39 @@
+package org.plauder.agent;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Agents and their chat slots, as routing uses them. A slot is taken with one atomic update
+ * (load + 1 only while the agent matches the selection and has room), so no agent ever holds
+ * more than maxChats, whatever runs concurrently on however many nodes. Implemented over
+ * MongoDB by {@code store.Agents}; in memory in the routing unit tests.
+ */
+public interface AgentStore {
+
+  Future<Agent> find(String agentId);
+
+  /** The site's agents, by name. */
+  Future<List<Agent>> ofSite(String siteKey);
+
+  /** How many of the site's agents are online and enabled. */
+  Future<Long> countOnline(String siteKey);
+
+  /**
+   * Takes one chat slot of the site's agent that {@code selection} ranks first among those it
+   * allows, stamping its last assignment with {@code now}; null when it allows nobody.
+   */
+  Future<Agent> claimSlot(String siteKey, AgentSelection selection, Instant now);
+
+  /** Takes one chat slot of this agent if {@code selection} allows it; null otherwise. */
+  Future<Agent> claimSlotOf(String agentId, String siteKey, AgentSelection selection, Instant now);
+
+  /** Gives back a slot taken by a claim. */
+  Future<Void> releaseSlot(String agentId);
+
+  Future<Agent> setStatus(String agentId, AgentStatus status);
+
+  /** Sets maxChats, keeping the agent's free slots consistent with its load; null when there is no such agent. */
+  Future<Agent> setMaxChats(String agentId, int maxChats);
+}

@@ -1,0 +1,48 @@
+package org.plauder.conversation;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The conversations that routing reads and moves between states. Every state change is one
+ * conditional update that answers null (or false) when the conversation was no longer in the
+ * state it expects, so concurrent changes on several nodes never both win. Implemented over
+ * MongoDB by {@code store.Conversations}; in memory in the routing unit tests.
+ */
+public interface ConversationStore {
+
+  /** The next number of the site's queue: conversations wait in ticket order. */
+  Future<Long> nextQueueTicket(String siteKey);
+
+  Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
+      String visitorName, String visitorEmail, Instant now);
+
+  Future<Conversation> find(String id);
+
+  /** The visitor's queued or active conversation, or null. */
+  Future<Conversation> findOpenOfVisitor(String visitorId);
+
+  /** The site's queued conversations in ticket order. */
+  Future<List<Conversation>> queuedOfSite(String siteKey);
+
+  /** The head of the site's queue, or null. */
+  Future<Conversation> oldestQueued(String siteKey);
+
+  Future<List<Conversation>> activeOfAgent(String agentId);
+
+  /** How many of the site's conversations were assigned since {@code since}. */
+  Future<Long> countAssignedSince(String siteKey, Instant since);
+
+  /** Queued → active with this agent; null when the conversation was no longer queued. */
+  Future<Conversation> activate(String id, String agentId, String agentName, Instant now);
+
+  /** Active with {@code fromAgent} → active with {@code toAgent}; null when that no longer holds. */
+  Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName);
+
+  /** Active with {@code agentId} → queued again, keeping its ticket; false when that no longer holds. */
+  Future<Boolean> requeue(String id, String agentId);
+
+  /** Queued or active → closed; the conversation as it was before, or null when it was not open. */
+  Future<Conversation> close(String id, String closedBy, Instant now);
+}

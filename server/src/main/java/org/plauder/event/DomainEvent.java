@@ -1,0 +1,94 @@
+package org.plauder.event;
+
+import java.time.Instant;
+import java.util.List;
+import org.plauder.agent.AgentStatus;
+import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.Conversation;
+import org.plauder.offer.Offer;
+
+/**
+ * Something that happened in the core, told after the durable state is written. The core
+ * announces these and does not know who listens: pushes to browsers, offer planning, and every
+ * feature to come (timers, bots, webhooks, metrics, audit) are listeners. docs/architecture.md
+ * lists who emits each event.
+ */
+public sealed interface DomainEvent {
+
+  /** The site (tenant) the event belongs to; listeners never act across sites. */
+  String siteKey();
+
+  /** A visitor opened a conversation: a live chat request, or a message left while nobody was online. */
+  record ChatRequested(String siteKey, String conversationId, String visitorId, String visitorName,
+      String visitorEmail, boolean offline) implements DomainEvent {}
+
+  /** A conversation entered its site's queue: new, or handed back by an agent who can no longer work. */
+  record ChatQueued(String siteKey, String conversationId, String visitorId, QueueReason reason) implements DomainEvent {}
+
+  /** Why a conversation is waiting in the queue. */
+  enum QueueReason { NEW, AGENT_DISABLED }
+
+  /**
+   * The site's waiting line changed: everyone in it with position and wait estimate, whether any
+   * agent is online at all, and the agents on duty (not offline) who watch the queue.
+   */
+  record QueueChanged(String siteKey, List<Waiting> waiting, boolean agentsOnline, List<String> agentsOnDuty)
+      implements DomainEvent {
+    public QueueChanged {
+      waiting = List.copyOf(waiting);
+      agentsOnDuty = List.copyOf(agentsOnDuty);
+    }
+  }
+
+  /** One conversation in a site's queue, 1-based position. */
+  record Waiting(String conversationId, String visitorId, String visitorName, Instant waitingSince, int position,
+      Long estimatedWaitSeconds) {}
+
+  /** A queued conversation went to an agent (the conversation as it is now, with its agent) and why. */
+  record ChatAssigned(String siteKey, Conversation conversation, AssignReason reason) implements DomainEvent {}
+
+  /** Why an agent got a chat. */
+  enum AssignReason {
+    /** The routing policy chose it: online with room, lowest load, longest since its last assignment. */
+    LOWEST_LOAD,
+    /** The visitor accepted this agent's invitation and the agent had room. */
+    INVITATION,
+    /** The agent took the chat out of the queue itself. */
+    TAKEN
+  }
+
+  /** An active chat moved from one agent to another; {@code conversation} is as it is now. */
+  record ChatTransferred(String siteKey, Conversation conversation, String fromAgentId, String fromAgentName,
+      String note) implements DomainEvent {}
+
+  /** A message was stored with its seq; the sender kind is {@code message.sender()}. */
+  record MessageAppended(String siteKey, String visitorId, String agentId, ChatMessage message) implements DomainEvent {}
+
+  /** An open conversation was closed; {@code agentId} is null when it was still queued. */
+  record ChatClosed(String siteKey, String conversationId, String visitorId, String agentId, String closedBy,
+      boolean wasActive) implements DomainEvent {}
+
+  /** The visitor rated a conversation (1 to 5). */
+  record ChatRated(String siteKey, String conversationId, String agentId, int rating) implements DomainEvent {}
+
+  /** An agent's status or chat limit changed (the values after the change). */
+  record AgentStatusChanged(String siteKey, String agentId, AgentStatus status, int maxChats) implements DomainEvent {}
+
+  /** A visitor came online (first tab; {@code url} null) or opened a page. */
+  record VisitorSeen(String siteKey, String visitorId, String url) implements DomainEvent {}
+
+  /** A visitor's last tab closed and the grace period for page changes passed. */
+  record VisitorLeft(String siteKey, String visitorId) implements DomainEvent {}
+
+  /** A visitor was offered help: by a rule, or by an agent's invitation. */
+  record OfferShown(String siteKey, String visitorId, Offer offer) implements DomainEvent {}
+
+  /** The visitor accepted the offer; a chat request follows. */
+  record OfferAccepted(String siteKey, String visitorId, Offer offer) implements DomainEvent {}
+
+  /** The visitor dismissed the offer. */
+  record OfferDismissed(String siteKey, String visitorId, Offer offer) implements DomainEvent {}
+
+  /** The offer was taken away unanswered because the visitor started a chat on its own. */
+  record OfferWithdrawn(String siteKey, String visitorId, Offer offer) implements DomainEvent {}
+}

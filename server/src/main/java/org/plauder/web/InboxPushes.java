@@ -1,0 +1,113 @@
+package org.plauder.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.plauder.agent.AgentStatus;
+import org.plauder.conversation.Conversation;
+import org.plauder.event.DomainEvent.ChatAssigned;
+import org.plauder.event.DomainEvent.ChatClosed;
+import org.plauder.event.DomainEvent.ChatTransferred;
+import org.plauder.event.DomainEvent.MessageAppended;
+import org.plauder.event.DomainEvent.OfferAccepted;
+import org.plauder.event.DomainEvent.OfferDismissed;
+import org.plauder.event.DomainEvent.OfferShown;
+import org.plauder.event.DomainEvent.OfferWithdrawn;
+import org.plauder.event.DomainEvent.QueueChanged;
+import org.plauder.event.DomainEvent.VisitorLeft;
+import org.plauder.event.DomainEvent.Waiting;
+import org.plauder.event.DomainEvents;
+import org.plauder.offer.Offer;
+import org.plauder.protocol.Inboxes;
+import org.plauder.protocol.Json;
+import org.plauder.store.Agents;
+
+/**
+ * Turns domain events into the push frames of the wire contract (docs/protocol.md) on the
+ * visitors' and agents' inboxes. It listens on the node that emitted an event; the inbox
+ * publish then reaches the browser's socket on whichever node holds it.
+ */
+public final class InboxPushes extends VerticleBase {
+
+  private final DomainEvents events;
+  private final Inboxes inboxes;
+  private final Agents agents;
+
+  public InboxPushes(DomainEvents events, Inboxes inboxes, Agents agents) {
+    this.events = events;
+    this.inboxes = inboxes;
+    this.agents = agents;
+  }
+
+  @Override
+  public Future<?> start() {
+    return Future.all(
+        events.on(MessageAppended.class, this::message),
+        events.on(ChatAssigned.class, e -> assigned(e.conversation(), Json.push("assigned"))),
+        events.on(ChatTransferred.class, this::transferred),
+        events.on(ChatClosed.class, this::closed),
+        events.on(QueueChanged.class, this::queue),
+        events.on(OfferShown.class, e -> inboxes.toVisitor(e.visitorId(), Json.push("offer").put("offer", Json.offer(e.offer())))),
+        events.on(OfferAccepted.class, e -> offerClosed(e.visitorId(), e.offer())),
+        events.on(OfferDismissed.class, e -> offerClosed(e.visitorId(), e.offer())),
+        events.on(OfferWithdrawn.class, e -> offerClosed(e.visitorId(), e.offer())),
+        events.on(VisitorLeft.class, this::visitorLeft));
+  }
+
+  private void message(MessageAppended e) {
+    JsonObject frame = Json.push("message").put("message", Json.message(e.message()));
+    inboxes.toVisitor(e.visitorId(), frame);
+    inboxes.toAgent(e.agentId(), frame);
+  }
+
+  /** The visitor learns who it talks to; the agent gets the whole conversation (and, after a transfer, from whom). */
+  private void assigned(Conversation c, JsonObject toAgent) {
+    inboxes.toVisitor(c.visitorId(), Json.push("assigned").put("conversation", Json.conversationForVisitor(c)));
+    inboxes.toAgent(c.agentId(), toAgent.put("conversation", Json.conversation(c)));
+  }
+
+  private void transferred(ChatTransferred e) {
+    inboxes.toAgent(e.fromAgentId(), Json.push("transferred").put("conversationId", e.conversation().id())
+        .put("toAgent", new JsonObject().put("id", e.conversation().agentId()).put("name", e.conversation().agentName())));
+    assigned(e.conversation(), Json.push("assigned")
+        .put("transferredFrom", new JsonObject().put("id", e.fromAgentId()).put("name", e.fromAgentName()))
+        .put("note", e.note()));
+  }
+
+  private void closed(ChatClosed e) {
+    JsonObject frame = Json.push("closed").put("conversationId", e.conversationId()).put("closedBy", e.closedBy());
+    inboxes.toVisitor(e.visitorId(), frame);
+    inboxes.toAgent(e.agentId(), frame);
+  }
+
+  /** Every waiting visitor hears its position; every agent on duty sees the whole line. */
+  private void queue(QueueChanged e) {
+    JsonArray waiting = new JsonArray();
+    for (Waiting w : e.waiting()) {
+      inboxes.toVisitor(w.visitorId(), Json.push("queued")
+          .put("conversationId", w.conversationId())
+          .put("position", w.position())
+          .put("estimatedWaitSeconds", w.estimatedWaitSeconds())
+          .put("agentsOnline", e.agentsOnline()));
+      waiting.add(new JsonObject()
+          .put("conversationId", w.conversationId())
+          .put("visitorName", w.visitorName())
+          .put("waitingSince", Json.time(w.waitingSince())));
+    }
+    JsonObject frame = Json.push("queue").put("waiting", waiting);
+    e.agentsOnDuty().forEach(agentId -> inboxes.toAgent(agentId, frame));
+  }
+
+  /** Tells every tab of the visitor that this offer is answered or gone, so none keeps showing it. */
+  private void offerClosed(String visitorId, Offer offer) {
+    inboxes.toVisitor(visitorId, Json.push("offerClosed").put("offerId", offer.id()));
+  }
+
+  private void visitorLeft(VisitorLeft e) {
+    JsonObject frame = Json.push("visitorLeft").put("visitorId", e.visitorId());
+    agents.ofSite(e.siteKey()).onSuccess(list -> list.stream()
+        .filter(a -> a.status() != AgentStatus.OFFLINE && !a.disabled())
+        .forEach(a -> inboxes.toAgent(a.id(), frame)));
+  }
+}

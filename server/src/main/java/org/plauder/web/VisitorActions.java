@@ -1,0 +1,155 @@
+package org.plauder.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.plauder.Services;
+import org.plauder.auth.Identity;
+import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.ChatState;
+import org.plauder.conversation.Conversation;
+import org.plauder.conversation.ConversationStatus;
+import org.plauder.protocol.Addresses;
+import org.plauder.protocol.Failure;
+import org.plauder.protocol.Inputs;
+import org.plauder.protocol.Json;
+import org.plauder.routing.ChatRouter.FirstMessage;
+import org.plauder.store.Messages;
+
+/** The actions a visitor's widget sends over the bridge (docs/protocol.md): each checks its body, calls one service, shapes the reply. */
+final class VisitorActions {
+
+  static final int MAX_NAME = 100;
+  private static final int MAX_URL = 2048;
+  private static final String LANGUAGE_TAG = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?";
+
+  private final Services services;
+
+  VisitorActions(Services services) {
+    this.services = services;
+  }
+
+  List<Future<Void>> register(ActionGate gate) {
+    Identity.Kind visitor = Identity.Kind.VISITOR;
+    return List.of(
+        gate.on(Addresses.VISITOR_PAGE_VIEW, visitor, this::pageView),
+        gate.on(Addresses.VISITOR_REQUEST_CHAT, visitor, this::requestChat),
+        gate.on(Addresses.VISITOR_SEND, visitor, this::send),
+        gate.on(Addresses.VISITOR_TYPING, visitor, this::typing),
+        gate.on(Addresses.VISITOR_CLOSE, visitor, this::close),
+        gate.on(Addresses.VISITOR_RATE, visitor, this::rate),
+        gate.on(Addresses.VISITOR_LEAVE_MESSAGE, visitor, this::leaveMessage),
+        gate.on(Addresses.VISITOR_HISTORY, visitor, this::history),
+        gate.on(Addresses.VISITOR_EMAIL_TRANSCRIPT, visitor, this::emailTranscript),
+        gate.on(Addresses.VISITOR_ACCEPT_OFFER, visitor, this::acceptOffer),
+        gate.on(Addresses.VISITOR_DISMISS_OFFER, visitor, this::dismissOffer));
+  }
+
+  private Future<JsonObject> pageView(Identity visitor, JsonObject body) {
+    String url = Inputs.requiredString(body, "url", MAX_URL);
+    String title = Inputs.optionalString(body, "title", 300);
+    String language = Inputs.optionalString(body, "language", 16);
+    if (language != null && !language.matches(LANGUAGE_TAG)) {
+      throw Failure.badInput("language must be a language tag such as de or en-GB");
+    }
+    return services.tracking().pageView(visitor, url, title, language)
+        .map(offer -> new JsonObject().put("offer", offer == null ? null : Json.offer(offer)));
+  }
+
+  private Future<JsonObject> requestChat(Identity visitor, JsonObject body) {
+    String name = Inputs.optionalString(body, "name", MAX_NAME);
+    String email = Inputs.optionalEmail(body, "email");
+    FirstMessage first = body.getValue("text") == null ? null : firstMessage(body);
+    return services.router().requestChat(visitor, name, email, first, null).map(Json::chatState);
+  }
+
+  private Future<JsonObject> leaveMessage(Identity visitor, JsonObject body) {
+    String name = Inputs.optionalString(body, "name", MAX_NAME);
+    String email = Inputs.optionalEmail(body, "email");
+    if (email == null) {
+      throw Failure.badInput("email is required so that an agent can answer");
+    }
+    return services.router().leaveMessage(visitor, name, email, firstMessage(body)).map(left -> new JsonObject()
+        .put("conversationId", left.conversationId())
+        .put("status", ConversationStatus.OFFLINE.wire())
+        .put("seq", left.seq())
+        .put("masked", left.masked()));
+  }
+
+  private FirstMessage firstMessage(JsonObject body) {
+    return new FirstMessage(
+        services.messageRules().validText(body.getValue("text")),
+        services.messageRules().validClientMsgId(body.getValue("clientMsgId")));
+  }
+
+  private Future<JsonObject> send(Identity visitor, JsonObject body) {
+    FirstMessage m = firstMessage(body);
+    return services.access().openOfVisitor(visitor, Inputs.id(body, "conversationId"))
+        .compose(c -> services.messages().append(c, ChatMessage.Sender.VISITOR, visitor.id(), c.visitorName(), m.text(), m.clientMsgId()))
+        .map(Json::ack);
+  }
+
+  /** Typing is relayed, never stored: only an agent holding the chat can see it. */
+  private Future<JsonObject> typing(Identity visitor, JsonObject body) {
+    boolean typing = Inputs.bool(body, "typing");
+    return services.access().ofVisitor(visitor, Inputs.id(body, "conversationId")).map(c -> {
+      if (c.status() == ConversationStatus.ACTIVE) {
+        services.inboxes().toAgent(c.agentId(), Json.typing(c, "visitor", typing));
+      }
+      return new JsonObject();
+    });
+  }
+
+  private Future<JsonObject> close(Identity visitor, JsonObject body) {
+    return services.access().ofVisitor(visitor, Inputs.id(body, "conversationId"))
+        .compose(c -> services.router().close(c, "visitor"))
+        .map(closed -> new JsonObject().put("conversation", Json.conversationForVisitor(closed)));
+  }
+
+  private Future<JsonObject> rate(Identity visitor, JsonObject body) {
+    int rating = Inputs.intInRange(body, "rating", 1, 5);
+    return services.access().ofVisitor(visitor, Inputs.id(body, "conversationId"))
+        .compose(c -> services.messages().rate(c, rating))
+        .map(v -> new JsonObject().put("rating", rating));
+  }
+
+  /** The visitor's open (else latest, or the named) conversation with its state and one page of messages. */
+  private Future<JsonObject> history(Identity visitor, JsonObject body) {
+    long afterSeq = Inputs.optionalLong(body, "afterSeq", 0);
+    Future<Conversation> which = body.getValue("conversationId") == null
+        ? services.access().currentOfVisitor(visitor)
+        : services.access().ofVisitor(visitor, Inputs.id(body, "conversationId"));
+    return which.compose(c -> c == null
+        ? Future.succeededFuture(new JsonObject().putNull("conversation").put("messages", new JsonArray()))
+        : Future.all(services.messages().history(c, afterSeq), services.router().describe(c.id())).map(all -> {
+          Messages.Page page = all.resultAt(0);
+          return Json.chatState(all.<ChatState>resultAt(1))
+              .put("messages", Json.messages(page.messages())).put("hasMore", page.hasMore());
+        }));
+  }
+
+  private Future<JsonObject> emailTranscript(Identity visitor, JsonObject body) {
+    if (!services.transcriptEmails().available()) {
+      throw new Failure(501, "email_unavailable", "sending transcripts by e-mail is not set up on this server");
+    }
+    String email = Inputs.optionalEmail(body, "email");
+    if (email == null) {
+      throw Failure.badInput("email is required");
+    }
+    return services.access().ofVisitor(visitor, Inputs.id(body, "conversationId"))
+        .compose(c -> services.transcriptEmails().send(c, email))
+        .map(v -> new JsonObject().put("sentTo", email));
+  }
+
+  private Future<JsonObject> acceptOffer(Identity visitor, JsonObject body) {
+    String offerId = Inputs.id(body, "offerId");
+    String name = Inputs.optionalString(body, "name", MAX_NAME);
+    String email = Inputs.optionalEmail(body, "email");
+    return services.offers().accept(visitor, offerId, name, email).map(Json::chatState);
+  }
+
+  private Future<JsonObject> dismissOffer(Identity visitor, JsonObject body) {
+    return services.offers().dismiss(visitor, Inputs.id(body, "offerId")).map(v -> new JsonObject());
+  }
+}

@@ -1,0 +1,95 @@
+package org.plauder.routing;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plauder.agent.Agent;
+import org.plauder.agent.AgentSelection;
+import org.plauder.agent.AgentStatus;
+import org.plauder.agent.AgentStore;
+
+/** Agents held in a map, for unit tests of routing; a claim picks by the same selection the store derives its query from. */
+final class InMemoryAgents implements AgentStore {
+
+  private final Map<String, Agent> agents = new LinkedHashMap<>();
+
+  Agent add(String id, AgentStatus status, int maxChats, int load, Instant lastAssignedAt) {
+    Agent agent = new Agent(id, "demo", id + "@example.com", "Agent " + id, Agent.ROLE_AGENT, maxChats, status, load, false,
+        lastAssignedAt);
+    agents.put(id, agent);
+    return agent;
+  }
+
+  Agent get(String id) {
+    return agents.get(id);
+  }
+
+  @Override
+  public Future<Agent> find(String agentId) {
+    return Future.succeededFuture(agents.get(agentId));
+  }
+
+  @Override
+  public Future<List<Agent>> ofSite(String siteKey) {
+    return Future.succeededFuture(agents.values().stream().filter(a -> a.siteKey().equals(siteKey))
+        .sorted(Comparator.comparing(Agent::name)).toList());
+  }
+
+  @Override
+  public Future<Long> countOnline(String siteKey) {
+    return Future.succeededFuture(agents.values().stream()
+        .filter(a -> a.siteKey().equals(siteKey) && a.status() == AgentStatus.ONLINE && !a.disabled()).count());
+  }
+
+  @Override
+  public Future<Agent> claimSlot(String siteKey, AgentSelection selection, Instant now) {
+    return Future.succeededFuture(agents.values().stream()
+        .filter(a -> a.siteKey().equals(siteKey) && selection.allows(a))
+        .min(selection.order())
+        .map(a -> claim(a, now))
+        .orElse(null));
+  }
+
+  @Override
+  public Future<Agent> claimSlotOf(String agentId, String siteKey, AgentSelection selection, Instant now) {
+    Agent a = agents.get(agentId);
+    return Future.succeededFuture(a != null && a.siteKey().equals(siteKey) && selection.allows(a) ? claim(a, now) : null);
+  }
+
+  private Agent claim(Agent a, Instant now) {
+    return put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load() + 1,
+        a.disabled(), now));
+  }
+
+  @Override
+  public Future<Void> releaseSlot(String agentId) {
+    Agent a = agents.get(agentId);
+    if (a.load() > 0) {
+      put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load() - 1,
+          a.disabled(), a.lastAssignedAt()));
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Agent> setStatus(String agentId, AgentStatus status) {
+    Agent a = agents.get(agentId);
+    return Future.succeededFuture(a == null ? null : put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(),
+        a.maxChats(), status, a.load(), a.disabled(), a.lastAssignedAt())));
+  }
+
+  @Override
+  public Future<Agent> setMaxChats(String agentId, int maxChats) {
+    Agent a = agents.get(agentId);
+    return Future.succeededFuture(a == null ? null : put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(),
+        maxChats, a.status(), a.load(), a.disabled(), a.lastAssignedAt())));
+  }
+
+  private Agent put(Agent a) {
+    agents.put(a.id(), a);
+    return a;
+  }
+}

@@ -1,0 +1,120 @@
+package org.plauder.routing;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plauder.conversation.Conversation;
+import org.plauder.conversation.ConversationStatus;
+import org.plauder.conversation.ConversationStore;
+
+/** Conversations held in a map, for unit tests of routing; each state change checks the state it expects, as the store does. */
+final class InMemoryConversations implements ConversationStore {
+
+  private final Map<String, Conversation> conversations = new LinkedHashMap<>();
+  private long nextTicket;
+  private int nextId;
+
+  Conversation get(String id) {
+    return conversations.get(id);
+  }
+
+  @Override
+  public Future<Long> nextQueueTicket(String siteKey) {
+    return Future.succeededFuture(++nextTicket);
+  }
+
+  @Override
+  public Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
+      String visitorName, String visitorEmail, Instant now) {
+    String id = "c" + (++nextId);
+    return Future.succeededFuture(put(new Conversation(id, siteKey, visitorId, null, null, status, queueTicket, now, null, null,
+        null, null, 0, null, visitorName, visitorEmail)));
+  }
+
+  @Override
+  public Future<Conversation> find(String id) {
+    return Future.succeededFuture(conversations.get(id));
+  }
+
+  @Override
+  public Future<Conversation> findOpenOfVisitor(String visitorId) {
+    return Future.succeededFuture(conversations.values().stream()
+        .filter(c -> c.visitorId().equals(visitorId) && c.isOpen()).findFirst().orElse(null));
+  }
+
+  @Override
+  public Future<List<Conversation>> queuedOfSite(String siteKey) {
+    return Future.succeededFuture(conversations.values().stream()
+        .filter(c -> c.siteKey().equals(siteKey) && c.status() == ConversationStatus.QUEUED)
+        .sorted(Comparator.comparingLong(Conversation::queueTicket)).toList());
+  }
+
+  @Override
+  public Future<Conversation> oldestQueued(String siteKey) {
+    return queuedOfSite(siteKey).map(queue -> queue.isEmpty() ? null : queue.get(0));
+  }
+
+  @Override
+  public Future<List<Conversation>> activeOfAgent(String agentId) {
+    return Future.succeededFuture(conversations.values().stream()
+        .filter(c -> agentId.equals(c.agentId()) && c.status() == ConversationStatus.ACTIVE).toList());
+  }
+
+  @Override
+  public Future<Long> countAssignedSince(String siteKey, Instant since) {
+    return Future.succeededFuture(conversations.values().stream()
+        .filter(c -> c.siteKey().equals(siteKey) && c.assignedAt() != null && !c.assignedAt().isBefore(since)).count());
+  }
+
+  @Override
+  public Future<Conversation> activate(String id, String agentId, String agentName, Instant now) {
+    Conversation c = conversations.get(id);
+    if (c == null || c.status() != ConversationStatus.QUEUED) {
+      return Future.succeededFuture(null);
+    }
+    return Future.succeededFuture(put(with(c, ConversationStatus.ACTIVE, agentId, agentName, now, null, null)));
+  }
+
+  @Override
+  public Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName) {
+    Conversation c = conversations.get(id);
+    if (c == null || c.status() != ConversationStatus.ACTIVE || !fromAgent.equals(c.agentId())) {
+      return Future.succeededFuture(null);
+    }
+    return Future.succeededFuture(put(with(c, ConversationStatus.ACTIVE, toAgent, toAgentName, c.assignedAt(), null, null)));
+  }
+
+  @Override
+  public Future<Boolean> requeue(String id, String agentId) {
+    Conversation c = conversations.get(id);
+    if (c == null || c.status() != ConversationStatus.ACTIVE || !agentId.equals(c.agentId())) {
+      return Future.succeededFuture(false);
+    }
+    put(with(c, ConversationStatus.QUEUED, null, null, null, null, null));
+    return Future.succeededFuture(true);
+  }
+
+  @Override
+  public Future<Conversation> close(String id, String closedBy, Instant now) {
+    Conversation c = conversations.get(id);
+    if (c == null || !c.isOpen()) {
+      return Future.succeededFuture(null);
+    }
+    put(with(c, ConversationStatus.CLOSED, c.agentId(), c.agentName(), c.assignedAt(), now, closedBy));
+    return Future.succeededFuture(c);
+  }
+
+  private static Conversation with(Conversation c, ConversationStatus status, String agentId, String agentName,
+      Instant assignedAt, Instant closedAt, String closedBy) {
+    return new Conversation(c.id(), c.siteKey(), c.visitorId(), agentId, agentName, status, c.queueTicket(), c.createdAt(),
+        assignedAt, c.firstAgentReplyAt(), closedAt, closedBy, c.lastSeq(), c.rating(), c.visitorName(), c.visitorEmail());
+  }
+
+  private Conversation put(Conversation c) {
+    conversations.put(c.id(), c);
+    return c;
+  }
+}
