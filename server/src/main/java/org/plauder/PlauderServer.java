@@ -15,9 +15,11 @@ import org.plauder.presence.PresenceVerticle;
 import org.plauder.presence.VisitorTracking;
 import org.plauder.protocol.Inboxes;
 import org.plauder.routing.AgentDesk;
+import org.plauder.routing.AgentSettings;
 import org.plauder.routing.AssignmentPolicy;
 import org.plauder.routing.ChatRouter;
 import org.plauder.site.FirstStart;
+import org.plauder.store.AgentAccounts;
 import org.plauder.store.Agents;
 import org.plauder.store.Conversations;
 import org.plauder.store.Database;
@@ -107,7 +109,8 @@ public final class PlauderServer {
     TranscriptMailer mailer = config.smtp() == null ? null : new TranscriptMailer(vertx, config.smtp());
     return new Services(config, clock, db, events, sites, agents, visitors, conversations, messageStore, presence, offerStore,
         new Tokens(secret, clock), new Passwords(config.bcryptCost()), new MessageRules(config.maxMessageLength()),
-        new ConversationAccess(conversations), messages, policy, router, new AgentDesk(agents, conversations), offers,
+        new ConversationAccess(conversations), messages, policy, router, new AgentDesk(agents, conversations),
+        new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
         new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()));
   }

@@ -12,6 +12,7 @@ import org.plauder.offer.OfferService;
 import org.plauder.presence.VisitorTracking;
 import org.plauder.protocol.Inboxes;
 import org.plauder.routing.AgentDesk;
+import org.plauder.routing.AgentSettings;
 import org.plauder.routing.AssignmentPolicy;
 import org.plauder.routing.ChatRouter;
 import org.plauder.store.Agents;
@@ -45,6 +46,7 @@ public record Services(
     AssignmentPolicy policy,
     ChatRouter router,
     AgentDesk desk,
+    AgentSettings agentSettings,
     OfferService offers,
     VisitorTracking tracking,
     TranscriptEmails transcriptEmails,

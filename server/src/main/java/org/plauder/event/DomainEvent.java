@@ -71,8 +71,12 @@ public sealed interface DomainEvent {
   /** The visitor rated a conversation (1 to 5). */
   record ChatRated(String siteKey, String conversationId, String agentId, int rating) implements DomainEvent {}
 
-  /** An agent's status or chat limit changed (the values after the change). */
-  record AgentStatusChanged(String siteKey, String agentId, AgentStatus status, int maxChats) implements DomainEvent {}
+  /**
+   * An agent's status, chat limit or account changed (the values after the change); a disabled
+   * agent is cut off on every node at once.
+   */
+  record AgentStatusChanged(String siteKey, String agentId, AgentStatus status, int maxChats, boolean disabled)
+      implements DomainEvent {}
 
   /** A visitor came online (first tab; {@code url} null) or opened a page. */
   record VisitorSeen(String siteKey, String visitorId, String url) implements DomainEvent {}

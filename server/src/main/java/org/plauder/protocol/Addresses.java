@@ -45,11 +45,6 @@ public final class Addresses {
       AGENT_STATUS, AGENT_CONVERSATIONS, AGENT_SEND, AGENT_TYPING, AGENT_CLOSE, AGENT_TRANSFER,
       AGENT_TAKE, AGENT_HISTORY, AGENT_VISITORS, AGENT_INVITE);
 
-  /**
-   * Server-internal: an agent was disabled, every node closes its sockets. Outside the
-   * {@code visitor.}/{@code agent.} namespaces, so no browser can send or listen to it.
-   */
-  public static final String INTERNAL_AGENT_DISABLED = "plauder.agentDisabled";
 
   /** Server-internal, this node only: a visitor's socket registered / closed (body: visitorId, siteKey, socketId). */
   public static final String INTERNAL_VISITOR_SOCKET_OPENED = "plauder.visitorSocketOpened";

@@ -3,8 +3,6 @@ package org.plauder.routing;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStatus;
 import org.plauder.agent.AgentStore;
@@ -22,9 +20,7 @@ import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatQueued;
 import org.plauder.event.DomainEvent.ChatRequested;
 import org.plauder.event.DomainEvent.ChatTransferred;
-import org.plauder.event.DomainEvent.QueueChanged;
 import org.plauder.event.DomainEvent.QueueReason;
-import org.plauder.event.DomainEvent.Waiting;
 import org.plauder.event.EventSink;
 import org.plauder.protocol.Failure;
 import org.plauder.visitor.VisitorContacts;
@@ -57,6 +53,7 @@ public final class ChatRouter {
   private final AssignmentPolicy policy;
   private final EventSink events;
   private final Clock clock;
+  private final QueueBoard queue;
 
   public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
       AssignmentPolicy policy, EventSink events, Clock clock) {
@@ -67,6 +64,7 @@ public final class ChatRouter {
     this.policy = policy;
     this.events = events;
     this.clock = clock;
+    this.queue = new QueueBoard(agents, conversations, events, clock);
   }
 
   /**
@@ -160,33 +158,12 @@ public final class ChatRouter {
 
   /** The state of a conversation as its visitor sees it, with queue position while queued. */
   public Future<ChatState> describe(String conversationId) {
-    return conversations.find(conversationId).compose(c -> {
-      if (c.status() != ConversationStatus.QUEUED) {
-        return Future.succeededFuture(ChatState.of(c));
-      }
-      return Future.all(conversations.queuedOfSite(c.siteKey()), recentAssignments(c.siteKey())).map(all -> {
-        int position = positionOf(all.resultAt(0), c.id());
-        return ChatState.queued(c, position, WaitEstimate.seconds(position, all.resultAt(1)));
-      });
-    });
-  }
-
-  private static int positionOf(List<Conversation> queue, String conversationId) {
-    for (int i = 0; i < queue.size(); i++) {
-      if (queue.get(i).id().equals(conversationId)) {
-        return i + 1;
-      }
-    }
-    return 0;
-  }
-
-  private Future<Long> recentAssignments(String siteKey) {
-    return conversations.countAssignedSince(siteKey, clock.instant().minus(WaitEstimate.WINDOW));
+    return queue.describe(conversationId);
   }
 
   /** Assigns queued chats, oldest first, while the policy allows an agent; then announces the queue. */
   public Future<Void> assignQueued(String siteKey) {
-    return drain(siteKey).compose(v -> announceQueue(siteKey));
+    return drain(siteKey).compose(v -> queue.announce(siteKey));
   }
 
   private Future<Void> drain(String siteKey) {
@@ -201,25 +178,6 @@ public final class ChatRouter {
     });
   }
 
-  /** Announces the site's queue as it is now: every waiting chat with position and estimate, and who is on duty. */
-  public Future<Void> announceQueue(String siteKey) {
-    return Future.all(conversations.queuedOfSite(siteKey), recentAssignments(siteKey), agents.ofSite(siteKey)).map(all -> {
-      List<Conversation> queue = all.resultAt(0);
-      long assignedRecently = all.resultAt(1);
-      List<Agent> siteAgents = all.resultAt(2);
-      List<Waiting> waiting = new ArrayList<>();
-      for (int i = 0; i < queue.size(); i++) {
-        Conversation c = queue.get(i);
-        waiting.add(new Waiting(c.id(), c.visitorId(), c.visitorName(), c.createdAt(), i + 1,
-            WaitEstimate.seconds(i + 1, assignedRecently)));
-      }
-      boolean anyoneOnline = siteAgents.stream().anyMatch(a -> a.status() == AgentStatus.ONLINE && !a.disabled());
-      List<String> onDuty = siteAgents.stream().filter(a -> a.status() != AgentStatus.OFFLINE).map(Agent::id).toList();
-      events.publish(new QueueChanged(siteKey, waiting, anyoneOnline, onDuty));
-      return null;
-    });
-  }
-
   /** Closes an open conversation (idempotent) and hands its slot to the next queued visitor. */
   public Future<Conversation> close(Conversation c, String closedBy) {
     return conversations.close(c.id(), closedBy, clock.instant()).compose(before -> {
@@ -230,7 +188,7 @@ public final class ChatRouter {
       events.publish(new ChatClosed(before.siteKey(), before.id(), before.visitorId(), before.agentId(), closedBy, wasActive));
       return wasActive
           ? agents.releaseSlot(before.agentId()).compose(v -> assignQueued(before.siteKey()))
-          : announceQueue(before.siteKey());
+          : queue.announce(before.siteKey());
     }).compose(v -> conversations.find(c.id()));
   }
 
@@ -282,7 +240,7 @@ public final class ChatRouter {
           if (h.assigned() == null) {
             return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
           }
-          return announceQueue(c.siteKey()).map(v -> h.assigned());
+          return queue.announce(c.siteKey()).map(v -> h.assigned());
         });
   }
 
@@ -315,7 +273,7 @@ public final class ChatRouter {
           if (a == null) {
             return Future.failedFuture(Failure.notFound("agent"));
           }
-          events.publish(new AgentStatusChanged(a.siteKey(), a.id(), a.status(), a.maxChats()));
+          events.publish(new AgentStatusChanged(a.siteKey(), a.id(), a.status(), a.maxChats(), a.disabled()));
           return assignQueued(a.siteKey()).compose(v -> agents.find(a.id()));
         });
   }

@@ -13,7 +13,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import org.plauder.Services;
-import org.plauder.protocol.Addresses;
+import org.plauder.event.DomainEvent.AgentStatusChanged;
 import org.plauder.protocol.Failure;
 
 /** The HTTP face of a node: REST under /api/v1, the SockJS bridge at /eventbus, health and static pages. */
@@ -63,7 +63,12 @@ public final class HttpVerticle extends VerticleBase {
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
     Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.sites(), services.config().publicUrl());
-    vertx.eventBus().<String>consumer(Addresses.INTERNAL_AGENT_DISABLED, message -> gate.closeAgentSockets(message.body()));
+    // A disabled agent is cut off on every node at once, whichever node disabled it.
+    services.events().onEveryNode(AgentStatusChanged.class, e -> {
+      if (e.disabled()) {
+        gate.closeAgentSockets(e.agentId());
+      }
+    });
     Router bridge = SockJSHandler.create(vertx, options).bridge(Bridge.options(), gate);
     // The XHR transports read their frames through a BodyHandler; without a limit they would accept 10 MB.
     router.route("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(services.config().maxFrameBytes()));
