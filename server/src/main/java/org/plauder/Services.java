@@ -20,10 +20,10 @@ import org.plauder.store.Conversations;
 import org.plauder.store.Database;
 import org.plauder.store.Messages;
 import org.plauder.store.OfferStore;
-import org.plauder.store.PresenceStore;
 import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
 import org.plauder.transcript.TranscriptEmails;
+import org.plauder.visitor.OnlineVisitors;
 
 /** The parts a node is made of, built once at start-up (see {@link PlauderServer}) and handed to each verticle. */
 public record Services(
@@ -36,7 +36,7 @@ public record Services(
     Visitors visitors,
     Conversations conversations,
     Messages messageStore,
-    PresenceStore presence,
+    OnlineVisitors presence,
     OfferStore offerStore,
     Tokens tokens,
     Passwords passwords,

@@ -19,9 +19,9 @@ import org.plauder.store.Agents;
 import org.plauder.store.Conversations;
 import org.plauder.store.Ids;
 import org.plauder.store.OfferStore;
-import org.plauder.store.PresenceStore;
 import org.plauder.store.Visitors;
 import org.plauder.visitor.OnlineVisitor;
+import org.plauder.visitor.OnlineVisitors;
 
 /**
  * Proactive offers from the moment one is shown to its end: a rule's offer or an agent's
@@ -31,7 +31,7 @@ import org.plauder.visitor.OnlineVisitor;
  */
 public final class OfferService {
 
-  private final PresenceStore presence;
+  private final OnlineVisitors presence;
   private final Visitors visitors;
   private final OfferStore offers;
   private final Agents agents;
@@ -40,7 +40,7 @@ public final class OfferService {
   private final EventSink events;
   private final Clock clock;
 
-  public OfferService(PresenceStore presence, Visitors visitors, OfferStore offers, Agents agents, Conversations conversations,
+  public OfferService(OnlineVisitors presence, Visitors visitors, OfferStore offers, Agents agents, Conversations conversations,
       ChatRouter router, EventSink events, Clock clock) {
     this.presence = presence;
     this.visitors = visitors;

@@ -33,9 +33,9 @@ import org.plauder.routing.AssignmentPolicy;
 import org.plauder.store.Agents;
 import org.plauder.store.Conversations;
 import org.plauder.store.OfferStore;
-import org.plauder.store.PresenceStore;
 import org.plauder.store.Visitors;
 import org.plauder.visitor.OnlineVisitor;
+import org.plauder.visitor.OnlineVisitors;
 import org.plauder.visitor.Visitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +51,10 @@ public final class PresenceVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(PresenceVerticle.class);
   private static final Duration HEARTBEAT = Duration.ofSeconds(20);
-  private static final Duration STALE = Duration.ofSeconds(60);
   private static final Duration NO_CAPACITY_RETRY = Duration.ofSeconds(10);
 
   /** What presence needs from the rest of the node. */
-  public record Parts(PresenceStore presence, Visitors visitors, Conversations conversations, Agents agents,
+  public record Parts(OnlineVisitors presence, Visitors visitors, Conversations conversations, Agents agents,
       OfferStore offerRules, OfferService offers, AssignmentPolicy policy, DomainEvents events, Inboxes inboxes,
       Clock clock, int graceSeconds) {}
 
@@ -72,7 +71,7 @@ public final class PresenceVerticle extends VerticleBase {
   }
 
   private final Parts parts;
-  private final PresenceStore presence;
+  private final OnlineVisitors presence;
   private final Map<String, Held> held = new HashMap<>();
   private final Map<String, String> visitorOfSocket = new HashMap<>();
 
@@ -147,11 +146,9 @@ public final class PresenceVerticle extends VerticleBase {
     presence.remove(visitorId).onSuccess(v -> parts.events().publish(new VisitorLeft(h.siteKey, visitorId)));
   }
 
+  /** On a cluster the entries of this node's visitors expire unless refreshed; on one node this does nothing. */
   private void heartbeat() {
-    Instant now = now();
-    presence.heartbeat(new ArrayList<>(held.keySet()), now)
-        .compose(v -> presence.sweep(now.minus(STALE)))
-        .onFailure(e -> log.warn("presence heartbeat failed: {}", e.toString()));
+    presence.refresh(new ArrayList<>(held.keySet())).onFailure(e -> log.warn("presence refresh failed: {}", e.toString()));
   }
 
   /** The live-visitors list shows the name a visitor gives when it starts a chat. */

@@ -8,18 +8,18 @@ import org.plauder.auth.Identity;
 import org.plauder.event.DomainEvent.VisitorSeen;
 import org.plauder.event.EventSink;
 import org.plauder.offer.Offer;
-import org.plauder.store.PresenceStore;
 import org.plauder.store.Visitors;
+import org.plauder.visitor.OnlineVisitors;
 
 /** Records the pages a visitor opens: in its history (visitor panel) and in its presence (live list, offer rules). */
 public final class VisitorTracking {
 
   private final Visitors visitors;
-  private final PresenceStore presence;
+  private final OnlineVisitors presence;
   private final EventSink events;
   private final Clock clock;
 
-  public VisitorTracking(Visitors visitors, PresenceStore presence, EventSink events, Clock clock) {
+  public VisitorTracking(Visitors visitors, OnlineVisitors presence, EventSink events, Clock clock) {
     this.visitors = visitors;
     this.presence = presence;
     this.events = events;
@@ -34,7 +34,7 @@ public final class VisitorTracking {
     String language = languageTag == null ? null : languageTag.substring(0, Math.min(languageTag.length(), 2)).toLowerCase(Locale.ROOT);
     Instant now = clock.instant();
     return visitors.recordPageView(visitor.id(), url, title, now)
-        .compose(v -> presence.pageView(visitor.id(), visitor.siteKey(), url, title, language, now))
+        .compose(returning -> presence.pageView(visitor.id(), visitor.siteKey(), url, title, language, returning, now))
         .map(online -> {
           events.publish(new VisitorSeen(visitor.siteKey(), visitor.id(), url));
           return online == null ? null : online.openOffer();

@@ -74,10 +74,6 @@ public final class Database implements AutoCloseable {
     return db.getCollection("counters");
   }
 
-  public MongoCollection<Document> presence() {
-    return db.getCollection("presence");
-  }
-
   public MongoCollection<Document> offerStats() {
     return db.getCollection("offerStats");
   }

@@ -3,6 +3,7 @@ package org.plauder.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
@@ -52,14 +53,16 @@ public final class Visitors implements VisitorContacts {
     });
   }
 
-  public Future<Void> recordPageView(String visitorId, String url, String title, Instant now) {
+  /** Adds the page to the visitor's trail; answers whether the visitor is a returning one. */
+  public Future<Boolean> recordPageView(String visitorId, String url, String title, Instant now) {
     Document page = new Document("url", url).append("title", title).append("at", Dates.toDate(now));
-    return Reactive.first(db.visitors().updateOne(eq("_id", visitorId), Updates.combine(
+    return Reactive.first(db.visitors().findOneAndUpdate(eq("_id", visitorId), Updates.combine(
             Updates.set("lastSeenAt", Dates.toDate(now)),
             Updates.set("currentPage", page),
             Updates.inc("pageCount", 1),
-            Updates.pushEach("pages", List.of(page), new PushOptions().slice(-PAGES_KEPT)))))
-        .mapEmpty();
+            Updates.pushEach("pages", List.of(page), new PushOptions().slice(-PAGES_KEPT))),
+            new FindOneAndUpdateOptions().projection(new Document("visits", 1))))
+        .map(d -> d != null && d.getInteger("visits", 1) > 1);
   }
 
   /** Removes the visitor of that site; false when there was none. */

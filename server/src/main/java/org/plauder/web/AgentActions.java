@@ -20,7 +20,6 @@ import org.plauder.routing.ChatRouter.FirstMessage;
 final class AgentActions {
 
   private static final int MAX_NOTE = 500;
-  private static final int LIVE_LIST_SECONDS = 60;
 
   private final Services services;
 
@@ -117,8 +116,7 @@ final class AgentActions {
 
   /** The site's visitors online now, for the live-visitors list; changes follow as pushes. */
   private Future<JsonObject> onlineVisitors(Identity agent, JsonObject body) {
-    var since = services.clock().instant().minusSeconds(LIVE_LIST_SECONDS);
-    return services.presence().onlineOfSite(agent.siteKey(), since).map(list -> {
+    return services.presence().ofSite(agent.siteKey()).map(list -> {
       JsonArray visitors = new JsonArray();
       list.forEach(p -> visitors.add(Json.presence(p)));
       return new JsonObject().put("visitors", visitors);
