@@ -5,11 +5,12 @@
 // bundle loaded are taken from the stub's queue (window.Plauder.q).
 
 import { chooseLanguage, stringsFor, errorText } from './strings.js';
-import { Outbox, newClientMsgId } from './outbox.js';
-import { Transcript } from './messages.js';
+import { Outbox, newClientMsgId } from './client/outbox.js';
+import { Transcript, storedFromAck } from './client/transcript.js';
+import { readAllPages } from './client/paging.js';
+import { TypingNotices, RemoteTyping } from './client/typing.js';
 import { Connection } from './connection.js';
 import { createView } from './view.js';
-import { readAllPages } from './paging.js';
 import { ScrollLock } from './scrolllock.js';
 import { offerOf, closedBy } from './offers.js';
 import { serverMasked } from './masking.js';
@@ -19,9 +20,7 @@ const script = document.currentScript
   || document.querySelector('script[data-site][src*="widget.js"]');
 
 const RETRY_MS = 5000;
-const TYPING_REPEAT_MS = 3000;
-const TYPING_IDLE_MS = 4000;
-const AGENT_TYPING_TIMEOUT_MS = 8000;
+const CLIENT_MSG_ID_PREFIX = 'w';
 
 function safeStorage(name) {
   try {
@@ -63,7 +62,7 @@ class Widget {
     this.lang = chooseLanguage(this.languageCandidates, Array.isArray(siteLanguages) ? siteLanguages : undefined);
     this.s = stringsFor(this.lang);
     this.listeners = {};
-    this.outbox = new Outbox(this.local, this.key + 'outbox');
+    this.outbox = new Outbox(this.local, this.key + 'outbox', { sender: 'visitor', prefix: CLIENT_MSG_ID_PREFIX });
     this.transcript = new Transcript();
     this.identity = this.readIdentity();
     this.masked = new Set(readJson(this.session, this.key + 'masked', []));
@@ -79,7 +78,6 @@ class Widget {
       conversation: null,
       mode: 'chat',
       queue: null,
-      agentTyping: false,
       offlinePrefill: null,
       busy: false,
       // An offer of help the server pushed and the visitor has not answered yet; kept for the
@@ -90,6 +88,11 @@ class Widget {
       earlier: null,
       earlierExpanded: false,
     };
+    this.typing = new TypingNotices((typing) => {
+      const c = this.state.conversation;
+      if (c) this.connection.request('visitor.typing', { conversationId: c.id, typing }).catch(() => {});
+    });
+    this.agentTyping = new RemoteTyping(() => this.render());
     this.viewOptions = { color: validColor(data.color), position: data.position };
     this.buildView();
     this.connection = new Connection(this.base, this.site, this.local, {
@@ -209,7 +212,9 @@ class Widget {
     const items = this.transcript.view(this.currentOutbox())
       .map((m) => (m.sender === 'visitor' && m.clientMsgId && this.masked.has(m.clientMsgId) ? { ...m, masked: true } : m));
     const features = this.connection ? this.connection.features : {};
-    this.view.render({ ...this.state, items, emailTranscript: features.emailTranscript === true, email: this.identity.email });
+    this.view.render({
+      ...this.state, items, agentTyping: this.agentTyping.shown, emailTranscript: features.emailTranscript === true, email: this.identity.email,
+    });
     // The full-screen panel of a phone: the page behind it must not scroll.
     if (this.state.open && this.phone && this.phone.matches) this.scrollLock.lock();
     else this.scrollLock.unlock();
@@ -247,7 +252,8 @@ class Widget {
       if (!(known && known.id === c.id) && !awaitingRating) return false;
       if (!known || known.id !== c.id) this.transcript.clear();
       if (!known || known.id !== c.id) this.state.mail = { status: 'idle' };
-      this.update({ conversation: c, queue: null, agentTyping: false, mode: c.rating == null ? 'rating' : 'rated' });
+      this.agentTyping.clear();
+      this.update({ conversation: c, queue: null, mode: c.rating == null ? 'rating' : 'rated' });
       return true;
     }
     if (known && known.id !== c.id) this.transcript.clear();
@@ -341,7 +347,7 @@ class Widget {
         earlier.merge(reply.messages || []);
         return true;
       });
-    const items = earlier.view().map((m) => ({ ...m, state: null }));
+    const items = earlier.messages();
     this.session.setItem(this.key + 'earlier', c.id);
     this.update({ earlier: { conversation: c, lastSeq: c.lastSeq, items } });
   }
@@ -353,9 +359,9 @@ class Widget {
         if (!this.state.open) this.state.unread++;
         this.emit('message', { sender: m.sender, senderName: m.senderName, text: m.text, time: m.time });
       }
-      this.outbox.remove(m.clientMsgId && m.sender === 'visitor' ? m.clientMsgId : '');
     }
-    if (added.some((m) => m.sender === 'agent')) this.state.agentTyping = false;
+    this.outbox.acknowledged(added);
+    if (added.some((m) => m.sender === 'agent')) this.agentTyping.clear();
     this.session.setItem(this.key + 'unread', String(this.state.unread));
     this.render();
   }
@@ -375,9 +381,8 @@ class Widget {
       }
       case 'typing':
         if (push.from === 'agent' && c && push.conversationId === c.id) {
-          clearTimeout(this.agentTypingTimer);
-          if (push.typing) this.agentTypingTimer = setTimeout(() => this.update({ agentTyping: false }), AGENT_TYPING_TIMEOUT_MS);
-          this.update({ agentTyping: !!push.typing });
+          this.agentTyping.notice(push.typing);
+          this.render();
         }
         return;
       case 'queued':
@@ -423,8 +428,8 @@ class Widget {
     const c = this.state.conversation;
     if (!c) return;
     this.session.setItem(this.key + 'rate', c.id);
-    clearTimeout(this.agentTypingTimer);
-    this.update({ conversation: { ...c, status: 'closed' }, mode: 'rating', queue: null, agentTyping: false });
+    this.agentTyping.clear();
+    this.update({ conversation: { ...c, status: 'closed' }, mode: 'rating', queue: null });
     this.emit('closed', {});
   }
 
@@ -446,17 +451,9 @@ class Widget {
   }
 
   /** Sends the outbox in order, one at a time; stops at the first message that cannot go yet. */
-  async flush() {
-    if (this.flushing || !this.state.connected) return;
-    this.flushing = true;
-    try {
-      let entry;
-      while ((entry = this.outbox.first()) && this.state.connected) {
-        if (!(await this.deliver(entry))) break;
-      }
-    } finally {
-      this.flushing = false;
-    }
+  flush() {
+    if (!this.state.connected) return Promise.resolve();
+    return this.outbox.flush((entry) => (this.state.connected ? this.deliver(entry) : false));
   }
 
   async deliver(entry) {
@@ -487,9 +484,9 @@ class Widget {
           if (!this.transcript.hasClientMsgId(entry.clientMsgId)) await this.sync().catch(() => {});
           const stored = this.transcript.withClientMsgId(entry.clientMsgId);
           if (serverMasked(ack, entry.text, stored && stored.text)) this.markMasked(entry.clientMsgId);
-          else if (!stored) this.addMessages([{ seq: ack.seq, sender: 'visitor', text: entry.text, clientMsgId: entry.clientMsgId, time: ack.time }], false);
+          else if (!stored) this.addMessages([storedFromAck(entry, ack)], false);
         } else {
-          this.addMessages([{ seq: ack.seq, sender: 'visitor', text: entry.text, clientMsgId: entry.clientMsgId, time: ack.time }], false);
+          this.addMessages([storedFromAck(entry, ack)], false);
         }
       }
       if (this.state.error) this.update({ error: null });
@@ -515,25 +512,11 @@ class Widget {
   visitorTyping(text) {
     const c = this.state.conversation;
     if (!c || c.status !== 'active' || !this.state.connected) return;
-    const now = Date.now();
-    clearTimeout(this.typingIdleTimer);
-    if (!text) {
-      this.stopTyping();
-      return;
-    }
-    if (!this.typingSentAt || now - this.typingSentAt > TYPING_REPEAT_MS) {
-      this.typingSentAt = now;
-      this.connection.request('visitor.typing', { conversationId: c.id, typing: true }).catch(() => {});
-    }
-    this.typingIdleTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+    this.typing.input(text);
   }
 
   stopTyping() {
-    clearTimeout(this.typingIdleTimer);
-    const c = this.state.conversation;
-    if (!this.typingSentAt || !c) return;
-    this.typingSentAt = 0;
-    this.connection.request('visitor.typing', { conversationId: c.id, typing: false }).catch(() => {});
+    this.typing.stop();
   }
 
   // ---- ending, rating, leaving a message ----
@@ -631,7 +614,7 @@ class Widget {
   }
 
   showOffline(text) {
-    this.offlineMsgId = this.offlineMsgId || newClientMsgId();
+    this.offlineMsgId = this.offlineMsgId || newClientMsgId(CLIENT_MSG_ID_PREFIX);
     this.update({
       mode: 'offline',
       queue: null,
@@ -643,7 +626,7 @@ class Widget {
     if (this.state.busy) return;
     this.update({ busy: true });
     try {
-      const body = { email: form.email, text: form.text, clientMsgId: this.offlineMsgId || newClientMsgId() };
+      const body = { email: form.email, text: form.text, clientMsgId: this.offlineMsgId || newClientMsgId(CLIENT_MSG_ID_PREFIX) };
       if (form.name) body.name = form.name;
       await this.connection.request('visitor.leaveMessage', body);
       const queued = this.state.conversation;

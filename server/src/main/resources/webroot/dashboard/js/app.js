@@ -1,11 +1,13 @@
 // The Plauder agent dashboard: sign-in, the connection to the bridge, status, the queue, views,
 // dialogs and keyboard shortcuts. Chats, the visitor panel, history, live visitors, reports and
-// admin live in their own modules.
+// admin live in their own modules. Everything the dashboard says on the wire goes through the
+// client core it shares with the widget, `../client-core.js`: built from widget-js/src/client/
+// by the widget's build, so it is in the server's jar but not beside these files.
 
 import { $, el, show, elapsed } from './dom.js';
 import { t, translatePage } from './strings.js';
 import { api } from './api.js';
-import { Bus } from './bus.js';
+import { BridgeConnection, BACKOFF, isTokenFailure } from '../client-core.js';
 import { Alerts } from './alerts.js';
 import { Chats } from './chats.js';
 import { History } from './history.js';
@@ -100,8 +102,11 @@ function start(session) {
   $('me-name').textContent = session.name;
   show($('tab-admin'), session.role === 'admin');
   show($('tab-reports'), session.role === 'admin');
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const bus = new Bus(`${scheme}//${location.host}/eventbus/websocket`, () => state.session.token);
+  const bus = new BridgeConnection(location.origin + '/eventbus', {
+    backoff: BACKOFF.agent,
+    token: () => state.session.token,
+    inbox: () => 'agent.' + session.agentId,
+  });
   state.bus = bus;
   const ctx = {
     bus,
@@ -129,10 +134,8 @@ function start(session) {
   canned = new Canned(ctx);
   canned.load();
   bus.onstate = (s) => onConnection(s);
-  bus.onerrorframe = (body) => {
-    if (body === 'access_denied') signOut(t('sessionExpired'));
-  };
-  bus.register('agent.' + session.agentId, onPush);
+  bus.onpush = onPush;
+  bus.onrefused = () => signOut(t('sessionExpired'));
   setConnection('connecting');
   bus.open();
   updateNotifyButton();
@@ -189,7 +192,7 @@ function onPush(push) {
 /** Every reply error ends here: an expired token signs out, the rest shows as a short message. */
 function failed(error) {
   const code = error && error.code ? error.code : 'internal_error';
-  if (code.startsWith('token_') || (error.status === 401)) {
+  if (isTokenFailure(error) || error.status === 401) {
     signOut(t('sessionExpired'));
     return;
   }
@@ -372,7 +375,7 @@ async function confirmTransfer(event) {
   } catch (e) {
     $('transfer-error').textContent = e.code === 'agent_unavailable' ? t('agentUnavailable') : t('genericError', { code: e.code });
     show($('transfer-error'), true);
-    if (e.code && e.code.startsWith('token_')) failed(e);
+    if (isTokenFailure(e)) failed(e);
   }
 }
 

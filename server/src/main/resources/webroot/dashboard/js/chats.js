@@ -1,63 +1,44 @@
-// The agent's parallel chats: their messages (deduplicated by seq), outbox, unread counts,
-// drafts and typing state, and how they are drawn. The network is reached through `ctx.bus`.
+// The agent's parallel chats: their messages (each seq once, through the client core's Transcript),
+// outbox, unread counts, drafts and typing state, and how they are drawn. The network is reached
+// through `ctx.bus`.
 
 import { $, el, show, clockTime } from './dom.js';
 import { t } from './strings.js';
-
-const TYPING_SEND_EVERY_MS = 3000;
-const TYPING_IDLE_MS = 4000;
-const VISITOR_TYPING_SHOWN_MS = 8000;
+import { Outbox, RemoteTyping, Transcript, TypingNotices, isLineFailure, readAllPages, storedFromAck } from '../client-core.js';
 
 function visitorLabel(conv) {
   return conv.visitorName || t('anonymous', { id: (conv.visitorId || conv.id || '').slice(-4) });
 }
 
-function newClientMsgId() {
-  const random = crypto.getRandomValues(new Uint32Array(2));
-  return 'd-' + Date.now().toString(36) + '-' + random[0].toString(36) + random[1].toString(36);
-}
-
 class Chat {
-  constructor(conv) {
+  constructor(conv, chats) {
     this.conv = conv;
-    this.messages = [];   // {seq, sender, senderName, text, time, clientMsgId, state}
+    this.transcript = new Transcript();
+    // In memory only: after a reload the server's history is what counts.
+    this.outbox = new Outbox(null, null, { sender: 'agent', prefix: 'd' });
     this.unread = 0;
     this.draft = '';
-    this.visitorTyping = false;
-    this.visitorTypingTimer = null;
     this.note = null;     // shown when the chat came by transfer
     this.ended = false;   // the visitor closed it; it stays readable until the agent removes it
-    this.typingSentAt = 0;
-    this.typingIdleTimer = null;
+    this.typing = new TypingNotices((typing) => chats.sendTyping(this, typing));
+    this.visitorTyping = new RemoteTyping(() => chats.render());
   }
 
-  get maxSeq() {
-    return this.messages.reduce((max, m) => (m.seq && m.seq > max ? m.seq : max), 0);
+  /** Stored messages by seq, then the own ones still on their way ("sending" or "failed"). */
+  get messages() {
+    return this.transcript.view(this.outbox.pending());
   }
 
   get last() {
-    return this.messages[this.messages.length - 1];
+    const messages = this.messages;
+    return messages[messages.length - 1];
   }
 
-  /** Adds a stored message unless its seq is known; merges it into our own outbox entry. Returns true if new. */
-  addStored(message) {
-    if (this.messages.some((m) => m.seq === message.seq)) return false;
-    const own = this.messages.find((m) => m.seq == null && m.clientMsgId === message.clientMsgId && message.sender === 'agent');
-    if (own) {
-      Object.assign(own, message, { state: 'sent' });
-      this.sortMessages();
-      return false;
-    }
-    this.messages.push({ ...message, state: 'sent' });
-    this.sortMessages();
-    return true;
-  }
-
-  sortMessages() {
-    // stored messages by seq; unsent ones stay at the end in the order they were written
-    const stored = this.messages.filter((m) => m.seq != null).sort((a, b) => a.seq - b.seq);
-    const unsent = this.messages.filter((m) => m.seq == null);
-    this.messages = stored.concat(unsent);
+  /** Adds stored messages; returns those that were new. Own messages that came back leave the outbox. */
+  addStored(messages) {
+    const added = this.transcript.merge(messages);
+    this.outbox.acknowledged(added);
+    return added;
   }
 }
 
@@ -93,7 +74,7 @@ export class Chats {
       if (!ids.has(id)) this.chats.delete(id);
     }
     for (const conv of activeConversations) {
-      const chat = this.chats.get(conv.id) || new Chat(conv);
+      const chat = this.chats.get(conv.id) || new Chat(conv, this);
       chat.conv = conv;
       this.chats.set(conv.id, chat);
     }
@@ -105,23 +86,16 @@ export class Chats {
   }
 
   async fetchHistory(chat, countUnread) {
-    let afterSeq = chat.maxSeq;
-    for (let page = 0; page < 20; page++) {
-      const reply = await this.ctx.bus.request('agent.history', { conversationId: chat.conv.id, afterSeq });
-      let fresh = 0;
-      for (const message of reply.messages || []) {
-        if (chat.addStored(message) && message.sender === 'visitor') fresh++;
-      }
+    await readAllPages((afterSeq) => this.ctx.bus.request('agent.history', { conversationId: chat.conv.id, afterSeq }), (reply) => {
+      const fresh = chat.addStored(reply.messages || []).filter((m) => m.sender === 'visitor').length;
       if (countUnread && !this.isInFront(chat)) chat.unread += fresh;
-      if (!reply.hasMore || !reply.messages || reply.messages.length === 0) break;
-      afterSeq = chat.maxSeq;
-    }
+    }, chat.transcript.highestSeq);
     this.render();
   }
 
   onAssigned(push) {
     const conv = push.conversation;
-    const chat = this.chats.get(conv.id) || new Chat(conv);
+    const chat = this.chats.get(conv.id) || new Chat(conv, this);
     chat.conv = conv;
     if (push.transferredFrom) {
       chat.note = t('transferredFrom', { name: push.transferredFrom.name }) + (push.note ? ' — ' + t('noteLabel', { note: push.note }) : '');
@@ -138,9 +112,9 @@ export class Chats {
     const message = push.message;
     const chat = this.chats.get(message.conversationId);
     if (!chat) return;
-    const isNew = chat.addStored(message);
+    const isNew = chat.addStored([message]).length > 0;
     if (isNew && message.sender === 'visitor') {
-      chat.visitorTyping = false;
+      chat.visitorTyping.clear();
       if (!this.isInFront(chat)) chat.unread++;
       this.ctx.alerts.chime('message');
       this.ctx.alerts.notify(t('newMessage', { name: visitorLabel(chat.conv) }), message.text, () => this.select(chat.conv.id));
@@ -151,14 +125,7 @@ export class Chats {
   onTyping(push) {
     const chat = this.chats.get(push.conversationId);
     if (!chat || push.from !== 'visitor') return;
-    chat.visitorTyping = push.typing === true;
-    clearTimeout(chat.visitorTypingTimer);
-    if (chat.visitorTyping) {
-      chat.visitorTypingTimer = setTimeout(() => {
-        chat.visitorTyping = false;
-        this.render();
-      }, VISITOR_TYPING_SHOWN_MS);
-    }
+    chat.visitorTyping.notice(push.typing);
     this.render();
   }
 
@@ -170,8 +137,8 @@ export class Chats {
     const chat = this.chats.get(conversationId);
     if (!chat) return;
     chat.ended = true;
-    chat.visitorTyping = false;
-    clearTimeout(chat.typingIdleTimer);
+    chat.visitorTyping.clear();
+    chat.typing.cancel();
     this.render();
   }
 
@@ -229,68 +196,54 @@ export class Chats {
     const box = $('composer-text');
     const text = box.value.trim();
     if (!chat || chat.ended || text === '') return;
-    const entry = { seq: null, sender: 'agent', senderName: this.ctx.me.name, text, time: new Date().toISOString(),
-      clientMsgId: newClientMsgId(), state: 'sending' };
-    chat.messages.push(entry);
+    chat.outbox.add(text, chat.conv.id, { senderName: this.ctx.me.name });
     box.value = '';
     chat.draft = '';
-    this.stopTyping(chat);
+    chat.typing.stop();
     this.render(true);
-    this.deliver(chat, entry);
+    this.flush(chat);
   }
 
-  deliver(chat, entry) {
-    entry.state = 'sending';
-    entry.failure = null;
-    this.ctx.bus.request('agent.send', { conversationId: chat.conv.id, text: entry.text, clientMsgId: entry.clientMsgId })
-      .then((ack) => {
-        if (chat.messages.some((m) => m !== entry && m.seq === ack.seq)) {
-          chat.messages = chat.messages.filter((m) => m !== entry); // the pushed copy arrived first
-        } else {
-          Object.assign(entry, { seq: ack.seq, time: ack.time, state: 'sent' });
-        }
-        chat.sortMessages();
-        this.render();
-      })
-      .catch((error) => {
-        entry.state = 'failed';
-        entry.failure = error.code;
-        this.render();
-        this.ctx.failed(error);
-      });
+  /** Sends the chat's unsent messages in order, each under the clientMsgId it got when written. */
+  flush(chat) {
+    return chat.outbox.flush((entry) => this.deliver(chat, entry));
+  }
+
+  async deliver(chat, entry) {
+    chat.outbox.markFailed(entry.clientMsgId, null);
+    try {
+      const ack = await this.ctx.bus.request('agent.send', { conversationId: chat.conv.id, text: entry.text, clientMsgId: entry.clientMsgId });
+      chat.addStored([storedFromAck(entry, ack)]); // nothing new when the pushed copy came first
+      chat.outbox.remove(entry.clientMsgId);
+      this.render();
+      return true;
+    } catch (error) {
+      chat.outbox.markFailed(entry.clientMsgId, error.code);
+      this.render();
+      this.ctx.failed(error);
+      // The line is down: this one and those after it go out after the reconnect. Any other
+      // refusal waits for the agent's click, and the next message may go.
+      return !isLineFailure(error);
+    }
+  }
+
+  /** "Not sent — click to retry": the same clientMsgId again, so the server stores it once. */
+  retry(chat, clientMsgId) {
+    chat.outbox.markFailed(clientMsgId, null);
+    this.render();
+    this.flush(chat);
   }
 
   /** After a reconnect, messages that failed only because the line was down go out again (same clientMsgId). */
   retryUnsent() {
-    for (const chat of this.chats.values()) {
-      for (const entry of chat.messages) {
-        if (entry.state === 'failed' && (entry.failure === 'disconnected' || entry.failure === 'timeout')) {
-          this.deliver(chat, entry);
-        }
-      }
-    }
+    for (const chat of this.chats.values()) this.flush(chat);
   }
 
-  /** Typing: at most one "typing" frame per 3 s, and "stopped" after 4 s without a key. */
   onComposerInput() {
     const chat = this.active;
     if (!chat || chat.ended) return;
     chat.draft = $('composer-text').value;
-    const now = Date.now();
-    if (chat.draft.trim() !== '' && now - chat.typingSentAt > TYPING_SEND_EVERY_MS) {
-      chat.typingSentAt = now;
-      this.sendTyping(chat, true);
-    }
-    clearTimeout(chat.typingIdleTimer);
-    chat.typingIdleTimer = setTimeout(() => this.stopTyping(chat), TYPING_IDLE_MS);
-  }
-
-  stopTyping(chat) {
-    clearTimeout(chat.typingIdleTimer);
-    if (chat.typingSentAt !== 0) {
-      chat.typingSentAt = 0;
-      this.sendTyping(chat, false);
-    }
+    chat.typing.input(chat.draft);
   }
 
   sendTyping(chat, typing) {
@@ -337,8 +290,9 @@ export class Chats {
       const last = chat.last;
       top.append(el('span', 'chat-item-time muted', last ? clockTime(last.time) : ''));
       const bottom = el('span', 'chat-item-bottom');
-      const preview = chat.visitorTyping ? t('isTyping', { name: visitorLabel(chat.conv) }) : last ? last.text : '';
-      bottom.append(el('span', 'chat-item-preview' + (chat.visitorTyping ? ' is-typing' : ''), preview));
+      const typing = chat.visitorTyping.shown;
+      const preview = typing ? t('isTyping', { name: visitorLabel(chat.conv) }) : last ? last.text : '';
+      bottom.append(el('span', 'chat-item-preview' + (typing ? ' is-typing' : ''), preview));
       if (chat.unread > 0) {
         const badge = el('span', 'badge unread', chat.unread);
         badge.setAttribute('aria-label', t('unread', { n: chat.unread }));
@@ -371,14 +325,14 @@ export class Chats {
     $('chat-meta').textContent = meta.filter(Boolean).join(' · ');
     $('chat-note').textContent = chat.note || '';
     show($('chat-note'), !!chat.note);
-    $('typing-indicator').textContent = chat.visitorTyping ? t('isTyping', { name: visitorLabel(chat.conv) }) : '';
+    $('typing-indicator').textContent = chat.visitorTyping.shown ? t('isTyping', { name: visitorLabel(chat.conv) }) : '';
     show($('chat-ended'), chat.ended);
     show($('composer'), !chat.ended);
     show($('transfer-button'), !chat.ended);
     show($('close-button'), !chat.ended);
     show($('dismiss-button'), chat.ended);
     if (switched) $('composer-text').value = chat.draft;
-    renderMessages($('message-log'), chat.messages, { onRetry: (entry) => this.deliver(chat, entry) }, switched);
+    renderMessages($('message-log'), chat.messages, { onRetry: (m) => this.retry(chat, m.clientMsgId) }, switched);
   }
 }
 

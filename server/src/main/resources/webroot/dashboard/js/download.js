@@ -1,25 +1,10 @@
 // Files the server makes for agents (transcripts, exports). The token goes in the Authorization
 // header, so a plain link cannot fetch them: they are fetched here and handed over as a Blob.
 
-import { ApiError } from './api.js';
+import { fetchOrFail } from '../client-core.js';
 
-async function fetchAuthorized(path, token) {
-  let response;
-  try {
-    response = await fetch(path, { headers: { Authorization: 'Bearer ' + token } });
-  } catch {
-    throw new ApiError(0, 'network_error', 'the server cannot be reached');
-  }
-  if (!response.ok) {
-    let error = { code: 'http_' + response.status, message: response.statusText };
-    try {
-      error = (await response.json()).error || error;
-    } catch {
-      // not JSON: keep the status
-    }
-    throw new ApiError(response.status, error.code, error.message);
-  }
-  return response;
+function fetchAuthorized(path, token) {
+  return fetchOrFail(path, { headers: { Authorization: 'Bearer ' + token }, credentials: 'omit' });
 }
 
 /** The file name the server suggests in Content-Disposition, else `fallback`. */

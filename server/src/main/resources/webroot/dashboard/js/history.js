@@ -7,6 +7,7 @@
 import { $, el, show, dateTime } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
+import { isTokenFailure } from '../client-core.js';
 import { dayStart, dayEnd } from './dates.js';
 import { TranscriptView, conversationTitle } from './transcript.js';
 
@@ -99,7 +100,7 @@ export class History {
     try {
       entries = filter.q ? await this.search(filter) : await this.list(filter);
     } catch (e) {
-      if (e.status === 401 || (e.code || '').startsWith('token_')) this.ctx.failed(e);
+      if (e.status === 401 || isTokenFailure(e)) this.ctx.failed(e);
       count.textContent = e.message || t('genericError', { code: e.code });
       count.className = 'muted empty error';
       return;

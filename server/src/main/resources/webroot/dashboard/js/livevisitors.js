@@ -4,6 +4,7 @@
 
 import { $, el, show, elapsed } from './dom.js';
 import { t } from './strings.js';
+import { isTokenFailure } from '../client-core.js';
 
 /** A page address as a link only when it is http(s); anything else stays text. */
 function address(url) {
@@ -35,7 +36,7 @@ export class LiveVisitors {
     try {
       reply = await this.ctx.bus.request('agent.visitors', {});
     } catch (e) {
-      if ((e.code || '').startsWith('token_')) this.ctx.failed(e);
+      if (isTokenFailure(e)) this.ctx.failed(e);
       return;
     }
     this.visitors = new Map((reply.visitors || []).map((v) => [v.visitorId, v]));
@@ -138,7 +139,7 @@ export class LiveVisitors {
       const known = { visitor_chatting: 'visitorChatting', offer_open: 'offerAlreadyOpen', not_found: 'visitorLeftSite' };
       $('invite-error').textContent = known[e.code] ? t(known[e.code]) : (e.message || t('genericError', { code: e.code }));
       show($('invite-error'), true);
-      if ((e.code || '').startsWith('token_')) this.ctx.failed(e);
+      if (isTokenFailure(e)) this.ctx.failed(e);
     } finally {
       $('invite-send').disabled = false;
     }

@@ -5,6 +5,7 @@ import { $, el, show, dateTime } from './dom.js';
 import { t } from './strings.js';
 import { renderMessages } from './chats.js';
 import { fetchFile, saveBlob, openInTab } from './download.js';
+import { Transcript, readAllPages } from '../client-core.js';
 
 const FORMATS = ['json', 'csv', 'txt'];
 
@@ -20,17 +21,13 @@ async function withPrintStyles(blob) {
   return new Blob([styled], { type: 'text/html' });
 }
 
-/** Every message of a conversation, page by page. */
+/** Every message of a conversation, page by page, each seq once. */
 export async function loadTranscript(bus, conversationId) {
-  const messages = [];
-  let afterSeq = 0;
-  for (let page = 0; page < 50; page++) {
-    const reply = await bus.request('agent.history', { conversationId, afterSeq });
-    messages.push(...reply.messages);
-    if (!reply.hasMore || reply.messages.length === 0) break;
-    afterSeq = reply.messages[reply.messages.length - 1].seq;
-  }
-  return messages;
+  const transcript = new Transcript();
+  await readAllPages((afterSeq) => bus.request('agent.history', { conversationId, afterSeq }), (reply) => {
+    transcript.merge(reply.messages || []);
+  });
+  return transcript.messages();
 }
 
 export function conversationTitle(conv) {

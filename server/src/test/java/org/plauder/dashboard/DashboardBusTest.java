@@ -22,7 +22,7 @@ import org.plauder.BridgeClient;
 import org.plauder.TestNode;
 import org.plauder.TestNode.Person;
 
-/** The dashboard's own bridge client (js/bus.js), loaded as the page loads it, against a real node. */
+/** The client core's bridge connection as the dashboard loads it (/dashboard/client-core.js), against a real node. */
 @ExtendWith(VertxExtension.class)
 class DashboardBusTest {
 
@@ -41,7 +41,7 @@ class DashboardBusTest {
     driver.get(node.origin() + "/dashboard/");
     driver.executeAsyncScript("""
         const done = arguments[arguments.length - 1];
-        import('/dashboard/js/bus.js').then((module) => { window.busModule = module; done(); });
+        import('/dashboard/client-core.js').then((module) => { window.busModule = module; done(); });
         """);
   }
 
@@ -59,7 +59,8 @@ class DashboardBusTest {
   void backoffGrowsWithJitterAndIsCapped() {
     @SuppressWarnings("unchecked")
     List<Long> delays = (List<Long>) js("""
-        const { backoffDelay } = window.busModule;
+        const { reconnectDelay, BACKOFF } = window.busModule;
+        const backoffDelay = (attempt, random) => reconnectDelay(attempt, random, BACKOFF.agent);
         return [backoffDelay(0, () => 0), backoffDelay(0, () => 1), backoffDelay(3, () => 0), backoffDelay(3, () => 1),
                 backoffDelay(30, () => 0), backoffDelay(30, () => 1)];
         """);
@@ -73,12 +74,13 @@ class DashboardBusTest {
         const [url, token, inbox] = arguments;
         window.pushes = [];
         window.states = [];
-        const bus = new window.busModule.Bus(url, () => token);
+        const { BridgeConnection, BACKOFF } = window.busModule;
+        const bus = new BridgeConnection(url, { backoff: BACKOFF.agent, token: () => token, inbox: () => inbox });
         bus.onstate = (s) => window.states.push(s);
-        bus.register(inbox, (body) => window.pushes.push(body));
+        bus.onpush = (body) => window.pushes.push(body);
         bus.open();
         window.bus = bus;
-        """, "ws://localhost:" + node.port() + "/eventbus/websocket", agent.token(), "agent." + agent.id());
+        """, node.origin() + "/eventbus", agent.token(), "agent." + agent.id());
     wait.until(d -> js("return window.states.join(',')").equals("open"));
 
     @SuppressWarnings("unchecked")
@@ -95,7 +97,7 @@ class DashboardBusTest {
     assertEquals("invalid_input/400", refused);
 
     // the line drops: the bus reconnects by itself and registers the inbox again
-    js("window.bus.socket.close();");
+    js("window.bus.eventBus.sockJSConn.close();");
     wait.until(d -> js("return window.states.join(',')").equals("open,reconnecting,open"));
     Person visitor = node.newVisitor();
     try (BridgeClient visitorBus = node.bridge()) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readAllPages } from '../src/paging.js';
+import { readAllPages } from '../../src/client/paging.js';
 
 const msgs = (...seqs) => seqs.map((seq) => ({ seq, sender: 'agent', text: 'm' + seq }));
 const noWait = { wait: async () => {} };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Transcript } from '../src/messages.js';
+import { Transcript, storedFromAck } from '../../src/client/transcript.js';
 
 const msg = (seq, text, sender = 'agent', clientMsgId = 'id-' + seq) => ({ seq, text, sender, clientMsgId, time: '2026-11-23T23:50:00Z' });
 
@@ -41,4 +41,28 @@ test('entries without a usable seq are ignored', () => {
   const t = new Transcript();
   assert.equal(t.merge([null, { text: 'no seq' }, { seq: 0, text: 'zero' }, { seq: '2', text: 'string' }]).length, 0);
   assert.equal(t.size, 0);
+});
+
+test('an own message whose last try failed shows as failed, with why, after those still sending', () => {
+  const t = new Transcript();
+  t.merge([msg(1, 'Hallo', 'visitor')]);
+  const pending = [
+    { clientMsgId: 'd-1', text: 'Moment', sender: 'agent', senderName: 'Bea', time: 'x', failure: 'busy' },
+    { clientMsgId: 'd-2', text: 'Da bin ich', sender: 'agent', senderName: 'Bea', time: 'y' },
+  ];
+  assert.deepEqual(t.view(pending).map((m) => [m.text, m.sender, m.senderName, m.state, m.failure]), [
+    ['Hallo', 'visitor', undefined, 'sent', undefined],
+    ['Moment', 'agent', 'Bea', 'failed', 'busy'],
+    ['Da bin ich', 'agent', 'Bea', 'sending', null],
+  ]);
+});
+
+test('an ack stands for the outbox entry stored under the server\'s seq and time', () => {
+  const entry = { clientMsgId: 'd-1', text: 'Hi', sender: 'agent', senderName: 'Bea', time: 'typed', conversationId: 'c1' };
+  const stored = storedFromAck(entry, { conversationId: 'c1', seq: 7, clientMsgId: 'd-1', time: 'stored', duplicate: false });
+  assert.deepEqual(stored, { seq: 7, sender: 'agent', senderName: 'Bea', text: 'Hi', clientMsgId: 'd-1', time: 'stored' });
+  const t = new Transcript();
+  t.merge([stored]);
+  assert.equal(t.merge([{ ...stored, text: 'pushed copy' }]).length, 0, 'the pushed copy of the same seq is not shown again');
+  assert.deepEqual(t.messages().map((m) => m.text), ['Hi']);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reconnectDelay } from '../src/backoff.js';
+import { reconnectDelay } from '../../src/client/backoff.js';
 
 const settings = { baseMs: 1000, maxMs: 30000 };
 

@@ -1,0 +1,12 @@
+// The client core as one module: the entry point of the dashboard's copy of it
+// (dist/dashboard/client-core.js, served at /dashboard/client-core.js). The widget imports the
+// modules one by one instead, so that its bundle holds only what it uses.
+
+export { BACKOFF, reconnectDelay } from './backoff.js';
+export { BridgeConnection, PING_INTERVAL_MS, REQUEST_TIMEOUT_MS } from './bridge.js';
+export { RequestError, failureOf, failureOfResponse, isTokenFailure, isLineFailure } from './failure.js';
+export { Outbox, newClientMsgId } from './outbox.js';
+export { readAllPages } from './paging.js';
+export { callApi, fetchOrFail } from './rest.js';
+export { Transcript, storedFromAck } from './transcript.js';
+export { TYPING, TypingNotices, RemoteTyping } from './typing.js';
