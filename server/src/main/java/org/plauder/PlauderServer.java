@@ -3,12 +3,15 @@ package org.plauder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import org.plauder.auth.Passwords;
 import org.plauder.auth.Tokens;
 import org.plauder.config.Config;
 import org.plauder.conversation.ConversationAccess;
 import org.plauder.conversation.ConversationService;
 import org.plauder.conversation.MessageRules;
+import org.plauder.event.CacheInvalidation;
+import org.plauder.event.CachedReads;
 import org.plauder.event.DomainEvents;
 import org.plauder.offer.OfferService;
 import org.plauder.presence.PresenceVerticle;
@@ -76,7 +79,8 @@ public final class PlauderServer {
               .compose(services -> {
                 HttpVerticle http = new HttpVerticle(services);
                 // Listeners first, so that no event of the first request goes unheard.
-                return vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents()))
+                return vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches()))
+                    .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())))
                     .compose(id -> vertx.deployVerticle(new ActionVerticle(services)))
                     .compose(id -> vertx.deployVerticle(new RetentionJob(services)))
                     .compose(id -> vertx.deployVerticle(new PresenceVerticle(presenceParts(services))))
@@ -102,21 +106,33 @@ public final class PlauderServer {
     Messages messageStore = new Messages(db);
     OnlineVisitors presence = new OnlineVisitors(vertx);
     OfferStore offerStore = new OfferStore(db);
-    ConversationService messages = new ConversationService(sites, conversations, messageStore, events, clock);
+    CacheInvalidation.Caches caches = caches(sites, offerStore, agents, conversations);
+    ConversationService messages = new ConversationService(caches.sites(), conversations, caches.conversations(), messageStore,
+        events, clock);
     AssignmentPolicy policy = AssignmentPolicy.lowestLoad();
     ChatRouter router = new ChatRouter(agents, conversations, visitors, messages, policy, events, clock);
     OfferService offers = new OfferService(presence, visitors, offerStore, agents, conversations, router, events, clock);
     TranscriptMailer mailer = config.smtp() == null ? null : new TranscriptMailer(vertx, config.smtp());
     return new Services(config, clock, db, events, sites, agents, visitors, conversations, messageStore, presence, offerStore,
         new Tokens(secret, clock), new Passwords(config.bcryptCost()), new MessageRules(config.maxMessageLength()),
-        new ConversationAccess(conversations), messages, policy, router, new AgentDesk(agents, conversations),
+        new ConversationAccess(conversations, caches.conversations()), messages, policy, router, new AgentDesk(agents, conversations),
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
-        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()));
+        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches);
+  }
+
+  /** What a node keeps in memory of what it reads on every request; sized for a busy site, forgotten on change. */
+  private static CacheInvalidation.Caches caches(Sites sites, OfferStore offerStore, Agents agents, Conversations conversations) {
+    Duration idle = Duration.ofMinutes(30);
+    return new CacheInvalidation.Caches(
+        new CachedReads<>(10_000, idle, sites::find),
+        new CachedReads<>(10_000, idle, offerStore::settings),
+        new CachedReads<>(10_000, idle, agents::find),
+        new CachedReads<>(100_000, idle, conversations::find));
   }
 
   private static PresenceVerticle.Parts presenceParts(Services s) {
-    return new PresenceVerticle.Parts(s.presence(), s.visitors(), s.conversations(), s.agents(), s.offerStore(), s.offers(),
+    return new PresenceVerticle.Parts(s.presence(), s.visitors(), s.conversations(), s.agents(), s.caches().offerSettings(), s.offers(),
         s.policy(), s.events(), s.inboxes(), s.clock(), s.config().presenceGraceSeconds());
   }
 

@@ -7,6 +7,7 @@ import org.plauder.config.Config;
 import org.plauder.conversation.ConversationAccess;
 import org.plauder.conversation.ConversationService;
 import org.plauder.conversation.MessageRules;
+import org.plauder.event.CacheInvalidation;
 import org.plauder.event.DomainEvents;
 import org.plauder.offer.OfferService;
 import org.plauder.presence.VisitorTracking;
@@ -50,7 +51,8 @@ public record Services(
     OfferService offers,
     VisitorTracking tracking,
     TranscriptEmails transcriptEmails,
-    Inboxes inboxes) {
+    Inboxes inboxes,
+    CacheInvalidation.Caches caches) {
 
   /** Whether transcripts can be e-mailed (an SMTP server is configured). */
   public boolean canEmailTranscripts() {

@@ -21,6 +21,13 @@ public record Conversation(
     String visitorName,
     String visitorEmail) {
 
+  /** The same conversation with a later last seq and, for an agent's first reply, its time (the cached copy after an append). */
+  public Conversation afterAppend(long seq, Instant firstAgentReply) {
+    return new Conversation(id, siteKey, visitorId, agentId, agentName, status, queueTicket, createdAt, assignedAt,
+        firstAgentReplyAt != null ? firstAgentReplyAt : firstAgentReply, closedAt, closedBy, Math.max(lastSeq, seq), rating,
+        visitorName, visitorEmail);
+  }
+
   public boolean isOpen() {
     return status == ConversationStatus.QUEUED || status == ConversationStatus.ACTIVE;
   }

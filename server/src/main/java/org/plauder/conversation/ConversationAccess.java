@@ -2,6 +2,7 @@ package org.plauder.conversation;
 
 import io.vertx.core.Future;
 import org.plauder.auth.Identity;
+import org.plauder.event.CachedReads;
 import org.plauder.protocol.Failure;
 import org.plauder.store.Conversations;
 
@@ -13,14 +14,16 @@ import org.plauder.store.Conversations;
 public final class ConversationAccess {
 
   private final Conversations conversations;
+  private final CachedReads<String, Conversation> byId;
 
-  public ConversationAccess(Conversations conversations) {
+  public ConversationAccess(Conversations conversations, CachedReads<String, Conversation> byId) {
     this.conversations = conversations;
+    this.byId = byId;
   }
 
   /** The visitor's own conversation. */
   public Future<Conversation> ofVisitor(Identity visitor, String conversationId) {
-    return conversations.find(conversationId).map(c -> {
+    return byId.get(conversationId).map(c -> {
       if (c == null || !c.visitorId().equals(visitor.id()) || !c.siteKey().equals(visitor.siteKey())) {
         throw Failure.notFound("conversation");
       }
@@ -40,7 +43,7 @@ public final class ConversationAccess {
 
   /** A conversation of the agent's site. */
   public Future<Conversation> ofSite(Identity agent, String conversationId) {
-    return conversations.find(conversationId).map(c -> {
+    return byId.get(conversationId).map(c -> {
       if (c == null || !c.siteKey().equals(agent.siteKey())) {
         throw Failure.notFound("conversation");
       }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.plauder.event.CachedReads;
 import org.plauder.event.DomainEvent.ChatRated;
 import org.plauder.event.DomainEvent.MessageAppended;
 import org.plauder.event.EventSink;
@@ -12,7 +13,7 @@ import org.plauder.protocol.Failure;
 import org.plauder.store.AlreadyExists;
 import org.plauder.store.Conversations;
 import org.plauder.store.Messages;
-import org.plauder.store.Sites;
+import org.plauder.site.Site;
 
 /**
  * Stores messages and only then announces them ({@link MessageAppended}). Each message gets the
@@ -24,49 +25,61 @@ public final class ConversationService implements ChatLog {
   public static final int HISTORY_PAGE = 500;
   private static final int MAX_SEQ_ATTEMPTS = 64;
 
-  private final Sites sites;
+  private final CachedReads<String, Site> sites;
   private final Conversations conversations;
+  private final CachedReads<String, Conversation> cached;
   private final Messages messages;
   private final EventSink events;
   private final Clock clock;
 
-  public ConversationService(Sites sites, Conversations conversations, Messages messages, EventSink events, Clock clock) {
+  public ConversationService(CachedReads<String, Site> sites, Conversations conversations,
+      CachedReads<String, Conversation> cached, Messages messages, EventSink events, Clock clock) {
     this.sites = sites;
     this.conversations = conversations;
+    this.cached = cached;
     this.messages = messages;
     this.events = events;
     this.clock = clock;
   }
 
+  /**
+   * Stores the message with the next seq and announces it: one insert and one update of the
+   * conversation's last seq. The site's masking setting and the conversation come from memory;
+   * a resend is recognised by the unique clientMsgId when the insert is refused, not looked up first.
+   */
   @Override
   public Future<Appended> append(Conversation c, ChatMessage.Sender sender, String senderId, String senderName,
       String text, String clientMsgId) {
-    // "masked" compares what is stored with what was sent, so a resend answers as the first send did.
-    return messages.findByClientMsgId(c.id(), clientMsgId).compose(existing -> {
-      if (existing != null) {
-        return Future.succeededFuture(new Appended(existing, true, !existing.text().equals(text)));
-      }
-      return sites.find(c.siteKey()).compose(site -> {
-        String stored = site != null && site.maskCardNumbers() ? CardNumbers.mask(text) : text;
-        ChatMessage draft = new ChatMessage(c.id(), c.lastSeq() + 1, sender, senderId, senderName, stored, clientMsgId,
-            clock.instant().truncatedTo(ChronoUnit.MILLIS)); // what MongoDB keeps, so a resent ack is identical
-        return insertWithNextSeq(draft, c.siteKey(), 0)
-            .map(a -> new Appended(a.message(), a.duplicate(), !a.message().text().equals(text)));
-      });
-    }).compose(appended -> appended.duplicate() ? Future.succeededFuture(appended) : recordAndAnnounce(c, appended));
+    return sites.get(c.siteKey()).compose(site -> {
+      String stored = site != null && site.maskCardNumbers() ? CardNumbers.mask(text) : text;
+      ChatMessage draft = new ChatMessage(c.id(), c.lastSeq() + 1, sender, senderId, senderName, stored, clientMsgId,
+          clock.instant().truncatedTo(ChronoUnit.MILLIS)); // what MongoDB keeps, so a resent ack is identical
+      return insertWithNextSeq(draft, c.siteKey(), 0);
+    }).compose(inserted -> {
+      // "masked" compares what is stored with what was sent, so a resend answers as the first send did.
+      Appended appended = new Appended(inserted.message(), inserted.duplicate(), !inserted.message().text().equals(text));
+      return appended.duplicate() ? Future.succeededFuture(appended) : recordAndAnnounce(c, appended);
+    });
   }
 
   private Future<Appended> recordAndAnnounce(Conversation c, Appended appended) {
     ChatMessage m = appended.message();
-    Future<Void> firstReply = m.sender() == ChatMessage.Sender.AGENT && c.firstAgentReplyAt() == null
-        ? conversations.recordFirstAgentReply(c.id(), m.time())
-        : Future.succeededFuture();
-    return Future.all(conversations.recordSeq(c.id(), m.seq()), firstReply).map(v -> {
+    boolean firstReply = m.sender() == ChatMessage.Sender.AGENT && c.firstAgentReplyAt() == null;
+    Future<Void> recorded = firstReply
+        ? Future.all(conversations.recordSeq(c.id(), m.seq()), conversations.recordFirstAgentReply(c.id(), m.time())).mapEmpty()
+        : conversations.recordSeq(c.id(), m.seq());
+    return recorded.map(v -> {
+      cached.update(c.id(), known -> known.afterAppend(m.seq(), firstReply ? m.time() : null));
       events.publish(new MessageAppended(c.siteKey(), c.visitorId(), c.agentId(), m));
       return appended;
     });
   }
 
+  /**
+   * Inserts with the draft's seq. Refused by a unique index, it is either a resend (its clientMsgId
+   * is stored: the first answer is given) or a lost race for the seq (the next one is tried, from
+   * the conversation's stored last seq when this node's copy lagged behind).
+   */
   private Future<Appended> insertWithNextSeq(ChatMessage draft, String siteKey, int attempt) {
     return messages.insert(draft, siteKey).map(m -> new Appended(m, false, false)).recover(error -> {
       if (!(error instanceof AlreadyExists)) {
@@ -79,7 +92,10 @@ public final class ConversationService implements ChatLog {
         if (attempt >= MAX_SEQ_ATTEMPTS) {
           return Future.failedFuture(new Failure(503, "busy", "the conversation is too busy, try again"));
         }
-        return insertWithNextSeq(withSeq(draft, draft.seq() + 1), siteKey, attempt + 1);
+        return conversations.find(draft.conversationId()).compose(stored -> {
+          long next = Math.max(draft.seq() + 1, stored == null ? 0 : stored.lastSeq() + 1);
+          return insertWithNextSeq(withSeq(draft, next), siteKey, attempt + 1);
+        });
       });
     });
   }

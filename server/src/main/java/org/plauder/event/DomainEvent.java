@@ -78,6 +78,9 @@ public sealed interface DomainEvent {
   record AgentStatusChanged(String siteKey, String agentId, AgentStatus status, int maxChats, boolean disabled)
       implements DomainEvent {}
 
+  /** A site's settings or its offer rules changed; nodes forget what they cached of it. */
+  record SiteChanged(String siteKey) implements DomainEvent {}
+
   /** A visitor came online (first tab; {@code url} null) or opened a page. */
   record VisitorSeen(String siteKey, String visitorId, String url) implements DomainEvent {}
 

@@ -20,6 +20,7 @@ import org.plauder.event.DomainEvent.OfferShown;
 import org.plauder.event.DomainEvent.OfferWithdrawn;
 import org.plauder.event.DomainEvent.VisitorLeft;
 import org.plauder.event.DomainEvent.VisitorSeen;
+import org.plauder.event.CachedReads;
 import org.plauder.event.DomainEvents;
 import org.plauder.offer.OfferPlanner;
 import org.plauder.offer.OfferRule;
@@ -32,7 +33,6 @@ import org.plauder.protocol.Json;
 import org.plauder.routing.AssignmentPolicy;
 import org.plauder.store.Agents;
 import org.plauder.store.Conversations;
-import org.plauder.store.OfferStore;
 import org.plauder.store.Visitors;
 import org.plauder.visitor.OnlineVisitor;
 import org.plauder.visitor.OnlineVisitors;
@@ -55,7 +55,7 @@ public final class PresenceVerticle extends VerticleBase {
 
   /** What presence needs from the rest of the node. */
   public record Parts(OnlineVisitors presence, Visitors visitors, Conversations conversations, Agents agents,
-      OfferStore offerRules, OfferService offers, AssignmentPolicy policy, DomainEvents events, Inboxes inboxes,
+      CachedReads<String, OfferSettings> offerSettings, OfferService offers, AssignmentPolicy policy, DomainEvents events, Inboxes inboxes,
       Clock clock, int graceSeconds) {}
 
   /** A visitor held by this node: its sockets and its two timers. */
@@ -226,7 +226,7 @@ public final class PresenceVerticle extends VerticleBase {
 
   private Future<PlanningContext> viewOf(String visitorId, String siteKey) {
     return Future.all(presence.find(visitorId), parts.visitors().find(visitorId),
-            parts.conversations().findOpenOfVisitor(visitorId), parts.offerRules().settings(siteKey))
+            parts.conversations().findOpenOfVisitor(visitorId), parts.offerSettings().get(siteKey))
         .map(all -> {
           OnlineVisitor p = all.resultAt(0);
           Visitor v = all.resultAt(1);

@@ -8,7 +8,8 @@ import org.plauder.abuse.Limits;
 import org.plauder.auth.Identity;
 import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
-import org.plauder.store.Agents;
+import org.plauder.agent.Agent;
+import org.plauder.event.CachedReads;
 
 /**
  * What every bridge action goes through before its handler: the verified identity the bridge
@@ -25,9 +26,9 @@ final class ActionGate {
 
   private final Vertx vertx;
   private final Limits limits;
-  private final Agents agents;
+  private final CachedReads<String, Agent> agents;
 
-  ActionGate(Vertx vertx, Limits limits, Agents agents) {
+  ActionGate(Vertx vertx, Limits limits, CachedReads<String, Agent> agents) {
     this.vertx = vertx;
     this.limits = limits;
     this.agents = agents;

@@ -21,7 +21,7 @@ public final class ActionVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ActionGate gate = new ActionGate(vertx, new Limits(services.clock()), services.agents());
+    ActionGate gate = new ActionGate(vertx, new Limits(services.clock()), services.caches().agents());
     List<Future<Void>> registrations = new ArrayList<>(new VisitorActions(services).register(gate));
     registrations.addAll(new AgentActions(services).register(gate));
     return Future.all(registrations);

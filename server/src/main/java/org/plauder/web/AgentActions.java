@@ -70,7 +70,7 @@ final class AgentActions {
   private Future<JsonObject> send(Identity agent, JsonObject body) {
     FirstMessage m = new FirstMessage(services.messageRules().validText(body.getValue("text")),
         services.messageRules().validClientMsgId(body.getValue("clientMsgId")));
-    return Future.all(services.access().heldBy(agent, Inputs.id(body, "conversationId")), services.agents().find(agent.id()))
+    return Future.all(services.access().heldBy(agent, Inputs.id(body, "conversationId")), services.caches().agents().get(agent.id()))
         .compose(all -> services.messages().append(all.resultAt(0), ChatMessage.Sender.AGENT, agent.id(),
             all.resultAt(1) == null ? null : all.<Agent>resultAt(1).name(), m.text(), m.clientMsgId()))
         .map(Json::ack);

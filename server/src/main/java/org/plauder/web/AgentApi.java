@@ -69,7 +69,7 @@ final class AgentApi {
       throw Failure.badInput("role must be agent or admin");
     }
     Integer requestedMax = body.getValue("maxChats") == null ? null : Inputs.intInRange(body, "maxChats", 0, Agent.MAX_CHATS_LIMIT);
-    services.sites().find(admin.siteKey())
+    services.caches().sites().get(admin.siteKey())
         .compose(site -> ctx.vertx().executeBlocking(() -> services.passwords().hash(password), false)
             .compose(hash -> services.agents().insert(admin.siteKey(), email.toLowerCase(java.util.Locale.ROOT), name, role,
                 requestedMax != null ? requestedMax : site.defaultMaxChats(), hash)))

@@ -20,7 +20,8 @@ import org.plauder.auth.Origins;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
 import org.plauder.protocol.Addresses;
-import org.plauder.store.Sites;
+import org.plauder.event.CachedReads;
+import org.plauder.site.Site;
 
 /**
  * The gate of the SockJS event-bus bridge. Every frame carries its token in the header
@@ -47,13 +48,13 @@ final class Bridge implements Handler<BridgeEvent> {
 
   private final Tokens tokens;
   private final EventBus eventBus;
-  private final Sites sites;
+  private final CachedReads<String, Site> sites;
   private final String publicOrigin;
   private final Map<SockJSSocket, SocketState> sockets = new HashMap<>();
   /** This node's open agent sockets, so a disabled agent can be cut off at once. */
   private final Map<String, Set<SockJSSocket>> agentSockets = new HashMap<>();
 
-  Bridge(Tokens tokens, EventBus eventBus, Sites sites, String publicUrl) {
+  Bridge(Tokens tokens, EventBus eventBus, CachedReads<String, Site> sites, String publicUrl) {
     this.tokens = tokens;
     this.eventBus = eventBus;
     this.sites = sites;
@@ -227,7 +228,7 @@ final class Bridge implements Handler<BridgeEvent> {
     }
     Future<Boolean> allowed = identity.kind() == Identity.Kind.AGENT
         ? Future.succeededFuture(isServersOwn(origin, socket.headers().get("Host")))
-        : sites.find(identity.siteKey()).map(site -> site != null && Origins.isAllowed(origin, site.allowedOrigins()));
+        : sites.get(identity.siteKey()).map(site -> site != null && Origins.isAllowed(origin, site.allowedOrigins()));
     return allowed.map(ok -> {
       if (ok) {
         state.originCheckedFor = checkedFor;

@@ -62,7 +62,7 @@ public final class HttpVerticle extends VerticleBase {
         .setInsertJSESSIONID(false)
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
-    Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.sites(), services.config().publicUrl());
+    Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.caches().sites(), services.config().publicUrl());
     // A disabled agent is cut off on every node at once, whichever node disabled it.
     services.events().onEveryNode(AgentStatusChanged.class, e -> {
       if (e.disabled()) {
@@ -121,7 +121,7 @@ public final class HttpVerticle extends VerticleBase {
       ctx.next();
       return;
     }
-    AgentGate.requireEnabled(services.agents(), agentId).onComplete(agent -> ctx.next(), ctx::fail);
+    AgentGate.requireEnabled(services.caches().agents(), agentId).onComplete(agent -> ctx.next(), ctx::fail);
   }
 
   private void mountPages(Router router) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.plauder.Services;
+import org.plauder.event.DomainEvent.SiteChanged;
 import org.plauder.auth.Identity;
 import org.plauder.offer.Offer;
 import org.plauder.offer.OfferRule;
@@ -60,6 +61,7 @@ final class OfferRulesApi {
       rules.add(rule);
     }
     services.offerStore().save(admin.siteKey(), new OfferSettings(rules, cooldown))
+        .onSuccess(v -> services.events().publish(new SiteChanged(admin.siteKey())))
         .onComplete(v -> respond(ctx, admin.siteKey()), ctx::fail);
   }
 

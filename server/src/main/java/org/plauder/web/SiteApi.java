@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.plauder.Services;
+import org.plauder.event.DomainEvent.SiteChanged;
 import org.plauder.agent.Agent;
 import org.plauder.auth.Identity;
 import org.plauder.protocol.Failure;
@@ -27,7 +28,7 @@ final class SiteApi {
 
   void get(RoutingContext ctx) {
     Identity agent = Http.agent(ctx, services.tokens());
-    services.sites().find(agent.siteKey()).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
+    services.caches().sites().get(agent.siteKey()).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
   }
 
   /** Changes only the fields present in the body; each is checked before anything is written. */
@@ -47,7 +48,7 @@ final class SiteApi {
       List<String> languages = body.containsKey("languages") ? languages(body.getValue("languages")) : site.languages();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
           retentionDays, mask, languages));
-    }).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
+    }).onSuccess(site -> services.events().publish(new SiteChanged(site.key()))).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
   }
 
   private static List<String> languages(Object value) {

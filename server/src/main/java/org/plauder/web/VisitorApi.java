@@ -94,7 +94,7 @@ final class VisitorApi {
     if (siteKey == null || !SITE_KEY.matcher(siteKey).matches()) {
       return Future.failedFuture(new Failure(404, "unknown_site", "no site with that key"));
     }
-    return services.sites().find(siteKey).compose(site -> {
+    return services.caches().sites().get(siteKey).compose(site -> {
       if (site == null) {
         return Future.failedFuture(new Failure(404, "unknown_site", "no site with that key"));
       }
