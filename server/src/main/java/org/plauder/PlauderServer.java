@@ -150,11 +150,13 @@ public final class PlauderServer {
     for (String id : vertx.deploymentIDs()) {
       undeployed = undeployed.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
     }
-    return undeployed.andThen(done -> {
+    // Closing waits for the database's last commit and its file: not on an event loop.
+    return undeployed.compose(v -> vertx.executeBlocking(() -> {
       database.close();
       if (embedded != null) {
         embedded.close();
       }
-    });
+      return null;
+    }));
   }
 }

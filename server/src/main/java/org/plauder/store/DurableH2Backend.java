@@ -1,13 +1,11 @@
 package org.plauder.store;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
 
 /**
- * The embedded database's H2 backend, committing its file before each reply leaves the server.
- * H2 otherwise writes in the background about once a second, so an acknowledged write could be
- * lost when the process dies; committing first makes "acknowledged" mean "in the file".
+ * The embedded database's H2 backend. H2 on its own writes its file in the background about once
+ * a second, so an acknowledged write could be lost when the process dies; {@link GroupCommit}
+ * calls {@link #commitIfDirty()} before any reply leaves, so "acknowledged" means "in the file".
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -15,12 +13,10 @@ final class DurableH2Backend extends H2Backend {
     super(fileName);
   }
 
-  @Override
-  public Document handleMessage(MongoMessage message) {
-    Document reply = super.handleMessage(message);
+  /** Writes every change made so far to the file; does nothing when there is none. */
+  void commitIfDirty() {
     if (getMvStore().hasUnsavedChanges()) {
       commit();
     }
-    return reply;
   }
 }

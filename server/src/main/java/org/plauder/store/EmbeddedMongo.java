@@ -1,28 +1,55 @@
 package org.plauder.store;
 
-import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
+import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
+import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
+import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
+import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-process MongoDB wire-protocol server used when no PLAUDER_MONGO_URI is given.
- * It listens on loopback only, with one worker thread: concurrent updates of one document are
- * only atomic when the embedded server handles one command at a time.
+ * The in-process MongoDB wire-protocol server used when no PLAUDER_MONGO_URI is given:
+ * mongo-java-server's protocol handlers and H2 backend behind our own Netty server. It listens on
+ * loopback only, with one worker thread — concurrent updates of one document are only atomic
+ * when the embedded server handles one command at a time — and commits its file in groups
+ * ({@link GroupCommit}) before any reply leaves.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
-  private final MongoServer server;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup worker;
+  private final ChannelGroup clients;
+  private final Channel listening;
+  private final DurableH2Backend backend;
   private final String connectionString;
 
-  private EmbeddedMongo(MongoServer server, String connectionString) {
-    this.server = server;
+  private EmbeddedMongo(EventLoopGroup boss, EventLoopGroup worker, ChannelGroup clients, Channel listening,
+      DurableH2Backend backend, String connectionString) {
+    this.boss = boss;
+    this.worker = worker;
+    this.clients = clients;
+    this.listening = listening;
+    this.backend = backend;
     this.connectionString = connectionString;
   }
 
@@ -38,20 +65,41 @@ public final class EmbeddedMongo implements AutoCloseable {
       throw new UncheckedIOException("cannot create data directory " + dataDir.toAbsolutePath(), e);
     }
     Path file = dataDir.resolve("plauder.mv.db").toAbsolutePath();
-    MongoServer server = new MongoServer(new DurableH2Backend(file.toString()));
-    server.bind(new InetSocketAddress("127.0.0.1", port), 1, 1);
-    InetSocketAddress address = server.getLocalAddress();
-    String uri = "mongodb://127.0.0.1:" + address.getPort();
+    DurableH2Backend backend = new DurableH2Backend(file.toString());
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    EventLoopGroup worker = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    ChannelGroup clients = new DefaultChannelGroup("embedded-mongo-clients", GlobalEventExecutor.INSTANCE);
+    GroupCommit groupCommit = new GroupCommit(backend);
+    Channel listening = new ServerBootstrap()
+        .group(boss, worker)
+        .channel(NioServerSocketChannel.class)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline().addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(), new MongoWireProtocolHandler(),
+                groupCommit, new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
+          }
+        })
+        .bind(new InetSocketAddress("127.0.0.1", port))
+        .syncUninterruptibly()
+        .channel();
+    String uri = "mongodb://127.0.0.1:" + ((InetSocketAddress) listening.localAddress()).getPort();
     log.info("Embedded MongoDB on {} with data in {}", uri, file);
-    return new EmbeddedMongo(server, uri);
+    return new EmbeddedMongo(boss, worker, clients, listening, backend, uri);
   }
 
   public String connectionString() {
     return connectionString;
   }
 
+  /** Stops listening, drops the clients, writes and closes the file. */
   @Override
   public void close() {
-    server.shutdownNow();
+    listening.close().syncUninterruptibly();
+    clients.close().syncUninterruptibly();
+    // The backend is closed on the worker thread, after any batch still waiting for its commit.
+    worker.submit(backend::close).syncUninterruptibly();
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    worker.shutdownGracefully(0, 1, TimeUnit.SECONDS);
   }
 }
