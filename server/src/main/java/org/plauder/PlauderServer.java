@@ -20,6 +20,8 @@ import org.plauder.protocol.Inboxes;
 import org.plauder.routing.AgentDesk;
 import org.plauder.routing.AgentSettings;
 import org.plauder.routing.AssignmentPolicy;
+import org.plauder.routing.AssignmentRate;
+import org.plauder.routing.Scheduler;
 import org.plauder.routing.ChatRouter;
 import org.plauder.site.FirstStart;
 import org.plauder.store.AgentAccounts;
@@ -68,31 +70,38 @@ public final class PlauderServer {
     return vertx.executeBlocking(() -> config.usesEmbeddedDatabase() ? EmbeddedMongo.start(config.dataDir()) : null)
         .compose(embedded -> {
           String uri = embedded != null ? embedded.connectionString() : config.mongoUri();
-          Database db = new Database(uri, config.databaseName(), config.mongoWriteConcern());
-          return db.ensureIndexes()
-              .compose(v -> config.jwtSecret() != null
-                  ? Future.succeededFuture(config.jwtSecret())
-                  : new Secrets(db).getOrCreate("jwt"))
-              .compose(secret -> vertx.executeBlocking(() -> assemble(vertx, config, clock, db, secret)))
-              .compose(services -> FirstStart.ensureDemo(vertx, config, services.sites(), services.agents(), services.passwords())
-                  .map(v -> services))
-              .compose(services -> {
-                HttpVerticle http = new HttpVerticle(services);
-                // Listeners first, so that no event of the first request goes unheard.
-                return vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches()))
-                    .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())))
-                    .compose(id -> vertx.deployVerticle(new ActionVerticle(services)))
-                    .compose(id -> vertx.deployVerticle(new RetentionJob(services)))
-                    .compose(id -> vertx.deployVerticle(new PresenceVerticle(presenceParts(services))))
-                    .compose(id -> vertx.deployVerticle(http))
-                    .map(id -> new PlauderServer(vertx, embedded, db, http, services));
-              })
-              .onFailure(e -> {
-                db.close();
-                if (embedded != null) {
-                  embedded.close();
-                }
-              });
+          // The driver's first client loads many classes: not on an event loop.
+          return vertx.executeBlocking(() -> new Database(uri, config.databaseName(), config.mongoWriteConcern()))
+              .compose(db -> startOn(vertx, config, clock, embedded, db));
+        });
+  }
+
+  private static Future<PlauderServer> startOn(Vertx vertx, Config config, Clock clock, EmbeddedMongo embedded, Database db) {
+    return db.ensureIndexes()
+        .compose(v -> config.jwtSecret() != null
+            ? Future.succeededFuture(config.jwtSecret())
+            : new Secrets(db).getOrCreate("jwt"))
+        .compose(secret -> vertx.executeBlocking(() -> assemble(vertx, config, clock, db, secret)))
+        .compose(services -> services.conversations().rebuildRoutingEntries().map(services))
+        .compose(services -> FirstStart.ensureDemo(vertx, config, services.sites(), services.agents(), services.passwords())
+            .map(v -> services))
+        .compose(services -> {
+          HttpVerticle http = new HttpVerticle(services);
+          // Listeners first, so that no event of the first request goes unheard.
+          return services.assignmentRate().listen(services.events())
+              .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())))
+              .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())))
+              .compose(id -> vertx.deployVerticle(new ActionVerticle(services)))
+              .compose(id -> vertx.deployVerticle(new RetentionJob(services)))
+              .compose(id -> vertx.deployVerticle(new PresenceVerticle(presenceParts(services))))
+              .compose(id -> vertx.deployVerticle(http))
+              .map(id -> new PlauderServer(vertx, embedded, db, http, services));
+        })
+        .onFailure(e -> {
+          db.close();
+          if (embedded != null) {
+            embedded.close();
+          }
         });
   }
 
@@ -110,12 +119,14 @@ public final class PlauderServer {
     ConversationService messages = new ConversationService(caches.sites(), conversations, caches.conversations(), messageStore,
         events, clock);
     AssignmentPolicy policy = AssignmentPolicy.lowestLoad();
-    ChatRouter router = new ChatRouter(agents, conversations, visitors, messages, policy, events, clock);
+    AssignmentRate assignmentRate = new AssignmentRate();
+    Scheduler timers = (millis, task) -> vertx.setTimer(millis, id -> task.run());
+    ChatRouter router = new ChatRouter(agents, conversations, visitors, messages, policy, assignmentRate, timers, events, clock);
     OfferService offers = new OfferService(presence, visitors, offerStore, agents, conversations, router, events, clock);
     TranscriptMailer mailer = config.smtp() == null ? null : new TranscriptMailer(vertx, config.smtp());
     return new Services(config, clock, db, events, sites, agents, visitors, conversations, messageStore, presence, offerStore,
         new Tokens(secret, clock), new Passwords(config.bcryptCost()), new MessageRules(config.maxMessageLength()),
-        new ConversationAccess(conversations, caches.conversations()), messages, policy, router, new AgentDesk(agents, conversations),
+        new ConversationAccess(conversations, caches.conversations()), messages, policy, assignmentRate, router, new AgentDesk(agents, conversations),
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
         new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches);

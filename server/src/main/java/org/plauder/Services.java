@@ -15,6 +15,7 @@ import org.plauder.protocol.Inboxes;
 import org.plauder.routing.AgentDesk;
 import org.plauder.routing.AgentSettings;
 import org.plauder.routing.AssignmentPolicy;
+import org.plauder.routing.AssignmentRate;
 import org.plauder.routing.ChatRouter;
 import org.plauder.store.Agents;
 import org.plauder.store.Conversations;
@@ -45,6 +46,7 @@ public record Services(
     ConversationAccess access,
     ConversationService messages,
     AssignmentPolicy policy,
+    AssignmentRate assignmentRate,
     ChatRouter router,
     AgentDesk desk,
     AgentSettings agentSettings,

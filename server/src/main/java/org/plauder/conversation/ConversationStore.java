@@ -15,6 +15,14 @@ public interface ConversationStore {
   /** The next number of the site's queue: conversations wait in ticket order. */
   Future<Long> nextQueueTicket(String siteKey);
 
+  /**
+   * Opens a queued chat for the visitor with this queue ticket; null when the visitor has an open
+   * chat already (two tabs asked at once, or two nodes): a visitor never has two.
+   */
+  Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
+      String visitorEmail, Instant now);
+
+  /** Stores a conversation as it is (a message left while nobody was online). */
   Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
       String visitorName, String visitorEmail, Instant now);
 
@@ -30,9 +38,6 @@ public interface ConversationStore {
   Future<Conversation> oldestQueued(String siteKey);
 
   Future<List<Conversation>> activeOfAgent(String agentId);
-
-  /** How many of the site's conversations were assigned since {@code since}. */
-  Future<Long> countAssignedSince(String siteKey, Instant since);
 
   /** Queued → active with this agent; null when the conversation was no longer queued. */
   Future<Conversation> activate(String id, String agentId, String agentName, Instant now);

@@ -56,7 +56,7 @@ public final class ChatRouter {
   private final QueueBoard queue;
 
   public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
-      AssignmentPolicy policy, EventSink events, Clock clock) {
+      AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock) {
     this.agents = agents;
     this.conversations = conversations;
     this.visitors = visitors;
@@ -64,7 +64,7 @@ public final class ChatRouter {
     this.policy = policy;
     this.events = events;
     this.clock = clock;
-    this.queue = new QueueBoard(agents, conversations, events, clock);
+    this.queue = new QueueBoard(agents, conversations, rate, scheduler, events, clock);
   }
 
   /**
@@ -74,22 +74,37 @@ public final class ChatRouter {
    */
   public Future<ChatState> requestChat(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
     return conversations.findOpenOfVisitor(visitor.id()).compose(open -> open != null
-        ? appendFirst(open, first).compose(masked -> describe(open.id()).map(state -> state.withMasked(masked)))
+        ? continueOpen(open, first)
         : agents.countOnline(visitor.siteKey()).compose(online -> online == 0
             ? Future.succeededFuture(ChatState.offline())
             : openNew(visitor, name, email, first, opening)));
   }
 
+  private Future<ChatState> continueOpen(Conversation open, FirstMessage first) {
+    return appendFirst(open, first).compose(masked -> describe(open.id()).map(state -> state.withMasked(masked)));
+  }
+
   private Future<ChatState> openNew(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
     String siteKey = visitor.siteKey();
     return conversations.nextQueueTicket(siteKey)
-        .compose(ticket -> conversations.insert(siteKey, visitor.id(), ConversationStatus.QUEUED, ticket, name, email, clock.instant()))
-        .compose(created -> visitors.setContact(visitor.id(), name, email).map(v -> {
-          events.publish(new ChatRequested(siteKey, created.id(), visitor.id(), name, email, false));
-          events.publish(new ChatQueued(siteKey, created.id(), visitor.id(), QueueReason.NEW));
-          return created;
-        }))
-        .compose(created -> appendOpening(created, opening))
+        .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, clock.instant()))
+        .compose(created -> created == null
+            // Another tab (or node) opened the visitor's chat in the same instant: that one it is.
+            ? conversations.findOpenOfVisitor(visitor.id()).compose(open -> open == null
+                ? Future.failedFuture(Failure.conflict("busy", "the chat was just opened and closed again, try again"))
+                : continueOpen(open, first))
+            : openQueuedChat(visitor, created, name, email, first, opening));
+  }
+
+  private Future<ChatState> openQueuedChat(Identity visitor, Conversation created, String name, String email,
+      FirstMessage first, Opening opening) {
+    String siteKey = visitor.siteKey();
+    return visitors.setContact(visitor.id(), name, email).map(v -> {
+      events.publish(new ChatRequested(siteKey, created.id(), visitor.id(), name, email, false));
+      events.publish(new ChatQueued(siteKey, created.id(), visitor.id(), QueueReason.NEW));
+      return created;
+    })
+        .compose(c -> appendOpening(c, opening))
         .compose(c -> appendFirst(c, first).compose(masked -> assignInvited(opening, c)
             .compose(v -> assignQueued(siteKey))
             .compose(v -> describe(c.id()))

@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStatus;
 import org.plauder.agent.AgentStore;
@@ -15,17 +17,29 @@ import org.plauder.event.DomainEvent.QueueChanged;
 import org.plauder.event.DomainEvent.Waiting;
 import org.plauder.event.EventSink;
 
-/** Where each waiting chat stands: its position in the site's queue and an honest wait estimate, told as {@link QueueChanged}. */
+/**
+ * Where each waiting chat stands: its position in the site's queue and an honest wait estimate,
+ * told as {@link QueueChanged}. Announcements are coalesced: however many chats arrive or leave
+ * within {@link #COALESCE_MILLIS}, the site's queue is read and told once.
+ */
 final class QueueBoard {
+
+  static final long COALESCE_MILLIS = 100;
 
   private final AgentStore agents;
   private final ConversationStore conversations;
+  private final AssignmentRate rate;
+  private final Scheduler scheduler;
   private final EventSink events;
   private final Clock clock;
+  private final Set<String> announcing = ConcurrentHashMap.newKeySet();
 
-  QueueBoard(AgentStore agents, ConversationStore conversations, EventSink events, Clock clock) {
+  QueueBoard(AgentStore agents, ConversationStore conversations, AssignmentRate rate, Scheduler scheduler, EventSink events,
+      Clock clock) {
     this.agents = agents;
     this.conversations = conversations;
+    this.rate = rate;
+    this.scheduler = scheduler;
     this.events = events;
     this.clock = clock;
   }
@@ -36,9 +50,9 @@ final class QueueBoard {
       if (c.status() != ConversationStatus.QUEUED) {
         return Future.succeededFuture(ChatState.of(c));
       }
-      return Future.all(conversations.queuedOfSite(c.siteKey()), recentAssignments(c.siteKey())).map(all -> {
-        int position = positionOf(all.resultAt(0), c.id());
-        return ChatState.queued(c, position, WaitEstimate.seconds(position, all.resultAt(1)));
+      return conversations.queuedOfSite(c.siteKey()).map(queue -> {
+        int position = positionOf(queue, c.id());
+        return ChatState.queued(c, position, WaitEstimate.seconds(position, rate.recent(c.siteKey(), clock.instant())));
       });
     });
   }
@@ -52,16 +66,23 @@ final class QueueBoard {
     return 0;
   }
 
-  private Future<Long> recentAssignments(String siteKey) {
-    return conversations.countAssignedSince(siteKey, clock.instant().minus(WaitEstimate.WINDOW));
+  /** Announces the site's queue shortly, once for everything that changes it until then. */
+  Future<Void> announce(String siteKey) {
+    if (announcing.add(siteKey)) {
+      scheduler.later(COALESCE_MILLIS, () -> {
+        announcing.remove(siteKey);
+        announceNow(siteKey);
+      });
+    }
+    return Future.succeededFuture();
   }
 
-  /** Announces the site's queue as it is now: every waiting chat with position and estimate, and who is on duty. */
-  Future<Void> announce(String siteKey) {
-    return Future.all(conversations.queuedOfSite(siteKey), recentAssignments(siteKey), agents.ofSite(siteKey)).map(all -> {
+  /** Every waiting chat with position and estimate, and who is on duty. */
+  private Future<Void> announceNow(String siteKey) {
+    long assignedRecently = rate.recent(siteKey, clock.instant());
+    return Future.all(conversations.queuedOfSite(siteKey), agents.ofSite(siteKey)).map(all -> {
       List<Conversation> queue = all.resultAt(0);
-      long assignedRecently = all.resultAt(1);
-      List<Agent> siteAgents = all.resultAt(2);
+      List<Agent> siteAgents = all.resultAt(1);
       List<Waiting> waiting = new ArrayList<>();
       for (int i = 0; i < queue.size(); i++) {
         Conversation c = queue.get(i);

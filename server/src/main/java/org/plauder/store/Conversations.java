@@ -20,14 +20,35 @@ import org.plauder.conversation.ConversationStore;
 /** Conversations in MongoDB; every state change is one conditional update, safe across nodes. */
 public final class Conversations implements ConversationStore {
 
+  /** More waiting chats than any queue view shows. */
+  private static final int MAX_QUEUE = 1000;
   private static final List<String> OPEN = List.of(ConversationStatus.QUEUED.wire(), ConversationStatus.ACTIVE.wire());
 
   private final Database db;
   private final Counters counters;
+  private final OpenChats open;
 
   public Conversations(Database db) {
     this.db = db;
     this.counters = new Counters(db);
+    this.open = new OpenChats(db);
+  }
+
+  /** Restores the open-chat and queue entries from the conversations; run at start-up. */
+  public Future<Void> rebuildRoutingEntries() {
+    return open.rebuild(OPEN, ConversationStatus.QUEUED.wire());
+  }
+
+  @Override
+  public Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
+      String visitorEmail, Instant now) {
+    // The conversation first, then the claim, then the queue entry: a claim always points at a
+    // stored conversation, and a crash in between leaves a queued chat that the start-up rebuild
+    // gives its entries back. The tab that loses the claim removes its never-announced conversation.
+    return insertDocument(Ids.newId(), siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, now)
+        .compose(created -> open.claim(visitorId, created.id()).compose(claimed -> claimed
+            ? open.enqueue(siteKey, created.id(), queueTicket).map(v -> created)
+            : Reactive.done(db.conversations().deleteOne(eq("_id", created.id()))).map(v -> null)));
   }
 
   @Override
@@ -35,9 +56,14 @@ public final class Conversations implements ConversationStore {
     return counters.next("queue:" + siteKey);
   }
 
+  @Override
   public Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
       String visitorName, String visitorEmail, Instant now) {
-    String id = Ids.newId();
+    return insertDocument(Ids.newId(), siteKey, visitorId, status, queueTicket, visitorName, visitorEmail, now);
+  }
+
+  private Future<Conversation> insertDocument(String id, String siteKey, String visitorId, ConversationStatus status,
+      long queueTicket, String visitorName, String visitorEmail, Instant now) {
     Document doc = new Document("_id", id)
         .append("siteKey", siteKey)
         .append("visitorId", visitorId)
@@ -54,18 +80,22 @@ public final class Conversations implements ConversationStore {
         .append("rating", null)
         .append("visitorName", visitorName)
         .append("visitorEmail", visitorEmail);
-    return Reactive.first(db.conversations().insertOne(doc)).compose(r -> find(id));
+    return Reactive.first(db.conversations().insertOne(doc)).map(r -> toConversation(doc));
   }
 
   public Future<Conversation> find(String id) {
     return Reactive.first(db.conversations().find(eq("_id", id)).first()).map(Conversations::toConversation);
   }
 
-  /** The visitor's queued or active conversation, or null. */
+  /** The visitor's queued or active conversation, or null; two exact-key reads. */
+  @Override
   public Future<Conversation> findOpenOfVisitor(String visitorId) {
-    return Reactive.first(db.conversations().find(and(eq("visitorId", visitorId), in("status", OPEN)))
-            .sort(Sorts.descending("createdAt")).first())
-        .map(Conversations::toConversation);
+    return open.ofVisitor(visitorId).compose(id -> id == null ? Future.succeededFuture(null) : find(id).compose(c -> {
+      if (c != null && c.isOpen()) {
+        return Future.succeededFuture(c);
+      }
+      return open.release(visitorId, id).map(v -> null);
+    }));
   }
 
   /** The visitor's most recent conversation of any status, or null. */
@@ -75,17 +105,15 @@ public final class Conversations implements ConversationStore {
         .map(Conversations::toConversation);
   }
 
-  /** The site's queued conversations in arrival order. */
+  /** The site's queued conversations in arrival order, read through the queue's entries. */
+  @Override
   public Future<List<Conversation>> queuedOfSite(String siteKey) {
-    return Reactive.list(db.conversations().find(and(eq("siteKey", siteKey), eq("status", ConversationStatus.QUEUED.wire())))
-            .sort(Sorts.ascending("queueTicket")))
-        .map(list -> list.stream().map(Conversations::toConversation).toList());
+    return open.waitingChats(siteKey, MAX_QUEUE);
   }
 
+  @Override
   public Future<Conversation> oldestQueued(String siteKey) {
-    return Reactive.first(db.conversations().find(and(eq("siteKey", siteKey), eq("status", ConversationStatus.QUEUED.wire())))
-            .sort(Sorts.ascending("queueTicket")).first())
-        .map(Conversations::toConversation);
+    return open.waitingChats(siteKey, 1).map(head -> head.isEmpty() ? null : head.get(0));
   }
 
   public Future<List<Conversation>> activeOfAgent(String agentId) {
@@ -100,11 +128,6 @@ public final class Conversations implements ConversationStore {
         .map(list -> list.stream().map(Conversations::toConversation).toList());
   }
 
-  /** How many of the site's conversations were assigned since {@code since}. */
-  public Future<Long> countAssignedSince(String siteKey, Instant since) {
-    return Reactive.first(db.conversations().countDocuments(and(eq("siteKey", siteKey), gte("assignedAt", Dates.toDate(since)))));
-  }
-
   /** Queued → active with this agent; null when the conversation was no longer queued. */
   public Future<Conversation> activate(String id, String agentId, String agentName, Instant now) {
     return Reactive.first(db.conversations().findOneAndUpdate(
@@ -115,7 +138,8 @@ public final class Conversations implements ConversationStore {
                 Updates.set("agentName", agentName),
                 Updates.set("assignedAt", Dates.toDate(now))),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
-        .map(Conversations::toConversation);
+        .map(Conversations::toConversation)
+        .compose(assigned -> assigned == null ? Future.succeededFuture(null) : open.dequeue(id).map(v -> assigned));
   }
 
   /** Active with {@code fromAgent} → active with {@code toAgent}; null when that no longer holds. */
@@ -129,14 +153,16 @@ public final class Conversations implements ConversationStore {
 
   /** Active with {@code agentId} → queued again, keeping its place (ticket); false when that no longer holds. */
   public Future<Boolean> requeue(String id, String agentId) {
-    return Reactive.first(db.conversations().updateOne(
+    return Reactive.first(db.conversations().findOneAndUpdate(
             and(eq("_id", id), eq("status", ConversationStatus.ACTIVE.wire()), eq("agentId", agentId)),
             Updates.combine(
                 Updates.set("status", ConversationStatus.QUEUED.wire()),
                 Updates.set("agentId", null),
                 Updates.set("agentName", null),
-                Updates.set("assignedAt", null))))
-        .map(r -> r.getModifiedCount() == 1);
+                Updates.set("assignedAt", null)),
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+        .compose(d -> d == null ? Future.succeededFuture(false)
+            : open.enqueue(d.getString("siteKey"), id, ((Number) d.get("queueTicket")).longValue()).map(v -> true));
   }
 
   /** Closes an open conversation; returns it as it was before closing, or null when it was not open. */
@@ -148,7 +174,9 @@ public final class Conversations implements ConversationStore {
                 Updates.set("closedAt", Dates.toDate(now)),
                 Updates.set("closedBy", closedBy)),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
-        .map(Conversations::toConversation);
+        .map(Conversations::toConversation)
+        .compose(before -> before == null ? Future.succeededFuture(null)
+            : Future.all(open.release(before.visitorId(), id), open.dequeue(id)).map(v -> before));
   }
 
   public Future<Void> recordSeq(String id, long seq) {

@@ -70,6 +70,14 @@ public final class Database implements AutoCloseable {
     return db.getCollection("messages");
   }
 
+  public MongoCollection<Document> openChats() {
+    return db.getCollection("openChats");
+  }
+
+  public MongoCollection<Document> queue() {
+    return db.getCollection("queue");
+  }
+
   public MongoCollection<Document> counters() {
     return db.getCollection("counters");
   }
@@ -94,6 +102,7 @@ public final class Database implements AutoCloseable {
         Reactive.done(messages().createIndex(Indexes.ascending("conversationId", "clientMsgId"), unique)),
         Reactive.done(messages().createIndex(Indexes.ascending("siteKey", "time"))),
         Reactive.done(conversations().createIndex(Indexes.ascending("siteKey", "status", "queueTicket"))),
+        Reactive.done(queue().createIndex(Indexes.ascending("siteKey", "ticket"))),
         Reactive.done(conversations().createIndex(Indexes.ascending("visitorId", "status"))),
         Reactive.done(agents().createIndex(Indexes.ascending("siteKey", "status", "freeSlots"))))
         .mapEmpty();

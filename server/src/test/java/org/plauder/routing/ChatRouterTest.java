@@ -45,7 +45,7 @@ class ChatRouterTest {
     return Future.succeededFuture(new ChatLog.Appended(m, false, false));
   };
   private final ChatRouter router = new ChatRouter(agents, conversations, (id, name, email) -> Future.succeededFuture(),
-      chatLog, AssignmentPolicy.lowestLoad(), events::add, clock);
+      chatLog, AssignmentPolicy.lowestLoad(), new AssignmentRate(), (millis, task) -> task.run(), events::add, clock);
 
   private static <T> T done(Future<T> future) {
     assertTrue(future.succeeded(), () -> "failed: " + future.cause());

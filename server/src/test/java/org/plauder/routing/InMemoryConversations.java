@@ -27,6 +27,14 @@ final class InMemoryConversations implements ConversationStore {
   }
 
   @Override
+  public Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
+      String visitorEmail, Instant now) {
+    boolean hasOpen = conversations.values().stream().anyMatch(c -> c.visitorId().equals(visitorId) && c.isOpen());
+    return hasOpen ? Future.succeededFuture(null)
+        : insert(siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, now);
+  }
+
+  @Override
   public Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
       String visitorName, String visitorEmail, Instant now) {
     String id = "c" + (++nextId);
@@ -61,12 +69,6 @@ final class InMemoryConversations implements ConversationStore {
   public Future<List<Conversation>> activeOfAgent(String agentId) {
     return Future.succeededFuture(conversations.values().stream()
         .filter(c -> agentId.equals(c.agentId()) && c.status() == ConversationStatus.ACTIVE).toList());
-  }
-
-  @Override
-  public Future<Long> countAssignedSince(String siteKey, Instant since) {
-    return Future.succeededFuture(conversations.values().stream()
-        .filter(c -> c.siteKey().equals(siteKey) && c.assignedAt() != null && !c.assignedAt().isBefore(since)).count());
   }
 
   @Override

@@ -1,0 +1,106 @@
+package org.plauder.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.plauder.conversation.Conversation;
+import org.plauder.conversation.ConversationStatus;
+
+/**
+ * Two small collections that answer routing's frequent questions by exact key instead of by
+ * scanning every conversation: {@code openChats} (one document per visitor with a queued or active
+ * chat, {@code _id} = visitor id, so a second chat of the same visitor is refused by the unique
+ * id, however many tabs or nodes ask at once) and {@code queue} (one document per waiting chat,
+ * {@code _id} = conversation id). The conversations stay the truth: an entry whose conversation is
+ * no longer open or waiting is stale and removed when found, and {@link #rebuild} restores missing
+ * entries from the conversations at start-up.
+ */
+final class OpenChats {
+
+  private final Database db;
+
+  OpenChats(Database db) {
+    this.db = db;
+  }
+
+  /** Claims the visitor's one open chat for {@code conversationId}; false when it has one already. */
+  Future<Boolean> claim(String visitorId, String conversationId) {
+    return Reactive.first(db.openChats().insertOne(new Document("_id", visitorId).append("conversationId", conversationId)))
+        .map(r -> true)
+        .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture(false) : Future.failedFuture(e));
+  }
+
+  /** The id of the visitor's open chat, or null. */
+  Future<String> ofVisitor(String visitorId) {
+    return Reactive.first(db.openChats().find(eq("_id", visitorId)).first())
+        .map(d -> d == null ? null : d.getString("conversationId"));
+  }
+
+  /** Gives the claim up, if it is still this conversation's. */
+  Future<Void> release(String visitorId, String conversationId) {
+    return Reactive.done(db.openChats().deleteOne(and(eq("_id", visitorId), eq("conversationId", conversationId))));
+  }
+
+  Future<Void> enqueue(String siteKey, String conversationId, long ticket) {
+    Document entry = new Document("_id", conversationId).append("siteKey", siteKey).append("ticket", ticket);
+    return Reactive.done(db.queue().replaceOne(eq("_id", conversationId), entry, new ReplaceOptions().upsert(true)));
+  }
+
+  Future<Void> dequeue(String conversationId) {
+    return Reactive.done(db.queue().deleteOne(eq("_id", conversationId)));
+  }
+
+  /** The ids of the site's waiting chats in ticket order (at most {@code limit}); reads only the waiting ones. */
+  Future<List<String>> waiting(String siteKey, int limit) {
+    return Reactive.list(db.queue().find(eq("siteKey", siteKey)).sort(Sorts.ascending("ticket")).limit(limit))
+        .map(list -> list.stream().map(d -> d.getString("_id")).toList());
+  }
+
+  /** The first {@code limit} waiting chats; entries whose chat is no longer waiting are dropped on the way. */
+  Future<List<Conversation>> waitingChats(String siteKey, int limit) {
+    return waiting(siteKey, limit).compose(ids -> ids.isEmpty() ? Future.succeededFuture(List.<Conversation>of())
+        : Reactive.list(db.conversations().find(in("_id", ids))).compose(docs -> {
+          Map<String, Conversation> byId = new HashMap<>();
+          docs.forEach(d -> byId.put(d.getString("_id"), Conversations.toConversation(d)));
+          List<Conversation> queued = new ArrayList<>();
+          List<Future<Void>> stale = new ArrayList<>();
+          for (String id : ids) {
+            Conversation c = byId.get(id);
+            if (c != null && c.status() == ConversationStatus.QUEUED) {
+              queued.add(c);
+            } else {
+              stale.add(dequeue(id));
+            }
+          }
+          return stale.isEmpty() ? Future.succeededFuture(queued)
+              : Future.all(stale).compose(v -> limit == 1 && queued.isEmpty() ? waitingChats(siteKey, limit) : Future.succeededFuture(queued));
+        }));
+  }
+
+  /** Restores both collections from the conversations (after a crash between two of their writes). */
+  Future<Void> rebuild(List<String> openStatuses, String queuedStatus) {
+    return Reactive.list(db.conversations().find(in("status", openStatuses))
+            .projection(new Document("visitorId", 1).append("siteKey", 1).append("status", 1).append("queueTicket", 1)))
+        .compose(open -> {
+          List<Future<Void>> writes = new java.util.ArrayList<>();
+          for (Document c : open) {
+            String id = c.getString("_id");
+            writes.add(Reactive.done(db.openChats().replaceOne(eq("_id", c.getString("visitorId")),
+                new Document("_id", c.getString("visitorId")).append("conversationId", id), new ReplaceOptions().upsert(true))));
+            if (queuedStatus.equals(c.getString("status"))) {
+              writes.add(enqueue(c.getString("siteKey"), id, ((Number) c.get("queueTicket")).longValue()));
+            }
+          }
+          return Future.all(writes).mapEmpty();
+        });
+  }
+}
