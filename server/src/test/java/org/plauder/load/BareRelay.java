@@ -103,17 +103,17 @@ public final class BareRelay extends VerticleBase {
   private void gate(BridgeEvent event) {
     JsonObject raw = event.getRawMessage();
     String address = raw == null ? "" : raw.getString("address", "");
-    String[] token = raw == null || raw.getJsonObject("headers") == null ? new String[0]
-        : raw.getJsonObject("headers").getString("token", "").split(":");
+    JsonObject headers = raw == null ? null : raw.getJsonObject("headers");
+    String[] token = headers != null && headers.getValue("token") instanceof String t ? t.split(":") : new String[0];
     switch (event.type()) {
       case SEND -> {
         boolean ok = token.length >= 2 && address.startsWith(token[0] + ".");
         if (ok) {
-          JsonObject headers = new JsonObject().put(KIND, token[0]).put(ID, token[1]);
+          JsonObject identity = new JsonObject().put(KIND, token[0]).put(ID, token[1]);
           if (token.length == 3) {
-            headers.put(MAX_CHATS, token[2]);
+            identity.put(MAX_CHATS, token[2]);
           }
-          event.setRawMessage(raw.put("headers", headers));
+          event.setRawMessage(raw.put("headers", identity));
         }
         event.complete(ok);
       }

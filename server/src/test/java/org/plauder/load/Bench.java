@@ -79,9 +79,11 @@ final class Bench {
     private final long start = System.nanoTime();
     private final double serverStart;
     private final double generatorStart;
+    private final java.util.Map<String, Double> threadsStart;
 
     private Window(long serverPid) {
       this.serverPid = serverPid;
+      this.threadsStart = Probe.cpuSecondsByThread(serverPid);
       this.serverStart = Probe.cpuSeconds(serverPid);
       this.generatorStart = Probe.cpuSeconds(generatorPids(serverPid));
     }
@@ -96,7 +98,18 @@ final class Bench {
       return new JsonObject()
           .put("serverCpuPercent", round1(100 * (Probe.cpuSeconds(serverPid) - serverStart) / wall))
           .put("generatorCpuPercent", round1(100 * (Probe.cpuSeconds(generatorPids(serverPid)) - generatorStart) / wall))
-          .put("windowSeconds", round1(wall));
+          .put("windowSeconds", round1(wall))
+          .put("busiestServerThreads", busiestThreads(wall));
+    }
+
+    /** The five server threads that used the most CPU in the window, in percent of one core: where the time goes. */
+    private JsonObject busiestThreads(double wall) {
+      JsonObject top = new JsonObject();
+      Probe.cpuSecondsByThread(serverPid).entrySet().stream()
+          .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threadsStart.getOrDefault(e.getKey(), 0.0)))
+          .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(5)
+          .forEach(e -> top.put(e.getKey(), round1(100 * e.getValue() / wall)));
+      return top;
     }
   }
 
@@ -130,19 +143,6 @@ final class Bench {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-  }
-
-  /** "p50 1.2 · p90 … · p99 … · max … ms (n)" of a latency summary, or "none" when nothing was timed. */
-  static String latency(JsonObject summary) {
-    if (summary == null || summary.getLong("count", 0L) == 0) {
-      return "none";
-    }
-    return String.format(Locale.ROOT, "p50 %s · p90 %s · p99 %s · max %s ms", ms(summary.getDouble("p50")),
-        ms(summary.getDouble("p90")), ms(summary.getDouble("p99")), ms(summary.getDouble("max")));
-  }
-
-  private static String ms(double value) {
-    return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2g", value);
   }
 
   /** A result row: which scenario, step and target, and what was measured. */

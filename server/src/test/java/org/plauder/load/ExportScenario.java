@@ -39,11 +39,6 @@ final class ExportScenario {
           .put("messages", messages).put("lines", exported[0]).put("bytes", exported[1]).put("seconds", Bench.round1(seconds))
           .put("messagesPerSecond", Math.round(perSecond)).put("before", before).put("after", after)
           .put("peakHeapMb", Bench.round1(peakKb / 1024.0)).put("heapGrowthMb", Bench.round1(growthMb)).put("cpu", cpu);
-      row.put("summary", String.format(Locale.ROOT,
-          "%,.0f msg/s (%,d lines, %.0f MB in %.1f s); heap %.0f MB before, peak %.0f MB (+%.0f MB), %.0f MB after a GC; server CPU %.0f %%%s",
-          perSecond, exported[0], exported[1] / 1048576.0, seconds, before.getDouble("heapMb"), peakKb / 1024.0, growthMb,
-          after.getDouble("heapMb"), cpu.getDouble("serverCpuPercent"),
-          exported[0] == messages ? "" : String.format(Locale.ROOT, "; INCOMPLETE: %,d of %,d", exported[0], messages)));
       return row;
     }
   }

@@ -46,11 +46,6 @@ final class IdleScenario {
           .put("atRest", atRest).put("loaded", loaded)
           .put("heapPerVisitorKb", Bench.round1(heapPerVisitorKb)).put("rssPerVisitorKb", Bench.round1(rssPerVisitorKb))
           .put("arrival", arrivalCpu).put("idle", idleCpu).put("counts", stats.getJsonObject("counts"));
-      row.put("summary", String.format(java.util.Locale.ROOT,
-          "%.1f KB heap, %.1f KB RSS per visitor; server CPU %.1f %% idle (%.1f %% while %,d arrived in %.0f s); "
-              + "%,d of %,d shown online; sockets closed by the server: %d",
-          heapPerVisitorKb, rssPerVisitorKb, idleCpu.getDouble("serverCpuPercent"), arrivalCpu.getDouble("serverCpuPercent"),
-          ready, arrivalCpu.getDouble("windowSeconds"), shownOnline, ready, Bench.count(stats.getJsonObject("counts"), "closedSockets")));
       return row;
     }
   }

@@ -2,6 +2,7 @@ package org.plauder.load;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +38,10 @@ public final class LoadMain {
     DEFAULTS.put("out", "server/target/load");
     DEFAULTS.put("workers", "4");
     DEFAULTS.put("server-jvm", "");
-    DEFAULTS.put("idle-visitors", "10000");
+    DEFAULTS.put("render", "");
+    DEFAULTS.put("idle-visitors", "10000,18000");
     DEFAULTS.put("idle-seconds", "30");
-    DEFAULTS.put("message-rates", "200,500");
+    DEFAULTS.put("message-rates", "50,100,200,500");
     DEFAULTS.put("bare-message-rates", "200,500,2000");
     DEFAULTS.put("message-seconds", "30");
     DEFAULTS.put("routing-rates", "20,50,200");
@@ -47,7 +49,7 @@ public final class LoadMain {
     DEFAULTS.put("routing-agents", "100");
     DEFAULTS.put("routing-slots", "5");
     DEFAULTS.put("setup-rates", "25,50,100");
-    DEFAULTS.put("bare-setup-rates", "400,800,1600");
+    DEFAULTS.put("bare-setup-rates", "200,400,800");
     DEFAULTS.put("setup-seconds", "10");
     DEFAULTS.put("export-messages", "200000");
   }
@@ -57,6 +59,10 @@ public final class LoadMain {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
     Path out = Path.of(options.get("out"));
+    if (!options.get("render").isBlank()) {
+      render(options.get("render"), out);
+      return;
+    }
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
     Path work = Files.createDirectories(out.resolve("run-" + stamp));
     Path jsonl = out.resolve("results-" + stamp + ".jsonl");
@@ -80,7 +86,7 @@ public final class LoadMain {
         for (Target.Kind kind : kinds) {
           for (JsonObject row : runScenario(bench, scenario.trim(), kind, options)) {
             rows.add(row);
-            System.out.println("  " + row.getString("target") + ", " + row.getString("step") + ": " + row.getString("summary"));
+            System.out.println("  " + row.getString("target") + ", " + row.getString("step") + ": " + Summaries.of(row));
             Files.writeString(jsonl, row.encode() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             Files.writeString(markdown, Report.markdown(rows, command, started, Instant.now()), StandardCharsets.UTF_8);
           }
@@ -93,18 +99,34 @@ public final class LoadMain {
     System.exit(0);
   }
 
+  /** Writes the tables again from saved rows (comma-separated .jsonl files of earlier runs), e.g. to join two runs. */
+  private static void render(String files, Path out) throws IOException {
+    List<JsonObject> rows = new ArrayList<>();
+    for (String file : files.split(",")) {
+      for (String line : Files.readAllLines(Path.of(file.trim()), StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          rows.add(new JsonObject(line));
+        }
+      }
+    }
+    Path markdown = out.resolve("rendered.md");
+    Files.writeString(markdown, Report.markdown(rows, "rendered from " + files, Instant.now(), Instant.now()), StandardCharsets.UTF_8);
+    System.out.println(Files.readString(markdown));
+  }
+
   /** The steps of one scenario on one target; a step that fails becomes a row saying so, and the run goes on. */
   private static List<JsonObject> runScenario(Bench bench, String scenario, Target.Kind kind, Map<String, String> o) {
     boolean bare = kind.name().startsWith("bare");
     List<JsonObject> rows = new ArrayList<>();
     switch (scenario) {
-      case "idle" -> rows.add(step(bench, kind, scenario, () -> IdleScenario.run(bench, kind, i(o, "idle-visitors"), 25, i(o, "idle-seconds"))));
+      case "idle" -> ints(o, "idle-visitors").forEach(n -> rows.add(step(bench, kind, scenario,
+          () -> IdleScenario.run(bench, kind, n, 25, i(o, "idle-seconds")))));
       case "messages" -> ints(o, bare ? "bare-message-rates" : "message-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
-          () -> MessageScenario.run(bench, kind, rate, i(o, "message-seconds")))));
+          () -> MessageScenario.run(bench, kind, rate, i(o, "message-seconds"), MessageScenario.WARM_UP_SECONDS))));
       case "routing" -> ints(o, "routing-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
           () -> RoutingScenario.run(bench, kind, rate, i(o, "routing-requests"), i(o, "routing-agents"), i(o, "routing-slots")))));
       case "setup" -> ints(o, bare ? "bare-setup-rates" : "setup-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
-          () -> SetupScenario.run(bench, kind, rate, i(o, "setup-seconds")))));
+          () -> SetupScenario.run(bench, kind, rate, i(o, "setup-seconds"), SetupScenario.WARM_UP_SECONDS))));
       case "export" -> rows.add(step(bench, kind, scenario, () -> ExportScenario.run(bench, kind, Long.parseLong(o.get("export-messages")))));
       default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (idle, messages, routing, setup, export)");
     }
@@ -121,7 +143,7 @@ public final class LoadMain {
       } catch (RuntimeException ignored) {
         // the workers may be the ones that failed; the next step initialises them again
       }
-      return Bench.row(scenario, "(failed)", kind).put("error", String.valueOf(e.getMessage())).put("summary", "FAILED: " + e.getMessage());
+      return Bench.row(scenario, "(failed)", kind).put("error", String.valueOf(e.getMessage()));
     }
   }
 

@@ -57,7 +57,7 @@ class LoadScenariosSmokeTest {
   @Test
   void everyMessageIsAckedAndPushedToTheOtherSide() {
     for (Target.Kind target : targets) {
-      JsonObject row = MessageScenario.run(bench, target, 10, 2);
+      JsonObject row = MessageScenario.run(bench, target, 10, 2, 0);
       JsonObject counts = row.getJsonObject("counts");
       assertEquals(20, counts.getLong("sent"), row.encode());
       assertEquals(20, counts.getLong("acked"), row.encode());
@@ -89,7 +89,7 @@ class LoadScenariosSmokeTest {
   @Test
   void everyVisitorGetsThroughSessionSetUp() {
     for (Target.Kind target : targets) {
-      JsonObject row = SetupScenario.run(bench, target, 4, 2);
+      JsonObject row = SetupScenario.run(bench, target, 4, 2, 0);
       JsonObject counts = row.getJsonObject("counts");
       assertEquals(8, counts.getLong("sent"), row.encode());
       assertEquals(8, counts.getLong("acked"), row.encode());

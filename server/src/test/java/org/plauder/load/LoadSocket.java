@@ -53,6 +53,7 @@ final class LoadSocket {
   private record Pending(long sentNanos, Reply reply) {}
 
   static final String TIMEOUT = "timeout";
+  static final String CLOSED = "socket closed";
   /** An agent's live-visitors list of thousands is one message of several MB. */
   private static final int MAX_MESSAGE_BYTES = 64 << 20;
 
@@ -130,6 +131,10 @@ final class LoadSocket {
   }
 
   void request(String address, String token, JsonObject body, Reply reply) {
+    if (closed) {
+      reply.done(null, CLOSED, 0); // no reply can come; say so at once rather than after 30 s
+      return;
+    }
     String replyAddress = "r" + (nextReply++);
     pending.put(replyAddress, new Pending(System.nanoTime(), reply));
     write(new JsonObject().put("type", "send").put("address", address)

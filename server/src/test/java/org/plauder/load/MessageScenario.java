@@ -9,15 +9,19 @@ import java.util.Locale;
  * Scenario 2, messages per second: rate/5 agents with 5 chats each and as many visitors; then,
  * open loop, {@code rate} messages a second, half from visitors and half from agents. Measures
  * ack latency (send → reply) and push latency (send → the other side's {@code message} push),
- * and counts what never came within 30 s.
+ * and counts what never came within 30 s. In full runs a warm-up ({@link #WARM_UP_SECONDS} at up to
+ * {@link #WARM_UP_RATE} a second) comes first and is not counted.
  */
 final class MessageScenario {
 
   static final int CHATS_PER_AGENT = 5;
+  /** Full runs send this long at min(rate, {@link #WARM_UP_RATE}) before the measured run. */
+  static final int WARM_UP_SECONDS = 20;
+  static final int WARM_UP_RATE = 100;
 
   private MessageScenario() {}
 
-  static JsonObject run(Bench bench, Target.Kind kind, int rate, int seconds) {
+  static JsonObject run(Bench bench, Target.Kind kind, int rate, int seconds, int warmUpSeconds) {
     // At rate/5 agents each agent sends 2.5 messages a second and each visitor 0.5: real people,
     // and under the per-sender limit (3 a second) that a busier agent would hit.
     int agents = Math.max(bench.crew.size(), (rate + CHATS_PER_AGENT - 1) / CHATS_PER_AGENT);
@@ -33,18 +37,25 @@ final class MessageScenario {
       bench.awaitCounts(s -> s.getLong("agentChats") >= visitors, 30);
       bench.crew.all(new JsonObject().put("cmd", "refreshChats"), 120);
       JsonObject setUp = bench.status();
-      if (setUp.getLong("agentChats") < visitors) {
+      // A few chats short (an agent whose status reply never came) still measures the rest; more is a failed step.
+      if (setUp.getLong("agentChats") < visitors * 0.95) {
         throw new IllegalStateException("the agents hold " + setUp.getLong("agentChats") + " of " + visitors + " chats: " + setUp.encode());
       }
-      bench.crew.all(new JsonObject().put("cmd", "report"), 60); // set-up counts are not part of the result
+      if (warmUpSeconds > 0) {
+        // A fresh JVM spends its first minute compiling (C2 took 40 % of a core in cold 30 s runs):
+        // a warm-up at a rate both targets sustain comes first, and only what follows counts.
+        bench.crew.all(new JsonObject().put("cmd", "messages").put("rate", (double) Math.min(rate, WARM_UP_RATE) / bench.crew.size())
+            .put("seconds", (double) warmUpSeconds), warmUpSeconds + 120L);
+        bench.awaitCounts(MessageScenario::settled, 35);
+      }
+      bench.crew.all(new JsonObject().put("cmd", "report"), 60); // set-up and warm-up counts are not part of the result
 
       Bench.Window window = bench.window(target);
       bench.crew.all(i -> new JsonObject().put("cmd", "messages").put("rate", (double) rate / bench.crew.size())
           .put("seconds", (double) seconds), seconds + 120L);
       JsonObject cpu = window.cpu();
       long sendsEnded = System.nanoTime();
-      boolean settled = bench.awaitCounts(s -> s.getLong("pendingReplies") == 0
-          && Bench.count(s, "pushes") + Bench.count(s, "pushesLate") >= Bench.count(s, "acked") + Bench.count(s, "lateReplies"), 35);
+      boolean settled = bench.awaitCounts(MessageScenario::settled, 35);
       double settleSeconds = (System.nanoTime() - sendsEnded) / 1e9;
       JsonObject memory = Bench.memory(target, false);
       JsonObject stats = bench.finish();
@@ -58,13 +69,14 @@ final class MessageScenario {
           .put("cpu", cpu).put("memory", memory).put("counts", counts).put("latencies", latencies)
           .put("lostReplies", Bench.count(counts, "lostReplies")).put("lostPushes", lostPushes)
           .put("settled", settled).put("settleSeconds", Bench.round1(settleSeconds)).put("setUp", setUp);
-      row.put("summary", String.format(Locale.ROOT,
-          "push %s; ack %s; sent %,d, lost replies %,d, lost pushes %,d, refused %,d; server CPU %.0f %%, RSS %.0f MB",
-          Bench.latency(latencies.getJsonObject("push")), Bench.latency(latencies.getJsonObject("ack")),
-          Bench.count(counts, "sent"), Bench.count(counts, "lostReplies"), lostPushes, Bench.count(counts, "failedReplies"),
-          cpu.getDouble("serverCpuPercent"), memory.getDouble("rssMb")));
       return row;
     }
+  }
+
+  /** Every reply came (or was given up) and every stored message was pushed to the other side. */
+  private static boolean settled(JsonObject s) {
+    return s.getLong("pendingReplies") == 0
+        && Bench.count(s, "pushes") + Bench.count(s, "pushesLate") >= Bench.count(s, "acked") + Bench.count(s, "lateReplies");
   }
 
   /** The agents worker {@code index} plays: every n-th one. */

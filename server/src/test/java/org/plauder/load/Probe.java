@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,10 +36,35 @@ final class Probe {
   }
 
   static double cpuSeconds(long pid) {
-    String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+    return cpuOfStat(read(Path.of("/proc", Long.toString(pid), "stat")));
+  }
+
+  /** User plus system time of a /proc stat line, in seconds. */
+  private static double cpuOfStat(String stat) {
     // The command name in parentheses may contain spaces; the fields after it are fixed.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+  }
+
+  /**
+   * CPU seconds per thread name of a process so far (Linux shows a Java thread's name cut to 15
+   * characters, e.g. "mongo-server-wo"; numbered threads of one pool stay apart).
+   */
+  static Map<String, Double> cpuSecondsByThread(long pid) {
+    Map<String, Double> byName = new HashMap<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      tasks.forEach(task -> {
+        try {
+          String stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
+          byName.merge(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuOfStat(stat), Double::sum);
+        } catch (IOException | RuntimeException threadEnded) {
+          // a thread that ended between the listing and the read
+        }
+      });
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list the threads of process " + pid, e);
+    }
+    return byName;
   }
 
   /** Resident set size in KiB. */

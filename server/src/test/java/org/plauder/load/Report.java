@@ -34,7 +34,7 @@ final class Report {
       }
       cells.computeIfAbsent(row.getString("scenario"), s -> new LinkedHashMap<>())
           .computeIfAbsent(row.getString("step"), s -> new LinkedHashMap<>())
-          .put(row.getString("target"), row.getString("summary").replace("|", "\\|"));
+          .put(row.getString("target"), Summaries.of(row).replace("|", "\\|"));
     }
     cells.forEach((scenario, steps) -> {
       md.append("\n### ").append(TITLES.getOrDefault(scenario, scenario)).append("\n\n| step |");

@@ -52,14 +52,6 @@ final class RoutingScenario {
           .put("lostAssignedPushes", lostAssigned).put("agentsOverLimit", overLimit)
           .put("maxChatsOfOneAgentSeen", Bench.count(counts, "maxChatsOfOneAgent"))
           .put("settled", settled).put("settleSeconds", Bench.round1(settleSeconds));
-      row.put("summary", String.format(Locale.ROOT,
-          "reply %s; assigned push %s; lost replies %,d of %,d, lost assigned pushes %,d of %,d; agents over limit %d "
-              + "(most chats one agent was told of: %d); server CPU %.0f %%%s",
-          Bench.latency(latencies.getJsonObject("chatReply")), Bench.latency(latencies.getJsonObject("assignedPush")),
-          Bench.count(counts, "lostReplies"), requests, lostAssigned, expectedAssigned, overLimit,
-          Bench.count(counts, "maxChatsOfOneAgent"), cpu.getDouble("serverCpuPercent"),
-          settled ? String.format(Locale.ROOT, "; all answered %.1f s after the last request", settleSeconds)
-              : "; not settled 35 s after the last request"));
       return row;
     }
   }

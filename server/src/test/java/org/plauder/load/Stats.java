@@ -47,8 +47,9 @@ final class Stats {
   void error(String message) {
     String m = String.valueOf(message);
     int colon = m.lastIndexOf(':');
-    String kind = colon < 0 ? m : m.substring(0, colon);
-    count("error." + (kind.length() > 80 ? kind.substring(0, 80) : kind));
+    // Numbers (reply addresses, status codes in bodies) would make every failure its own kind.
+    String kind = (colon < 0 ? m : m.substring(0, colon)).replaceAll("[0-9]+", "#");
+    count("error." + (kind.length() > 60 ? kind.substring(0, 60) : kind));
   }
 
   JsonObject encode() {
