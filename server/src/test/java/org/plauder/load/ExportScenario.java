@@ -1,0 +1,45 @@
+package org.plauder.load;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/**
+ * Scenario 5, bulk export: a target holding {@code messages} messages exports them all as
+ * NDJSON to an admin; measures messages a second and how far the server's heap grows above
+ * what it held before (sampled every 250 ms, and after a full GC at the end).
+ */
+final class ExportScenario {
+
+  private ExportScenario() {}
+
+  static JsonObject run(Bench bench, Target.Kind kind, long messages) {
+    bench.say("export: %,d messages on %s (seeding first)", messages, kind.name());
+    try (Target target = kind.startWithMessages(messages)) {
+      Rest rest = new Rest(bench.vertx, target);
+      String admin = rest.loginAdmin().getString("token");
+      JsonObject before = Bench.memory(target, true);
+      Probe.HeapPeak peak = new Probe.HeapPeak(target.pid(), 250);
+      Bench.Window window = bench.window(target);
+      long[] exported = rest.export(admin);
+      double seconds = window.seconds();
+      JsonObject cpu = window.cpu();
+      long peakKb;
+      try {
+        peakKb = peak.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      JsonObject after = Bench.memory(target, true);
+      rest.close();
+
+      double perSecond = exported[0] / seconds;
+      double growthMb = Math.max(0, peakKb / 1024.0 - before.getDouble("heapMb"));
+      JsonObject row = Bench.row("export", String.format(Locale.ROOT, "%,d messages", messages), kind)
+          .put("messages", messages).put("lines", exported[0]).put("bytes", exported[1]).put("seconds", Bench.round1(seconds))
+          .put("messagesPerSecond", Math.round(perSecond)).put("before", before).put("after", after)
+          .put("peakHeapMb", Bench.round1(peakKb / 1024.0)).put("heapGrowthMb", Bench.round1(growthMb)).put("cpu", cpu);
+      return row;
+    }
+  }
+}
