@@ -98,6 +98,12 @@ public final class PresenceVerticle extends VerticleBase {
         events.onEveryNode(OfferWithdrawn.class, e -> changed(e.visitorId()))));
   }
 
+  /** A node that stops takes the visitors it holds offline at once (on a cluster, before their entries would expire). */
+  @Override
+  public Future<?> stop() {
+    return Future.all(held.keySet().stream().map(presence::remove).toList());
+  }
+
   private Instant now() {
     return parts.clock().instant();
   }
