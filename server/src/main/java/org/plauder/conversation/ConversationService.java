@@ -14,6 +14,8 @@ import org.plauder.store.AlreadyExists;
 import org.plauder.store.Conversations;
 import org.plauder.store.Messages;
 import org.plauder.site.Site;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores messages and only then announces them ({@link MessageAppended}). Each message gets the
@@ -21,6 +23,8 @@ import org.plauder.site.Site;
  * because the unique (conversation, seq) id turns a lost race into a retry with the next number.
  */
 public final class ConversationService implements ChatLog {
+
+  private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
 
   public static final int HISTORY_PAGE = 500;
   private static final int MAX_SEQ_ATTEMPTS = 64;
@@ -62,17 +66,21 @@ public final class ConversationService implements ChatLog {
     });
   }
 
+  /**
+   * The message is stored: it is announced and acknowledged now. The conversation's last seq
+   * (a hint for history paging, which tolerates a lagging one) and the first agent reply are
+   * recorded on the side, so the ack waits for one write, not two.
+   */
   private Future<Appended> recordAndAnnounce(Conversation c, Appended appended) {
     ChatMessage m = appended.message();
     boolean firstReply = m.sender() == ChatMessage.Sender.AGENT && c.firstAgentReplyAt() == null;
+    cached.update(c.id(), known -> known.afterAppend(m.seq(), firstReply ? m.time() : null));
     Future<Void> recorded = firstReply
         ? Future.all(conversations.recordSeq(c.id(), m.seq()), conversations.recordFirstAgentReply(c.id(), m.time())).mapEmpty()
         : conversations.recordSeq(c.id(), m.seq());
-    return recorded.map(v -> {
-      cached.update(c.id(), known -> known.afterAppend(m.seq(), firstReply ? m.time() : null));
-      events.publish(new MessageAppended(c.siteKey(), c.visitorId(), c.agentId(), m));
-      return appended;
-    });
+    recorded.onFailure(e -> log.warn("last seq {} of {} not recorded: {}", m.seq(), c.id(), e.toString()));
+    events.publish(new MessageAppended(c.siteKey(), c.visitorId(), c.agentId(), m));
+    return Future.succeededFuture(appended);
   }
 
   /**
