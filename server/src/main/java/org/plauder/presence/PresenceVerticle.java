@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.plauder.agent.AgentStatus;
 import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatRequested;
@@ -72,7 +73,8 @@ public final class PresenceVerticle extends VerticleBase {
 
   private final Parts parts;
   private final OnlineVisitors presence;
-  private final Map<String, Held> held = new HashMap<>();
+  /** Concurrent only so that the metrics may read its size from another thread; changed on this verticle's loop alone. */
+  private final Map<String, Held> held = new ConcurrentHashMap<>();
   private final Map<String, String> visitorOfSocket = new HashMap<>();
 
   public PresenceVerticle(Parts parts) {
@@ -96,6 +98,11 @@ public final class PresenceVerticle extends VerticleBase {
         events.onEveryNode(OfferAccepted.class, e -> changed(e.visitorId())),
         events.onEveryNode(OfferDismissed.class, e -> changed(e.visitorId())),
         events.onEveryNode(OfferWithdrawn.class, e -> changed(e.visitorId()))));
+  }
+
+  /** How many visitors have a tab open on this node (or are within their grace period). */
+  public int visitorsHeld() {
+    return held.size();
   }
 
   private Instant now() {
