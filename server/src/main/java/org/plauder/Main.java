@@ -2,8 +2,11 @@ package org.plauder;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Clock;
 import org.plauder.cluster.ClusteredVertx;
 import org.plauder.config.Config;
+import org.plauder.metrics.NodeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,21 +26,26 @@ public final class Main {
       System.exit(2);
       return;
     }
+    // Vert.x's own metrics must be chosen when Vert.x is built, before anything else starts.
+    NodeMetrics metrics = NodeMetrics.of(config);
     Future<Vertx> started = config.cluster() == null
-        ? Future.succeededFuture(Vertx.vertx())
-        : ClusteredVertx.start(config.cluster());
-    started.onComplete(vertx -> run(vertx, config), error -> {
+        ? Future.succeededFuture(metrics.vertxBuilder(new VertxOptions()).build())
+        : ClusteredVertx.start(config.cluster(), metrics);
+    started.onComplete(vertx -> run(vertx, config, metrics), error -> {
       log.error("Plauder could not join its cluster: {}", error.getMessage(), error);
       System.exit(1);
     });
   }
 
-  private static void run(Vertx vertx, Config config) {
-    PlauderServer.start(vertx, config).onComplete(server -> {
+  private static void run(Vertx vertx, Config config, NodeMetrics metrics) {
+    PlauderServer.start(vertx, config, Clock.systemUTC(), metrics).onComplete(server -> {
       String base = config.publicUrl();
       log.info("Plauder is listening on port {}", server.port());
       log.info("Demo shop:       {}/demo/", base);
       log.info("Agent dashboard: {}/dashboard/", base);
+      if (metrics.enabled()) {
+        log.info("Metrics:         {}/metrics (Authorization: Bearer $PLAUDER_METRICS_TOKEN)", base);
+      }
       if (Config.DEMO_ADMIN_EMAIL.equals(config.adminEmail())) {
         log.info("Demo admin login: {} (password from PLAUDER_ADMIN_PASSWORD, demo default documented in the README)",
             config.adminEmail());

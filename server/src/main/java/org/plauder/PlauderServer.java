@@ -13,6 +13,8 @@ import org.plauder.conversation.MessageRules;
 import org.plauder.event.CacheInvalidation;
 import org.plauder.event.CachedReads;
 import org.plauder.event.DomainEvents;
+import org.plauder.metrics.MetricsVerticle;
+import org.plauder.metrics.NodeMetrics;
 import org.plauder.offer.OfferService;
 import org.plauder.presence.PresenceVerticle;
 import org.plauder.presence.VisitorTracking;
@@ -67,33 +69,41 @@ public final class PlauderServer {
   }
 
   public static Future<PlauderServer> start(Vertx vertx, Config config, Clock clock) {
+    return start(vertx, config, clock, NodeMetrics.off());
+  }
+
+  /** With {@code metrics} on, the node measures itself (its Vert.x should come from {@link NodeMetrics#vertxBuilder}). */
+  public static Future<PlauderServer> start(Vertx vertx, Config config, Clock clock, NodeMetrics metrics) {
     return vertx.executeBlocking(() -> config.usesEmbeddedDatabase() ? EmbeddedMongo.start(config.dataDir()) : null)
         .compose(embedded -> {
           String uri = embedded != null ? embedded.connectionString() : config.mongoUri();
           // The driver's first client loads many classes: not on an event loop.
-          return vertx.executeBlocking(() -> new Database(uri, config.databaseName(), config.mongoWriteConcern()))
-              .compose(db -> startOn(vertx, config, clock, embedded, db));
+          return vertx.executeBlocking(() -> new Database(uri, config.databaseName(), config.mongoWriteConcern(), metrics.registry()))
+              .compose(db -> startOn(vertx, config, clock, embedded, db, metrics));
         });
   }
 
-  private static Future<PlauderServer> startOn(Vertx vertx, Config config, Clock clock, EmbeddedMongo embedded, Database db) {
+  private static Future<PlauderServer> startOn(Vertx vertx, Config config, Clock clock, EmbeddedMongo embedded, Database db,
+      NodeMetrics metrics) {
     return db.ensureIndexes()
         .compose(v -> config.jwtSecret() != null
             ? Future.succeededFuture(config.jwtSecret())
             : new Secrets(db).getOrCreate("jwt"))
-        .compose(secret -> vertx.executeBlocking(() -> assemble(vertx, config, clock, db, secret)))
+        .compose(secret -> vertx.executeBlocking(() -> assemble(vertx, config, clock, db, secret, metrics)))
         .compose(services -> services.conversations().rebuildRoutingEntries().map(services))
         .compose(services -> FirstStart.ensureDemo(vertx, config, services.sites(), services.agents(), services.passwords())
             .map(v -> services))
         .compose(services -> {
           HttpVerticle http = new HttpVerticle(services);
+          PresenceVerticle presence = new PresenceVerticle(presenceParts(services));
           // Listeners first, so that no event of the first request goes unheard.
           return services.assignmentRate().listen(services.events())
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())))
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())))
+              .compose(id -> deployMetrics(vertx, services, presence))
               .compose(id -> vertx.deployVerticle(new ActionVerticle(services)))
               .compose(id -> vertx.deployVerticle(new RetentionJob(services)))
-              .compose(id -> vertx.deployVerticle(new PresenceVerticle(presenceParts(services))))
+              .compose(id -> vertx.deployVerticle(presence))
               .compose(id -> vertx.deployVerticle(http))
               .map(id -> new PlauderServer(vertx, embedded, db, http, services));
         })
@@ -106,7 +116,7 @@ public final class PlauderServer {
   }
 
   /** Builds the node's parts, bottom up: store, events, core services. */
-  private static Services assemble(Vertx vertx, Config config, Clock clock, Database db, String secret) {
+  private static Services assemble(Vertx vertx, Config config, Clock clock, Database db, String secret, NodeMetrics metrics) {
     DomainEvents events = new DomainEvents(vertx.eventBus());
     Agents agents = new Agents(db);
     Conversations conversations = new Conversations(db);
@@ -129,7 +139,7 @@ public final class PlauderServer {
         new ConversationAccess(conversations, caches.conversations()), messages, policy, assignmentRate, router, new AgentDesk(agents, conversations),
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
-        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches);
+        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches, metrics);
   }
 
   /** What a node keeps in memory of what it reads on every request; sized for a busy site, forgotten on change. */
@@ -140,6 +150,13 @@ public final class PlauderServer {
         new CachedReads<>(10_000, idle, offerStore::settings),
         new CachedReads<>(10_000, idle, agents::find),
         new CachedReads<>(100_000, idle, conversations::find));
+  }
+
+  /** Plauder's own meters, fed by events: only when metrics are on, so that off costs nothing. */
+  private static Future<String> deployMetrics(Vertx vertx, Services s, PresenceVerticle presence) {
+    return s.metrics().enabled()
+        ? vertx.deployVerticle(new MetricsVerticle(s.metrics(), s.events(), s.agents(), presence::visitorsHeld, s.clock()))
+        : Future.succeededFuture("");
   }
 
   private static PresenceVerticle.Parts presenceParts(Services s) {

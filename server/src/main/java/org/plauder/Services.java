@@ -9,6 +9,7 @@ import org.plauder.conversation.ConversationService;
 import org.plauder.conversation.MessageRules;
 import org.plauder.event.CacheInvalidation;
 import org.plauder.event.DomainEvents;
+import org.plauder.metrics.NodeMetrics;
 import org.plauder.offer.OfferService;
 import org.plauder.presence.VisitorTracking;
 import org.plauder.protocol.Inboxes;
@@ -54,7 +55,8 @@ public record Services(
     VisitorTracking tracking,
     TranscriptEmails transcriptEmails,
     Inboxes inboxes,
-    CacheInvalidation.Caches caches) {
+    CacheInvalidation.Caches caches,
+    NodeMetrics metrics) {
 
   /** Whether transcripts can be e-mailed (an SMTP server is configured). */
   public boolean canEmailTranscripts() {

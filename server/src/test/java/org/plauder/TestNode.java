@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.plauder.config.Config;
+import org.plauder.metrics.NodeMetrics;
 
 /** A real Plauder node on a random port for tests, with helpers to log in and mint visitors over HTTP. */
 public final class TestNode implements AutoCloseable {
@@ -34,7 +35,7 @@ public final class TestNode implements AutoCloseable {
 
   public static Config config(Path dataDir, String mongoUri) {
     return new Config("127.0.0.1", 0, "http://localhost:0", mongoUri, "plauder", null, dataDir, SECRET,
-        ADMIN_EMAIL, ADMIN_PASSWORD, 4, 4000, 64 * 1024, null, null, 1);
+        ADMIN_EMAIL, ADMIN_PASSWORD, 4, 4000, 64 * 1024, null, null, 1, null);
   }
 
   /** A node on the embedded database in {@code dataDir}. */
@@ -48,6 +49,11 @@ public final class TestNode implements AutoCloseable {
 
   public static TestNode start(Vertx vertx, Config config, Clock clock) {
     return new TestNode(vertx, await(PlauderServer.start(vertx, config, clock)));
+  }
+
+  /** A node that measures itself into {@code metrics}; {@code vertx} should come from {@link NodeMetrics#vertxBuilder}. */
+  public static TestNode start(Vertx vertx, Config config, NodeMetrics metrics) {
+    return new TestNode(vertx, await(PlauderServer.start(vertx, config, Clock.systemUTC(), metrics)));
   }
 
   public int port() {

@@ -9,6 +9,7 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.plauder.config.Config;
+import org.plauder.metrics.NodeMetrics;
 
 /**
  * Starts Vert.x on a clustered event bus (Hazelcast), so a push published on one node reaches
@@ -20,6 +21,11 @@ public final class ClusteredVertx {
   private ClusteredVertx() {}
 
   public static Future<Vertx> start(Config.Cluster cluster) {
+    return start(cluster, NodeMetrics.off());
+  }
+
+  /** A clustered Vert.x that reports its own metrics to {@code metrics} when they are on. */
+  public static Future<Vertx> start(Config.Cluster cluster, NodeMetrics metrics) {
     com.hazelcast.config.Config hazelcast = ConfigUtil.loadConfig();
     hazelcast.setClusterName(cluster.name());
     hazelcast.setProperty("hazelcast.logging.type", "slf4j");
@@ -34,6 +40,6 @@ public final class ClusteredVertx {
 
     VertxOptions options = new VertxOptions()
         .setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setPort(0));
-    return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcast)).buildClustered();
+    return metrics.vertxBuilder(options).withClusterManager(new HazelcastClusterManager(hazelcast)).buildClustered();
   }
 }

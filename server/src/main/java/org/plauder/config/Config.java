@@ -22,7 +22,8 @@ public record Config(
     int maxFrameBytes,
     Cluster cluster,
     Smtp smtp,
-    int presenceGraceSeconds) {
+    int presenceGraceSeconds,
+    String metricsToken) {
 
   /** The SMTP server transcripts are e-mailed through; null when e-mail is not set up. */
   public record Smtp(String host, int port, String username, String password, String from, String startTls) {}
@@ -36,6 +37,8 @@ public record Config(
 
   public static final String DEMO_ADMIN_EMAIL = "admin@demo.plauder.local";
   public static final String DEMO_ADMIN_PASSWORD = "plauder-demo";
+  /** A scrape token shorter than this could be guessed; the endpoint is reachable by anyone who reaches the node. */
+  public static final int MIN_METRICS_TOKEN_LENGTH = 16;
 
   /** Reads the PLAUDER_* variables; anything unset gets the documented default. */
   public static Config fromEnvironment(Map<String, String> env) {
@@ -58,22 +61,41 @@ public record Config(
         intOf(env, "PLAUDER_MAX_FRAME_BYTES", 64 * 1024),
         clusterOf(env),
         smtpOf(env),
-        intOf(env, "PLAUDER_PRESENCE_GRACE_SECONDS", 15));
+        intOf(env, "PLAUDER_PRESENCE_GRACE_SECONDS", 15),
+        metricsTokenOf(env));
   }
 
   public Config withSmtp(Smtp newSmtp) {
     return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, newSmtp, presenceGraceSeconds);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, newSmtp, presenceGraceSeconds, metricsToken);
   }
 
   public Config withPort(int newPort) {
     return new Config(host, newPort, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken);
   }
 
   public Config withJwtSecret(String newSecret) {
     return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, newSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken);
+  }
+
+  public Config withMetricsToken(String newToken) {
+    return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, newToken);
+  }
+
+  /** Whether this node collects metrics and serves them at /metrics (only with a token). */
+  public boolean metricsEnabled() {
+    return metricsToken != null;
+  }
+
+  private static String metricsTokenOf(Map<String, String> env) {
+    String token = blankToNull(env.get("PLAUDER_METRICS_TOKEN"));
+    if (token != null && token.trim().length() < MIN_METRICS_TOKEN_LENGTH) {
+      throw new IllegalArgumentException("PLAUDER_METRICS_TOKEN must be at least " + MIN_METRICS_TOKEN_LENGTH + " characters");
+    }
+    return token == null ? null : token.trim();
   }
 
   private static Smtp smtpOf(Map<String, String> env) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.plauder.agent.AgentStatus;
 import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatRequested;
@@ -72,7 +73,8 @@ public final class PresenceVerticle extends VerticleBase {
 
   private final Parts parts;
   private final OnlineVisitors presence;
-  private final Map<String, Held> held = new HashMap<>();
+  /** Concurrent only so that the metrics may read its size from another thread; changed on this verticle's loop alone. */
+  private final Map<String, Held> held = new ConcurrentHashMap<>();
   private final Map<String, String> visitorOfSocket = new HashMap<>();
 
   public PresenceVerticle(Parts parts) {
@@ -102,6 +104,11 @@ public final class PresenceVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return Future.all(held.keySet().stream().map(presence::remove).toList());
+  }
+
+  /** How many visitors have a tab open on this node (or are within their grace period). */
+  public int visitorsHeld() {
+    return held.size();
   }
 
   private Instant now() {

@@ -9,6 +9,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -28,8 +29,13 @@ public final class Database implements AutoCloseable {
    *     single server, the embedded one included, that is the server itself)
    */
   public Database(String connectionString, String databaseName, String writeConcern) {
+    this(connectionString, databaseName, writeConcern, null);
+  }
+
+  /** @param metrics where the driver's command latencies and pool sizes are recorded; null: not measured */
+  public Database(String connectionString, String databaseName, String writeConcern, MeterRegistry metrics) {
     ConnectionString cs = new ConnectionString(connectionString);
-    MongoClientSettings settings = MongoClientSettings.builder()
+    MongoClientSettings.Builder settings = MongoClientSettings.builder()
         .applyConnectionString(cs)
         .applyToClusterSettings(b -> {
           if (cs.getServerSelectionTimeout() == null) {
@@ -37,9 +43,11 @@ public final class Database implements AutoCloseable {
           }
         })
         .applyToSocketSettings(b -> b.connectTimeout(5, TimeUnit.SECONDS))
-        .writeConcern(writeConcernOf(writeConcern, cs))
-        .build();
-    this.client = MongoClients.create(settings);
+        .writeConcern(writeConcernOf(writeConcern, cs));
+    if (metrics != null) {
+      DriverMetrics.recordTo(settings, metrics);
+    }
+    this.client = MongoClients.create(settings.build());
     this.db = client.getDatabase(databaseName);
   }
 

@@ -10,6 +10,7 @@ import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
 import org.plauder.agent.Agent;
 import org.plauder.event.CachedReads;
+import org.plauder.metrics.AckLatency;
 
 /**
  * What every bridge action goes through before its handler: the verified identity the bridge
@@ -27,15 +28,19 @@ final class ActionGate {
   private final Vertx vertx;
   private final Limits limits;
   private final CachedReads<String, Agent> agents;
+  private final AckLatency ackLatency;
 
-  ActionGate(Vertx vertx, Limits limits, CachedReads<String, Agent> agents) {
+  ActionGate(Vertx vertx, Limits limits, CachedReads<String, Agent> agents, AckLatency ackLatency) {
     this.vertx = vertx;
     this.limits = limits;
     this.agents = agents;
+    this.ackLatency = ackLatency;
   }
 
   Future<Void> on(String address, Identity.Kind kind, Action action) {
+    AckLatency.Recorder latency = ackLatency.forAction(address);
     return vertx.eventBus().<Object>consumer(address, message -> {
+      long arrived = System.nanoTime();
       Future<JsonObject> result;
       try {
         Identity identity = identityOf(message.headers(), kind);
@@ -51,7 +56,8 @@ final class ActionGate {
       }
       result.onComplete(
           reply -> message.reply(reply == null ? new JsonObject() : reply),
-          error -> Replies.fail(message, error));
+          error -> Replies.fail(message, error))
+          .onComplete(replied -> latency.replied(replied.succeeded(), arrived));
     }).completion();
   }
 

@@ -21,7 +21,8 @@ public final class ActionVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ActionGate gate = new ActionGate(vertx, new Limits(services.clock()), services.caches().agents());
+    ActionGate gate = new ActionGate(vertx, new Limits(services.clock()), services.caches().agents(),
+        services.metrics().ackLatency());
     List<Future<Void>> registrations = new ArrayList<>(new VisitorActions(services).register(gate));
     registrations.addAll(new AgentActions(services).register(gate));
     return Future.all(registrations);

@@ -16,7 +16,7 @@ import org.plauder.Services;
 import org.plauder.event.DomainEvent.AgentStatusChanged;
 import org.plauder.protocol.Failure;
 
-/** The HTTP face of a node: REST under /api/v1, the SockJS bridge at /eventbus, health and static pages. */
+/** The HTTP face of a node: REST under /api/v1, the SockJS bridge at /eventbus, health, metrics and static pages. */
 public final class HttpVerticle extends VerticleBase {
 
   private static final String DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -33,6 +33,9 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
+    if (services.metrics().enabled()) {
+      router.get("/metrics").handler(new MetricsEndpoint(services.metrics())::scrape);
+    }
     mountBridge(router);
     mountApi(router);
     mountPages(router);
