@@ -54,6 +54,7 @@ public final class ChatRouter {
   private final EventSink events;
   private final Clock clock;
   private final QueueBoard queue;
+  private final SiteDrains drains = new SiteDrains();
 
   public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
       AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock) {
@@ -178,7 +179,7 @@ public final class ChatRouter {
 
   /** Assigns queued chats, oldest first, while the policy allows an agent; then announces the queue. */
   public Future<Void> assignQueued(String siteKey) {
-    return drain(siteKey).compose(v -> queue.announce(siteKey));
+    return drains.run(siteKey, site -> drain(site).compose(v -> queue.announce(site)));
   }
 
   private Future<Void> drain(String siteKey) {

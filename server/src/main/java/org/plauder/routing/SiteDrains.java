@@ -1,0 +1,59 @@
+package org.plauder.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * One drain of a site's queue at a time on this node. Concurrent drains would all take the same
+ * head, each claim a slot for it, and all but one give the slot back — work that grows with the
+ * square of the load. A caller who asks while a drain runs is answered by the next drain, which
+ * starts when the running one ends and serves everyone who asked meanwhile; so every caller still
+ * waits for a drain that began after it asked.
+ */
+final class SiteDrains {
+
+  /** Whether a site's drain runs, and the promise of the next one for those who asked meanwhile. */
+  private static final class Site {
+    boolean running;
+    Promise<Void> next;
+  }
+
+  private final Map<String, Site> sites = new ConcurrentHashMap<>();
+
+  Future<Void> run(String siteKey, Function<String, Future<Void>> drainOnce) {
+    Site site = sites.computeIfAbsent(siteKey, k -> new Site());
+    synchronized (site) {
+      if (site.running) {
+        if (site.next == null) {
+          site.next = Promise.promise();
+        }
+        return site.next.future();
+      }
+      site.running = true;
+    }
+    return drainFrom(siteKey, site, drainOnce);
+  }
+
+  private Future<Void> drainFrom(String siteKey, Site site, Function<String, Future<Void>> drainOnce) {
+    Future<Void> drained;
+    try {
+      drained = drainOnce.apply(siteKey);
+    } catch (RuntimeException e) {
+      drained = Future.failedFuture(e);
+    }
+    return drained.andThen(done -> {
+      Promise<Void> next;
+      synchronized (site) {
+        next = site.next;
+        site.next = null;
+        site.running = next != null;
+      }
+      if (next != null) {
+        drainFrom(siteKey, site, drainOnce).onComplete(next);
+      }
+    });
+  }
+}

@@ -1,0 +1,60 @@
+package org.plauder.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Drains of one site never overlap on a node, and whoever asks is answered by a drain that began after it asked. */
+class SiteDrainsTest {
+
+  private final SiteDrains drains = new SiteDrains();
+  private final List<Promise<Void>> started = new ArrayList<>();
+
+  private Future<Void> ask(String site) {
+    return drains.run(site, s -> {
+      Promise<Void> drain = Promise.promise();
+      started.add(drain);
+      return drain.future();
+    });
+  }
+
+  @Test
+  void askersDuringADrainShareOneNextDrainThatStartsWhenTheFirstEnds() {
+    Future<Void> first = ask("demo");
+    Future<Void> second = ask("demo");
+    Future<Void> third = ask("demo");
+    assertEquals(1, started.size(), "no second drain while one runs");
+    started.get(0).complete();
+    assertTrue(first.succeeded());
+    assertFalse(second.isComplete(), "the second asked after the first drain began: it waits for the next");
+    assertEquals(2, started.size(), "one more drain for both who asked meanwhile");
+    started.get(1).complete();
+    assertTrue(second.succeeded());
+    assertTrue(third.succeeded());
+    Future<Void> later = ask("demo");
+    assertEquals(3, started.size(), "with nothing running, a drain starts at once");
+    started.get(2).complete();
+    assertTrue(later.succeeded());
+  }
+
+  @Test
+  void sitesDrainIndependentlyAndAFailedDrainDoesNotStopTheNext() {
+    Future<Void> demo = ask("demo");
+    Future<Void> other = ask("other");
+    assertEquals(2, started.size());
+    Future<Void> waiting = ask("demo");
+    started.get(0).fail("database down");
+    assertTrue(demo.failed());
+    assertEquals(3, started.size());
+    started.get(2).complete();
+    assertTrue(waiting.succeeded());
+    started.get(1).complete();
+    assertTrue(other.succeeded());
+  }
+}
