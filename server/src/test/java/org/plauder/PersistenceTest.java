@@ -130,7 +130,7 @@ class PersistenceTest {
   void whileTheDatabaseIsDownClientsGetAnErrorInsteadOfAFalseAckAndAllRecoversWhenItReturns(Vertx vertx) throws Exception {
     Path dbDir = dataDir.resolve("db");
     EmbeddedMongo db = EmbeddedMongo.start(dbDir);
-    int port = Integer.parseInt(db.connectionString().substring(db.connectionString().lastIndexOf(':') + 1));
+    int port = db.port();
     TestNode node = TestNode.start(vertx, TestNode.config(dataDir.resolve("node"), db.connectionString()));
     try (BridgeClient bus = node.bridge()) {
       Person agent = node.createAgent("Anna", 2);

@@ -96,6 +96,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     return connectionString;
   }
 
+  /** The loopback port it listens on (to start it again on the same one). */
+  public int port() {
+    return ((InetSocketAddress) listening.localAddress()).getPort();
+  }
+
   /** Stops listening, drops the clients, writes and closes the file. */
   @Override
   public void close() {
