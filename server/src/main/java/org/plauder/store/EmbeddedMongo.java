@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-process MongoDB wire-protocol server used when no PLAUDER_MONGO_URI is given:
- * mongo-java-server's protocol handlers and H2 backend behind our own Netty server. It listens on
- * loopback only, with one worker thread — concurrent updates of one document are only atomic
- * when the embedded server handles one command at a time — and commits its file in groups
- * ({@link GroupCommit}) before any reply leaves.
+ * mongo-java-server's protocol handlers behind our own Netty server, the data in memory and every
+ * change in a journal on disk ({@link JournaledBackend}). It listens on loopback only, with one
+ * worker thread — concurrent updates of one document are only atomic when the embedded server
+ * handles one command at a time — and forces its journal to disk in groups ({@link GroupCommit})
+ * before any reply leaves.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -41,11 +42,11 @@ public final class EmbeddedMongo implements AutoCloseable {
   private final EventLoopGroup worker;
   private final ChannelGroup clients;
   private final Channel listening;
-  private final DurableH2Backend backend;
+  private final JournaledBackend backend;
   private final String connectionString;
 
   private EmbeddedMongo(EventLoopGroup boss, EventLoopGroup worker, ChannelGroup clients, Channel listening,
-      DurableH2Backend backend, String connectionString) {
+      JournaledBackend backend, String connectionString) {
     this.boss = boss;
     this.worker = worker;
     this.clients = clients;
@@ -65,8 +66,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + dataDir.toAbsolutePath(), e);
     }
-    Path file = dataDir.resolve("plauder.mv.db").toAbsolutePath();
-    DurableH2Backend backend = new DurableH2Backend(file.toString());
+    Path journal = dataDir.resolve("journal").toAbsolutePath();
+    H2Import.importIfNeeded(dataDir.resolve("plauder.mv.db").toAbsolutePath(), journal);
+    JournaledBackend backend = new JournaledBackend(journal);
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup worker = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     ChannelGroup clients = new DefaultChannelGroup("embedded-mongo-clients", GlobalEventExecutor.INSTANCE);
@@ -88,7 +90,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     // more can be in flight at once, the fewer commits each write waits for.
     String uri = "mongodb://127.0.0.1:" + ((InetSocketAddress) listening.localAddress()).getPort()
         + "/?maxPoolSize=" + POOL_SIZE + "&maxConnecting=" + POOL_SIZE / 10;
-    log.info("Embedded MongoDB on {} with data in {}", uri, file);
+    log.info("Embedded MongoDB on {} with data in {}", uri, journal);
     return new EmbeddedMongo(boss, worker, clients, listening, backend, uri);
   }
 
@@ -101,7 +103,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     return ((InetSocketAddress) listening.localAddress()).getPort();
   }
 
-  /** Stops listening, drops the clients, writes and closes the file. */
+  /** Stops listening, drops the clients, writes and closes the journal. */
   @Override
   public void close() {
     listening.close().syncUninterruptibly();

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit for the embedded database: replies are held, not written, while the database's one
  * worker thread handles every command that has arrived; then one commit writes all their changes to
- * the file and only after it the replies leave, together. A reply still never leaves before the
+ * the journal and only after it the replies leave, together. A reply still never leaves before the
  * commit that holds its write, but the commit is paid once per batch instead of once per write.
  * One instance serves every connection; all of them run on the same single worker thread.
  */
@@ -26,11 +26,11 @@ final class GroupCommit extends ChannelOutboundHandlerAdapter {
 
   private record Held(ChannelHandlerContext ctx, Object reply, ChannelPromise promise) {}
 
-  private final DurableH2Backend backend;
+  private final JournaledBackend backend;
   private List<Held> held = new ArrayList<>();
   private boolean scheduled;
 
-  GroupCommit(DurableH2Backend backend) {
+  GroupCommit(JournaledBackend backend) {
     this.backend = backend;
   }
 
@@ -56,9 +56,9 @@ final class GroupCommit extends ChannelOutboundHandlerAdapter {
     try {
       backend.commitIfDirty();
     } catch (RuntimeException e) {
-      // Nothing of this batch is known to be in the file: no reply may say it is. The clients see
+      // Nothing of this batch is known to be on disk: no reply may say it is. The clients see
       // their connection fail, and the driver reports the database as unavailable.
-      log.error("the embedded database could not write its file; {} replies withheld", batch.size(), e);
+      log.error("the embedded database could not write its journal; {} replies withheld", batch.size(), e);
       batch.forEach(h -> {
         ReferenceCountUtil.release(h.reply());
         h.promise().tryFailure(e);

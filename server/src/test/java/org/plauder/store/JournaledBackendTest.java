@@ -1,0 +1,97 @@
+package org.plauder.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded database's storage, spoken to with the commands the driver sends, without a socket. */
+class JournaledBackendTest {
+
+  private final EmbeddedChannel channel = new EmbeddedChannel();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void documentsAndUniqueIndexesAreThereAfterARestart() {
+    JournaledBackend backend = new JournaledBackend(dir.resolve("journal"));
+    createUniqueIndex(backend);
+    insert(backend, message("c1:1", "a", "Hallo"), message("c1:2", "b", "Wo ist mein Paket?"));
+    update(backend, "c1:1", "Hallo!");
+    backend.commitIfDirty();
+    backend.close();
+
+    JournaledBackend restarted = new JournaledBackend(dir.resolve("journal"));
+    assertEquals(List.of("Hallo!", "Wo ist mein Paket?"), texts(restarted));
+    Document refused = insert(restarted, message("c1:3", "a", "derselbe clientMsgId"));
+    assertNotNull(refused.get("writeErrors"), "the unique index still refuses a resend: " + refused);
+    restarted.close();
+  }
+
+  @Test
+  void anEarlierH2FileIsMovedIntoTheJournalOnceAndKept() {
+    Path h2File = dir.resolve("plauder.mv.db");
+    H2Backend h2 = new H2Backend(h2File.toString());
+    createUniqueIndex(h2);
+    insert(h2, message("c1:1", "a", "Grüße aus der alten Datei"), message("c1:2", "b", "zweite"));
+    h2.commit();
+    h2.close();
+
+    H2Import.importIfNeeded(h2File, dir.resolve("journal"));
+    assertFalse(Files.exists(h2File));
+    assertTrue(Files.exists(dir.resolve("plauder.mv.db.imported")), "the old file is kept beside the journal");
+
+    JournaledBackend backend = new JournaledBackend(dir.resolve("journal"));
+    assertEquals(List.of("Grüße aus der alten Datei", "zweite"), texts(backend));
+    assertNotNull(insert(backend, message("c1:3", "b", "resend")).get("writeErrors"), "indexes came along");
+    assertNull(insert(backend, message("c1:3", "c", "new")).get("writeErrors"));
+    backend.commitIfDirty();
+    backend.close();
+
+    H2Import.importIfNeeded(h2File, dir.resolve("journal")); // nothing left to import: the journal stays as it is
+    JournaledBackend again = new JournaledBackend(dir.resolve("journal"));
+    assertEquals(3, texts(again).size());
+    again.close();
+  }
+
+  private void createUniqueIndex(MongoBackend backend) {
+    Document index = new Document("key", new Document("conversationId", 1).append("clientMsgId", 1))
+        .append("name", "conversation_clientMsgId").append("unique", true);
+    backend.handleCommand(channel, "plauder", "createIndexes",
+        new Document("createIndexes", "messages").append("indexes", List.of(index)));
+  }
+
+  private Document insert(MongoBackend backend, Document... documents) {
+    return backend.handleCommand(channel, "plauder", "insert",
+        new Document("insert", "messages").append("documents", List.of(documents)));
+  }
+
+  private void update(MongoBackend backend, String id, String text) {
+    Document change = new Document("q", new Document("_id", id)).append("u", new Document("$set", new Document("text", text)));
+    backend.handleCommand(channel, "plauder", "update", new Document("update", "messages").append("updates", List.of(change)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object> texts(MongoBackend backend) {
+    Document reply = backend.handleCommand(channel, "plauder", "find",
+        new Document("find", "messages").append("sort", new Document("_id", 1)));
+    List<Document> batch = (List<Document>) ((Document) reply.get("cursor")).get("firstBatch");
+    return batch.stream().map(d -> d.get("text")).toList();
+  }
+
+  private static Document message(String id, String clientMsgId, String text) {
+    return new Document("_id", id).append("conversationId", "c1").append("clientMsgId", clientMsgId).append("text", text);
+  }
+}
