@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import org.plauder.auth.Passwords;
+import org.plauder.auth.SigningKeyFile;
 import org.plauder.auth.Tokens;
 import org.plauder.config.Config;
 import org.plauder.conversation.ConversationAccess;
@@ -88,7 +89,7 @@ public final class PlauderServer {
     return db.ensureIndexes()
         .compose(v -> config.jwtSecret() != null
             ? Future.succeededFuture(config.jwtSecret())
-            : new Secrets(db).getOrCreate("jwt"))
+            : signingKey(vertx, new SigningKeyFile(config.dataDir()), new Secrets(db)))
         .compose(secret -> vertx.executeBlocking(() -> assemble(vertx, config, clock, db, secret, metrics)))
         .compose(services -> services.conversations().rebuildRoutingEntries().map(services))
         .compose(services -> FirstStart.ensureDemo(vertx, config, services.sites(), services.agents(), services.passwords())
@@ -113,6 +114,18 @@ public final class PlauderServer {
             embedded.close();
           }
         });
+  }
+
+  /**
+   * The key file in the data directory; on the first start after an upgrade, the key an earlier
+   * version kept in the database moves into it (so issued tokens stay valid) and out of the database.
+   */
+  private static Future<String> signingKey(Vertx vertx, SigningKeyFile file, Secrets stored) {
+    return vertx.executeBlocking(file::read).compose(existing -> existing.isPresent()
+        ? Future.succeededFuture(existing.get())
+        : stored.find("jwt")
+            .compose(old -> vertx.executeBlocking(() -> file.write(old != null ? old : SigningKeyFile.freshKey())))
+            .compose(key -> stored.remove("jwt").map(key)));
   }
 
   /** Builds the node's parts, bottom up: store, events, core services. */

@@ -130,7 +130,6 @@ class PersistenceTest {
   void whileTheDatabaseIsDownClientsGetAnErrorInsteadOfAFalseAckAndAllRecoversWhenItReturns(Vertx vertx) throws Exception {
     Path dbDir = dataDir.resolve("db");
     EmbeddedMongo db = EmbeddedMongo.start(dbDir);
-    int port = db.port();
     TestNode node = TestNode.start(vertx, TestNode.config(dataDir.resolve("node"), db.connectionString()));
     try (BridgeClient bus = node.bridge()) {
       Person agent = node.createAgent("Anna", 2);
@@ -145,7 +144,7 @@ class PersistenceTest {
       assertEquals(503, refused.failureCode);
       assertEquals(503, await(node.http.get("/health").send()).statusCode());
 
-      db = EmbeddedMongo.start(dbDir, port);
+      db = db.reopen(dbDir);
       long deadline = System.currentTimeMillis() + 20_000;
       while (await(node.http.get("/health").send()).statusCode() != 200 && System.currentTimeMillis() < deadline) {
         Thread.sleep(200);

@@ -43,24 +43,33 @@ public final class EmbeddedMongo implements AutoCloseable {
   private final ChannelGroup clients;
   private final Channel listening;
   private final JournaledBackend backend;
+  private final EmbeddedDoor door;
   private final String connectionString;
+  private final int port;
 
   private EmbeddedMongo(EventLoopGroup boss, EventLoopGroup worker, ChannelGroup clients, Channel listening,
-      JournaledBackend backend, String connectionString) {
+      JournaledBackend backend, EmbeddedDoor door, String connectionString) {
     this.boss = boss;
     this.worker = worker;
     this.clients = clients;
     this.listening = listening;
     this.backend = backend;
+    this.door = door;
     this.connectionString = connectionString;
+    this.port = ((InetSocketAddress) listening.localAddress()).getPort();
   }
 
   public static EmbeddedMongo start(Path dataDir) {
-    return start(dataDir, 0);
+    return start(dataDir, 0, EmbeddedDoor.withFreshPassword());
+  }
+
+  /** Starts again, after {@link #close()}, on the same port and with the same login, so clients find it again. */
+  public EmbeddedMongo reopen(Path dataDir) {
+    return start(dataDir, port, door);
   }
 
   /** On a given loopback port (0: any free one). */
-  public static EmbeddedMongo start(Path dataDir, int port) {
+  private static EmbeddedMongo start(Path dataDir, int port, EmbeddedDoor door) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -80,7 +89,7 @@ public final class EmbeddedMongo implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(), new MongoWireProtocolHandler(),
-                groupCommit, new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
+                groupCommit, door, new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
           }
         })
         .bind(new InetSocketAddress("127.0.0.1", port))
@@ -88,20 +97,19 @@ public final class EmbeddedMongo implements AutoCloseable {
         .channel();
     // Many connections, because a group commit answers all the writes that arrive together: the
     // more can be in flight at once, the fewer commits each write waits for.
-    String uri = "mongodb://127.0.0.1:" + ((InetSocketAddress) listening.localAddress()).getPort()
-        + "/?maxPoolSize=" + POOL_SIZE + "&maxConnecting=" + POOL_SIZE / 10;
-    log.info("Embedded MongoDB on {} with data in {}", uri, journal);
-    return new EmbeddedMongo(boss, worker, clients, listening, backend, uri);
+    String address = "127.0.0.1:" + ((InetSocketAddress) listening.localAddress()).getPort();
+    String uri = "mongodb://" + EmbeddedDoor.USER + ":" + door.password() + "@" + address
+        + "/?authMechanism=PLAIN&authSource=%24external&maxPoolSize=" + POOL_SIZE + "&maxConnecting=" + POOL_SIZE / 10;
+    // The password stays out of the log: only this process may read the database.
+    log.info("Embedded MongoDB on {} (login required) with data in {}", address, journal);
+    return new EmbeddedMongo(boss, worker, clients, listening, backend, door, uri);
   }
 
+  /** The connection string for this process's driver, with this start's password in it: never log it. */
   public String connectionString() {
     return connectionString;
   }
 
-  /** The loopback port it listens on (to start it again on the same one). */
-  public int port() {
-    return ((InetSocketAddress) listening.localAddress()).getPort();
-  }
 
   /** Stops listening, drops the clients, writes and closes the journal. */
   @Override
