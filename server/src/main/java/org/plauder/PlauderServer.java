@@ -183,6 +183,11 @@ public final class PlauderServer {
     return services;
   }
 
+  /** What the edges consult while the node stops (tests begin a stop with it and look at the edges). */
+  Stopping stopping() {
+    return stopping;
+  }
+
   /** Stops gracefully within the configured bound ({@code PLAUDER_SHUTDOWN_SECONDS}); see {@link NodeStop}. */
   public synchronized Future<Void> stop() {
     if (stopped == null) {
