@@ -434,7 +434,8 @@ class Widget {
   }
 
   showError(e) {
-    if (e && (e.code === 'disconnected')) return; // the status line already says so
+    // The status line already says so; a stopping server closes the socket next, and we reconnect.
+    if (e && (e.code === 'disconnected' || e.code === 'shutting_down')) return;
     this.update({ error: errorText(this.s, e && e.code, e && e.message) });
   }
 
@@ -493,7 +494,7 @@ class Widget {
       this.render();
       return true;
     } catch (e) {
-      if (e.code === 'disconnected') return false; // resent after the reconnect
+      if (e.code === 'disconnected' || e.code === 'shutting_down') return false; // resent after the reconnect
       if (['invalid_input', 'conversation_closed', 'not_found', 'forbidden'].includes(e.code)) {
         // Resending would be refused again: drop it, say why, and hand the text back.
         this.outbox.remove(entry.clientMsgId);

@@ -46,10 +46,11 @@ export function isTokenFailure(error) {
 }
 
 /**
- * The request never got an answer (an error, or its code): the same request may well succeed
- * once the line is back.
+ * The request never got an answer, or the server was stopping ({@code shutting_down}: it closes
+ * the socket next, and another node answers after the reconnect): the same request may well
+ * succeed once the line is back.
  */
 export function isLineFailure(error) {
   const code = typeof error === 'string' ? error : error && error.code;
-  return code === 'disconnected' || code === 'timeout';
+  return code === 'disconnected' || code === 'timeout' || code === 'shutting_down';
 }

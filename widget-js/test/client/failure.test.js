@@ -39,5 +39,7 @@ test('token failures may be cured by a fresh token, line failures by a resend', 
   assert.ok(isLineFailure(new RequestError('disconnected')));
   assert.ok(isLineFailure('timeout'));
   assert.ok(!isLineFailure(new RequestError('busy')));
+  // A stopping server answers shutting_down and closes the socket: resend after the reconnect.
+  assert.ok(isLineFailure(failureOf({ failureCode: 503, message: 'shutting_down: this server is stopping; reconnect and send again' })));
   assert.ok(!isLineFailure(undefined));
 });

@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.plauder.cluster.ClusteredVertx;
 import org.plauder.config.Config;
 import org.plauder.metrics.NodeMetrics;
@@ -50,11 +53,24 @@ public final class Main {
         log.info("Demo admin login: {} (password from PLAUDER_ADMIN_PASSWORD, demo default documented in the README)",
             config.adminEmail());
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop().await()));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWithin(vertx, server, config.shutdownSeconds()), "plauder-stop"));
     }, error -> {
       log.error("Plauder could not start: {}", error.getMessage(), error);
       vertx.close();
       System.exit(1);
     });
+  }
+
+  /** On SIGTERM: a graceful stop (see {@code NodeStop}), and the JVM exits after at most {@code seconds} either way. */
+  private static void stopWithin(Vertx vertx, PlauderServer server, int seconds) {
+    try {
+      server.stop().eventually(() -> vertx.close()).toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      log.warn("stopping took longer than PLAUDER_SHUTDOWN_SECONDS={} s; exiting anyway", seconds);
+    } catch (ExecutionException e) {
+      log.warn("stopping failed: {}", e.getCause().toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.plauder.auth.Passwords;
 import org.plauder.auth.SigningKeyFile;
 import org.plauder.auth.Tokens;
@@ -44,6 +46,7 @@ import org.plauder.transcript.TranscriptMailer;
 import org.plauder.web.ActionVerticle;
 import org.plauder.web.HttpVerticle;
 import org.plauder.web.InboxPushes;
+import org.plauder.web.Stopping;
 
 /**
  * One Plauder node: starts the embedded database when no MongoDB is configured, prepares the
@@ -56,13 +59,19 @@ public final class PlauderServer {
   private final Database database;
   private final HttpVerticle http;
   private final Services services;
+  private final Stopping stopping;
+  private final List<String> deployments;
+  private Future<Void> stopped;
 
-  private PlauderServer(Vertx vertx, EmbeddedMongo embedded, Database database, HttpVerticle http, Services services) {
+  private PlauderServer(Vertx vertx, EmbeddedMongo embedded, Database database, HttpVerticle http, Services services,
+      Stopping stopping, List<String> deployments) {
     this.vertx = vertx;
     this.embedded = embedded;
     this.database = database;
     this.http = http;
     this.services = services;
+    this.stopping = stopping;
+    this.deployments = deployments;
   }
 
   public static Future<PlauderServer> start(Vertx vertx, Config config) {
@@ -95,18 +104,20 @@ public final class PlauderServer {
         .compose(services -> FirstStart.ensureDemo(vertx, config, services.sites(), services.agents(), services.passwords())
             .map(v -> services))
         .compose(services -> {
-          HttpVerticle http = new HttpVerticle(services);
+          Stopping stopping = new Stopping();
+          HttpVerticle http = new HttpVerticle(services, stopping);
           PresenceVerticle presence = new PresenceVerticle(presenceParts(services));
+          List<String> ids = new CopyOnWriteArrayList<>();
           // Listeners first, so that no event of the first request goes unheard.
           return services.assignmentRate().listen(services.events())
-              .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())))
-              .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())))
-              .compose(id -> deployMetrics(vertx, services, presence))
-              .compose(id -> vertx.deployVerticle(new ActionVerticle(services)))
-              .compose(id -> vertx.deployVerticle(new RetentionJob(services)))
-              .compose(id -> vertx.deployVerticle(presence))
-              .compose(id -> vertx.deployVerticle(http))
-              .map(id -> new PlauderServer(vertx, embedded, db, http, services));
+              .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
+              .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping)).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new RetentionJob(services)).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(presence).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(http).onSuccess(ids::add))
+              .map(id -> new PlauderServer(vertx, embedded, db, http, services, stopping, ids));
         })
         .onFailure(e -> {
           db.close();
@@ -185,19 +196,27 @@ public final class PlauderServer {
     return services;
   }
 
-  /** Undeploys this node's verticles and closes its database connection (and embedded server). */
-  public Future<Void> stop() {
-    Future<Void> undeployed = Future.succeededFuture();
-    for (String id : vertx.deploymentIDs()) {
-      undeployed = undeployed.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
+  /** What the edges consult while the node stops (tests begin a stop with it and look at the edges). */
+  Stopping stopping() {
+    return stopping;
+  }
+
+  /** Stops gracefully within the configured bound ({@code PLAUDER_SHUTDOWN_SECONDS}); see {@link NodeStop}. */
+  public synchronized Future<Void> stop() {
+    if (stopped == null) {
+      stopped = new NodeStop(vertx, stopping, http, deployments, this::closeDatabase, services.config().shutdownSeconds()).run();
     }
-    // Closing waits for the database's last commit and its file: not on an event loop.
-    return undeployed.compose(v -> vertx.executeBlocking(() -> {
+    return stopped;
+  }
+
+  /** Closing waits for the database's last commit and its file: not on an event loop. */
+  private Future<Void> closeDatabase() {
+    return vertx.executeBlocking(() -> {
       database.close();
       if (embedded != null) {
         embedded.close();
       }
       return null;
-    }));
+    });
   }
 }

@@ -46,6 +46,7 @@ public final class BridgeClient implements AutoCloseable {
   private final List<JsonObject> pushes = new CopyOnWriteArrayList<>();
   private final List<Map.Entry<Predicate<JsonObject>, Promise<JsonObject>>> waiters = new CopyOnWriteArrayList<>();
   private final List<String> errors = new CopyOnWriteArrayList<>();
+  private final Promise<String> closed = Promise.promise();
 
   private BridgeClient(Vertx vertx, WebSocketClient client, WebSocket socket) {
     this.vertx = vertx;
@@ -53,6 +54,7 @@ public final class BridgeClient implements AutoCloseable {
     this.socket = socket;
     // The raw SockJS transport may send binary frames; read both kinds.
     socket.handler(buffer -> onFrame(buffer.toString(java.nio.charset.StandardCharsets.UTF_8)));
+    socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode() + " " + socket.closeReason()));
     this.pingTimer = vertx.setPeriodic(4000, id -> {
       if (!socket.isClosed()) {
         socket.writeTextMessage(new JsonObject().put("type", "ping").encode());
@@ -61,11 +63,22 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   public static Future<BridgeClient> connect(Vertx vertx, int port) {
+    return connect(vertx, port, Map.of());
+  }
+
+  /** With extra headers on the upgrade request, e.g. the X-Forwarded-For a proxy adds. */
+  public static Future<BridgeClient> connect(Vertx vertx, int port, Map<String, String> headers) {
     WebSocketClient client = vertx.createWebSocketClient();
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(port).setURI("/eventbus/websocket")
         .addHeader("Origin", "http://127.0.0.1:" + port); // what a page served by this node sends
+    headers.forEach(options::addHeader);
     return client.connect(options).map(ws -> new BridgeClient(vertx, client, ws));
+  }
+
+  /** Completes when the socket closes, with the close status and reason the server sent ("1001 shutting_down"). */
+  public Future<String> closed() {
+    return closed.future();
   }
 
   private void onFrame(String text) {

@@ -166,34 +166,10 @@ class CrashDurabilityTest {
   }
 
   private Process startServer(int port) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "org.plauder.Main");
-    Map<String, String> env = builder.environment();
-    env.put("PLAUDER_PORT", String.valueOf(port));
-    env.put("PLAUDER_HOST", "127.0.0.1");
-    env.put("PLAUDER_DATA_DIR", dataDir.toString());
-    env.put("PLAUDER_JWT_SECRET", TestNode.SECRET);
-    env.put("PLAUDER_ADMIN_EMAIL", TestNode.ADMIN_EMAIL);
-    env.put("PLAUDER_ADMIN_PASSWORD", TestNode.ADMIN_PASSWORD);
-    env.put("PLAUDER_BCRYPT_COST", "4");
-    env.remove("PLAUDER_MONGO_URI");
-    builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
-    return builder.start();
+    return ServerJvm.start(port, dataDir, dataDir.resolve("server-" + System.nanoTime() + ".log"), Map.of());
   }
 
   private static void waitForHealth(WebClient http) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      try {
-        if (await(http.get("/health").send()).statusCode() == 200) {
-          return;
-        }
-      } catch (RuntimeException | AssertionError notYet) {
-        // still starting
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the server process did not become healthy within 30 s");
+    ServerJvm.waitForHealth(http, 30);
   }
-
 }

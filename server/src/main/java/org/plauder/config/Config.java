@@ -23,7 +23,9 @@ public record Config(
     Cluster cluster,
     Smtp smtp,
     int presenceGraceSeconds,
-    String metricsToken) {
+    String metricsToken,
+    TrustedProxies trustedProxies,
+    int shutdownSeconds) {
 
   /** The SMTP server transcripts are e-mailed through; null when e-mail is not set up. */
   public record Smtp(String host, int port, String username, String password, String from, String startTls) {}
@@ -62,27 +64,34 @@ public record Config(
         clusterOf(env),
         smtpOf(env),
         intOf(env, "PLAUDER_PRESENCE_GRACE_SECONDS", 15),
-        metricsTokenOf(env));
+        metricsTokenOf(env),
+        TrustedProxies.parse(env.get("PLAUDER_TRUSTED_PROXIES")),
+        shutdownSecondsOf(env));
   }
 
   public Config withSmtp(Smtp newSmtp) {
     return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, newSmtp, presenceGraceSeconds, metricsToken);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, newSmtp, presenceGraceSeconds, metricsToken, trustedProxies, shutdownSeconds);
   }
 
   public Config withPort(int newPort) {
     return new Config(host, newPort, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken, trustedProxies, shutdownSeconds);
   }
 
   public Config withJwtSecret(String newSecret) {
     return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, newSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken, trustedProxies, shutdownSeconds);
+  }
+
+  public Config withTrustedProxies(TrustedProxies proxies) {
+    return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken, proxies, shutdownSeconds);
   }
 
   public Config withMetricsToken(String newToken) {
     return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, newToken);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, newToken, trustedProxies, shutdownSeconds);
   }
 
   /** Whether this node collects metrics and serves them at /metrics (only with a token). */
@@ -96,6 +105,15 @@ public record Config(
       throw new IllegalArgumentException("PLAUDER_METRICS_TOKEN must be at least " + MIN_METRICS_TOKEN_LENGTH + " characters");
     }
     return token == null ? null : token.trim();
+  }
+
+  /** How long a stopping node may take, from SIGTERM to exit; at least 1 s. */
+  private static int shutdownSecondsOf(Map<String, String> env) {
+    int seconds = intOf(env, "PLAUDER_SHUTDOWN_SECONDS", 10);
+    if (seconds < 1) {
+      throw new IllegalArgumentException("PLAUDER_SHUTDOWN_SECONDS must be at least 1");
+    }
+    return seconds;
   }
 
   private static Smtp smtpOf(Map<String, String> env) {

@@ -3,6 +3,7 @@ package org.plauder.web;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.plauder.abuse.Limits;
 import org.plauder.auth.Identity;
@@ -15,7 +16,8 @@ import org.plauder.metrics.AckLatency;
 /**
  * What every bridge action goes through before its handler: the verified identity the bridge
  * attached (of the right kind), the rate limits, a JSON-object body, and for agents an account
- * that is still enabled. Whatever happens, the caller gets exactly one reply or one error.
+ * that is still enabled. Whatever happens, the caller gets exactly one reply or one error; on a
+ * stopping node (see {@link Stopping}) that may be {@code 503 shutting_down}.
  */
 final class ActionGate {
 
@@ -29,18 +31,28 @@ final class ActionGate {
   private final Limits limits;
   private final CachedReads<String, Agent> agents;
   private final AckLatency ackLatency;
+  private final Stopping stopping;
 
-  ActionGate(Vertx vertx, Limits limits, CachedReads<String, Agent> agents, AckLatency ackLatency) {
+  ActionGate(Vertx vertx, Limits limits, CachedReads<String, Agent> agents, AckLatency ackLatency, Stopping stopping) {
     this.vertx = vertx;
     this.limits = limits;
     this.agents = agents;
     this.ackLatency = ackLatency;
+    this.stopping = stopping;
   }
 
   Future<Void> on(String address, Identity.Kind kind, Action action) {
     AckLatency.Recorder latency = ackLatency.forAction(address);
-    return vertx.eventBus().<Object>consumer(address, message -> {
+    // Local: an action is answered by the node whose bridge holds the socket, also in a cluster,
+    // so that a stopping node knows when every frame it took in has had its reply.
+    return vertx.eventBus().<Object>localConsumer(address, message -> {
       long arrived = System.nanoTime();
+      // A stopping node answers what it had begun and refuses the rest, each with one reply.
+      Stopping.Ticket ticket = stopping.admit(() -> shuttingDown(message));
+      if (ticket == null) {
+        shuttingDown(message);
+        return;
+      }
       Future<JsonObject> result;
       try {
         Identity identity = identityOf(message.headers(), kind);
@@ -54,11 +66,25 @@ final class ActionGate {
       } catch (RuntimeException e) {
         result = Future.failedFuture(e);
       }
-      result.onComplete(
-          reply -> message.reply(reply == null ? new JsonObject() : reply),
-          error -> Replies.fail(message, error))
-          .onComplete(replied -> latency.replied(replied.succeeded(), arrived));
+      result.onComplete(replied -> {
+        if (!ticket.claim()) {
+          return; // abandoned by the stop: it has had its shutting_down reply
+        }
+        if (replied.succeeded()) {
+          message.reply(replied.result() == null ? new JsonObject() : replied.result());
+        } else {
+          Replies.fail(message, replied.cause());
+        }
+        stopping.actionAnswered();
+        ticket.done();
+        latency.replied(replied.succeeded(), arrived);
+      });
     }).completion();
+  }
+
+  private void shuttingDown(Message<Object> message) {
+    Replies.fail(message, Stopping.shuttingDown());
+    stopping.actionAnswered();
   }
 
   /** Floods get a 429 before they cost a database round trip. */

@@ -14,15 +14,17 @@ import org.plauder.abuse.Limits;
 public final class ActionVerticle extends VerticleBase {
 
   private final Services services;
+  private final Stopping stopping;
 
-  public ActionVerticle(Services services) {
+  public ActionVerticle(Services services, Stopping stopping) {
     this.services = services;
+    this.stopping = stopping;
   }
 
   @Override
   public Future<?> start() {
     ActionGate gate = new ActionGate(vertx, new Limits(services.clock()), services.caches().agents(),
-        services.metrics().ackLatency());
+        services.metrics().ackLatency(), stopping);
     List<Future<Void>> registrations = new ArrayList<>(new VisitorActions(services).register(gate));
     registrations.addAll(new AgentActions(services).register(gate));
     return Future.all(registrations);

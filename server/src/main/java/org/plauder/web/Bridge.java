@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.plauder.auth.Identity;
 import org.plauder.auth.Origins;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
+import org.plauder.config.TrustedProxies;
 import org.plauder.protocol.Addresses;
 import org.plauder.event.CachedReads;
 import org.plauder.site.Site;
@@ -29,7 +31,8 @@ import org.plauder.site.Site;
  * verified identity instead. Sends may only go to the action addresses of the contract,
  * registrations only to the caller's own inbox; publishing is never allowed. A browser socket
  * must come from an origin its site allows (agents: the server's own origin), and a socket that
- * registers more than a handful of handlers is cut off.
+ * registers more than a handful of handlers is cut off. A stopping node takes no new sockets and
+ * finally closes its open ones with {@link #GOING_AWAY}, so that clients reconnect to another node.
  */
 final class Bridge implements Handler<BridgeEvent> {
 
@@ -50,14 +53,19 @@ final class Bridge implements Handler<BridgeEvent> {
   private final EventBus eventBus;
   private final CachedReads<String, Site> sites;
   private final String publicOrigin;
+  private final TrustedProxies proxies;
+  private final Stopping stopping;
   private final Map<SockJSSocket, SocketState> sockets = new HashMap<>();
   /** This node's open agent sockets, so a disabled agent can be cut off at once. */
   private final Map<String, Set<SockJSSocket>> agentSockets = new HashMap<>();
 
-  Bridge(Tokens tokens, EventBus eventBus, CachedReads<String, Site> sites, String publicUrl) {
+  Bridge(Tokens tokens, EventBus eventBus, CachedReads<String, Site> sites, String publicUrl, TrustedProxies proxies,
+      Stopping stopping) {
     this.tokens = tokens;
     this.eventBus = eventBus;
     this.sites = sites;
+    this.proxies = proxies;
+    this.stopping = stopping;
     URI uri = URI.create(publicUrl);
     this.publicOrigin = uri.getScheme() + "://" + uri.getAuthority();
   }
@@ -80,10 +88,33 @@ final class Bridge implements Handler<BridgeEvent> {
     }
   }
 
+  /** The close status of a stopping node's sockets (WebSocket "going away"); the reason is {@code shutting_down}. */
+  static final int GOING_AWAY = 1001;
+
+  /** Closes every socket open on this node, telling its client to reconnect; returns how many. */
+  int closeAllSockets() {
+    List<SockJSSocket> open = List.copyOf(sockets.keySet());
+    open.forEach(socket -> socket.close(GOING_AWAY, "shutting_down"));
+    return open.size();
+  }
+
   @Override
   public void handle(BridgeEvent event) {
     switch (event.type()) {
-      case SEND -> authorizeSend(event).onComplete(event::complete, e -> event.complete(false));
+      case SOCKET_CREATED -> {
+        if (stopping.isStopping()) {
+          event.complete(false); // refused: the client reconnects, through the balancer to another node
+        } else {
+          state(event.socket());
+          event.complete(true);
+        }
+      }
+      case SEND -> authorizeSend(event).onComplete(passed -> {
+        if (passed) {
+          stopping.forwarded();
+        }
+        event.complete(passed);
+      }, e -> event.complete(false));
       case REGISTER -> authorizeRegister(event).onComplete(event::complete, e -> event.complete(false));
       case PUBLISH -> event.complete(false);
       case SOCKET_CLOSED -> {
@@ -157,8 +188,10 @@ final class Bridge implements Handler<BridgeEvent> {
   }
 
   private boolean withHeaders(BridgeEvent event, JsonObject raw, JsonObject verified) {
-    if (event.socket().remoteAddress() != null) {
-      verified.put(Addresses.HEADER_IP, event.socket().remoteAddress().hostAddress());
+    SockJSSocket socket = event.socket();
+    if (socket.remoteAddress() != null) {
+      List<String> forwarded = socket.headers() == null ? List.of() : socket.headers().getAll("X-Forwarded-For");
+      verified.put(Addresses.HEADER_IP, proxies.clientAddress(socket.remoteAddress().hostAddress(), forwarded));
     }
     raw.put("headers", verified);
     event.setRawMessage(raw);

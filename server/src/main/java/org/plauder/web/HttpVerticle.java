@@ -1,6 +1,7 @@
 package org.plauder.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -22,16 +23,23 @@ public final class HttpVerticle extends VerticleBase {
   private static final String DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-  private final Services services;
-  private HttpServer server;
+  /** How long no frame may have come in before a stopping node closes its sockets. */
+  private static final long QUIET_MILLIS = 200;
 
-  public HttpVerticle(Services services) {
+  private final Services services;
+  private final Stopping stopping;
+  private HttpServer server;
+  private Bridge bridge;
+
+  public HttpVerticle(Services services, Stopping stopping) {
     this.services = services;
+    this.stopping = stopping;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    router.route().handler(this::admit);
     router.get("/health").handler(this::health);
     if (services.metrics().enabled()) {
       router.get("/metrics").handler(new MetricsEndpoint(services.metrics())::scrape);
@@ -60,12 +68,67 @@ public final class HttpVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /**
+   * Closes every bridge socket of this node with "going away" (clients reconnect, through the
+   * balancer to another node), then the listening socket and every remaining connection.
+   * Returns how many bridge sockets were open.
+   */
+  public Future<Integer> closeSocketsAndStopListening(long deadlineNanos) {
+    Promise<Integer> closed = Promise.promise();
+    context.runOnContext(v -> closeWhenAnswered(closed, deadlineNanos));
+    // A moment for the close frames to leave before the connections themselves end.
+    return closed.future().compose(count -> server.shutdown(java.time.Duration.ofMillis(500)).map(count));
+  }
+
+  /**
+   * Replies travel from the actions to this loop as tasks; once every frame the bridge passed on
+   * has been answered (and none came for a moment), one more task on this loop comes after all of
+   * them and closes the sockets.
+   */
+  private void closeWhenAnswered(Promise<Integer> closed, long deadlineNanos) {
+    if (stopping.everyForwardedFrameAnswered(QUIET_MILLIS) || System.nanoTime() > deadlineNanos) {
+      context.runOnContext(v -> closed.complete(bridge.closeAllSockets()));
+    } else {
+      vertx.setTimer(10, t -> closeWhenAnswered(closed, deadlineNanos));
+    }
+  }
+
+  /**
+   * Every HTTP request is admitted by {@link Stopping}; once the node stops, new ones get
+   * {@code 503 shutting_down} (health too, so a balancer sends no more) and the connection ends.
+   * The bridge's own requests pass: its open sockets still carry replies, and it refuses new ones.
+   */
+  private void admit(RoutingContext ctx) {
+    if (ctx.request().path().startsWith("/eventbus/")) {
+      ctx.next();
+      return;
+    }
+    io.vertx.core.Context requestContext = vertx.getOrCreateContext();
+    Stopping.Ticket ticket = stopping.admit(() -> requestContext.runOnContext(v -> {
+      if (!ctx.response().headWritten()) {
+        ctx.response().putHeader("Connection", "close");
+        Http.error(ctx, Stopping.shuttingDown());
+      } else if (!ctx.response().ended()) {
+        ctx.response().reset(); // a stream under way cannot change its status: it ends unfinished
+      }
+    }));
+    if (ticket == null) {
+      ctx.response().putHeader("Connection", "close");
+      Http.error(ctx, Stopping.shuttingDown());
+      return;
+    }
+    ctx.addEndHandler(ended -> ticket.finish());
+    ctx.next();
+  }
+
   private void mountBridge(Router router) {
     SockJSHandlerOptions options = new SockJSHandlerOptions()
         .setInsertJSESSIONID(false)
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
-    Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.caches().sites(), services.config().publicUrl());
+    Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.caches().sites(), services.config().publicUrl(),
+        services.config().trustedProxies(), stopping);
+    bridge = gate;
     // A disabled agent is cut off on every node at once, whichever node disabled it.
     services.events().onEveryNode(AgentStatusChanged.class, e -> {
       if (e.disabled()) {
