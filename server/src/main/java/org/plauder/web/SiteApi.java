@@ -42,7 +42,7 @@ final class SiteApi {
       int defaultMaxChats = body.containsKey("defaultMaxChats")
           ? Inputs.intInRange(body, "defaultMaxChats", 0, Agent.MAX_CHATS_LIMIT) : site.defaultMaxChats();
       String offlineMessage = body.containsKey("offlineMessage")
-          ? Inputs.optionalString(body, "offlineMessage", 1000) : site.offlineMessage();
+          ? Inputs.optionalMultiLineText(body, "offlineMessage", 1000) : site.offlineMessage();
       Integer retentionDays = body.containsKey("retentionDays")
           ? (body.getValue("retentionDays") == null ? null : Inputs.intInRange(body, "retentionDays", 1, MAX_RETENTION_DAYS))
           : site.retentionDays();
