@@ -26,7 +26,7 @@ public final class Inputs {
   }
 
   /**
-   * A one-line free text ({@link FreeText}: no control characters, no lone surrogate) of at most
+   * A one-line free text ({@link FreeText}: no control characters, lone surrogates or U+FFFD) of at most
    * {@code maxLength} characters, stripped; null when absent or blank.
    */
   public static String optionalString(JsonObject body, String field, int maxLength) {
