@@ -15,6 +15,7 @@ import { ScrollLock } from './scrolllock.js';
 import { offerOf, closedBy } from './offers.js';
 import { serverMasked } from './masking.js';
 import { endedConversationOf } from './earlier.js';
+import { pageTitle } from './pagetitle.js';
 
 const script = document.currentScript
   || document.querySelector('script[data-site][src*="widget.js"]');
@@ -277,7 +278,7 @@ class Widget {
   async onConnected(firstOfPage) {
     this.applySiteLanguages(this.connection.siteLanguages);
     if (firstOfPage) {
-      this.connection.request('visitor.pageView', { url: location.href.slice(0, 2000), title: document.title.slice(0, 300), language: this.lang })
+      this.connection.request('visitor.pageView', { url: location.href.slice(0, 2000), title: pageTitle(document.title), language: this.lang })
         .catch(() => { /* a missed page view is not worth bothering the visitor */ });
     }
     const undismissed = this.session.getItem(this.key + 'dismiss');

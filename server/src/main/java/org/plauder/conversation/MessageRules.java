@@ -2,6 +2,7 @@ package org.plauder.conversation;
 
 import java.util.regex.Pattern;
 import org.plauder.protocol.Failure;
+import org.plauder.protocol.FreeText;
 
 /** What a message from a browser must look like before anything is stored. */
 public final class MessageRules {
@@ -22,20 +23,10 @@ public final class MessageRules {
     if (text.isBlank()) {
       throw Failure.badInput("text must not be empty");
     }
-    if (text.codePointCount(0, text.length()) > maxLength) {
+    if (FreeText.length(text) > maxLength) {
       throw Failure.badInput("text must be at most " + maxLength + " characters");
     }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-          throw Failure.badInput("text contains invalid characters");
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c) || (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) {
-        throw Failure.badInput("text contains invalid characters");
-      }
-    }
+    FreeText.check("text", text, true);
     return text;
   }
 

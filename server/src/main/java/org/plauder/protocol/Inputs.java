@@ -25,7 +25,20 @@ public final class Inputs {
     return (String) value;
   }
 
+  /**
+   * A one-line free text ({@link FreeText}: no control characters, lone surrogates or U+FFFD) of at most
+   * {@code maxLength} characters, stripped; null when absent or blank.
+   */
   public static String optionalString(JsonObject body, String field, int maxLength) {
+    return optionalText(body, field, maxLength, false);
+  }
+
+  /** A free text that may span lines (line breaks and tabs allowed), otherwise as {@link #optionalString}. */
+  public static String optionalMultiLineText(JsonObject body, String field, int maxLength) {
+    return optionalText(body, field, maxLength, true);
+  }
+
+  private static String optionalText(JsonObject body, String field, int maxLength, boolean multiLine) {
     Object value = body.getValue(field);
     if (value == null) {
       return null;
@@ -33,10 +46,10 @@ public final class Inputs {
     if (!(value instanceof String s)) {
       throw Failure.badInput(field + " must be a string");
     }
-    if (s.length() > maxLength) {
+    if (FreeText.length(s) > maxLength) {
       throw Failure.badInput(field + " must be at most " + maxLength + " characters");
     }
-    String trimmed = s.strip();
+    String trimmed = FreeText.check(field, s, multiLine).strip();
     return trimmed.isEmpty() ? null : trimmed;
   }
 

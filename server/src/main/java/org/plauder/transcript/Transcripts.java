@@ -1,12 +1,7 @@
 package org.plauder.transcript;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.owasp.encoder.Encode;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
@@ -14,13 +9,12 @@ import org.plauder.protocol.Json;
 
 /**
  * Renders stored messages as transcripts. Pure: values in, text out. Times are ISO 8601 in UTC
- * ("Z"); CSV follows RFC 4180 (CRLF, quotes doubled) through Commons CSV; HTML escapes every
- * stored text, which came from a browser.
+ * ("Z"); CSV follows RFC 4180 (CRLF, quotes doubled) through Commons CSV with every cell made
+ * safe for spreadsheets ({@link CsvCells}); HTML escapes every stored text, which came from a browser.
  */
 public final class Transcripts {
 
   public static final List<String> CSV_COLUMNS = List.of("conversationId", "seq", "time", "sender", "senderName", "text");
-  private static final CSVFormat CSV_FORMAT = CSVFormat.RFC4180.builder().get();
 
   private Transcripts() {}
 
@@ -39,22 +33,12 @@ public final class Transcripts {
   }
 
   public static String csvHeader() {
-    return csvLine(CSV_COLUMNS.toArray());
+    return CsvCells.line(CSV_COLUMNS.toArray());
   }
 
   public static String csvRow(ChatMessage m) {
-    return csvLine(m.conversationId(), m.seq(), Json.time(m.time()), m.sender().wire(),
+    return CsvCells.line(m.conversationId(), m.seq(), Json.time(m.time()), m.sender().wire(),
         m.senderName() == null ? "" : m.senderName(), m.text());
-  }
-
-  private static String csvLine(Object... values) {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, CSV_FORMAT)) {
-      printer.printRecord(values);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
-    }
-    return out.toString();
   }
 
   /** One message as one line of newline-delimited JSON. */

@@ -61,7 +61,7 @@ final class ActionGate {
           throw Failure.badInput("the body must be a JSON object");
         }
         result = kind == Identity.Kind.AGENT
-            ? AgentGate.requireEnabled(agents, identity.id()).compose(a -> action.handle(identity, body))
+            ? AgentGate.requireEnabled(agents, identity).compose(a -> action.handle(identity, body))
             : action.handle(identity, body);
       } catch (RuntimeException e) {
         result = Future.failedFuture(e);

@@ -93,7 +93,7 @@ final class AgentActions {
 
   private Future<JsonObject> transfer(Identity agent, JsonObject body) {
     String toAgentId = Inputs.id(body, "toAgentId");
-    String note = Inputs.optionalString(body, "note", MAX_NOTE);
+    String note = Inputs.optionalMultiLineText(body, "note", MAX_NOTE);
     return services.access().ofSite(agent, Inputs.id(body, "conversationId"))
         .compose(c -> services.router().transfer(agent, c, toAgentId, note))
         .map(moved -> new JsonObject().put("conversation", Json.conversation(moved)));

@@ -1,8 +1,13 @@
 package org.plauder.web;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.plauder.auth.Identity;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
@@ -14,7 +19,7 @@ final class Http {
   private Http() {}
 
   static JsonObject body(RoutingContext ctx) {
-    String text = ctx.body().asString();
+    String text = strictUtf8(ctx.body().buffer());
     if (text == null || text.isBlank()) {
       return new JsonObject();
     }
@@ -27,6 +32,25 @@ final class Http {
       throw new Failure(400, "invalid_json", "the body is not valid JSON");
     }
     throw new Failure(400, "invalid_json", "the body must be a JSON object");
+  }
+
+  /**
+   * The body's text, refusing bytes that are not UTF-8: a lenient decoder would turn them into
+   * U+FFFD unnoticed, and the damaged text would be stored as if the client had sent it.
+   */
+  private static String strictUtf8(Buffer body) {
+    if (body == null) {
+      return null;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body.getBytes()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new Failure(400, "invalid_json", "the body is not valid UTF-8");
+    }
   }
 
   static void json(RoutingContext ctx, int status, Object body) {

@@ -176,18 +176,19 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   /**
-   * A disabled agent's token stays valid until it expires, so every REST call with an agent
-   * token checks the account first. Requests without one go on to their handler, which decides.
+   * A disabled agent's token stays valid until it expires, and its claims must be the account's,
+   * so every REST call with an agent token checks the account first (handlers then trust the
+   * claims). Requests without one go on to their handler, which decides.
    */
   private void refuseDisabledAgents(RoutingContext ctx) {
-    String agentId;
+    org.plauder.auth.Identity claimed;
     try {
-      agentId = services.tokens().verify(Http.bearerToken(ctx), org.plauder.auth.Identity.Kind.AGENT).id();
+      claimed = services.tokens().verify(Http.bearerToken(ctx), org.plauder.auth.Identity.Kind.AGENT);
     } catch (org.plauder.auth.TokenRejected noAgentToken) {
       ctx.next();
       return;
     }
-    AgentGate.requireEnabled(services.caches().agents(), agentId).onComplete(agent -> ctx.next(), ctx::fail);
+    AgentGate.requireEnabled(services.caches().agents(), claimed).onComplete(agent -> ctx.next(), ctx::fail);
   }
 
   private void mountPages(Router router) {

@@ -17,6 +17,7 @@ import org.plauder.offer.OfferRule;
 import org.plauder.offer.OfferSettings;
 import org.plauder.offer.UrlGlob;
 import org.plauder.protocol.Failure;
+import org.plauder.protocol.FreeText;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
 import org.plauder.store.Ids;
@@ -86,10 +87,10 @@ final class OfferRulesApi {
     }
     Map<String, String> messages = new LinkedHashMap<>();
     for (String lang : m.fieldNames()) {
-      if (!lang.matches("[a-z]{2}") || !(m.getValue(lang) instanceof String text) || text.isBlank() || text.length() > MAX_TEXT) {
+      if (!lang.matches("[a-z]{2}") || !(m.getValue(lang) instanceof String text) || text.isBlank() || FreeText.length(text) > MAX_TEXT) {
         throw Failure.badInput("each message is a two-letter language code and a text of 1-" + MAX_TEXT + " characters");
       }
-      messages.put(lang, text.strip());
+      messages.put(lang, FreeText.check("messages." + lang, text, true).strip());
     }
     return new OfferRule(id, name, enabled, onPage, onSite, pattern, pages, returning, language, messages);
   }

@@ -1,5 +1,6 @@
 package org.plauder.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -28,19 +29,20 @@ final class SiteApi {
 
   void get(RoutingContext ctx) {
     Identity agent = Http.agent(ctx, services.tokens());
-    services.caches().sites().get(agent.siteKey()).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
+    services.caches().sites().get(agent.siteKey()).compose(SiteApi::existing)
+        .onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
   }
 
   /** Changes only the fields present in the body; each is checked before anything is written. */
   void update(RoutingContext ctx) {
     Identity admin = Http.admin(ctx, services.tokens());
     JsonObject body = Http.body(ctx);
-    services.sites().find(admin.siteKey()).compose(site -> {
+    services.sites().find(admin.siteKey()).compose(SiteApi::existing).compose(site -> {
       List<String> origins = body.containsKey("allowedOrigins") ? origins(body.getValue("allowedOrigins")) : site.allowedOrigins();
       int defaultMaxChats = body.containsKey("defaultMaxChats")
           ? Inputs.intInRange(body, "defaultMaxChats", 0, Agent.MAX_CHATS_LIMIT) : site.defaultMaxChats();
       String offlineMessage = body.containsKey("offlineMessage")
-          ? Inputs.optionalString(body, "offlineMessage", 1000) : site.offlineMessage();
+          ? Inputs.optionalMultiLineText(body, "offlineMessage", 1000) : site.offlineMessage();
       Integer retentionDays = body.containsKey("retentionDays")
           ? (body.getValue("retentionDays") == null ? null : Inputs.intInRange(body, "retentionDays", 1, MAX_RETENTION_DAYS))
           : site.retentionDays();
@@ -49,6 +51,11 @@ final class SiteApi {
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
           retentionDays, mask, languages));
     }).onSuccess(site -> services.events().publish(new SiteChanged(site.key()))).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
+  }
+
+  /** The gate checked the token against the agent's record, so a missing site is a fault, never a hang. */
+  private static Future<Site> existing(Site site) {
+    return site == null ? Future.failedFuture(Failure.notFound("site")) : Future.succeededFuture(site);
   }
 
   private static List<String> languages(Object value) {
