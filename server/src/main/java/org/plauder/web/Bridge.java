@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.plauder.abuse.SocketBudget;
 import org.plauder.auth.Identity;
 import org.plauder.auth.Origins;
 import org.plauder.auth.TokenRejected;
@@ -22,6 +24,8 @@ import org.plauder.auth.Tokens;
 import org.plauder.protocol.Addresses;
 import org.plauder.event.CachedReads;
 import org.plauder.site.Site;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gate of the SockJS event-bus bridge. Every frame carries its token in the header
@@ -37,6 +41,8 @@ final class Bridge implements Handler<BridgeEvent> {
 
   /** What this node knows about one open socket. */
   private static final class SocketState {
+    final String id = Long.toString(NEXT_SOCKET_ID.incrementAndGet(), 36);
+    final SocketBudget budget = new SocketBudget(System.nanoTime());
     String originCheckedFor; // "site:<key>" or "agent" once the socket's Origin passed for that
     int registrations;
     String visitorSocketId;
@@ -45,19 +51,25 @@ final class Bridge implements Handler<BridgeEvent> {
 
   /** Socket events concern this node's presence verticle only, also on a clustered event bus. */
   private static final DeliveryOptions THIS_NODE = new DeliveryOptions().setLocalOnly(true);
+  private static final AtomicLong NEXT_SOCKET_ID = new AtomicLong();
+  private static final Logger log = LoggerFactory.getLogger(Bridge.class);
 
   private final Tokens tokens;
   private final EventBus eventBus;
   private final CachedReads<String, Site> sites;
   private final String publicOrigin;
+  private final ClientFaults faults;
+  private final FrameThrottle throttle;
   private final Map<SockJSSocket, SocketState> sockets = new HashMap<>();
   /** This node's open agent sockets, so a disabled agent can be cut off at once. */
   private final Map<String, Set<SockJSSocket>> agentSockets = new HashMap<>();
 
-  Bridge(Tokens tokens, EventBus eventBus, CachedReads<String, Site> sites, String publicUrl) {
+  Bridge(Tokens tokens, EventBus eventBus, CachedReads<String, Site> sites, String publicUrl, ClientFaults faults) {
     this.tokens = tokens;
     this.eventBus = eventBus;
     this.sites = sites;
+    this.faults = faults;
+    this.throttle = new FrameThrottle(faults);
     URI uri = URI.create(publicUrl);
     this.publicOrigin = uri.getScheme() + "://" + uri.getAuthority();
   }
@@ -83,16 +95,22 @@ final class Bridge implements Handler<BridgeEvent> {
   @Override
   public void handle(BridgeEvent event) {
     switch (event.type()) {
-      case SEND -> authorizeSend(event).onComplete(event::complete, e -> event.complete(false));
-      case REGISTER -> authorizeRegister(event).onComplete(event::complete, e -> event.complete(false));
-      case PUBLISH -> event.complete(false);
+      case SOCKET_CREATED -> {
+        sockets.put(event.socket(), new SocketState());
+        event.complete(true);
+      }
+      case SEND, PUBLISH, REGISTER -> onFrame(event);
       case SOCKET_CLOSED -> {
         forget(event.socket());
         event.complete(true);
       }
       case SOCKET_ERROR -> {
-        // A frame over the size limit, or a broken one: the client misbehaves, so it is cut off
-        // rather than left to try again on the same socket.
+        // A frame over the size limit, a broken one, or a connection that broke off: the client
+        // misbehaves or is gone, so it is cut off rather than left to try again on the same socket.
+        SocketState state = sockets.get(event.socket());
+        JsonObject error = event.getRawMessage();
+        faults.report(state == null ? "gone" : state.id, describe(event.socket(), state == null ? "?" : state.id),
+            "broke its connection (" + (error == null ? "no reason" : error.getString("message")) + ")");
         event.complete(true);
         event.socket().close();
       }
@@ -100,8 +118,30 @@ final class Bridge implements Handler<BridgeEvent> {
     }
   }
 
-  private SocketState state(SockJSSocket socket) {
-    return sockets.computeIfAbsent(socket, s -> new SocketState());
+  /** A frame from the client: held to the socket's budget first, then checked. */
+  private void onFrame(BridgeEvent event) {
+    SocketState state = sockets.get(event.socket());
+    if (state == null) {
+      event.complete(false); // the socket closed meanwhile
+      return;
+    }
+    if (!throttle.admit(event, state.budget, state.id)) {
+      return;
+    }
+    Future<Boolean> allowed = switch (event.type()) {
+      case SEND -> authorizeSend(event, state);
+      case REGISTER -> authorizeRegister(event, state);
+      default -> Future.succeededFuture(false);
+    };
+    allowed.onComplete(event::complete, error -> {
+      log.error("checking a {} frame failed", event.type(), error);
+      event.complete(false);
+    });
+  }
+
+  /** How a socket is named in the log: its client's address and this node's number for it. */
+  static String describe(SockJSSocket socket, String socketId) {
+    return (socket.remoteAddress() == null ? "?" : socket.remoteAddress().hostAddress()) + " (socket " + socketId + ")";
   }
 
   private void forget(SockJSSocket socket) {
@@ -123,7 +163,7 @@ final class Bridge implements Handler<BridgeEvent> {
     }
   }
 
-  private Future<Boolean> authorizeSend(BridgeEvent event) {
+  private Future<Boolean> authorizeSend(BridgeEvent event, SocketState state) {
     JsonObject raw = event.getRawMessage();
     String address = raw == null ? null : raw.getValue("address") instanceof String s ? s : null;
     Identity.Kind kind = Addresses.VISITOR_ACTIONS.contains(address) ? Identity.Kind.VISITOR
@@ -142,7 +182,7 @@ final class Bridge implements Handler<BridgeEvent> {
       verified.put(Addresses.HEADER_AUTH_ERROR, e.code());
       return Future.succeededFuture(withHeaders(event, raw, verified));
     }
-    return originAllowed(event.socket(), identity).map(allowed -> {
+    return originAllowed(event.socket(), state, identity).map(allowed -> {
       if (!allowed) {
         return false;
       }
@@ -165,13 +205,12 @@ final class Bridge implements Handler<BridgeEvent> {
     return true;
   }
 
-  private Future<Boolean> authorizeRegister(BridgeEvent event) {
+  private Future<Boolean> authorizeRegister(BridgeEvent event, SocketState state) {
     JsonObject raw = event.getRawMessage();
     String address = raw == null ? null : raw.getValue("address") instanceof String s ? s : null;
     if (address == null) {
       return Future.succeededFuture(false);
     }
-    SocketState state = state(event.socket());
     if (++state.registrations > MAX_REGISTRATIONS_PER_SOCKET) {
       event.socket().close();
       return Future.succeededFuture(false);
@@ -192,7 +231,7 @@ final class Bridge implements Handler<BridgeEvent> {
     if (!own.equals(address)) {
       return Future.succeededFuture(false);
     }
-    return originAllowed(event.socket(), identity).map(allowed -> {
+    return originAllowed(event.socket(), state, identity).map(allowed -> {
       if (allowed) {
         remember(event.socket(), state, identity);
       }
@@ -216,12 +255,11 @@ final class Bridge implements Handler<BridgeEvent> {
    * an Origin with WebSocket and cross-origin XHR; a client without one is not a browser page
    * that another site could abuse, and its token still has to be valid.
    */
-  private Future<Boolean> originAllowed(SockJSSocket socket, Identity identity) {
+  private Future<Boolean> originAllowed(SockJSSocket socket, SocketState state, Identity identity) {
     String origin = socket.headers() == null ? null : socket.headers().get("Origin");
     if (origin == null) {
       return Future.succeededFuture(true);
     }
-    SocketState state = state(socket);
     String checkedFor = identity.kind() == Identity.Kind.AGENT ? "agent" : "site:" + identity.siteKey();
     if (checkedFor.equals(state.originCheckedFor)) {
       return Future.succeededFuture(true);

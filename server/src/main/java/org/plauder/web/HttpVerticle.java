@@ -24,6 +24,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private final Services services;
   private HttpServer server;
+  private ClientFaults clientFaults;
 
   public HttpVerticle(Services services) {
     this.services = services;
@@ -31,6 +32,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    clientFaults = new ClientFaults(services.clock());
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
     if (services.metrics().enabled()) {
@@ -65,7 +67,8 @@ public final class HttpVerticle extends VerticleBase {
         .setInsertJSESSIONID(false)
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
-    Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.caches().sites(), services.config().publicUrl());
+    Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.caches().sites(), services.config().publicUrl(),
+        clientFaults);
     // A disabled agent is cut off on every node at once, whichever node disabled it.
     services.events().onEveryNode(AgentStatusChanged.class, e -> {
       if (e.disabled()) {
