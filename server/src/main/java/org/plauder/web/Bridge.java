@@ -9,7 +9,6 @@ import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.plauder.abuse.SocketBudget;
 import org.plauder.auth.Identity;
-import org.plauder.auth.Origins;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
 import org.plauder.protocol.Addresses;
@@ -56,8 +54,7 @@ final class Bridge implements Handler<BridgeEvent> {
 
   private final Tokens tokens;
   private final EventBus eventBus;
-  private final CachedReads<String, Site> sites;
-  private final String publicOrigin;
+  private final SocketOrigins origins;
   private final ClientFaults faults;
   private final FrameThrottle throttle;
   private final Map<SockJSSocket, SocketState> sockets = new HashMap<>();
@@ -67,11 +64,9 @@ final class Bridge implements Handler<BridgeEvent> {
   Bridge(Tokens tokens, EventBus eventBus, CachedReads<String, Site> sites, String publicUrl, ClientFaults faults) {
     this.tokens = tokens;
     this.eventBus = eventBus;
-    this.sites = sites;
     this.faults = faults;
     this.throttle = new FrameThrottle(faults);
-    URI uri = URI.create(publicUrl);
-    this.publicOrigin = uri.getScheme() + "://" + uri.getAuthority();
+    this.origins = new SocketOrigins(sites, publicUrl);
   }
 
   /** A socket whose client sent no ping for this long is half-open or idle: it is closed. Clients ping every 5 s. */
@@ -256,7 +251,7 @@ final class Bridge implements Handler<BridgeEvent> {
    * that another site could abuse, and its token still has to be valid.
    */
   private Future<Boolean> originAllowed(SockJSSocket socket, SocketState state, Identity identity) {
-    String origin = socket.headers() == null ? null : socket.headers().get("Origin");
+    String origin = SocketOrigins.originOf(socket);
     if (origin == null) {
       return Future.succeededFuture(true);
     }
@@ -264,24 +259,12 @@ final class Bridge implements Handler<BridgeEvent> {
     if (checkedFor.equals(state.originCheckedFor)) {
       return Future.succeededFuture(true);
     }
-    Future<Boolean> allowed = identity.kind() == Identity.Kind.AGENT
-        ? Future.succeededFuture(isServersOwn(origin, socket.headers().get("Host")))
-        : sites.get(identity.siteKey()).map(site -> site != null && Origins.isAllowed(origin, site.allowedOrigins()));
-    return allowed.map(ok -> {
+    return origins.allows(socket, origin, identity).map(ok -> {
       if (ok) {
         state.originCheckedFor = checkedFor;
       }
       return ok;
     });
-  }
-
-  private boolean isServersOwn(String origin, String host) {
-    try {
-      URI uri = URI.create(origin);
-      return publicOrigin.equalsIgnoreCase(origin) || (host != null && host.equalsIgnoreCase(uri.getAuthority()));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private static String tokenOf(JsonObject raw) {
