@@ -207,6 +207,7 @@ final class Bridge implements Handler<BridgeEvent> {
       return Future.succeededFuture(false);
     }
     if (++state.registrations > MAX_REGISTRATIONS_PER_SOCKET) {
+      faults.report(state.id, describe(event.socket(), state.id), "registered handler after handler and was cut off");
       event.socket().close();
       return Future.succeededFuture(false);
     }
