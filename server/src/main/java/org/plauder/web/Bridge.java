@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.plauder.abuse.SocketBudget;
 import org.plauder.auth.Identity;
 import org.plauder.auth.TokenRejected;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * verified identity instead. Sends may only go to the action addresses of the contract,
  * registrations only to the caller's own inbox; publishing is never allowed. A browser socket
  * must come from an origin its site allows (agents: the server's own origin), and a socket that
- * registers more than a handful of handlers is cut off.
+ * registers more than a handful of handlers is cut off. Before any of that, every frame spends
+ * the socket's budget ({@link FrameThrottle}), so a flooding page costs nobody else anything.
  */
 final class Bridge implements Handler<BridgeEvent> {
 
@@ -39,17 +39,20 @@ final class Bridge implements Handler<BridgeEvent> {
 
   /** What this node knows about one open socket. */
   private static final class SocketState {
-    final String id = Long.toString(NEXT_SOCKET_ID.incrementAndGet(), 36);
+    final String id;
     final SocketBudget budget = new SocketBudget(System.nanoTime());
     String originCheckedFor; // "site:<key>" or "agent" once the socket's Origin passed for that
     int registrations;
     String visitorSocketId;
     String agentId;
+
+    SocketState(String id) {
+      this.id = id;
+    }
   }
 
   /** Socket events concern this node's presence verticle only, also on a clustered event bus. */
   private static final DeliveryOptions THIS_NODE = new DeliveryOptions().setLocalOnly(true);
-  private static final AtomicLong NEXT_SOCKET_ID = new AtomicLong();
   private static final Logger log = LoggerFactory.getLogger(Bridge.class);
 
   private final Tokens tokens;
@@ -58,6 +61,7 @@ final class Bridge implements Handler<BridgeEvent> {
   private final ClientFaults faults;
   private final FrameThrottle throttle;
   private final Map<SockJSSocket, SocketState> sockets = new HashMap<>();
+  private long socketsOpened; // numbers the sockets in the log
   /** This node's open agent sockets, so a disabled agent can be cut off at once. */
   private final Map<String, Set<SockJSSocket>> agentSockets = new HashMap<>();
 
@@ -91,7 +95,7 @@ final class Bridge implements Handler<BridgeEvent> {
   public void handle(BridgeEvent event) {
     switch (event.type()) {
       case SOCKET_CREATED -> {
-        sockets.put(event.socket(), new SocketState());
+        sockets.put(event.socket(), new SocketState(Long.toString(++socketsOpened, 36)));
         event.complete(true);
       }
       case SEND, PUBLISH, REGISTER -> onFrame(event);
