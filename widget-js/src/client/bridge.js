@@ -17,6 +17,13 @@ const TRANSPORTS = ['websocket', 'xhr-streaming', 'xhr-polling'];
 // that belongs to no request; these are its words.
 const REFUSALS = ['rejected', 'access_denied'];
 
+// A socket that kept sending over its budget is cut off by the bridge: it says "flooding" in an
+// error frame, and the raw WebSocket closes with 4429 (docs/protocol.md, "Limits per socket").
+// Coming straight back would only be cut off again, so the next socket waits a cool-down first.
+const FLOODING = 'flooding';
+const FLOODING_CLOSE_CODE = 4429;
+export const FLOODING_COOL_DOWN_MS = 60000;
+
 function stockEventBus(url) {
   return new EventBus(url, { vertxbus_ping_interval: PING_INTERVAL_MS, transports: TRANSPORTS });
 }
@@ -122,6 +129,7 @@ export class BridgeConnection {
     this.dropBus();
     const eventBus = this.options.openBus(this.url);
     this.eventBus = eventBus;
+    let flooding = false;
     eventBus.onopen = () => {
       if (this.eventBus !== eventBus) return;
       eventBus.registerHandler(this.options.inbox(), { token: this.options.token() }, (err, msg) => {
@@ -131,15 +139,21 @@ export class BridgeConnection {
       this.setState('open');
       this.onopen(this.opens++ === 0);
     };
-    eventBus.onclose = () => {
+    eventBus.onclose = (event) => {
       if (this.eventBus !== eventBus) return;
       this.eventBus = null;
       this.lineDropped();
-      this.retryLater();
+      if (flooding || (event && event.code === FLOODING_CLOSE_CODE)) this.retryAfterCoolDown();
+      else this.retryLater();
     };
     eventBus.onerror = (frame) => {
+      if (this.eventBus !== eventBus || !frame) return;
+      if (frame.body === FLOODING) {
+        flooding = true; // the bridge closes the socket next
+        return;
+      }
       // Through the backoff, so that a refusal that persists cannot spin.
-      if (this.eventBus !== eventBus || !frame || !REFUSALS.includes(frame.body)) return;
+      if (!REFUSALS.includes(frame.body)) return;
       this.dropBus();
       this.lineDropped();
       if (typeof this.options.identify === 'function') this.needsIdentity = true;
@@ -178,6 +192,16 @@ export class BridgeConnection {
   retryLater() {
     if (this.stopped || this.retryTimer) return;
     const delay = reconnectDelay(this.attempt++, this.options.random, this.options.backoff);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, delay);
+  }
+
+  /** After a cut-off for flooding: one cool-down (plus up to half of it as jitter), then the usual backoff. */
+  retryAfterCoolDown() {
+    if (this.stopped || this.retryTimer) return;
+    const delay = FLOODING_COOL_DOWN_MS + Math.round(this.options.random() * FLOODING_COOL_DOWN_MS / 2);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.connect();

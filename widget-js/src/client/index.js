@@ -3,7 +3,7 @@
 // modules one by one instead, so that its bundle holds only what it uses.
 
 export { BACKOFF, reconnectDelay } from './backoff.js';
-export { BridgeConnection, PING_INTERVAL_MS, REQUEST_TIMEOUT_MS } from './bridge.js';
+export { BridgeConnection, FLOODING_COOL_DOWN_MS, PING_INTERVAL_MS, REQUEST_TIMEOUT_MS } from './bridge.js';
 export { RequestError, failureOf, failureOfResponse, isTokenFailure, isLineFailure } from './failure.js';
 export { Outbox, newClientMsgId } from './outbox.js';
 export { readAllPages } from './paging.js';

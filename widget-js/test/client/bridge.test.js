@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BridgeConnection, PING_INTERVAL_MS, REQUEST_TIMEOUT_MS } from '../../src/client/bridge.js';
+import { BridgeConnection, FLOODING_COOL_DOWN_MS, PING_INTERVAL_MS, REQUEST_TIMEOUT_MS } from '../../src/client/bridge.js';
 import { BACKOFF } from '../../src/client/backoff.js';
 import { RequestError } from '../../src/client/failure.js';
 import { FakeClock } from './fake-clock.js';
@@ -32,9 +32,9 @@ class FakeEventBus {
     this.onopen();
   }
 
-  drop() {
+  drop(closeEvent = {}) {
     this.closed = true;
-    this.onclose({});
+    this.onclose(closeEvent);
   }
 
   push(body) {
@@ -286,4 +286,34 @@ test('reconnectNow skips the rest of a long backoff; reconnect opens a fresh soc
   connection.reconnect();
   assert.equal(buses.length, before + 2);
   assert.ok(buses[before].closed);
+});
+
+test('a socket the bridge cut off for flooding comes back only after a cool-down, not in a tight loop', async (t) => {
+  const { connection, clock, buses, events } = connect(t);
+  connection.open();
+  buses[0].open();
+  const waiting = connection.request('agent.history', {}).catch((e) => e.code);
+  buses[0].onerror({ type: 'err', body: 'flooding' });
+  assert.equal(events.refused, 0, 'flooding is not a refusal of the identity');
+  buses[0].drop({ code: 3000, reason: 'Go away!' });
+  assert.equal(await waiting, 'disconnected');
+  assert.deepEqual(events.states, ['open', 'reconnecting']);
+  clock.tick(FLOODING_COOL_DOWN_MS - 1);
+  assert.equal(buses.length, 1, 'no reconnect within the cool-down');
+  clock.tick(FLOODING_COOL_DOWN_MS);
+  assert.equal(buses.length, 2);
+
+  // the raw WebSocket's close code says the same without the error frame
+  buses[1].open();
+  buses[1].drop({ code: 4429, reason: 'flooding' });
+  clock.tick(FLOODING_COOL_DOWN_MS - 1);
+  assert.equal(buses.length, 2);
+  clock.tick(FLOODING_COOL_DOWN_MS);
+  assert.equal(buses.length, 3);
+
+  // and after that an ordinary drop has the ordinary backoff again
+  buses[2].open();
+  buses[2].drop();
+  clock.tick(250);
+  assert.equal(buses.length, 4);
 });

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +48,8 @@ public final class BridgeClient implements AutoCloseable {
   private final List<Map.Entry<Predicate<JsonObject>, Promise<JsonObject>>> waiters = new CopyOnWriteArrayList<>();
   private final List<String> errors = new CopyOnWriteArrayList<>();
   private final Promise<String> closed = Promise.promise();
+  private final Set<String> answered = ConcurrentHashMap.newKeySet();
+  private final List<String> repeatedReplies = new CopyOnWriteArrayList<>();
 
   private BridgeClient(Vertx vertx, WebSocketClient client, WebSocket socket) {
     this.vertx = vertx;
@@ -84,8 +87,13 @@ public final class BridgeClient implements AutoCloseable {
   private void onFrame(String text) {
     JsonObject frame = new JsonObject(text);
     String address = frame.getString("address");
+    if (address != null && answered.contains(address)) {
+      repeatedReplies.add(text);
+      return;
+    }
     if (address != null && pending.containsKey(address)) {
       Promise<JsonObject> promise = pending.remove(address);
+      answered.add(address);
       if ("err".equals(frame.getString("type"))) {
         promise.tryFail(new BridgeError(frame.getInteger("failureCode", -1), frame.getString("message")));
       } else {
@@ -176,8 +184,22 @@ public final class BridgeClient implements AutoCloseable {
     return new ArrayList<>(errors);
   }
 
+  /** Replies that came for a request that had its reply already (there must be none). */
+  public List<String> repeatedReplies() {
+    return new ArrayList<>(repeatedReplies);
+  }
+
   public boolean isClosed() {
     return socket.isClosed();
+  }
+
+  /** The WebSocket close code the server gave, or null while open (or closed without one). */
+  public Short closeStatusCode() {
+    return socket.closeStatusCode();
+  }
+
+  public String closeReason() {
+    return socket.closeReason();
   }
 
   @Override

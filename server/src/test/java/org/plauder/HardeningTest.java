@@ -123,6 +123,28 @@ class HardeningTest {
   }
 
   @Test
+  void agentSocketsMustComeFromTheServersOwnOriginSchemeAndPortIncluded() throws Exception {
+    int port = node.port();
+    for (String origin : List.of("https://127.0.0.1:" + port, "http://127.0.0.1:" + (port + 1), "http://evil.example")) {
+      WebSocketClient client = vertx.createWebSocketClient();
+      WebSocket ws = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+          .setURI("/eventbus/websocket").addHeader("Origin", origin)));
+      List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+      ws.handler(b -> frames.add(b.toString(StandardCharsets.UTF_8)));
+      ws.writeTextMessage("{\"type\":\"send\",\"address\":\"agent.conversations\",\"headers\":{\"token\":\"" + agent.token()
+          + "\"},\"body\":{},\"replyAddress\":\"r1\"}");
+      long deadline = System.currentTimeMillis() + 3000;
+      while (frames.isEmpty() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(List.of("{\"type\":\"err\",\"body\":\"rejected\"}"), frames, origin);
+      ws.close();
+      client.close();
+    }
+    assertStillServing(); // the dashboard's own origin, http://127.0.0.1:<port>, is served
+  }
+
+  @Test
   void oversizedFramesAreRefusedOnWebSocketAndOnTheXhrFallback() throws Exception {
     Person visitor = node.newVisitor();
     String huge = "x".repeat(200 * 1024);

@@ -12,16 +12,11 @@ import java.util.Map;
  */
 public final class RateLimiter {
 
-  private static final class Bucket {
-    double tokens;
-    long updatedNanos;
-  }
-
   private final double burst;
   private final double perSecond;
   private final int maxKeys;
   private final Clock clock;
-  private final Map<String, Bucket> buckets;
+  private final Map<String, TokenBucket> buckets;
 
   public RateLimiter(int burst, double perSecond, int maxKeys, Clock clock) {
     this.burst = burst;
@@ -30,7 +25,7 @@ public final class RateLimiter {
     this.clock = clock;
     this.buckets = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, TokenBucket> eldest) {
         return size() > RateLimiter.this.maxKeys;
       }
     };
@@ -39,21 +34,6 @@ public final class RateLimiter {
   /** Spends one token of that key; false when it has none left right now. */
   public synchronized boolean tryAcquire(String key) {
     long now = clock.millis() * 1_000_000L;
-    Bucket b = buckets.get(key);
-    if (b == null) {
-      b = new Bucket();
-      b.tokens = burst;
-      b.updatedNanos = now;
-      buckets.put(key, b);
-    } else {
-      double earned = (now - b.updatedNanos) / 1e9 * perSecond;
-      b.tokens = Math.min(burst, b.tokens + earned);
-      b.updatedNanos = now;
-    }
-    if (b.tokens < 1) {
-      return false;
-    }
-    b.tokens -= 1;
-    return true;
+    return buckets.computeIfAbsent(key, k -> new TokenBucket(burst, perSecond, now)).tryTake(now);
   }
 }

@@ -31,6 +31,12 @@ public final class Origins {
     return false;
   }
 
+  /** Whether two origins (or URLs) are the same origin: scheme, host and port, case and default ports aside. */
+  public static boolean isSameOrigin(String origin, String expected) {
+    String a = origin == null ? null : normalize(origin);
+    return a != null && expected != null && a.equals(normalize(expected));
+  }
+
   /** scheme://host[:port] in lower case without a default port, or null when not an origin. */
   static String normalize(String origin) {
     try {

@@ -6,10 +6,10 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,13 +17,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.plauder.auth.Identity;
-import org.plauder.auth.Origins;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
 import org.plauder.config.TrustedProxies;
 import org.plauder.protocol.Addresses;
 import org.plauder.event.CachedReads;
 import org.plauder.site.Site;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gate of the SockJS event-bus bridge. Every frame carries its token in the header
@@ -31,43 +32,40 @@ import org.plauder.site.Site;
  * verified identity instead. Sends may only go to the action addresses of the contract,
  * registrations only to the caller's own inbox; publishing is never allowed. A browser socket
  * must come from an origin its site allows (agents: the server's own origin), and a socket that
- * registers more than a handful of handlers is cut off. A stopping node takes no new sockets and
- * finally closes its open ones with {@link #GOING_AWAY}, so that clients reconnect to another node.
+ * registers more than a handful of handlers is cut off. Before any of that, every frame spends
+ * the socket's budget ({@link FrameThrottle}), so a flooding page costs nobody else anything.
+ * A stopping node takes no new sockets and finally closes its open ones with {@link #GOING_AWAY},
+ * so that clients reconnect to another node.
  */
 final class Bridge implements Handler<BridgeEvent> {
 
   static final int MAX_REGISTRATIONS_PER_SOCKET = 16;
 
-  /** What this node knows about one open socket. */
-  private static final class SocketState {
-    String originCheckedFor; // "site:<key>" or "agent" once the socket's Origin passed for that
-    int registrations;
-    String visitorSocketId;
-    String agentId;
-  }
-
   /** Socket events concern this node's presence verticle only, also on a clustered event bus. */
   private static final DeliveryOptions THIS_NODE = new DeliveryOptions().setLocalOnly(true);
+  private static final Logger log = LoggerFactory.getLogger(Bridge.class);
 
   private final Tokens tokens;
   private final EventBus eventBus;
-  private final CachedReads<String, Site> sites;
-  private final String publicOrigin;
+  private final SocketOrigins origins;
+  private final ClientFaults faults;
+  private final FrameThrottle throttle;
   private final TrustedProxies proxies;
   private final Stopping stopping;
-  private final Map<SockJSSocket, SocketState> sockets = new HashMap<>();
+  private final Map<SockJSSocket, BridgeSocket> sockets = new HashMap<>();
+  private long socketsOpened; // numbers the sockets in the log
   /** This node's open agent sockets, so a disabled agent can be cut off at once. */
   private final Map<String, Set<SockJSSocket>> agentSockets = new HashMap<>();
 
-  Bridge(Tokens tokens, EventBus eventBus, CachedReads<String, Site> sites, String publicUrl, TrustedProxies proxies,
-      Stopping stopping) {
+  Bridge(Tokens tokens, EventBus eventBus, CachedReads<String, Site> sites, String publicUrl, ClientFaults faults,
+      TrustedProxies proxies, Stopping stopping) {
     this.tokens = tokens;
     this.eventBus = eventBus;
-    this.sites = sites;
+    this.faults = faults;
+    this.throttle = new FrameThrottle(faults);
+    this.origins = new SocketOrigins(sites, publicUrl);
     this.proxies = proxies;
     this.stopping = stopping;
-    URI uri = URI.create(publicUrl);
-    this.publicOrigin = uri.getScheme() + "://" + uri.getAuthority();
   }
 
   /** A socket whose client sent no ping for this long is half-open or idle: it is closed. Clients ping every 5 s. */
@@ -105,25 +103,22 @@ final class Bridge implements Handler<BridgeEvent> {
         if (stopping.isStopping()) {
           event.complete(false); // refused: the client reconnects, through the balancer to another node
         } else {
-          state(event.socket());
+          sockets.put(event.socket(), new BridgeSocket(Long.toString(++socketsOpened, 36)));
           event.complete(true);
         }
       }
-      case SEND -> authorizeSend(event).onComplete(passed -> {
-        if (passed) {
-          stopping.forwarded();
-        }
-        event.complete(passed);
-      }, e -> event.complete(false));
-      case REGISTER -> authorizeRegister(event).onComplete(event::complete, e -> event.complete(false));
-      case PUBLISH -> event.complete(false);
+      case SEND, PUBLISH, REGISTER -> onFrame(event);
       case SOCKET_CLOSED -> {
         forget(event.socket());
         event.complete(true);
       }
       case SOCKET_ERROR -> {
-        // A frame over the size limit, or a broken one: the client misbehaves, so it is cut off
-        // rather than left to try again on the same socket.
+        // A frame over the size limit, a broken one, or a connection that broke off: the client
+        // misbehaves or is gone, so it is cut off rather than left to try again on the same socket.
+        BridgeSocket state = sockets.get(event.socket());
+        JsonObject error = event.getRawMessage();
+        faults.report(state == null ? "gone" : state.id, describe(event.socket(), state == null ? "?" : state.id),
+            "broke its connection (" + (error == null ? "no reason" : error.getString("message")) + ")");
         event.complete(true);
         event.socket().close();
       }
@@ -131,12 +126,39 @@ final class Bridge implements Handler<BridgeEvent> {
     }
   }
 
-  private SocketState state(SockJSSocket socket) {
-    return sockets.computeIfAbsent(socket, s -> new SocketState());
+  /** A frame from the client: held to the socket's budget first, then checked. */
+  private void onFrame(BridgeEvent event) {
+    BridgeSocket state = sockets.get(event.socket());
+    if (state == null) {
+      event.complete(false); // the socket closed meanwhile
+      return;
+    }
+    if (!throttle.admit(event, state.budget, state.id)) {
+      return;
+    }
+    Future<Boolean> allowed = switch (event.type()) {
+      case SEND -> authorizeSend(event, state);
+      case REGISTER -> authorizeRegister(event, state);
+      default -> Future.succeededFuture(false);
+    };
+    allowed.onComplete(passed -> {
+      if (passed && event.type() == BridgeEventType.SEND) {
+        stopping.forwarded();
+      }
+      event.complete(passed);
+    }, error -> {
+      log.error("checking a {} frame failed", event.type(), error);
+      event.complete(false);
+    });
+  }
+
+  /** How a socket is named in the log: its client's address and this node's number for it. */
+  static String describe(SockJSSocket socket, String socketId) {
+    return (socket.remoteAddress() == null ? "?" : socket.remoteAddress().hostAddress()) + " (socket " + socketId + ")";
   }
 
   private void forget(SockJSSocket socket) {
-    SocketState s = sockets.remove(socket);
+    BridgeSocket s = sockets.remove(socket);
     if (s == null) {
       return;
     }
@@ -154,7 +176,7 @@ final class Bridge implements Handler<BridgeEvent> {
     }
   }
 
-  private Future<Boolean> authorizeSend(BridgeEvent event) {
+  private Future<Boolean> authorizeSend(BridgeEvent event, BridgeSocket state) {
     JsonObject raw = event.getRawMessage();
     String address = raw == null ? null : raw.getValue("address") instanceof String s ? s : null;
     Identity.Kind kind = Addresses.VISITOR_ACTIONS.contains(address) ? Identity.Kind.VISITOR
@@ -173,7 +195,7 @@ final class Bridge implements Handler<BridgeEvent> {
       verified.put(Addresses.HEADER_AUTH_ERROR, e.code());
       return Future.succeededFuture(withHeaders(event, raw, verified));
     }
-    return originAllowed(event.socket(), identity).map(allowed -> {
+    return originAllowed(event.socket(), state, identity).map(allowed -> {
       if (!allowed) {
         return false;
       }
@@ -198,14 +220,14 @@ final class Bridge implements Handler<BridgeEvent> {
     return true;
   }
 
-  private Future<Boolean> authorizeRegister(BridgeEvent event) {
+  private Future<Boolean> authorizeRegister(BridgeEvent event, BridgeSocket state) {
     JsonObject raw = event.getRawMessage();
     String address = raw == null ? null : raw.getValue("address") instanceof String s ? s : null;
     if (address == null) {
       return Future.succeededFuture(false);
     }
-    SocketState state = state(event.socket());
     if (++state.registrations > MAX_REGISTRATIONS_PER_SOCKET) {
+      faults.report(state.id, describe(event.socket(), state.id), "registered handler after handler and was cut off");
       event.socket().close();
       return Future.succeededFuture(false);
     }
@@ -225,7 +247,7 @@ final class Bridge implements Handler<BridgeEvent> {
     if (!own.equals(address)) {
       return Future.succeededFuture(false);
     }
-    return originAllowed(event.socket(), identity).map(allowed -> {
+    return originAllowed(event.socket(), state, identity).map(allowed -> {
       if (allowed) {
         remember(event.socket(), state, identity);
       }
@@ -233,7 +255,7 @@ final class Bridge implements Handler<BridgeEvent> {
     });
   }
 
-  private void remember(SockJSSocket socket, SocketState state, Identity identity) {
+  private void remember(SockJSSocket socket, BridgeSocket state, Identity identity) {
     if (identity.kind() == Identity.Kind.AGENT) {
       state.agentId = identity.id();
       agentSockets.computeIfAbsent(identity.id(), id -> new HashSet<>()).add(socket);
@@ -249,34 +271,21 @@ final class Bridge implements Handler<BridgeEvent> {
    * an Origin with WebSocket and cross-origin XHR; a client without one is not a browser page
    * that another site could abuse, and its token still has to be valid.
    */
-  private Future<Boolean> originAllowed(SockJSSocket socket, Identity identity) {
-    String origin = socket.headers() == null ? null : socket.headers().get("Origin");
+  private Future<Boolean> originAllowed(SockJSSocket socket, BridgeSocket state, Identity identity) {
+    String origin = SocketOrigins.originOf(socket);
     if (origin == null) {
       return Future.succeededFuture(true);
     }
-    SocketState state = state(socket);
     String checkedFor = identity.kind() == Identity.Kind.AGENT ? "agent" : "site:" + identity.siteKey();
     if (checkedFor.equals(state.originCheckedFor)) {
       return Future.succeededFuture(true);
     }
-    Future<Boolean> allowed = identity.kind() == Identity.Kind.AGENT
-        ? Future.succeededFuture(isServersOwn(origin, socket.headers().get("Host")))
-        : sites.get(identity.siteKey()).map(site -> site != null && Origins.isAllowed(origin, site.allowedOrigins()));
-    return allowed.map(ok -> {
+    return origins.allows(socket, origin, identity).map(ok -> {
       if (ok) {
         state.originCheckedFor = checkedFor;
       }
       return ok;
     });
-  }
-
-  private boolean isServersOwn(String origin, String host) {
-    try {
-      URI uri = URI.create(origin);
-      return publicOrigin.equalsIgnoreCase(origin) || (host != null && host.equalsIgnoreCase(uri.getAuthority()));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private static String tokenOf(JsonObject raw) {

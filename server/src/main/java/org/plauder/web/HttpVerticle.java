@@ -16,9 +16,13 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import org.plauder.Services;
 import org.plauder.event.DomainEvent.AgentStatusChanged;
 import org.plauder.protocol.Failure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP face of a node: REST under /api/v1, the SockJS bridge at /eventbus, health, metrics and static pages. */
 public final class HttpVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpVerticle.class);
 
   private static final String DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -30,6 +34,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Stopping stopping;
   private HttpServer server;
   private Bridge bridge;
+  private ClientFaults clientFaults;
 
   public HttpVerticle(Services services, Stopping stopping) {
     this.services = services;
@@ -38,6 +43,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    clientFaults = new ClientFaults(services.clock());
     Router router = Router.router(vertx);
     router.route().handler(this::admit);
     router.get("/health").handler(this::health);
@@ -127,7 +133,7 @@ public final class HttpVerticle extends VerticleBase {
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
     Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.caches().sites(), services.config().publicUrl(),
-        services.config().trustedProxies(), stopping);
+        clientFaults, services.config().trustedProxies(), stopping);
     bridge = gate;
     // A disabled agent is cut off on every node at once, whichever node disabled it.
     services.events().onEveryNode(AgentStatusChanged.class, e -> {
@@ -139,6 +145,28 @@ public final class HttpVerticle extends VerticleBase {
     // The XHR transports read their frames through a BodyHandler; without a limit they would accept 10 MB.
     router.route("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(services.config().maxFrameBytes()));
     router.route("/eventbus/*").subRouter(bridge);
+    router.route("/eventbus/*").failureHandler(this::onBridgeFailure);
+  }
+
+  /**
+   * A refused XHR frame (over the size limit: 413) is the client's doing and gets one quiet line a
+   * minute per SockJS session; anything else failing here is the server's, logged with its trace.
+   */
+  private void onBridgeFailure(RoutingContext ctx) {
+    int status = ctx.statusCode() == -1 ? 500 : ctx.statusCode();
+    String path = ctx.request().path();
+    if (status >= 500) {
+      log.error("the bridge failed on {}", path, ctx.failure());
+    } else {
+      // /eventbus/<server>/<session>/<transport>: one SockJS session is one connection.
+      String[] parts = path.split("/");
+      String client = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+      String key = parts.length >= 5 ? "sockjs:" + parts[3] : "address:" + client;
+      clientFaults.report(key, client + " (" + key + ")", "was refused with " + status + " on " + path);
+    }
+    if (!ctx.response().ended() && !ctx.response().closed()) {
+      ctx.response().setStatusCode(status).end();
+    }
   }
 
   private void mountApi(Router router) {

@@ -36,4 +36,16 @@ class OriginsTest {
     assertFalse(Origins.isAllowed("file://localhost", allowed));
     assertFalse(Origins.isAllowed("not a url", allowed));
   }
+
+  @Test
+  void sameOriginComparesSchemeHostAndPort() {
+    assertTrue(Origins.isSameOrigin("http://localhost:8080", "http://localhost:8080"));
+    assertTrue(Origins.isSameOrigin("HTTP://LocalHost:8080", "http://localhost:8080/dashboard/"));
+    assertTrue(Origins.isSameOrigin("https://chat.example.com", "https://chat.example.com:443"));
+    assertFalse(Origins.isSameOrigin("https://localhost:8080", "http://localhost:8080"));
+    assertFalse(Origins.isSameOrigin("http://localhost:8081", "http://localhost:8080"));
+    assertFalse(Origins.isSameOrigin("http://localhost", "http://127.0.0.1"));
+    assertFalse(Origins.isSameOrigin("null", "http://localhost:8080"));
+    assertFalse(Origins.isSameOrigin(null, "http://localhost:8080"));
+  }
 }
