@@ -20,7 +20,17 @@ public final class CacheInvalidation extends VerticleBase {
 
   /** The node's caches: sites and their offer rules by site key, agents and conversations by id. */
   public record Caches(CachedReads<String, Site> sites, CachedReads<String, OfferSettings> offerSettings,
-      CachedReads<String, Agent> agents, CachedReads<String, Conversation> conversations) {}
+      CachedReads<String, Agent> agents, CachedReads<String, Conversation> conversations) {
+
+    /**
+     * Forgets a site's settings. The node that changed them calls this before it answers, so the
+     * admin's next action already sees the change there; other nodes follow on {@code SiteChanged}.
+     */
+    public void forgetSite(String siteKey) {
+      sites.forget(siteKey);
+      offerSettings.forget(siteKey);
+    }
+  }
 
   private final DomainEvents events;
   private final Caches caches;
@@ -34,10 +44,7 @@ public final class CacheInvalidation extends VerticleBase {
   public Future<?> start() {
     CachedReads<String, Conversation> conversations = caches.conversations();
     return Future.all(List.of(
-        events.onEveryNode(SiteChanged.class, e -> {
-          caches.sites().forget(e.siteKey());
-          caches.offerSettings().forget(e.siteKey());
-        }),
+        events.onEveryNode(SiteChanged.class, e -> caches.forgetSite(e.siteKey())),
         events.onEveryNode(AgentStatusChanged.class, e -> caches.agents().forget(e.agentId())),
         events.onEveryNode(ChatAssigned.class, e -> conversations.forget(e.conversation().id())),
         events.onEveryNode(ChatTransferred.class, e -> conversations.forget(e.conversation().id())),

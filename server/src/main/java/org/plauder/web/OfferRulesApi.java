@@ -62,7 +62,10 @@ final class OfferRulesApi {
       rules.add(rule);
     }
     services.offerStore().save(admin.siteKey(), new OfferSettings(rules, cooldown))
-        .onSuccess(v -> services.events().publish(new SiteChanged(admin.siteKey())))
+        .onSuccess(v -> {
+          services.caches().forgetSite(admin.siteKey());
+          services.events().publish(new SiteChanged(admin.siteKey()));
+        })
         .onComplete(v -> respond(ctx, admin.siteKey()), ctx::fail);
   }
 

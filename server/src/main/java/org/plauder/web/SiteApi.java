@@ -50,7 +50,10 @@ final class SiteApi {
       List<String> languages = body.containsKey("languages") ? languages(body.getValue("languages")) : site.languages();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
           retentionDays, mask, languages));
-    }).onSuccess(site -> services.events().publish(new SiteChanged(site.key()))).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
+    }).onSuccess(site -> {
+      services.caches().forgetSite(site.key());
+      services.events().publish(new SiteChanged(site.key()));
+    }).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
   }
 
   /** The gate checked the token against the agent's record, so a missing site is a fault, never a hang. */
