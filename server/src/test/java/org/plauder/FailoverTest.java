@@ -93,9 +93,14 @@ class FailoverTest {
             new JsonObject().put("email", email).put("password", "failover-" + i), 200);
         crowd.addAgent(agent.getString("agentId"), agent.getString("token"));
       }
+      List<io.vertx.core.Future<HttpResponse<Buffer>>> minted = new ArrayList<>();
       for (int i = 0; i < VISITORS; i++) { // minted through nginx, as the widget does
-        JsonObject visitor = call(http.post("/api/v1/sites/demo/visitors").putHeader("Origin", publicUrl), new JsonObject(), 200);
-        crowd.addVisitor(visitor.getString("visitorId"), visitor.getString("token"));
+        minted.add(http.post("/api/v1/sites/demo/visitors").putHeader("Origin", publicUrl).sendJsonObject(new JsonObject()));
+      }
+      for (var mint : minted) {
+        HttpResponse<Buffer> response = await(mint);
+        assertEquals(200, response.statusCode(), response.bodyAsString());
+        crowd.addVisitor(response.bodyAsJsonObject().getString("visitorId"), response.bodyAsJsonObject().getString("token"));
       }
 
       FailoverCrowd c = crowd;
@@ -106,8 +111,8 @@ class FailoverTest {
         assertTrue(System.nanoTime() < deadline, () -> "the chats did not get going: " + progress(c));
         Thread.sleep(100);
       }
-      nodeB.destroyForcibly().waitFor(); // SIGKILL
       long killedAt = System.nanoTime();
+      nodeB.destroyForcibly().waitFor(); // SIGKILL
       System.out.println("failover: node B killed at " + TimeUnit.NANOSECONDS.toSeconds(killedAt - began) + " s");
       try {
         finished.toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
@@ -216,7 +221,12 @@ class FailoverTest {
     crowd.agents.forEach(a -> connected.add(a.id));
     JsonArray active = call(http.get("/api/v1/conversations?status=active").bearerTokenAuthentication(admin), null, 200)
         .getJsonArray("conversations");
-    assertEquals(VISITORS, active.size(), "every visitor's chat is active");
+    if (active.size() != VISITORS) {
+      JsonArray queued = call(http.get("/api/v1/conversations?status=queued").bearerTokenAuthentication(admin), null, 200)
+          .getJsonArray("conversations");
+      JsonArray agents = call(http.get("/api/v1/agents").bearerTokenAuthentication(admin), null, 200).getJsonArray("agents");
+      throw new AssertionError(active.size() + " of " + VISITORS + " chats are active; queued: " + queued.encode() + "; agents: " + agents.encode());
+    }
     for (int i = 0; i < active.size(); i++) {
       String agent = active.getJsonObject(i).getString("agentId");
       assertTrue(connected.contains(agent), "chat " + active.getJsonObject(i).getString("id") + " is with agent " + agent);
@@ -225,7 +235,8 @@ class FailoverTest {
 
   private static String progress(FailoverCrowd crowd) {
     return crowd.visitorsPast(3) + " visitors past 3 acks, " + crowd.visitorsPast(MESSAGES_PER_VISITOR) + "/" + VISITORS + " visitors done, reconnects " + crowd.reconnects
-        + ", " + failures(crowd);
+        + ", late replies " + (crowd.visitors.stream().mapToLong(v -> v.lateReplies()).sum()
+        + crowd.agents.stream().mapToLong(a -> a.lateReplies()).sum()) + ", " + failures(crowd);
   }
 
   private static String failures(FailoverCrowd crowd) {

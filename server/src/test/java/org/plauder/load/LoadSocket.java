@@ -64,7 +64,7 @@ public final class LoadSocket {
   private boolean closed;
   private long nextReply;
   /** Replies that came after their request had been given up as lost. */
-  long lateReplies;
+  public long lateReplies;
   /** Error frames outside any reply (a refused register or send). */
   long errorFrames;
 
