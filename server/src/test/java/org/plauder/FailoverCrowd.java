@@ -108,7 +108,7 @@ final class FailoverCrowd {
       socket.request(address, token, body.put("clientMsgId", clientMsgId), (reply, error, nanos) -> {
         inFlight = null;
         if (error != null) {
-          failures.merge(address + ": " + error, 1, Integer::sum);
+          failures.merge(address + ": " + error.replaceAll("__vertx\\.reply\\.[0-9a-f-]+", "…"), 1, Integer::sum);
           // as the client core does: a refusal for too many requests waits longer than a lost reply
           int pause = error.startsWith("rate_limited") ? 3000 : 300;
           nextSendAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause + random.nextInt(500));
