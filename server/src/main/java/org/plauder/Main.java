@@ -10,17 +10,25 @@ import java.util.concurrent.TimeoutException;
 import org.plauder.cluster.ClusteredVertx;
 import org.plauder.config.Config;
 import org.plauder.metrics.NodeMetrics;
+import org.plauder.store.DatabaseProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts one Plauder node configured from the environment. */
+/**
+ * Starts one Plauder node configured from the environment; with the argument {@code database},
+ * the embedded database as a process of its own for several nodes on one machine.
+ */
 public final class Main {
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   private Main() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && "database".equals(args[0])) {
+      runDatabase();
+      return;
+    }
     Config config;
     try {
       config = Config.fromEnvironment(System.getenv());
@@ -38,6 +46,18 @@ public final class Main {
       log.error("Plauder could not join its cluster: {}", error.getMessage(), error);
       System.exit(1);
     });
+  }
+
+  private static void runDatabase() throws InterruptedException {
+    Config.SharedDatabase database;
+    try {
+      database = Config.sharedDatabaseFromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    DatabaseProcess.run(database.dataDir(), database.port());
   }
 
   private static void run(Vertx vertx, Config config, NodeMetrics metrics) {

@@ -34,6 +34,30 @@ final class ServerJvm {
     return builder.start();
   }
 
+  /**
+   * Starts the embedded database as its own process ({@code Main database}) on {@code port} and
+   * returns once it wrote its connection string for nodes ({@code database.uri}).
+   */
+  static Process startDatabase(int port, Path dataDir, Path log) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "org.plauder.Main", "database");
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("PLAUDER_"));
+    env.put("PLAUDER_DATA_DIR", dataDir.toString());
+    env.put("PLAUDER_DATABASE_PORT", String.valueOf(port));
+    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    Process process = builder.start();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!java.nio.file.Files.exists(dataDir.resolve("database.uri"))) {
+      if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+        process.destroyForcibly();
+        throw new AssertionError("the database process did not start: " + java.nio.file.Files.readString(log));
+      }
+      Thread.sleep(100);
+    }
+    return process;
+  }
+
   /** Waits until the server answers its health check, at most {@code seconds}. */
   static void waitForHealth(WebClient http, int seconds) throws InterruptedException {
     long deadline = System.currentTimeMillis() + seconds * 1000L;

@@ -37,6 +37,10 @@ public record Config(
    */
   public record Cluster(String name, String host, int port, List<String> members) {}
 
+  /** The embedded database run as its own process ({@code plauder-server.jar database}): its data and loopback port. */
+  public record SharedDatabase(Path dataDir, int port) {}
+
+  public static final int DEFAULT_DATABASE_PORT = 27117;
   public static final String DEMO_ADMIN_EMAIL = "admin@demo.plauder.local";
   public static final String DEMO_ADMIN_PASSWORD = "plauder-demo";
   /** A scrape token shorter than this could be guessed; the endpoint is reachable by anyone who reaches the node. */
@@ -67,6 +71,15 @@ public record Config(
         metricsTokenOf(env),
         TrustedProxies.parse(env.get("PLAUDER_TRUSTED_PROXIES")),
         shutdownSecondsOf(env));
+  }
+
+  /** Reads PLAUDER_DATA_DIR and PLAUDER_DATABASE_PORT for the database's own process. */
+  public static SharedDatabase sharedDatabaseFromEnvironment(Map<String, String> env) {
+    int port = intOf(env, "PLAUDER_DATABASE_PORT", DEFAULT_DATABASE_PORT);
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("PLAUDER_DATABASE_PORT must be a port number, 1 to 65535");
+    }
+    return new SharedDatabase(Path.of(env.getOrDefault("PLAUDER_DATA_DIR", "data")), port);
   }
 
   public Config withSmtp(Smtp newSmtp) {

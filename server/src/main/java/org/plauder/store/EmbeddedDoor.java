@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The embedded database's door: a connection may only say hello until it has logged in with the
  * user name and the password made for this start (SASL PLAIN, which the MongoDB driver speaks).
  * The password exists only in this process's memory and in the connection string it hands to its
- * own driver, never in a log, so no other local process can read a document.
+ * own driver (when the database runs as its own process: in the owner-only file {@code database.uri}
+ * for its nodes), never in a log, so no other local process can read a document.
  */
 @ChannelHandler.Sharable
 final class EmbeddedDoor extends ChannelInboundHandlerAdapter {
@@ -47,6 +48,14 @@ final class EmbeddedDoor extends ChannelInboundHandlerAdapter {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     return new EmbeddedDoor(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+  }
+
+  /** A door with the password of an earlier start (the database's own process keeps it in its data directory). */
+  static EmbeddedDoor withPassword(String password) {
+    if (password.isBlank()) {
+      throw new IllegalArgumentException("the embedded database's password must not be empty");
+    }
+    return new EmbeddedDoor(password);
   }
 
   String password() {

@@ -68,8 +68,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     return start(dataDir, port, door);
   }
 
-  /** On a given loopback port (0: any free one). */
-  private static EmbeddedMongo start(Path dataDir, int port, EmbeddedDoor door) {
+  /** On a given loopback port (0: any free one), behind {@code door}. */
+  static EmbeddedMongo start(Path dataDir, int port, EmbeddedDoor door) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {

@@ -43,17 +43,17 @@ import java.util.function.Consumer;
  * connection bound to its own address, with Netty's WebSocket client codec (the one Vert.x's
  * WebSocket client is built on) in its pipeline.
  */
-final class LoadSocket {
+public final class LoadSocket {
 
   /** Called once per request: with the reply body, or with an error (a failure reply's message, or "timeout"). */
-  interface Reply {
+  public interface Reply {
     void done(JsonObject body, String error, long elapsedNanos);
   }
 
   private record Pending(long sentNanos, Reply reply) {}
 
-  static final String TIMEOUT = "timeout";
-  static final String CLOSED = "socket closed";
+  public static final String TIMEOUT = "timeout";
+  public static final String CLOSED = "socket closed";
   /** An agent's live-visitors list of thousands is one message of several MB. */
   private static final int MAX_MESSAGE_BYTES = 64 << 20;
 
@@ -64,7 +64,7 @@ final class LoadSocket {
   private boolean closed;
   private long nextReply;
   /** Replies that came after their request had been given up as lost. */
-  long lateReplies;
+  public long lateReplies;
   /** Error frames outside any reply (a refused register or send). */
   long errorFrames;
 
@@ -75,7 +75,7 @@ final class LoadSocket {
   }
 
   /** Connects from {@code sourceAddress} (a loopback address) and completes once the WebSocket handshake is done. */
-  static Future<LoadSocket> connect(Vertx vertx, String sourceAddress, int port, String origin) {
+  public static Future<LoadSocket> connect(Vertx vertx, String sourceAddress, int port, String origin) {
     NetClient client = vertx.createNetClient(new NetClientOptions().setLocalAddress(sourceAddress).setConnectTimeout(30_000));
     return client.connect(port, "127.0.0.1")
         .compose(connection -> new LoadSocket(client, (NetSocketInternal) connection).handshake(port, origin))
@@ -121,16 +121,16 @@ final class LoadSocket {
     return open.future().timeout(30, TimeUnit.SECONDS);
   }
 
-  void onPush(Consumer<JsonObject> handler) {
+  public void onPush(Consumer<JsonObject> handler) {
     this.pushHandler = handler;
   }
 
-  void register(String address, String token) {
+  public void register(String address, String token) {
     write(new JsonObject().put("type", "register").put("address", address)
         .put("headers", new JsonObject().put("token", token)).encode());
   }
 
-  void request(String address, String token, JsonObject body, Reply reply) {
+  public void request(String address, String token, JsonObject body, Reply reply) {
     if (closed) {
       reply.done(null, CLOSED, 0); // no reply can come; say so at once rather than after 30 s
       return;
@@ -143,7 +143,7 @@ final class LoadSocket {
   }
 
   /** Sends the SockJS bridge's keep-alive; the server closes sockets that stay silent for 15 s. */
-  void ping() {
+  public void ping() {
     write("{\"type\":\"ping\"}");
   }
 
@@ -154,7 +154,7 @@ final class LoadSocket {
   }
 
   /** Gives up on requests older than {@code timeoutNanos}: each is answered with {@link #TIMEOUT}. */
-  void expire(long nowNanos, long timeoutNanos) {
+  public void expire(long nowNanos, long timeoutNanos) {
     for (Iterator<Map.Entry<String, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
       Pending p = it.next().getValue();
       if (nowNanos - p.sentNanos > timeoutNanos) {
@@ -168,12 +168,12 @@ final class LoadSocket {
     return pending.size();
   }
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return closed;
   }
 
   /** Closes the socket and its client. */
-  Future<Void> close() {
+  public Future<Void> close() {
     return (closed ? Future.<Void>succeededFuture() : socket.close()).eventually(client::close);
   }
 
