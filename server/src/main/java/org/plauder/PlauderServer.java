@@ -28,6 +28,7 @@ import org.plauder.routing.AssignmentPolicy;
 import org.plauder.routing.AssignmentRate;
 import org.plauder.routing.Scheduler;
 import org.plauder.routing.ChatRouter;
+import org.plauder.routing.SlotAudit;
 import org.plauder.site.FirstStart;
 import org.plauder.store.AgentAccounts;
 import org.plauder.store.Agents;
@@ -115,6 +116,8 @@ public final class PlauderServer {
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RetentionJob(services)).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new SlotAudit(services.agents(), services.conversations(), services.router(),
+                  Duration.ofSeconds(services.config().slotAuditSeconds()))).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(presence).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(http).onSuccess(ids::add))
               .map(id -> new PlauderServer(vertx, embedded, db, http, services, stopping, ids));

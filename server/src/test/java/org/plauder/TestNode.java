@@ -36,7 +36,7 @@ public final class TestNode implements AutoCloseable {
   public static Config config(Path dataDir, String mongoUri) {
     return new Config("127.0.0.1", 0, "http://localhost:0", mongoUri, "plauder", null, dataDir, SECRET,
         ADMIN_EMAIL, ADMIN_PASSWORD, 4, 4000, 64 * 1024, null, null, 1, null,
-        org.plauder.config.TrustedProxies.none(), 10);
+        org.plauder.config.TrustedProxies.none(), 10, 1);
   }
 
   /** A node on the embedded database in {@code dataDir}. */

@@ -34,6 +34,15 @@ public interface AgentStore {
 
   Future<Agent> setStatus(String agentId, AgentStatus status);
 
+  /** Every agent, of any site, whose load counts at least one chat. */
+  Future<List<Agent>> holdingSlots();
+
+  /**
+   * Sets the agent's load to the chats it really has, but only while its load is still
+   * {@code seenLoad} (nothing was claimed or given back since it was seen); true when corrected.
+   */
+  Future<Boolean> correctLoad(String agentId, int seenLoad, int activeChats);
+
   /** Sets maxChats, keeping the agent's free slots consistent with its load; null when there is no such agent. */
   Future<Agent> setMaxChats(String agentId, int maxChats);
 }

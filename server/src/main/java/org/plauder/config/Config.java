@@ -25,7 +25,8 @@ public record Config(
     int presenceGraceSeconds,
     String metricsToken,
     TrustedProxies trustedProxies,
-    int shutdownSeconds) {
+    int shutdownSeconds,
+    int slotAuditSeconds) {
 
   /** The SMTP server transcripts are e-mailed through; null when e-mail is not set up. */
   public record Smtp(String host, int port, String username, String password, String from, String startTls) {}
@@ -70,7 +71,8 @@ public record Config(
         intOf(env, "PLAUDER_PRESENCE_GRACE_SECONDS", 15),
         metricsTokenOf(env),
         TrustedProxies.parse(env.get("PLAUDER_TRUSTED_PROXIES")),
-        shutdownSecondsOf(env));
+        shutdownSecondsOf(env),
+        atLeastOne(env, "PLAUDER_SLOT_AUDIT_SECONDS", 30));
   }
 
   /** Reads PLAUDER_DATA_DIR and PLAUDER_DATABASE_PORT for the database's own process. */
@@ -84,27 +86,27 @@ public record Config(
 
   public Config withSmtp(Smtp newSmtp) {
     return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, newSmtp, presenceGraceSeconds, metricsToken, trustedProxies, shutdownSeconds);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, newSmtp, presenceGraceSeconds, metricsToken, trustedProxies, shutdownSeconds, slotAuditSeconds);
   }
 
   public Config withPort(int newPort) {
     return new Config(host, newPort, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken, trustedProxies, shutdownSeconds);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken, trustedProxies, shutdownSeconds, slotAuditSeconds);
   }
 
   public Config withJwtSecret(String newSecret) {
     return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, newSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken, trustedProxies, shutdownSeconds);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken, trustedProxies, shutdownSeconds, slotAuditSeconds);
   }
 
   public Config withTrustedProxies(TrustedProxies proxies) {
     return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken, proxies, shutdownSeconds);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, metricsToken, proxies, shutdownSeconds, slotAuditSeconds);
   }
 
   public Config withMetricsToken(String newToken) {
     return new Config(host, port, publicUrl, mongoUri, databaseName, mongoWriteConcern, dataDir, jwtSecret, adminEmail, adminPassword,
-        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, newToken, trustedProxies, shutdownSeconds);
+        bcryptCost, maxMessageLength, maxFrameBytes, cluster, smtp, presenceGraceSeconds, newToken, trustedProxies, shutdownSeconds, slotAuditSeconds);
   }
 
   /** Whether this node collects metrics and serves them at /metrics (only with a token). */
@@ -122,9 +124,13 @@ public record Config(
 
   /** How long a stopping node may take, from SIGTERM to exit; at least 1 s. */
   private static int shutdownSecondsOf(Map<String, String> env) {
-    int seconds = intOf(env, "PLAUDER_SHUTDOWN_SECONDS", 10);
+    return atLeastOne(env, "PLAUDER_SHUTDOWN_SECONDS", 10);
+  }
+
+  private static int atLeastOne(Map<String, String> env, String name, int fallback) {
+    int seconds = intOf(env, name, fallback);
     if (seconds < 1) {
-      throw new IllegalArgumentException("PLAUDER_SHUTDOWN_SECONDS must be at least 1");
+      throw new IllegalArgumentException(name + " must be at least 1");
     }
     return seconds;
   }

@@ -3,6 +3,7 @@ package org.plauder.conversation;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The conversations that routing reads and moves between states. Every state change is one
@@ -38,6 +39,9 @@ public interface ConversationStore {
   Future<Conversation> oldestQueued(String siteKey);
 
   Future<List<Conversation>> activeOfAgent(String agentId);
+
+  /** How many active conversations each agent has, by agent id (agents with none left out). */
+  Future<Map<String, Integer>> activeChatsByAgent();
 
   /** Queued → active with this agent; null when the conversation was no longer queued. */
   Future<Conversation> activate(String id, String agentId, String agentName, Instant now);

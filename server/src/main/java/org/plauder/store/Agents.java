@@ -73,6 +73,18 @@ public final class Agents implements AgentStore {
   }
 
   @Override
+  public Future<List<Agent>> holdingSlots() {
+    return Reactive.list(db.agents().find(gt("load", 0))).map(list -> list.stream().map(Agents::toAgent).toList());
+  }
+
+  @Override
+  public Future<Boolean> correctLoad(String agentId, int seenLoad, int activeChats) {
+    return Reactive.first(db.agents().updateOne(and(eq("_id", agentId), eq("load", seenLoad)),
+            Updates.combine(Updates.set("load", activeChats), Updates.inc("freeSlots", seenLoad - activeChats))))
+        .map(result -> result.getModifiedCount() == 1);
+  }
+
+  @Override
   public Future<List<Agent>> ofSite(String siteKey) {
     return Reactive.list(db.agents().find(eq("siteKey", siteKey)).sort(Sorts.ascending("name")))
         .map(list -> list.stream().map(Agents::toAgent).toList());

@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -12,6 +14,8 @@ import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
@@ -120,6 +124,15 @@ public final class Conversations implements ConversationStore {
     return Reactive.list(db.conversations().find(and(eq("agentId", agentId), eq("status", ConversationStatus.ACTIVE.wire())))
             .sort(Sorts.ascending("assignedAt")))
         .map(list -> list.stream().map(Conversations::toConversation).toList());
+  }
+
+  @Override
+  public Future<Map<String, Integer>> activeChatsByAgent() {
+    return Reactive.list(db.conversations().aggregate(List.of(
+            Aggregates.match(eq("status", ConversationStatus.ACTIVE.wire())),
+            Aggregates.group("$agentId", Accumulators.sum("chats", 1)))))
+        .map(groups -> groups.stream().filter(g -> g.getString("_id") != null)
+            .collect(Collectors.toMap(g -> g.getString("_id"), g -> g.getInteger("chats"))));
   }
 
   public Future<List<Conversation>> ofSite(String siteKey, ConversationStatus status, int limit) {

@@ -75,6 +75,22 @@ final class InMemoryAgents implements AgentStore {
   }
 
   @Override
+  public Future<List<Agent>> holdingSlots() {
+    return Future.succeededFuture(agents.values().stream().filter(a -> a.load() > 0).toList());
+  }
+
+  @Override
+  public Future<Boolean> correctLoad(String agentId, int seenLoad, int activeChats) {
+    Agent a = agents.get(agentId);
+    if (a == null || a.load() != seenLoad) {
+      return Future.succeededFuture(false);
+    }
+    put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), activeChats, a.disabled(),
+        a.lastAssignedAt()));
+    return Future.succeededFuture(true);
+  }
+
+  @Override
   public Future<Agent> setStatus(String agentId, AgentStatus status) {
     Agent a = agents.get(agentId);
     return Future.succeededFuture(a == null ? null : put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(),

@@ -72,6 +72,14 @@ final class InMemoryConversations implements ConversationStore {
   }
 
   @Override
+  public Future<Map<String, Integer>> activeChatsByAgent() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    conversations.values().stream().filter(c -> c.status() == ConversationStatus.ACTIVE)
+        .forEach(c -> counts.merge(c.agentId(), 1, Integer::sum));
+    return Future.succeededFuture(counts);
+  }
+
+  @Override
   public Future<Conversation> activate(String id, String agentId, String agentName, Instant now) {
     Conversation c = conversations.get(id);
     if (c == null || c.status() != ConversationStatus.QUEUED) {

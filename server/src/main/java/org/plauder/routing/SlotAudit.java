@@ -1,0 +1,80 @@
+package org.plauder.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.plauder.agent.AgentStore;
+import org.plauder.conversation.ConversationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives back chat slots that no chat holds ({@link SlotLeaks}) and then drains the queues of the
+ * sites concerned, so a visitor never waits for capacity that a dead node took with it. Runs on
+ * every node; a correction only applies while the load is still what was seen, so two nodes
+ * never correct twice.
+ */
+public final class SlotAudit extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(SlotAudit.class);
+
+  private final AgentStore agents;
+  private final ConversationStore conversations;
+  private final ChatRouter router;
+  private final Duration period;
+  private final SlotLeaks leaks = new SlotLeaks();
+  private long timer = -1;
+  private boolean running;
+
+  public SlotAudit(AgentStore agents, ConversationStore conversations, ChatRouter router, Duration period) {
+    this.agents = agents;
+    this.conversations = conversations;
+    this.router = router;
+    this.period = period;
+  }
+
+  @Override
+  public Future<?> start() {
+    timer = vertx.setPeriodic(period.toMillis(), id -> {
+      if (!running) {
+        running = true;
+        audit().onComplete(r -> running = false).onFailure(e -> log.warn("slot audit failed: {}", e.toString()));
+      }
+    });
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    return Future.succeededFuture();
+  }
+
+  /** One look: corrects what two looks in a row found leaking, then drains those sites' queues. */
+  Future<Void> audit() {
+    return Future.all(agents.holdingSlots(), conversations.activeChatsByAgent()).compose(both -> {
+      List<org.plauder.agent.Agent> holding = both.resultAt(0);
+      java.util.Map<String, Integer> active = both.resultAt(1);
+      List<SlotLeaks.Seen> seen = holding.stream()
+          .map(a -> new SlotLeaks.Seen(a.id(), a.siteKey(), a.load(), active.getOrDefault(a.id(), 0)))
+          .toList();
+      Set<String> sites = new LinkedHashSet<>();
+      Future<Void> corrections = Future.succeededFuture();
+      for (SlotLeaks.Seen leak : leaks.look(seen)) {
+        corrections = corrections.compose(v -> agents.correctLoad(leak.agentId(), leak.load(), leak.activeChats())
+            .map(corrected -> {
+              if (corrected) {
+                log.warn("agent {} counted {} chats but has {}: slots taken by a hand-over that never finished "
+                    + "(a node stopped between the two writes) are given back", leak.agentId(), leak.load(), leak.activeChats());
+                sites.add(leak.siteKey());
+              }
+              return null;
+            }));
+      }
+      return corrections.compose(v -> Future.all(sites.stream().map(router::assignQueued).toList()).mapEmpty());
+    });
+  }
+}
