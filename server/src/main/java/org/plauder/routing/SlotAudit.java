@@ -5,7 +5,9 @@ import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStore;
 import org.plauder.conversation.ConversationStore;
 import org.slf4j.Logger;
@@ -56,8 +58,8 @@ public final class SlotAudit extends VerticleBase {
   /** One look: corrects what two looks in a row found leaking, then drains those sites' queues. */
   Future<Void> audit() {
     return Future.all(agents.holdingSlots(), conversations.activeChatsByAgent()).compose(both -> {
-      List<org.plauder.agent.Agent> holding = both.resultAt(0);
-      java.util.Map<String, Integer> active = both.resultAt(1);
+      List<Agent> holding = both.resultAt(0);
+      Map<String, Integer> active = both.resultAt(1);
       List<SlotLeaks.Seen> seen = holding.stream()
           .map(a -> new SlotLeaks.Seen(a.id(), a.siteKey(), a.load(), active.getOrDefault(a.id(), 0)))
           .toList();

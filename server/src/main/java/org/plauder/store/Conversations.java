@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.plauder.conversation.Conversation;
@@ -131,7 +132,7 @@ public final class Conversations implements ConversationStore {
     // aggregation the driver sends, and this runs every audit period.
     return Reactive.list(db.conversations().find(eq("status", ConversationStatus.ACTIVE.wire()))
             .projection(Projections.include("agentId")))
-        .map(active -> active.stream().map(d -> d.getString("agentId")).filter(java.util.Objects::nonNull)
+        .map(active -> active.stream().map(d -> d.getString("agentId")).filter(Objects::nonNull)
             .collect(Collectors.toMap(id -> id, id -> 1, Integer::sum)));
   }
 

@@ -47,7 +47,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   private final String connectionString;
   private final int port;
 
-  private EmbeddedMongo(EventLoopGroup boss, EventLoopGroup worker, ChannelGroup clients, Channel listening,
+  private EmbeddedMongo(EventLoopGroup boss, EventLoopGroup worker, ChannelGroup clients, Channel listening, int port,
       JournaledBackend backend, EmbeddedDoor door, String connectionString) {
     this.boss = boss;
     this.worker = worker;
@@ -56,7 +56,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.backend = backend;
     this.door = door;
     this.connectionString = connectionString;
-    this.port = ((InetSocketAddress) listening.localAddress()).getPort();
+    this.port = port;
   }
 
   public static EmbeddedMongo start(Path dataDir) {
@@ -97,19 +97,19 @@ public final class EmbeddedMongo implements AutoCloseable {
         .channel();
     // Many connections, because a group commit answers all the writes that arrive together: the
     // more can be in flight at once, the fewer commits each write waits for.
-    String address = "127.0.0.1:" + ((InetSocketAddress) listening.localAddress()).getPort();
+    int boundPort = ((InetSocketAddress) listening.localAddress()).getPort();
+    String address = "127.0.0.1:" + boundPort;
     String uri = "mongodb://" + EmbeddedDoor.USER + ":" + door.password() + "@" + address
         + "/?authMechanism=PLAIN&authSource=%24external&maxPoolSize=" + POOL_SIZE + "&maxConnecting=" + POOL_SIZE / 10;
     // The password stays out of the log: only this process may read the database.
     log.info("Embedded MongoDB on {} (login required) with data in {}", address, journal);
-    return new EmbeddedMongo(boss, worker, clients, listening, backend, door, uri);
+    return new EmbeddedMongo(boss, worker, clients, listening, boundPort, backend, door, uri);
   }
 
   /** The connection string for this process's driver, with this start's password in it: never log it. */
   public String connectionString() {
     return connectionString;
   }
-
 
   /** Stops listening, drops the clients, writes and closes the journal. */
   @Override

@@ -102,10 +102,6 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  long sizeOnDisk() {
-    return segments.totalBytes();
-  }
-
   private void roll() throws IOException {
     active.close();
     begin(activeNumber + 1);
