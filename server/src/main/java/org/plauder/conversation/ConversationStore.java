@@ -35,8 +35,8 @@ public interface ConversationStore {
   /** The site's queued conversations in ticket order. */
   Future<List<Conversation>> queuedOfSite(String siteKey);
 
-  /** The head of the site's queue, or null. */
-  Future<Conversation> oldestQueued(String siteKey);
+  /** The first {@code limit} chats of the site's queue, in ticket order. */
+  Future<List<Conversation>> queueHeads(String siteKey, int limit);
 
   Future<List<Conversation>> activeOfAgent(String agentId);
 

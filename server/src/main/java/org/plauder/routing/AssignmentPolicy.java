@@ -36,6 +36,11 @@ public final class AssignmentPolicy {
     return selection.allows(agent);
   }
 
+  /** How many chats these agents may take between them now: the free slots of those the policy allows. */
+  public int roomAmong(Collection<Agent> agents) {
+    return agents.stream().filter(selection::allows).mapToInt(Agent::freeSlots).sum();
+  }
+
   /** The agent that gets the next chat, or empty when nobody may. */
   public Optional<Agent> choose(Collection<Agent> agents) {
     return agents.stream().filter(selection::allows).min(selection.order());

@@ -15,7 +15,6 @@ import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
 import org.plauder.event.DomainEvent.AgentStatusChanged;
 import org.plauder.event.DomainEvent.AssignReason;
-import org.plauder.event.DomainEvent.ChatAssigned;
 import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatQueued;
 import org.plauder.event.DomainEvent.ChatRequested;
@@ -55,6 +54,7 @@ public final class ChatRouter {
   private final Clock clock;
   private final QueueBoard queue;
   private final SiteDrains drains = new SiteDrains();
+  private final QueueDrain drain;
 
   public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
       AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock) {
@@ -65,6 +65,7 @@ public final class ChatRouter {
     this.policy = policy;
     this.events = events;
     this.clock = clock;
+    this.drain = new QueueDrain(agents, conversations, policy, events, clock);
     this.queue = new QueueBoard(agents, conversations, rate, scheduler, events, clock);
   }
 
@@ -74,11 +75,14 @@ public final class ChatRouter {
    * offer) becomes the chat's first message; an invitation's agent gets the chat if it has room.
    */
   public Future<ChatState> requestChat(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
-    return conversations.findOpenOfVisitor(visitor.id()).compose(open -> open != null
-        ? continueOpen(open, first)
-        : agents.countOnline(visitor.siteKey()).compose(online -> online == 0
-            ? Future.succeededFuture(ChatState.offline())
-            : openNew(visitor, name, email, first, opening)));
+    return Future.all(conversations.findOpenOfVisitor(visitor.id()), agents.countOnline(visitor.siteKey())).compose(both -> {
+      Conversation open = both.resultAt(0);
+      long online = both.resultAt(1);
+      if (open != null) {
+        return continueOpen(open, first);
+      }
+      return online == 0 ? Future.succeededFuture(ChatState.offline()) : openNew(visitor, name, email, first, opening);
+    });
   }
 
   private Future<ChatState> continueOpen(Conversation open, FirstMessage first) {
@@ -145,31 +149,8 @@ public final class ChatRouter {
       return Future.succeededFuture();
     }
     Instant now = clock.instant();
-    return handOver(agents.claimSlotOf(opening.agentId(), c.siteKey(), policy.selection(), now), c.id(), now,
+    return drain.handOver(agents.claimSlotOf(opening.agentId(), c.siteKey(), policy.selection(), now), c.id(), now,
         AssignReason.INVITATION).mapEmpty();
-  }
-
-  /**
-   * What became of handing a queued chat to a claimed slot: {@code agent} null when no slot could
-   * be claimed; {@code assigned} null when the chat was no longer waiting (the slot is given back).
-   */
-  private record Handover(Agent agent, Conversation assigned) {}
-
-  /** Queued → active with the agent whose slot {@code claim} took; announced as {@link ChatAssigned}. */
-  private Future<Handover> handOver(Future<Agent> claim, String conversationId, Instant now, AssignReason reason) {
-    return claim.compose(agent -> {
-      if (agent == null) {
-        return Future.succeededFuture(new Handover(null, null));
-      }
-      return conversations.activate(conversationId, agent.id(), agent.name(), now).compose(assigned -> {
-        if (assigned == null) {
-          // Someone else took or closed this chat in the meantime: give the slot back.
-          return agents.releaseSlot(agent.id()).map(v -> new Handover(agent, null));
-        }
-        events.publish(new ChatAssigned(assigned.siteKey(), assigned, reason));
-        return Future.succeededFuture(new Handover(agent, assigned));
-      });
-    });
   }
 
   /** The state of a conversation as its visitor sees it, with queue position while queued. */
@@ -177,21 +158,9 @@ public final class ChatRouter {
     return queue.describe(conversationId);
   }
 
-  /** Assigns queued chats, oldest first, while the policy allows an agent; then announces the queue. */
+  /** Assigns queued chats, oldest first, while the policy allows an agent ({@link QueueDrain}); then announces the queue. */
   public Future<Void> assignQueued(String siteKey) {
-    return drains.run(siteKey, site -> drain(site).compose(v -> queue.announce(site)));
-  }
-
-  private Future<Void> drain(String siteKey) {
-    return conversations.oldestQueued(siteKey).compose(head -> {
-      if (head == null) {
-        return Future.succeededFuture();
-      }
-      Instant now = clock.instant();
-      // Assigned or not (someone else got the head first), look again while there is room.
-      return handOver(agents.claimSlot(siteKey, policy.selection(), now), head.id(), now, AssignReason.LOWEST_LOAD)
-          .compose(h -> h.agent() == null ? Future.succeededFuture() : drain(siteKey));
-    });
+    return drains.run(siteKey, site -> drain.drain(site).compose(v -> queue.announce(site)));
   }
 
   /** Closes an open conversation (idempotent) and hands its slot to the next queued visitor. */
@@ -248,7 +217,7 @@ public final class ChatRouter {
       return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
     }
     Instant now = clock.instant();
-    return handOver(agents.claimSlotOf(agent.id(), c.siteKey(), policy.selection(), now), c.id(), now, AssignReason.TAKEN)
+    return drain.handOver(agents.claimSlotOf(agent.id(), c.siteKey(), policy.selection(), now), c.id(), now, AssignReason.TAKEN)
         .compose(h -> {
           if (h.agent() == null) {
             return Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat"));

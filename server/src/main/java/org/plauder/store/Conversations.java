@@ -116,8 +116,8 @@ public final class Conversations implements ConversationStore {
   }
 
   @Override
-  public Future<Conversation> oldestQueued(String siteKey) {
-    return open.waitingChats(siteKey, 1).map(head -> head.isEmpty() ? null : head.get(0));
+  public Future<List<Conversation>> queueHeads(String siteKey, int limit) {
+    return open.waitingChats(siteKey, limit);
   }
 
   public Future<List<Conversation>> activeOfAgent(String agentId) {

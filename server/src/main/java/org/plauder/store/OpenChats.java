@@ -82,7 +82,7 @@ final class OpenChats {
             }
           }
           return stale.isEmpty() ? Future.succeededFuture(queued)
-              : Future.all(stale).compose(v -> limit == 1 && queued.isEmpty() ? waitingChats(siteKey, limit) : Future.succeededFuture(queued));
+              : Future.all(stale).compose(v -> queued.isEmpty() ? waitingChats(siteKey, limit) : Future.succeededFuture(queued));
         }));
   }
 

@@ -53,6 +53,7 @@ final class BareDesk extends VerticleBase {
         on("visitor.pageView", (who, body) -> new JsonObject().putNull("offer")),
         on("visitor.requestChat", (who, body) -> requestChat(who.getString(BareRelay.ID))),
         on("visitor.send", (who, body) -> send(who, body, "visitor")),
+        on("visitor.close", (who, body) -> close(who.getString(BareRelay.ID), body.getString("conversationId"))),
         on("agent.send", (who, body) -> send(who, body, "agent")),
         on("agent.status", this::status),
         on("agent.conversations", this::conversations),
@@ -135,13 +136,30 @@ final class BareDesk extends VerticleBase {
         .put("time", time).put("duplicate", false).put("masked", false);
   }
 
+  /** Ends the visitor's chat, frees its agent's slot and gives it to the head of the queue. */
+  private JsonObject close(String visitorId, String conversationId) {
+    Chat chat = chats.get(conversationId);
+    if (chat == null || !chat.visitorId().equals(visitorId)) {
+      throw new IllegalArgumentException("not_found: no such conversation");
+    }
+    chats.remove(chat.id());
+    openChatOfVisitor.remove(visitorId);
+    agents.get(chat.agentId()).load--;
+    assignQueued();
+    return new JsonObject().put("conversation", conversation(chat).put("status", "closed"));
+  }
+
+  private void assignQueued() {
+    while (!queue.isEmpty() && freeAgent() != null) {
+      assign(queue.removeFirst(), freeAgent());
+    }
+  }
+
   private JsonObject status(JsonObject who, JsonObject body) {
     Agent agent = agents.computeIfAbsent(who.getString(BareRelay.ID), Agent::new);
     agent.maxChats = Integer.parseInt(who.getString(BareRelay.MAX_CHATS));
     agent.online = "online".equals(body.getString("status", "online"));
-    while (!queue.isEmpty() && freeAgent() != null) {
-      assign(queue.removeFirst(), freeAgent());
-    }
+    assignQueued();
     return new JsonObject().put("agent", agentJson(agent));
   }
 

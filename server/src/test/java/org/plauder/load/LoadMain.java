@@ -124,7 +124,8 @@ public final class LoadMain {
       case "messages" -> ints(o, bare ? "bare-message-rates" : "message-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
           () -> MessageScenario.run(bench, kind, rate, i(o, "message-seconds"), MessageScenario.WARM_UP_SECONDS))));
       case "routing" -> ints(o, "routing-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
-          () -> RoutingScenario.run(bench, kind, rate, i(o, "routing-requests"), i(o, "routing-agents"), i(o, "routing-slots")))));
+          () -> RoutingScenario.run(bench, kind, rate, i(o, "routing-requests"), i(o, "routing-agents"), i(o, "routing-slots"),
+              RoutingScenario.WARM_UP_CHATS))));
       case "setup" -> ints(o, bare ? "bare-setup-rates" : "setup-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
           () -> SetupScenario.run(bench, kind, rate, i(o, "setup-seconds"), SetupScenario.WARM_UP_SECONDS))));
       case "export" -> rows.add(step(bench, kind, scenario, () -> ExportScenario.run(bench, kind, Long.parseLong(o.get("export-messages")))));

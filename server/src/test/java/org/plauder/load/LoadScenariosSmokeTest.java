@@ -72,7 +72,7 @@ class LoadScenariosSmokeTest {
   @Test
   void everyChatRequestIsAnsweredAndNoAgentGoesOverItsLimit() {
     for (Target.Kind target : targets) {
-      JsonObject row = RoutingScenario.run(bench, target, 10, 12, 2, 5);
+      JsonObject row = RoutingScenario.run(bench, target, 10, 12, 2, 5, 4);
       JsonObject counts = row.getJsonObject("counts");
       assertEquals(12, counts.getLong("acked"), row.encode());
       assertEquals(0, row.getLong("lostReplies"), row.encode());

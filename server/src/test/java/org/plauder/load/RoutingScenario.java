@@ -10,19 +10,26 @@ import java.util.Locale;
  * open loop, {@code requests} visitors (already on the page) ask for a chat, {@code rate} a
  * second. Measures the reply and the visitor's {@code assigned} push (from the request), counts
  * what never came within 30 s, and afterwards checks that no agent holds more than its limit,
- * both as the server's agent list says and as the agents' own pushes say.
+ * both as the server's agent list says and as the agents' own pushes say. In full runs a warm-up
+ * comes first and is not counted: {@link #WARM_UP_CHATS} other visitors ask at up to
+ * {@link #WARM_UP_RATE} a second, are all assigned, and end their chats again, so that what is
+ * measured is a server that has routed before (its code compiled), not one just started.
  */
 final class RoutingScenario {
 
+  static final int WARM_UP_CHATS = 300;
+  static final int WARM_UP_RATE = 50;
+
   private RoutingScenario() {}
 
-  static JsonObject run(Bench bench, Target.Kind kind, int rate, int requests, int agents, int slots) {
+  static JsonObject run(Bench bench, Target.Kind kind, int rate, int requests, int agents, int slots, int warmUpChats) {
     bench.say("routing: %d requests at %d/s onto %d agents x %d on %s", requests, rate, agents, slots, kind.name());
     try (Target target = kind.start()) {
       bench.init(target);
       Rest rest = new Rest(bench.vertx, target);
       List<JsonObject> logins = rest.createAgents(agents, slots);
       bench.crew.all(i -> new JsonObject().put("cmd", "agents").put("agents", new JsonArray(MessageScenario.slice(logins, bench, i))), 300);
+      warmUp(bench, Math.min(warmUpChats, agents * slots), Math.min(rate, WARM_UP_RATE));
       bench.crew.all(i -> new JsonObject().put("cmd", "visitors").put("count", bench.share(requests, i)).put("concurrency", 10), 1800);
       bench.crew.all(new JsonObject().put("cmd", "report"), 60); // set-up counts are not part of the result
 
@@ -54,5 +61,19 @@ final class RoutingScenario {
           .put("settled", settled).put("settleSeconds", Bench.round1(settleSeconds));
       return row;
     }
+  }
+
+  /** {@code chats} visitors ask for a chat, are all assigned, and end their chats; then the counts start afresh. */
+  private static void warmUp(Bench bench, int chats, int rate) {
+    if (chats == 0) {
+      return;
+    }
+    bench.crew.all(i -> new JsonObject().put("cmd", "visitors").put("count", bench.share(chats, i)).put("concurrency", 10), 1800);
+    bench.crew.all(new JsonObject().put("cmd", "requests").put("rate", (double) rate / bench.crew.size()), 3600);
+    if (!bench.awaitCounts(s -> s.getLong("pendingReplies") == 0 && Bench.count(s, "assignedToAgents") >= chats, 60)) {
+      throw new IllegalStateException("the warm-up's " + chats + " chats were not all assigned within 60 s");
+    }
+    bench.crew.all(new JsonObject().put("cmd", "endChats"), 300);
+    bench.crew.all(new JsonObject().put("cmd", "report"), 60); // warm-up counts are not part of the result
   }
 }

@@ -110,6 +110,31 @@ final class Traffic {
     }).map(nanos -> (long) waiting.size());
   }
 
+  /**
+   * Every visitor of this worker in a chat ends it ({@code visitor.close}), and its agents forget
+   * their chats: after a warm-up, once every warm-up chat was assigned, so none is still coming.
+   * The visitors keep their request time and are not asked to request again.
+   */
+  Future<Integer> endChats() {
+    List<Cast.Visitor> chatting = cast.visitors.stream().filter(v -> v.conversationId != null).toList();
+    return OpenLoop.limited(chatting.size(), 20, i -> {
+      Cast.Visitor v = chatting.get((int) i);
+      io.vertx.core.Promise<Void> ended = io.vertx.core.Promise.promise();
+      v.socket.request("visitor.close", v.token, new JsonObject().put("conversationId", v.conversationId), (body, error, nanos) -> {
+        if (error != null) {
+          ended.fail("visitor.close: " + error);
+          return;
+        }
+        v.conversationId = null;
+        ended.complete();
+      });
+      return ended.future();
+    }).map(done -> {
+      cast.agents.forEach(a -> a.conversations.clear());
+      return chatting.size();
+    });
+  }
+
   /** Open loop: {@code rate} new visitors a second for {@code seconds}, each timed from its start to its page view's reply. */
   Future<Long> sessions(double rate, double seconds) {
     long total = Math.round(rate * seconds);

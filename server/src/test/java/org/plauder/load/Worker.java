@@ -83,6 +83,9 @@ public final class Worker {
       case "requests" -> {
         return traffic.chatRequests(c.getDouble("rate")).map(n -> new JsonObject().put("sent", n));
       }
+      case "endChats" -> {
+        return traffic.endChats().map(n -> new JsonObject().put("ended", n));
+      }
       case "sessions" -> {
         return traffic.sessions(c.getDouble("rate"), c.getDouble("seconds")).map(n -> new JsonObject().put("started", n));
       }

@@ -12,7 +12,7 @@ import org.plauder.agent.AgentStatus;
 import org.plauder.agent.AgentStore;
 
 /** Agents held in a map, for unit tests of routing; a claim picks by the same selection the store derives its query from. */
-final class InMemoryAgents implements AgentStore {
+class InMemoryAgents implements AgentStore {
 
   private final Map<String, Agent> agents = new LinkedHashMap<>();
 

@@ -11,7 +11,7 @@ import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
 
 /** Conversations held in a map, for unit tests of routing; each state change checks the state it expects, as the store does. */
-final class InMemoryConversations implements ConversationStore {
+class InMemoryConversations implements ConversationStore {
 
   private final Map<String, Conversation> conversations = new LinkedHashMap<>();
   private long nextTicket;
@@ -61,8 +61,8 @@ final class InMemoryConversations implements ConversationStore {
   }
 
   @Override
-  public Future<Conversation> oldestQueued(String siteKey) {
-    return queuedOfSite(siteKey).map(queue -> queue.isEmpty() ? null : queue.get(0));
+  public Future<List<Conversation>> queueHeads(String siteKey, int limit) {
+    return queuedOfSite(siteKey).map(queue -> queue.subList(0, Math.min(limit, queue.size())));
   }
 
   @Override
