@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.plauder.TestNode.Person;
+import org.plauder.conversation.ChatMessage;
 import org.plauder.site.Site;
 import org.plauder.transcript.RetentionJob;
 
@@ -259,6 +261,36 @@ class TranscriptTest {
     assertEquals(0, empty.body() == null ? 0 : empty.body().length());
     assertEquals(403, await(node.http.get("/api/v1/exports/messages?" + range).bearerTokenAuthentication(agent.token()).send()).statusCode());
     assertEquals(400, await(node.http.get("/api/v1/exports/messages?from=yesterday&to=today").bearerTokenAuthentication(admin).send()).statusCode());
+  }
+
+  @Test
+  void bulkExportKeepsEveryConversationWholeAndInOrderWhenOneIsLongerThanAPage() {
+    String before = chatWith(node.newVisitor(), List.of("vorher"));
+    Person talker = node.newVisitor();
+    String longChat = chatWith(talker, List.of("Nachricht 1"));
+    // 1,200 more messages, stored directly (through the bridge its rate limits would take minutes);
+    // the conversation's recorded last seq lags five behind, as after a crash between the two writes.
+    Services services = node.server.services();
+    for (int seq = 2; seq <= 1201; seq++) {
+      await(services.messageStore().insert(new ChatMessage(longChat, seq, ChatMessage.Sender.VISITOR, talker.id(), "Eva",
+          "Nachricht " + seq, "direct-" + seq, clock.instant()), "demo"));
+    }
+    await(services.conversations().recordSeq(longChat, 1196));
+    String after = chatWith(node.newVisitor(), List.of("nachher"));
+    String range = "from=" + clock.instant().minus(Duration.ofDays(1)) + "&to=" + clock.instant().plus(Duration.ofDays(1));
+
+    HttpResponse<Buffer> ndjson = await(node.http.get("/api/v1/exports/messages?format=ndjson&" + range)
+        .bearerTokenAuthentication(node.loginAdmin().token()).send());
+
+    List<JsonObject> lines = Arrays.stream(ndjson.bodyAsString(StandardCharsets.UTF_8.name()).split("\n")).map(JsonObject::new).toList();
+    assertEquals(1203, lines.size());
+    assertEquals(List.of(before, "vorher"), List.of(lines.get(0).getString("conversationId"), lines.get(0).getString("text")));
+    for (int seq = 1; seq <= 1201; seq++) {
+      JsonObject line = lines.get(seq);
+      assertEquals(List.of(longChat, (long) seq, "Nachricht " + seq),
+          List.of(line.getString("conversationId"), line.getLong("seq"), line.getString("text")));
+    }
+    assertEquals(List.of(after, "nachher"), List.of(lines.get(1202).getString("conversationId"), lines.get(1202).getString("text")));
   }
 
   @Test
