@@ -28,6 +28,7 @@ import org.plauder.routing.AssignmentPolicy;
 import org.plauder.routing.AssignmentRate;
 import org.plauder.routing.Scheduler;
 import org.plauder.routing.ChatRouter;
+import org.plauder.routing.NoReplyWatch;
 import org.plauder.routing.SlotAudit;
 import org.plauder.site.FirstStart;
 import org.plauder.store.AgentAccounts;
@@ -114,6 +115,8 @@ public final class PlauderServer {
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(),
+                  services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RetentionJob(services)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new SlotAudit(services.agents(), services.conversations(), services.router(),

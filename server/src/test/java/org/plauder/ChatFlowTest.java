@@ -1,6 +1,7 @@
 package org.plauder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
@@ -189,6 +190,11 @@ class ChatFlowTest {
     JsonObject left = await(visitorBus.request("visitor.leaveMessage", visitor.token(), new JsonObject()
         .put("name", "Eva").put("email", "eva@example.org").put("text", "Bitte ruft mich an").put("clientMsgId", "off-1")));
     assertEquals("offline", left.getString("status"));
+    // The reply was lost on the way and the widget sends the same message again: stored once.
+    JsonObject resent = await(visitorBus.request("visitor.leaveMessage", visitor.token(), new JsonObject()
+        .put("name", "Eva").put("email", "eva@example.org").put("text", "Bitte ruft mich an").put("clientMsgId", "off-1")));
+    assertEquals(left.getString("conversationId"), resent.getString("conversationId"));
+    assertEquals(1L, resent.getLong("seq"));
 
     var response = await(node.http.get("/api/v1/conversations?status=offline").bearerTokenAuthentication(agent.token()).send());
     assertEquals(200, response.statusCode());
@@ -197,7 +203,15 @@ class ChatFlowTest {
     assertEquals("eva@example.org", offline.getJsonObject(0).getString("visitorEmail"));
     JsonObject transcript = await(agentBus.request("agent.history", agent.token(),
         new JsonObject().put("conversationId", left.getString("conversationId"))));
+    assertEquals(1, transcript.getJsonArray("messages").size());
     assertEquals("Bitte ruft mich an", transcript.getJsonArray("messages").getJsonObject(0).getString("text"));
+
+    // A new message (another clientMsgId) is a conversation of its own.
+    JsonObject second = await(visitorBus.request("visitor.leaveMessage", visitor.token(), new JsonObject()
+        .put("email", "eva@example.org").put("text", "Oder per E-Mail").put("clientMsgId", "off-2")));
+    assertNotEquals(left.getString("conversationId"), second.getString("conversationId"));
+    assertEquals(2, await(node.http.get("/api/v1/conversations?status=offline").bearerTokenAuthentication(agent.token()).send())
+        .bodyAsJsonObject().getJsonArray("conversations").size());
   }
 
   private String openChat() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.plauder.TestNode.Person;
 import org.plauder.auth.Identity;
 import org.plauder.auth.Tokens;
+import org.plauder.visitor.Visitor;
 
 /** Only verified identities get in, and each only to what is its own. */
 @ExtendWith(VertxExtension.class)
@@ -36,12 +37,13 @@ class SecurityTest {
   Path dataDir;
 
   TestNode node;
+  final TravellingClock clock = new TravellingClock();
   BridgeClient bus;
   Person visitor;
 
   @BeforeEach
   void start(Vertx vertx) {
-    node = TestNode.start(vertx, dataDir);
+    node = TestNode.start(vertx, TestNode.config(dataDir, null), clock);
     bus = node.bridge();
     visitor = node.newVisitor();
   }
@@ -177,6 +179,12 @@ class SecurityTest {
 
   @Test
   void aReturningVisitorKeepsItsIdAndAForgedOneGetsANewId() {
+    HttpResponse<Buffer> reload = await(node.http.post("/api/v1/sites/demo/visitors")
+        .putHeader("Origin", node.origin()).sendJsonObject(new JsonObject().put("token", visitor.token())));
+    assertEquals(visitor.id(), reload.bodyAsJsonObject().getString("visitorId"));
+    assertFalse(reload.bodyAsJsonObject().getBoolean("returning"), "a reload within the visit is not a return");
+
+    clock.skip(Visitor.VISIT_GAP);
     HttpResponse<Buffer> again = await(node.http.post("/api/v1/sites/demo/visitors")
         .putHeader("Origin", node.origin()).sendJsonObject(new JsonObject().put("token", visitor.token())));
     assertEquals(visitor.id(), again.bodyAsJsonObject().getString("visitorId"));

@@ -26,6 +26,9 @@ public interface AgentStore {
    */
   Future<Agent> claimSlot(String siteKey, AgentSelection selection, Instant now);
 
+  /** As {@link #claimSlot}, among the site's agents other than {@code exceptAgentId}. */
+  Future<Agent> claimSlotExcept(String siteKey, String exceptAgentId, AgentSelection selection, Instant now);
+
   /** Takes one chat slot of this agent if {@code selection} allows it; null otherwise. */
   Future<Agent> claimSlotOf(String agentId, String siteKey, AgentSelection selection, Instant now);
 

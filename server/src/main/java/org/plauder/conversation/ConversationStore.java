@@ -23,9 +23,12 @@ public interface ConversationStore {
   Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
       String visitorEmail, Instant now);
 
-  /** Stores a conversation as it is (a message left while nobody was online). */
-  Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
-      String visitorName, String visitorEmail, Instant now);
+  /**
+   * Stores the conversation of a message left while nobody was online, once per visitor and
+   * clientMsgId: a resend of the same message gets the conversation stored the first time.
+   */
+  Future<Conversation> insertLeftMessage(String siteKey, String visitorId, String clientMsgId, String visitorName,
+      String visitorEmail, Instant now);
 
   Future<Conversation> find(String id);
 
@@ -46,8 +49,11 @@ public interface ConversationStore {
   /** Queued → active with this agent; null when the conversation was no longer queued. */
   Future<Conversation> activate(String id, String agentId, String agentName, Instant now);
 
-  /** Active with {@code fromAgent} → active with {@code toAgent}; null when that no longer holds. */
-  Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName);
+  /**
+   * Active with {@code fromAgent} → active with {@code toAgent}; with {@code unansweredOnly} only
+   * while no agent has answered yet. Null when that no longer holds.
+   */
+  Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName, boolean unansweredOnly);
 
   /** Active with {@code agentId} → queued again, keeping its ticket; false when that no longer holds. */
   Future<Boolean> requeue(String id, String agentId);

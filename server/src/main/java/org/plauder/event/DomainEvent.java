@@ -59,7 +59,15 @@ public sealed interface DomainEvent {
 
   /** An active chat moved from one agent to another; {@code conversation} is as it is now. */
   record ChatTransferred(String siteKey, Conversation conversation, String fromAgentId, String fromAgentName,
-      String note) implements DomainEvent {}
+      String note, TransferReason reason) implements DomainEvent {}
+
+  /** Why an active chat moved to another agent. */
+  enum TransferReason {
+    /** Its agent handed it over (perhaps with a note). */
+    BY_AGENT,
+    /** Its agent had not answered within the site's reply time: routing gave it to a colleague with room. */
+    NO_REPLY
+  }
 
   /** A message was stored with its seq; the sender kind is {@code message.sender()}. */
   record MessageAppended(String siteKey, String visitorId, String agentId, ChatMessage message) implements DomainEvent {}

@@ -94,7 +94,8 @@ public final class Json {
         .put("offlineMessage", s.offlineMessage())
         .put("retentionDays", s.retentionDays())
         .put("maskCardNumbers", s.maskCardNumbers())
-        .put("languages", new JsonArray(s.languages()));
+        .put("languages", new JsonArray(s.languages()))
+        .put("reassignAfterSeconds", s.reassignAfterSeconds());
   }
 
   /** A visitor as agents see it in the visitor panel. */

@@ -20,6 +20,7 @@ import org.plauder.event.DomainEvent.ChatQueued;
 import org.plauder.event.DomainEvent.ChatRequested;
 import org.plauder.event.DomainEvent.ChatTransferred;
 import org.plauder.event.DomainEvent.QueueReason;
+import org.plauder.event.DomainEvent.TransferReason;
 import org.plauder.event.EventSink;
 import org.plauder.protocol.Failure;
 import org.plauder.visitor.VisitorContacts;
@@ -116,13 +117,20 @@ public final class ChatRouter {
             .map(state -> state.withMasked(masked))));
   }
 
-  /** Stores a message left while no agent was online; agents find it among the offline conversations. */
+  /**
+   * Stores a message left while no agent was online; agents find it among the offline
+   * conversations. A resend (same clientMsgId) stores nothing twice and is announced once.
+   */
   public Future<LeftMessage> leaveMessage(Identity visitor, String name, String email, FirstMessage message) {
-    return conversations.insert(visitor.siteKey(), visitor.id(), ConversationStatus.OFFLINE, 0, name, email, clock.instant())
+    return conversations.insertLeftMessage(visitor.siteKey(), visitor.id(), message.clientMsgId(), name, email, clock.instant())
         .compose(c -> visitors.setContact(visitor.id(), name, email)
-            .onSuccess(v -> events.publish(new ChatRequested(c.siteKey(), c.id(), visitor.id(), name, email, true)))
             .compose(v -> chatLog.append(c, ChatMessage.Sender.VISITOR, visitor.id(), name, message.text(), message.clientMsgId()))
-            .map(appended -> new LeftMessage(c.id(), appended.message().seq(), appended.masked())));
+            .map(appended -> {
+              if (!appended.duplicate()) {
+                events.publish(new ChatRequested(c.siteKey(), c.id(), visitor.id(), name, email, true));
+              }
+              return new LeftMessage(c.id(), appended.message().seq(), appended.masked());
+            }));
   }
 
   /** Appends the offer text as the chat's first message; returns the conversation as it is after. */
@@ -193,17 +201,37 @@ public final class ChatRouter {
       }
       return agents.claimSlotOf(target.id(), c.siteKey(), policy.selection(), clock.instant()).compose(claimed -> claimed == null
           ? Future.failedFuture(Failure.conflict("agent_unavailable", "that agent is not online or has no free chat slot"))
-          : moveTo(c, from.id(), sender == null ? null : sender.name(), target, note));
+          : moveTo(c, from.id(), sender == null ? null : sender.name(), claimed, note, TransferReason.BY_AGENT))
+          .compose(moved -> moved == null
+              ? Future.failedFuture(Failure.conflict("not_your_chat", "the chat is no longer yours to transfer"))
+              : Future.succeededFuture(moved));
     });
   }
 
-  private Future<Conversation> moveTo(Conversation c, String fromId, String fromName, Agent target, String note) {
-    return conversations.reassign(c.id(), fromId, target.id(), target.name()).compose(moved -> {
-      if (moved == null) {
-        return agents.releaseSlot(target.id()).compose(v ->
-            Future.failedFuture(Failure.conflict("not_your_chat", "the chat is no longer yours to transfer")));
+  /**
+   * Gives an active chat whose agent has not answered to another agent the policy allows (never
+   * back to the same one), as {@link NoReplyWatch} asks; null when nobody else has room, or when
+   * the chat was answered, ended or moved meanwhile.
+   */
+  public Future<Conversation> reassignUnanswered(String conversationId, String agentId) {
+    return conversations.find(conversationId).compose(c -> {
+      if (c == null || c.status() != ConversationStatus.ACTIVE || !agentId.equals(c.agentId()) || c.firstAgentReplyAt() != null) {
+        return Future.succeededFuture(null);
       }
-      events.publish(new ChatTransferred(moved.siteKey(), moved, fromId, fromName, note));
+      return agents.claimSlotExcept(c.siteKey(), agentId, policy.selection(), clock.instant()).compose(target -> target == null
+          ? Future.succeededFuture(null)
+          : moveTo(c, agentId, c.agentName(), target, null, TransferReason.NO_REPLY));
+    });
+  }
+
+  /** Moves the chat to {@code target}, whose slot is claimed; null (slot given back) when it is no longer {@code fromId}'s to move. */
+  private Future<Conversation> moveTo(Conversation c, String fromId, String fromName, Agent target, String note, TransferReason reason) {
+    boolean unansweredOnly = reason == TransferReason.NO_REPLY;
+    return conversations.reassign(c.id(), fromId, target.id(), target.name(), unansweredOnly).compose(moved -> {
+      if (moved == null) {
+        return agents.releaseSlot(target.id()).map(v -> null);
+      }
+      events.publish(new ChatTransferred(moved.siteKey(), moved, fromId, fromName, note, reason));
       return agents.releaseSlot(fromId).compose(v -> assignQueued(c.siteKey())).map(v -> moved);
     });
   }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A tenant: one website that embeds the widget, with the origins allowed to use its key and its
  * business settings. {@code retentionDays} null keeps conversations forever; {@code languages}
- * are those the widget may speak to this site's visitors, the first being the fallback.
+ * are those the widget may speak to this site's visitors, the first being the fallback;
+ * {@code reassignAfterSeconds} is how long an agent has for the first answer of a new chat.
  */
 public record Site(
     String key,
@@ -15,7 +16,12 @@ public record Site(
     String offlineMessage,
     Integer retentionDays,
     boolean maskCardNumbers,
-    List<String> languages) {
+    List<String> languages,
+    int reassignAfterSeconds) {
+
+  /** A new chat whose agent has not answered within this many seconds moves to a colleague; 0 turns it off. */
+  public static final int DEFAULT_REASSIGN_AFTER_SECONDS = 90;
+  public static final int MAX_REASSIGN_AFTER_SECONDS = 3600;
 
   /** The languages the widget speaks; a site serves one or both. */
   public static final List<String> SUPPORTED_LANGUAGES = List.of("de", "en");

@@ -114,6 +114,11 @@ public final class Agents implements AgentStore {
   }
 
   @Override
+  public Future<Agent> claimSlotExcept(String siteKey, String exceptAgentId, AgentSelection selection, Instant now) {
+    return claim(filterOf(selection, and(eq("siteKey", siteKey), ne("_id", exceptAgentId))), selection, now);
+  }
+
+  @Override
   public Future<Agent> claimSlotOf(String agentId, String siteKey, AgentSelection selection, Instant now) {
     return claim(filterOf(selection, and(eq("_id", agentId), eq("siteKey", siteKey))), selection, now);
   }

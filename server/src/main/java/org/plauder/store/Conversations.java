@@ -61,9 +61,11 @@ public final class Conversations implements ConversationStore {
   }
 
   @Override
-  public Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
-      String visitorName, String visitorEmail, Instant now) {
-    return insertDocument(Ids.newId(), siteKey, visitorId, status, queueTicket, visitorName, visitorEmail, now);
+  public Future<Conversation> insertLeftMessage(String siteKey, String visitorId, String clientMsgId, String visitorName,
+      String visitorEmail, Instant now) {
+    String id = Ids.derivedFrom("left-message", visitorId, clientMsgId);
+    return insertDocument(id, siteKey, visitorId, ConversationStatus.OFFLINE, 0, visitorName, visitorEmail, now)
+        .recover(e -> e instanceof AlreadyExists ? find(id) : Future.failedFuture(e));
   }
 
   private Future<Conversation> insertDocument(String id, String siteKey, String visitorId, ConversationStatus status,
@@ -157,9 +159,13 @@ public final class Conversations implements ConversationStore {
   }
 
   /** Active with {@code fromAgent} → active with {@code toAgent}; null when that no longer holds. */
-  public Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName) {
+  public Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName, boolean unansweredOnly) {
+    Document filter = new Document("_id", id).append("status", ConversationStatus.ACTIVE.wire()).append("agentId", fromAgent);
+    if (unansweredOnly) {
+      filter.append("firstAgentReplyAt", null);
+    }
     return Reactive.first(db.conversations().findOneAndUpdate(
-            and(eq("_id", id), eq("status", ConversationStatus.ACTIVE.wire()), eq("agentId", fromAgent)),
+            filter,
             Updates.combine(Updates.set("agentId", toAgent), Updates.set("agentName", toAgentName)),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
         .map(Conversations::toConversation);

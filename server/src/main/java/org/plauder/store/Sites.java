@@ -29,7 +29,8 @@ public final class Sites {
         .append("offlineMessage", site.offlineMessage())
         .append("retentionDays", site.retentionDays())
         .append("maskCardNumbers", site.maskCardNumbers())
-        .append("languages", site.languages());
+        .append("languages", site.languages())
+        .append("reassignAfterSeconds", site.reassignAfterSeconds());
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
         .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e))
@@ -50,7 +51,8 @@ public final class Sites {
             com.mongodb.client.model.Updates.set("offlineMessage", site.offlineMessage()),
             com.mongodb.client.model.Updates.set("retentionDays", site.retentionDays()),
             com.mongodb.client.model.Updates.set("maskCardNumbers", site.maskCardNumbers()),
-            com.mongodb.client.model.Updates.set("languages", site.languages()))))
+            com.mongodb.client.model.Updates.set("languages", site.languages()),
+            com.mongodb.client.model.Updates.set("reassignAfterSeconds", site.reassignAfterSeconds()))))
         .compose(r -> find(site.key()));
   }
 
@@ -67,6 +69,7 @@ public final class Sites {
         d.getString("offlineMessage"),
         d.getInteger("retentionDays"),
         d.getBoolean("maskCardNumbers", true),
-        d.getList("languages", String.class, Site.SUPPORTED_LANGUAGES));
+        d.getList("languages", String.class, Site.SUPPORTED_LANGUAGES),
+        d.getInteger("reassignAfterSeconds", Site.DEFAULT_REASSIGN_AFTER_SECONDS));
   }
 }

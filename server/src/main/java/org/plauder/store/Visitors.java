@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.plauder.visitor.Visitor;
 import org.plauder.visitor.VisitorContacts;
 
@@ -37,19 +38,28 @@ public final class Visitors implements VisitorContacts {
   }
 
   /**
-   * Marks a returning visitor as seen again; false when no such visitor exists on that site.
-   * Looked up by id alone (an exact-key lookup, indexed on the embedded server too), then the
-   * site is compared here.
+   * Marks a visitor who came back as seen again, counting a new visit when the last one has ended
+   * ({@link Visitor#startsNewVisitAt}); answers its visit number now, or 0 when no such visitor
+   * exists on that site. Looked up by id alone (an exact-key lookup, indexed on the embedded
+   * server too), then the site is compared here.
    */
-  public Future<Boolean> markReturning(String visitorId, String siteKey, String userAgent, Instant now) {
+  public Future<Integer> markSeenAgain(String visitorId, String siteKey, String userAgent, Instant now) {
     return find(visitorId).compose(visitor -> {
       if (visitor == null || !siteKey.equals(visitor.siteKey())) {
-        return Future.succeededFuture(false);
+        return Future.succeededFuture(0);
       }
-      return Reactive.first(db.visitors().updateOne(eq("_id", visitorId),
-              Updates.combine(Updates.set("lastSeenAt", Dates.toDate(now)), Updates.set("userAgent", userAgent),
-                  Updates.inc("visits", 1))))
-          .map(r -> r.getMatchedCount() == 1);
+      Bson seen = Updates.combine(Updates.set("lastSeenAt", Dates.toDate(now)), Updates.set("userAgent", userAgent));
+      if (!visitor.startsNewVisitAt(now)) {
+        return Reactive.first(db.visitors().updateOne(eq("_id", visitorId), seen)).map(r -> r.getMatchedCount() == 1 ? visitor.visits() : 0);
+      }
+      // Counted only while lastSeenAt is still what was read: of two tabs coming back at once, one
+      // counts the visit. A flat filter that starts with the id: found by index, where $and would scan.
+      Document unchanged = new Document("_id", visitorId)
+          .append("lastSeenAt", visitor.lastSeenAt() == null ? null : Dates.toDate(visitor.lastSeenAt()));
+      return Reactive.first(db.visitors().updateOne(unchanged, Updates.combine(seen, Updates.inc("visits", 1))))
+          .compose(r -> r.getMatchedCount() == 1 ? Future.succeededFuture(visitor.visits() + 1)
+              : Reactive.first(db.visitors().updateOne(eq("_id", visitorId), seen)).compose(again -> find(visitorId))
+                  .map(counted -> counted == null ? 0 : counted.visits()));
     });
   }
 

@@ -1,5 +1,6 @@
 package org.plauder.visitor;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,7 +26,18 @@ public record Visitor(
   /** One page a visitor opened. */
   public record PageVisit(String url, String title, Instant at) {}
 
+  /** A visit ends after this long without a page view; what comes later is the next visit. */
+  public static final Duration VISIT_GAP = Duration.ofMinutes(30);
+
   public boolean isReturning() {
     return visits > 1;
+  }
+
+  /**
+   * Whether coming back at {@code now} is a new visit: only after {@link #VISIT_GAP} without a
+   * page view, so page changes, reloads and more tabs belong to the visit they are part of.
+   */
+  public boolean startsNewVisitAt(Instant now) {
+    return lastSeenAt == null || !now.isBefore(lastSeenAt.plus(VISIT_GAP));
   }
 }

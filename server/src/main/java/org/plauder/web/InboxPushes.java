@@ -9,6 +9,7 @@ import org.plauder.conversation.Conversation;
 import org.plauder.event.DomainEvent.ChatAssigned;
 import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatTransferred;
+import org.plauder.event.DomainEvent.TransferReason;
 import org.plauder.event.DomainEvent.MessageAppended;
 import org.plauder.event.DomainEvent.OfferAccepted;
 import org.plauder.event.DomainEvent.OfferDismissed;
@@ -68,11 +69,14 @@ public final class InboxPushes extends VerticleBase {
   }
 
   private void transferred(ChatTransferred e) {
+    String reason = e.reason() == TransferReason.NO_REPLY ? "noReply" : "agent";
     inboxes.toAgent(e.fromAgentId(), Json.push("transferred").put("conversationId", e.conversation().id())
-        .put("toAgent", new JsonObject().put("id", e.conversation().agentId()).put("name", e.conversation().agentName())));
+        .put("toAgent", new JsonObject().put("id", e.conversation().agentId()).put("name", e.conversation().agentName()))
+        .put("reason", reason));
     assigned(e.conversation(), Json.push("assigned")
         .put("transferredFrom", new JsonObject().put("id", e.fromAgentId()).put("name", e.fromAgentName()))
-        .put("note", e.note()));
+        .put("note", e.note())
+        .put("reason", reason));
   }
 
   private void closed(ChatClosed e) {

@@ -48,8 +48,10 @@ final class SiteApi {
           : site.retentionDays();
       boolean mask = body.containsKey("maskCardNumbers") ? Inputs.bool(body, "maskCardNumbers") : site.maskCardNumbers();
       List<String> languages = body.containsKey("languages") ? languages(body.getValue("languages")) : site.languages();
+      int reassignAfter = body.containsKey("reassignAfterSeconds")
+          ? Inputs.intInRange(body, "reassignAfterSeconds", 0, Site.MAX_REASSIGN_AFTER_SECONDS) : site.reassignAfterSeconds();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask, languages));
+          retentionDays, mask, languages, reassignAfter));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));

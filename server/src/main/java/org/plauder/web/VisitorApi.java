@@ -46,11 +46,11 @@ final class VisitorApi {
     allowedSite(ctx).compose(site -> resume(oldToken, site, userAgent(ctx)).compose(resumed -> resumed != null
             ? Future.succeededFuture(resumed)
             : services.visitors().create(site.key(), userAgent(ctx), services.clock().instant())
-                .map(id -> Identity.visitor(id, site.key())))
-        .map(identity -> new JsonObject()
-            .put("visitorId", identity.id())
-            .put("token", services.tokens().issue(identity))
-            .put("returning", identity.id().equals(resumedId(oldToken, site)))
+                .map(id -> new Resumed(Identity.visitor(id, site.key()), 1)))
+        .map(visitor -> new JsonObject()
+            .put("visitorId", visitor.identity().id())
+            .put("token", services.tokens().issue(visitor.identity()))
+            .put("returning", visitor.visit() > 1)
             .put("features", new JsonObject().put("emailTranscript", services.canEmailTranscripts()))
             .put("site", new JsonObject().put("languages", new JsonArray(site.languages())))))
         .onComplete(reply -> {
@@ -61,14 +61,17 @@ final class VisitorApi {
         }, ctx::fail);
   }
 
-  /** The identity of a still-known visitor of this site from its earlier token, or null. */
-  private Future<Identity> resume(Object token, Site site, String userAgent) {
+  /** A visitor minted or resumed, and which of its visits this is (a new visit after 30 minutes away). */
+  private record Resumed(Identity identity, int visit) {}
+
+  /** A still-known visitor of this site from its earlier token, or null. */
+  private Future<Resumed> resume(Object token, Site site, String userAgent) {
     String id = resumedId(token, site);
     if (id == null) {
       return Future.succeededFuture();
     }
-    return services.visitors().markReturning(id, site.key(), userAgent, services.clock().instant())
-        .map(known -> known ? Identity.visitor(id, site.key()) : null);
+    return services.visitors().markSeenAgain(id, site.key(), userAgent, services.clock().instant())
+        .map(visit -> visit > 0 ? new Resumed(Identity.visitor(id, site.key()), visit) : null);
   }
 
   private String resumedId(Object token, Site site) {

@@ -179,7 +179,8 @@ function onPush(push) {
       refreshAgent();
       break;
     case 'transferred':
-      chats.remove(push.conversationId, t('chatTransferred', { name: push.toAgent ? push.toAgent.name : '' }));
+      chats.remove(push.conversationId, t(push.reason === 'noReply' ? 'chatMovedNoReply' : 'chatTransferred',
+        { name: push.toAgent ? push.toAgent.name : '' }));
       refreshAgent();
       break;
     case 'queue': setQueue(push.waiting || []); break;

@@ -98,7 +98,8 @@ export class Chats {
     const chat = this.chats.get(conv.id) || new Chat(conv, this);
     chat.conv = conv;
     if (push.transferredFrom) {
-      chat.note = t('transferredFrom', { name: push.transferredFrom.name }) + (push.note ? ' — ' + t('noteLabel', { note: push.note }) : '');
+      const from = t(push.reason === 'noReply' ? 'transferredNoReply' : 'transferredFrom', { name: push.transferredFrom.name });
+      chat.note = from + (push.note ? ' — ' + t('noteLabel', { note: push.note }) : '');
     }
     this.chats.set(conv.id, chat);
     if (!this.activeId) this.activeId = conv.id;

@@ -40,6 +40,7 @@ export class SiteSettings {
     $('site-offline-message').value = site.offlineMessage || '';
     $('site-retention').value = site.retentionDays == null ? '' : String(site.retentionDays);
     $('site-mask').checked = site.maskCardNumbers === true;
+    $('site-reassign').value = site.reassignAfterSeconds == null ? '' : String(site.reassignAfterSeconds);
     // the widget's languages; the first listed is the one used when the visitor's is not there
     this.languages = Array.isArray(site.languages) ? site.languages : null;
     for (const lang of LANGUAGES) $('site-lang-' + lang).checked = !this.languages || this.languages.includes(lang);
@@ -76,6 +77,11 @@ export class SiteSettings {
       this.result(t('notANumber', { field: t('retentionDays') }), true);
       return;
     }
+    const reassign = SiteSettings.number('site-reassign');
+    if (reassign === null || Number.isNaN(reassign)) {
+      this.result(t('notANumber', { field: t('reassignAfter') }), true);
+      return;
+    }
     const languages = this.chosenLanguages();
     if (languages.length === 0) {
       this.result(t('noLanguage'), true);
@@ -88,6 +94,7 @@ export class SiteSettings {
       offlineMessage: $('site-offline-message').value,
       retentionDays: retention,
       maskCardNumbers: $('site-mask').checked,
+      reassignAfterSeconds: reassign,
     };
     if (this.languages) body.languages = languages; // only to a server that has the setting
     $('site-save').disabled = true;

@@ -22,7 +22,7 @@ const STRINGS = {
     isTyping: '{name} is typing…', waitingFor: 'waiting {time}', take: 'Take', taking: 'Taking…',
     connecting: 'Connecting…', connected: 'Connected', reconnecting: 'Connection lost — reconnecting…',
     loadOf: '{load}/{max}', since: 'since {time}', transferredFrom: 'Transferred from {name}', noteLabel: 'Note: {note}',
-    closedByVisitor: 'The visitor closed this chat.', chatClosed: 'Chat closed.', chatTransferred: 'Chat handed to {name}.',
+    closedByVisitor: 'The visitor closed this chat.', chatClosed: 'Chat closed.', chatTransferred: 'Chat handed to {name}.', chatMovedNoReply: 'Not answered in time — the chat went to {name}.', transferredNoReply: 'From {name}, who had not answered in time',
     newChat: 'New chat: {name}', newMessage: 'New message from {name}', agentCreated: 'Agent {name} created.',
     invalidCredentials: 'E-mail or password is wrong.', accountDisabled: 'This account is disabled.',
     sessionExpired: 'Your session has ended — please sign in again.', genericError: 'Something went wrong ({code}).',
@@ -65,6 +65,7 @@ const STRINGS = {
     // site settings and export
     siteSettings: 'Site settings', allowedOrigins: 'Allowed origins (one per line)', defaultMaxChats: 'Default max chats',
     offlineMessageSetting: 'Offline message', retentionDays: 'Keep conversations (days)', retentionHelp: 'Empty keeps them forever.',
+    reassignAfter: 'Move unanswered chats after (seconds)', reassignHelp: 'A new chat whose agent has not answered by then goes to a colleague with room; 0 turns this off.',
     maskCards: 'Mask card numbers', widgetLanguages: 'Widget languages', langDe: 'German', langEn: 'English', noLanguage: 'Choose at least one language for the widget.', save: 'Save', saved: 'Settings saved.', bulkExport: 'Export messages',
     bulkExportHelp: 'All messages of the conversations started in this period, as one file.', format: 'Format',
     exporting: 'Downloading… {size}', exported: 'Downloaded {size}.', notANumber: '{field} must be a whole number.',
@@ -106,7 +107,7 @@ const STRINGS = {
     take: 'Übernehmen', taking: 'Übernehme…', connecting: 'Verbinde…', connected: 'Verbunden',
     reconnecting: 'Verbindung verloren — verbinde neu…', loadOf: '{load}/{max}', since: 'seit {time}',
     transferredFrom: 'Weitergegeben von {name}', noteLabel: 'Notiz: {note}', closedByVisitor: 'Der Besucher hat den Chat beendet.',
-    chatClosed: 'Chat beendet.', chatTransferred: 'Chat an {name} weitergegeben.', newChat: 'Neuer Chat: {name}',
+    chatClosed: 'Chat beendet.', chatTransferred: 'Chat an {name} weitergegeben.', chatMovedNoReply: 'Nicht rechtzeitig beantwortet — der Chat ging an {name}.', transferredNoReply: 'Von {name}, der nicht rechtzeitig geantwortet hatte', newChat: 'Neuer Chat: {name}',
     newMessage: 'Neue Nachricht von {name}', agentCreated: 'Agent {name} angelegt.',
     invalidCredentials: 'E-Mail oder Passwort ist falsch.', accountDisabled: 'Dieses Konto ist gesperrt.',
     sessionExpired: 'Deine Sitzung ist abgelaufen — bitte neu anmelden.', genericError: 'Etwas ist schiefgegangen ({code}).',
@@ -149,6 +150,7 @@ const STRINGS = {
     // site settings and export
     siteSettings: 'Website-Einstellungen', allowedOrigins: 'Erlaubte Origins (eine pro Zeile)', defaultMaxChats: 'Standard: max. Chats',
     offlineMessageSetting: 'Offline-Hinweis', retentionDays: 'Gespräche aufbewahren (Tage)', retentionHelp: 'Leer bewahrt sie für immer auf.',
+    reassignAfter: 'Unbeantwortete Chats weitergeben nach (Sekunden)', reassignHelp: 'Hat der Agent einen neuen Chat bis dahin nicht beantwortet, geht er an eine Kollegin oder einen Kollegen mit freiem Platz; 0 schaltet das aus.',
     maskCards: 'Kartennummern maskieren', widgetLanguages: 'Sprachen des Widgets', langDe: 'Deutsch', langEn: 'Englisch', noLanguage: 'Wähle mindestens eine Sprache für das Widget.', save: 'Speichern', saved: 'Einstellungen gespeichert.', bulkExport: 'Nachrichten exportieren',
     bulkExportHelp: 'Alle Nachrichten der in diesem Zeitraum begonnenen Gespräche, als eine Datei.', format: 'Format',
     exporting: 'Lade herunter… {size}', exported: '{size} heruntergeladen.', notANumber: '{field} muss eine ganze Zahl sein.',

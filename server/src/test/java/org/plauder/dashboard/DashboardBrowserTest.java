@@ -14,6 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.plauder.Browser;
 import org.plauder.BridgeClient;
 import org.plauder.TestNode;
+import org.plauder.TravellingClock;
 
 /**
  * What every dashboard browser test starts from: a real node, headless Chromium on the dashboard,
@@ -26,13 +27,15 @@ abstract class DashboardBrowserTest {
   Path dataDir;
 
   TestNode node;
+  /** The node's clock: the real time, unless a test skips ahead. */
+  final TravellingClock clock = new TravellingClock();
   ChromeDriver driver;
   DashboardPage page;
   final List<BridgeClient> buses = new ArrayList<>();
 
   @BeforeEach
   void start(Vertx vertx) {
-    node = TestNode.start(vertx, dataDir);
+    node = TestNode.start(vertx, TestNode.config(dataDir, null), clock);
     driver = Browser.start(1280, 800);
     page = new DashboardPage(driver, node);
   }

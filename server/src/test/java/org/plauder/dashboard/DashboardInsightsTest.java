@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,8 @@ class DashboardInsightsTest extends DashboardBrowserTest {
     adminBus.request("agent.close", new JsonObject().put("conversationId", earlier));
     page.waitForChatCount(0);
 
-    // she comes back (same visitor, a fresh token), looks at two pages and asks again
+    // she comes back an hour later (same visitor, a fresh token), looks at two pages and asks again
+    clock.skip(Duration.ofHours(1));
     Person again = mintVisitor(ANDROID_CHROME, first.token());
     assertEquals(first.id(), again.id());
     Client evaAgain = connect(again, "visitor");
@@ -329,6 +331,10 @@ class DashboardInsightsTest extends DashboardBrowserTest {
     WebElement retention = driver.findElement(By.id("site-retention"));
     retention.clear();
     retention.sendKeys("30");
+    assertEquals("90", driver.findElement(By.id("site-reassign")).getDomProperty("value"));
+    WebElement reassign = driver.findElement(By.id("site-reassign"));
+    reassign.clear();
+    reassign.sendKeys("45"); // an unanswered chat moves after 45 s
     driver.findElement(By.id("site-lang-de")).click(); // the widget speaks English only
     driver.findElement(By.id("site-save")).click();
     page.wait.until(ExpectedConditions.attributeToBe(By.id("site-result"), "class", "ok"));
@@ -338,6 +344,8 @@ class DashboardInsightsTest extends DashboardBrowserTest {
     page.wait.until(d -> "30".equals(d.findElement(By.id("site-retention")).getDomProperty("value")));
     JsonObject site = await(node.http.get("/api/v1/site").bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsJsonObject();
     assertEquals(30, site.getInteger("retentionDays"));
+    assertEquals(45, site.getInteger("reassignAfterSeconds"));
+    assertEquals("45", driver.findElement(By.id("site-reassign")).getDomProperty("value"));
     assertEquals(List.of("en"), site.getJsonArray("languages").getList());
     assertFalse(driver.findElement(By.id("site-lang-de")).isSelected());
     assertTrue(driver.findElement(By.id("site-lang-en")).isSelected());
@@ -426,6 +434,9 @@ class DashboardInsightsTest extends DashboardBrowserTest {
     newcomer.pageView("https://shop.example/", "Startseite");
     newcomer.pageView("https://shop.example/kasse", "Kasse");
     Person first = mintVisitor(ANDROID_CHROME, null);
+    // a reload is the same visit; coming back after an hour is the next one
+    assertEquals(first.id(), mintVisitor(ANDROID_CHROME, first.token()).id());
+    clock.skip(Duration.ofHours(1));
     Client regular = connect(mintVisitor(ANDROID_CHROME, first.token()), "visitor");
     regular.pageView("https://shop.example/blog", "Blog");
 

@@ -40,7 +40,13 @@ class ChatRouterTest {
   private final List<DomainEvent> events = new ArrayList<>();
   private final List<ChatMessage> messages = new ArrayList<>();
   private final ChatLog chatLog = (c, sender, senderId, senderName, text, clientMsgId) -> {
-    ChatMessage m = new ChatMessage(c.id(), messages.size() + 1, sender, senderId, senderName, text, clientMsgId, clock.instant());
+    for (ChatMessage earlier : messages) {
+      if (earlier.conversationId().equals(c.id()) && earlier.clientMsgId().equals(clientMsgId)) {
+        return Future.succeededFuture(new ChatLog.Appended(earlier, true, false));
+      }
+    }
+    long seq = messages.stream().filter(m -> m.conversationId().equals(c.id())).count() + 1;
+    ChatMessage m = new ChatMessage(c.id(), seq, sender, senderId, senderName, text, clientMsgId, clock.instant());
     messages.add(m);
     return Future.succeededFuture(new ChatLog.Appended(m, false, false));
   };
@@ -238,5 +244,53 @@ class ChatRouterTest {
     assertEquals("anna", conversations.get(annas.id()).agentId());
     assertEquals(QueueReason.AGENT_DISABLED, eventsOf(ChatQueued.class).get(2).reason());
     assertEquals(List.of("v2"), lastQueue().waiting().stream().map(DomainEvent.Waiting::visitorId).toList());
+  }
+
+  @Test
+  void aLeftMessageSentTwiceIsStoredAndAnnouncedOnce() {
+    Identity eva = Identity.visitor("v1", "demo");
+    ChatRouter.FirstMessage message = new ChatRouter.FirstMessage("Bitte ruft mich an", "off-1");
+
+    ChatRouter.LeftMessage first = done(router.leaveMessage(eva, "Eva", "eva@example.org", message));
+    ChatRouter.LeftMessage again = done(router.leaveMessage(eva, "Eva", "eva@example.org", message));
+    ChatRouter.LeftMessage other = done(router.leaveMessage(eva, "Eva", "eva@example.org",
+        new ChatRouter.FirstMessage("Oder per E-Mail", "off-2")));
+
+    assertEquals(first.conversationId(), again.conversationId());
+    assertEquals(1, first.seq());
+    assertTrue(!other.conversationId().equals(first.conversationId()), "another clientMsgId leaves another message");
+    assertEquals(2, eventsOf(DomainEvent.ChatRequested.class).size(), "announced once per message, not per send");
+  }
+
+  @Test
+  void anUnansweredChatMovesToAColleagueWithRoomNeverBackToItsOwnAgent() {
+    agents.add("anna", AgentStatus.ONLINE, 3, 0, null);
+    agents.add("ben", AgentStatus.ONLINE, 3, 2, null);
+    String chat = request("v1").conversation().id();
+    assertEquals("anna", conversations.get(chat).agentId(), "anna had the lowest load");
+
+    Conversation moved = done(router.reassignUnanswered(chat, "anna"));
+
+    assertEquals("ben", moved.agentId(), "ben is the only other agent with room, busier or not");
+    assertEquals(0, agents.get("anna").load());
+    assertEquals(3, agents.get("ben").load());
+    ChatTransferred transferred = eventsOf(ChatTransferred.class).get(0);
+    assertEquals(DomainEvent.TransferReason.NO_REPLY, transferred.reason());
+    assertEquals("anna", transferred.fromAgentId());
+    assertNull(done(router.reassignUnanswered(chat, "anna")), "no longer anna's: nothing to move");
+  }
+
+  @Test
+  void anUnansweredChatStaysWhenNobodyElseHasRoom() {
+    agents.add("anna", AgentStatus.ONLINE, 3, 0, null);
+    agents.add("ben", AgentStatus.ONLINE, 2, 2, null);
+    agents.add("cem", AgentStatus.AWAY, 3, 0, null);
+    String chat = request("v1").conversation().id();
+
+    assertNull(done(router.reassignUnanswered(chat, "anna")));
+
+    assertEquals("anna", conversations.get(chat).agentId());
+    assertEquals(List.of(1, 2, 0), List.of(agents.get("anna").load(), agents.get("ben").load(), agents.get("cem").load()));
+    assertTrue(eventsOf(ChatTransferred.class).isEmpty());
   }
 }

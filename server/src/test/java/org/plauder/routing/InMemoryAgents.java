@@ -54,6 +54,15 @@ class InMemoryAgents implements AgentStore {
   }
 
   @Override
+  public Future<Agent> claimSlotExcept(String siteKey, String exceptAgentId, AgentSelection selection, Instant now) {
+    return Future.succeededFuture(agents.values().stream()
+        .filter(a -> a.siteKey().equals(siteKey) && !a.id().equals(exceptAgentId) && selection.allows(a))
+        .min(selection.order())
+        .map(a -> claim(a, now))
+        .orElse(null));
+  }
+
+  @Override
   public Future<Agent> claimSlotOf(String agentId, String siteKey, AgentSelection selection, Instant now) {
     Agent a = agents.get(agentId);
     return Future.succeededFuture(a != null && a.siteKey().equals(siteKey) && selection.allows(a) ? claim(a, now) : null);

@@ -34,12 +34,19 @@ class InMemoryConversations implements ConversationStore {
         : insert(siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, now);
   }
 
-  @Override
-  public Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
+  Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
       String visitorName, String visitorEmail, Instant now) {
     String id = "c" + (++nextId);
     return Future.succeededFuture(put(new Conversation(id, siteKey, visitorId, null, null, status, queueTicket, now, null, null,
         null, null, 0, null, visitorName, visitorEmail)));
+  }
+
+  @Override
+  public Future<Conversation> insertLeftMessage(String siteKey, String visitorId, String clientMsgId, String visitorName,
+      String visitorEmail, Instant now) {
+    String id = "left-" + visitorId + "-" + clientMsgId;
+    return Future.succeededFuture(conversations.computeIfAbsent(id, k -> new Conversation(id, siteKey, visitorId, null, null,
+        ConversationStatus.OFFLINE, 0, now, null, null, null, null, 0, null, visitorName, visitorEmail)));
   }
 
   @Override
@@ -89,9 +96,10 @@ class InMemoryConversations implements ConversationStore {
   }
 
   @Override
-  public Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName) {
+  public Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName, boolean unansweredOnly) {
     Conversation c = conversations.get(id);
-    if (c == null || c.status() != ConversationStatus.ACTIVE || !fromAgent.equals(c.agentId())) {
+    if (c == null || c.status() != ConversationStatus.ACTIVE || !fromAgent.equals(c.agentId())
+        || (unansweredOnly && c.firstAgentReplyAt() != null)) {
       return Future.succeededFuture(null);
     }
     return Future.succeededFuture(put(with(c, ConversationStatus.ACTIVE, toAgent, toAgentName, c.assignedAt(), null, null)));
