@@ -29,6 +29,7 @@ import org.plauder.routing.AssignmentRate;
 import org.plauder.routing.Scheduler;
 import org.plauder.routing.ChatRouter;
 import org.plauder.routing.NoReplyWatch;
+import org.plauder.routing.RoutingAudit;
 import org.plauder.routing.SlotAudit;
 import org.plauder.site.FirstStart;
 import org.plauder.store.AgentAccounts;
@@ -115,6 +116,8 @@ public final class PlauderServer {
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new RoutingAudit(services.events(), services.conversations().routing(),
+                  services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(),
                   services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping)).onSuccess(ids::add))

@@ -83,6 +83,9 @@ class AssignmentPolicyServerTest {
   @Test
   void theServerAssignsChatsToTheAgentThePolicyChooses(Vertx vertx) {
     node = TestNode.start(vertx, TestNode.config(dataDir, null), clock);
+    // The clock jumps a minute per request and nobody answers: no chat may move for want of a reply here.
+    assertEquals(200, await(node.http.patch("/api/v1/site").bearerTokenAuthentication(node.loginAdmin().token())
+        .sendJsonObject(new JsonObject().put("reassignAfterSeconds", 0))).statusCode());
     // Stored in the opposite order of their turns, so that the database's natural order cannot pass for the policy's.
     OnlineAgent dora = offlineAgent("Dora", 2);
     OnlineAgent cem = offlineAgent("Cem", 3);

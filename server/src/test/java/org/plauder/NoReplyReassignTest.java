@@ -98,5 +98,10 @@ class NoReplyReassignTest {
     JsonObject silentDesk = await(silent.bus().request("agent.conversations", silent.person().token(), new JsonObject()));
     assertEquals(1, silentDesk.getJsonObject("agent").getInteger("load"));
     assertTrue(silentDesk.getJsonArray("active").stream().anyMatch(c -> evaChat.equals(((JsonObject) c).getString("id"))));
+
+    // Each move is written down with its reason.
+    List<String> rules = RoutingAuditTest.routingOnceThere(node, evaChat, silent.person().token(), 3).stream()
+        .map(s -> ((JsonObject) s).getString("rule")).toList();
+    assertEquals(List.of("least-loaded", "reassign-no-reply", "reassign-no-reply"), rules);
   }
 }

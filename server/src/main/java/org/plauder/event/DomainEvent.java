@@ -5,6 +5,7 @@ import java.util.List;
 import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.RoutingStep.Candidate;
 import org.plauder.offer.Offer;
 
 /**
@@ -44,8 +45,12 @@ public sealed interface DomainEvent {
   record Waiting(String conversationId, String visitorId, String visitorName, Instant waitingSince, int position,
       Long estimatedWaitSeconds) {}
 
-  /** A queued conversation went to an agent (the conversation as it is now, with its agent) and why. */
-  record ChatAssigned(String siteKey, Conversation conversation, AssignReason reason) implements DomainEvent {}
+  /**
+   * A queued conversation went to an agent (the conversation as it is now, with its agent), why,
+   * and the agents routing considered, with their load and free slots as it saw them.
+   */
+  record ChatAssigned(String siteKey, Conversation conversation, AssignReason reason, List<Candidate> candidates)
+      implements DomainEvent {}
 
   /** Why an agent got a chat. */
   enum AssignReason {
@@ -59,7 +64,7 @@ public sealed interface DomainEvent {
 
   /** An active chat moved from one agent to another; {@code conversation} is as it is now. */
   record ChatTransferred(String siteKey, Conversation conversation, String fromAgentId, String fromAgentName,
-      String note, TransferReason reason) implements DomainEvent {}
+      String note, TransferReason reason, List<Candidate> candidates) implements DomainEvent {}
 
   /** Why an active chat moved to another agent. */
   enum TransferReason {

@@ -98,6 +98,21 @@ public final class Json {
         .put("reassignAfterSeconds", s.reassignAfterSeconds());
   }
 
+  /** A conversation's routing steps, oldest first, as agents read them ("why me?"). */
+  public static JsonArray routing(List<org.plauder.conversation.RoutingStep> steps) {
+    JsonArray array = new JsonArray();
+    for (org.plauder.conversation.RoutingStep step : steps) {
+      JsonArray candidates = new JsonArray();
+      step.candidates().forEach(c -> candidates.add(new JsonObject().put("agentId", c.agentId()).put("name", c.name())
+          .put("load", c.load()).put("freeSlots", c.freeSlots())));
+      array.add(new JsonObject().put("at", time(step.at())).put("rule", step.rule().wire())
+          .put("agentId", step.agentId()).put("agentName", step.agentName())
+          .put("fromAgentId", step.fromAgentId()).put("fromAgentName", step.fromAgentName())
+          .put("candidates", candidates));
+    }
+    return array;
+  }
+
   /** A visitor as agents see it in the visitor panel. */
   public static JsonObject visitor(Visitor v) {
     JsonArray pages = new JsonArray();

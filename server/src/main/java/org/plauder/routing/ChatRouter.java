@@ -56,6 +56,7 @@ public final class ChatRouter {
   private final QueueBoard queue;
   private final SiteDrains drains = new SiteDrains();
   private final QueueDrain drain;
+  private final Handovers handovers;
 
   public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
       AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock) {
@@ -67,6 +68,7 @@ public final class ChatRouter {
     this.events = events;
     this.clock = clock;
     this.drain = new QueueDrain(agents, conversations, policy, events, clock);
+    this.handovers = new Handovers(agents, conversations, policy, events, clock, this::assignQueued);
     this.queue = new QueueBoard(agents, conversations, rate, scheduler, events, clock);
   }
 
@@ -158,7 +160,7 @@ public final class ChatRouter {
     }
     Instant now = clock.instant();
     return drain.handOver(agents.claimSlotOf(opening.agentId(), c.siteKey(), policy.selection(), now), c.id(), now,
-        AssignReason.INVITATION).mapEmpty();
+        AssignReason.INVITATION, null).mapEmpty();
   }
 
   /** The state of a conversation as its visitor sees it, with queue position while queued. */
@@ -187,53 +189,12 @@ public final class ChatRouter {
 
   /** Hands an active chat to another agent of the same site whom the policy allows (online with room). */
   public Future<Conversation> transfer(Identity from, Conversation c, String toAgentId, String note) {
-    if (c.status() != ConversationStatus.ACTIVE || !from.id().equals(c.agentId())) {
-      return Future.failedFuture(Failure.conflict("not_your_chat", "only the agent holding an active chat can transfer it"));
-    }
-    if (toAgentId.equals(from.id())) {
-      return Future.failedFuture(Failure.badInput("cannot transfer a chat to yourself"));
-    }
-    return Future.all(agents.find(from.id()), agents.find(toAgentId)).compose(both -> {
-      Agent sender = both.resultAt(0);
-      Agent target = both.resultAt(1);
-      if (target == null || !target.siteKey().equals(c.siteKey())) {
-        return Future.failedFuture(Failure.notFound("agent"));
-      }
-      return agents.claimSlotOf(target.id(), c.siteKey(), policy.selection(), clock.instant()).compose(claimed -> claimed == null
-          ? Future.failedFuture(Failure.conflict("agent_unavailable", "that agent is not online or has no free chat slot"))
-          : moveTo(c, from.id(), sender == null ? null : sender.name(), claimed, note, TransferReason.BY_AGENT))
-          .compose(moved -> moved == null
-              ? Future.failedFuture(Failure.conflict("not_your_chat", "the chat is no longer yours to transfer"))
-              : Future.succeededFuture(moved));
-    });
+    return handovers.transfer(from, c, toAgentId, note);
   }
 
-  /**
-   * Gives an active chat whose agent has not answered to another agent the policy allows (never
-   * back to the same one), as {@link NoReplyWatch} asks; null when nobody else has room, or when
-   * the chat was answered, ended or moved meanwhile.
-   */
+  /** Gives an unanswered chat to a colleague with room, as {@link NoReplyWatch} asks; see {@link Handovers}. */
   public Future<Conversation> reassignUnanswered(String conversationId, String agentId) {
-    return conversations.find(conversationId).compose(c -> {
-      if (c == null || c.status() != ConversationStatus.ACTIVE || !agentId.equals(c.agentId()) || c.firstAgentReplyAt() != null) {
-        return Future.succeededFuture(null);
-      }
-      return agents.claimSlotExcept(c.siteKey(), agentId, policy.selection(), clock.instant()).compose(target -> target == null
-          ? Future.succeededFuture(null)
-          : moveTo(c, agentId, c.agentName(), target, null, TransferReason.NO_REPLY));
-    });
-  }
-
-  /** Moves the chat to {@code target}, whose slot is claimed; null (slot given back) when it is no longer {@code fromId}'s to move. */
-  private Future<Conversation> moveTo(Conversation c, String fromId, String fromName, Agent target, String note, TransferReason reason) {
-    boolean unansweredOnly = reason == TransferReason.NO_REPLY;
-    return conversations.reassign(c.id(), fromId, target.id(), target.name(), unansweredOnly).compose(moved -> {
-      if (moved == null) {
-        return agents.releaseSlot(target.id()).map(v -> null);
-      }
-      events.publish(new ChatTransferred(moved.siteKey(), moved, fromId, fromName, note, reason));
-      return agents.releaseSlot(fromId).compose(v -> assignQueued(c.siteKey())).map(v -> moved);
-    });
+    return handovers.reassignUnanswered(conversationId, agentId);
   }
 
   /**
@@ -245,7 +206,7 @@ public final class ChatRouter {
       return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
     }
     Instant now = clock.instant();
-    return drain.handOver(agents.claimSlotOf(agent.id(), c.siteKey(), policy.selection(), now), c.id(), now, AssignReason.TAKEN)
+    return drain.handOver(agents.claimSlotOf(agent.id(), c.siteKey(), policy.selection(), now), c.id(), now, AssignReason.TAKEN, null)
         .compose(h -> {
           if (h.agent() == null) {
             return Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat"));

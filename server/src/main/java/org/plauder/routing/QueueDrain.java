@@ -9,6 +9,7 @@ import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStore;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStore;
+import org.plauder.conversation.RoutingStep.Candidate;
 import org.plauder.event.DomainEvent.AssignReason;
 import org.plauder.event.DomainEvent.ChatAssigned;
 import org.plauder.event.EventSink;
@@ -49,7 +50,8 @@ final class QueueDrain {
   Future<Void> drain(String siteKey) {
     return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey)).compose(both -> {
       List<Conversation> heads = both.resultAt(0);
-      int wanted = Math.min(heads.size(), policy.roomAmong(both.<List<Agent>>resultAt(1)));
+      List<Agent> siteAgents = both.resultAt(1);
+      int wanted = Math.min(heads.size(), policy.roomAmong(siteAgents));
       if (wanted == 0) {
         return Future.succeededFuture();
       }
@@ -58,7 +60,8 @@ final class QueueDrain {
       for (int i = 0; i < wanted; i++) {
         claims.add(agents.claimSlot(siteKey, policy.selection(), now));
       }
-      return settled(claims).compose(claimed -> handOverAll(heads, claimed, now).compose(round -> {
+      List<Candidate> considered = siteAgents.stream().filter(policy::canTakeChat).map(QueueDrain::candidate).toList();
+      return settled(claims).compose(claimed -> handOverAll(heads, claimed, now, considered).compose(round -> {
         boolean claimedAll = claimed.size() == wanted;
         boolean mayBeMore = heads.size() == BATCH || round.slotsGivenBack() > 0;
         Future<Void> next = claimedAll && mayBeMore ? drain(siteKey) : Future.succeededFuture();
@@ -71,10 +74,11 @@ final class QueueDrain {
   private record Round(int slotsGivenBack, Throwable failure) {}
 
   /** Gives the i-th claimed slot to the i-th waiting chat, all at once. */
-  private Future<Round> handOverAll(List<Conversation> heads, Claimed claimed, Instant now) {
+  private Future<Round> handOverAll(List<Conversation> heads, Claimed claimed, Instant now, List<Candidate> considered) {
     List<Future<Handover>> handovers = new ArrayList<>();
     for (int i = 0; i < claimed.agents().size(); i++) {
-      handovers.add(handOver(Future.succeededFuture(claimed.agents().get(i)), heads.get(i).id(), now, AssignReason.LOWEST_LOAD));
+      handovers.add(handOver(Future.succeededFuture(claimed.agents().get(i)), heads.get(i).id(), now, AssignReason.LOWEST_LOAD,
+          considered));
     }
     return Future.join(handovers).transform(done -> {
       int givenBack = 0;
@@ -113,8 +117,16 @@ final class QueueDrain {
     });
   }
 
-  /** Queued → active with the agent whose slot {@code claim} took; announced as {@link ChatAssigned}. */
-  Future<Handover> handOver(Future<Agent> claim, String conversationId, Instant now, AssignReason reason) {
+  /** An agent as routing saw it when it decided. */
+  static Candidate candidate(Agent a) {
+    return new Candidate(a.id(), a.name(), a.load(), a.freeSlots());
+  }
+
+  /**
+   * Queued → active with the agent whose slot {@code claim} took; announced as {@link ChatAssigned}
+   * with the agents {@code considered} (null: only the one claimed, as it was before the claim).
+   */
+  Future<Handover> handOver(Future<Agent> claim, String conversationId, Instant now, AssignReason reason, List<Candidate> considered) {
     return claim.compose(agent -> {
       if (agent == null) {
         return Future.succeededFuture(new Handover(null, null));
@@ -124,7 +136,9 @@ final class QueueDrain {
           // Someone else took or closed this chat in the meantime: give the slot back.
           return agents.releaseSlot(agent.id()).map(v -> new Handover(agent, null));
         }
-        events.publish(new ChatAssigned(assigned.siteKey(), assigned, reason));
+        List<Candidate> candidates = considered != null ? considered
+            : List.of(new Candidate(agent.id(), agent.name(), agent.load() - 1, agent.freeSlots() + 1));
+        events.publish(new ChatAssigned(assigned.siteKey(), assigned, reason, candidates));
         return Future.succeededFuture(new Handover(agent, assigned));
       });
     });

@@ -31,11 +31,13 @@ public final class Conversations implements ConversationStore {
   private final Database db;
   private final Counters counters;
   private final OpenChats open;
+  private final RoutingLog routing;
 
   public Conversations(Database db) {
     this.db = db;
     this.counters = new Counters(db);
     this.open = new OpenChats(db);
+    this.routing = new RoutingLog(db);
   }
 
   /** Restores the open-chat and queue entries from the conversations; run at start-up. */
@@ -70,22 +72,12 @@ public final class Conversations implements ConversationStore {
 
   private Future<Conversation> insertDocument(String id, String siteKey, String visitorId, ConversationStatus status,
       long queueTicket, String visitorName, String visitorEmail, Instant now) {
-    Document doc = new Document("_id", id)
-        .append("siteKey", siteKey)
-        .append("visitorId", visitorId)
-        .append("agentId", null)
-        .append("agentName", null)
-        .append("status", status.wire())
-        .append("queueTicket", queueTicket)
-        .append("createdAt", Dates.toDate(now))
-        .append("assignedAt", null)
-        .append("firstAgentReplyAt", null)
-        .append("closedAt", null)
-        .append("closedBy", null)
-        .append("lastSeq", 0L)
-        .append("rating", null)
-        .append("visitorName", visitorName)
-        .append("visitorEmail", visitorEmail);
+    Document doc = new Document("_id", id).append("siteKey", siteKey).append("visitorId", visitorId)
+        .append("agentId", null).append("agentName", null)
+        .append("status", status.wire()).append("queueTicket", queueTicket).append("createdAt", Dates.toDate(now))
+        .append("assignedAt", null).append("firstAgentReplyAt", null).append("closedAt", null).append("closedBy", null)
+        .append("lastSeq", 0L).append("rating", null)
+        .append("visitorName", visitorName).append("visitorEmail", visitorEmail);
     return Reactive.first(db.conversations().insertOne(doc)).map(r -> toConversation(doc));
   }
 
@@ -267,7 +259,13 @@ public final class Conversations implements ConversationStore {
     if (ids.isEmpty()) {
       return Future.succeededFuture(0L);
     }
-    return Reactive.first(db.conversations().deleteMany(in("_id", ids))).map(r -> r.getDeletedCount());
+    return routing.deleteOf(ids)
+        .compose(v -> Reactive.first(db.conversations().deleteMany(in("_id", ids)))).map(r -> r.getDeletedCount());
+  }
+
+  /** How each conversation was routed; deleted with its conversation. */
+  public RoutingLog routing() {
+    return routing;
   }
 
   static Conversation toConversation(Document d) {

@@ -86,6 +86,10 @@ public final class Database implements AutoCloseable {
     return db.getCollection("queue");
   }
 
+  public MongoCollection<Document> routingLog() {
+    return db.getCollection("routingLog");
+  }
+
   public MongoCollection<Document> counters() {
     return db.getCollection("counters");
   }

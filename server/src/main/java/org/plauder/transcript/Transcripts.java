@@ -5,6 +5,7 @@ import java.util.List;
 import org.owasp.encoder.Encode;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.RoutingStep;
 import org.plauder.protocol.Json;
 
 /**
@@ -30,6 +31,12 @@ public final class Transcripts {
 
   static String json(Conversation c, List<ChatMessage> messages) {
     return new JsonObject().put("conversation", Json.conversation(c)).put("messages", Json.messages(messages)).encodePrettily();
+  }
+
+  /** The JSON transcript as agents get it: with the conversation's routing steps. */
+  public static String jsonWithRouting(Conversation c, List<ChatMessage> messages, List<RoutingStep> routing) {
+    return new JsonObject().put("conversation", Json.conversation(c)).put("routing", Json.routing(routing))
+        .put("messages", Json.messages(messages)).encodePrettily();
   }
 
   public static String csvHeader() {

@@ -186,6 +186,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/agents").handler(agents::list);
     router.get("/api/v1/conversations").handler(agents::conversations);
     router.get("/api/v1/conversations/:id/transcript").handler(transcripts::export);
+    router.get("/api/v1/conversations/:id").handler(transcripts::show);
     router.get("/api/v1/exports/messages").handler(transcripts::bulk);
     router.get("/api/v1/messages").handler(transcripts::search);
     router.get("/api/v1/reports").handler(transcripts::report);

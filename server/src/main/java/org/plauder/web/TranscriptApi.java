@@ -61,6 +61,11 @@ final class TranscriptApi {
       if (!allowed) {
         return Future.failedFuture(Failure.notFound("conversation"));
       }
+      if (format == TranscriptFormat.JSON && caller.kind() == Identity.Kind.AGENT) {
+        // Agents' JSON carries how the chat was routed; the visitor's never does.
+        return Future.all(services.messages().allMessages(c), services.conversations().routing().of(c.id()))
+            .map(both -> Transcripts.jsonWithRouting(c, both.resultAt(0), both.resultAt(1)));
+      }
       return services.messages().allMessages(c).map(messages -> Transcripts.render(format, c, messages));
     }).onComplete(text -> {
       HttpServerResponse response = ctx.response()
@@ -74,6 +79,20 @@ final class TranscriptApi {
       }
       response.end(text);
     }, ctx::fail);
+  }
+
+  /** GET /api/v1/conversations/:id — an agent of the site: the conversation and how it was routed. */
+  void show(RoutingContext ctx) {
+    Identity agent = Http.agent(ctx, services.tokens());
+    String id = ctx.pathParam("id");
+    if (!Inputs.isId(id)) {
+      throw Failure.notFound("conversation");
+    }
+    services.conversations().find(id).compose(c -> c == null || !c.siteKey().equals(agent.siteKey())
+            ? Future.<JsonObject>failedFuture(Failure.notFound("conversation"))
+            : services.conversations().routing().of(id).map(steps -> new JsonObject()
+                .put("conversation", Json.conversation(c)).put("routing", Json.routing(steps))))
+        .onComplete(body -> Http.json(ctx, 200, body), ctx::fail);
   }
 
   /**

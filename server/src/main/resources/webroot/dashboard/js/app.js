@@ -18,6 +18,7 @@ import { Reports } from './reports.js';
 import { SiteSettings } from './settings.js';
 import { LiveVisitors } from './livevisitors.js';
 import { OfferRules } from './offers.js';
+import { RoutingExplainer } from './routing.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
 const QUEUE_POLL_OFFLINE_MS = 20000;
@@ -41,6 +42,7 @@ let reports;
 let settings;
 let liveVisitors;
 let offerRules;
+let routing;
 let toastTimer;
 
 // ---- sign-in ----
@@ -133,6 +135,7 @@ function start(session) {
   }
   canned = new Canned(ctx);
   canned.load();
+  routing = new RoutingExplainer(ctx);
   bus.onstate = (s) => onConnection(s);
   bus.onpush = onPush;
   bus.onrefused = () => signOut(t('sessionExpired'));
@@ -497,6 +500,10 @@ function init() {
   $('notify-permission').addEventListener('click', () => alerts.askForNotifications().then(updateNotifyButton));
   $('help-button').addEventListener('click', openHelp);
   for (const tab of document.querySelectorAll('.tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
+  $('why-button').addEventListener('click', () => {
+    if (routing && chats && chats.active) routing.open(chats.active.conv.id);
+  });
+  $('why-close').addEventListener('click', () => $('why-dialog').close());
   $('transfer-button').addEventListener('click', openTransfer);
   $('transfer-form').addEventListener('submit', confirmTransfer);
   $('transfer-cancel').addEventListener('click', () => $('transfer-dialog').close());

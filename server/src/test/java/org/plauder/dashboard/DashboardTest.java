@@ -165,6 +165,15 @@ class DashboardTest extends DashboardBrowserTest {
     carlBus.register("agent." + carl.id(), carl.token());
     await(carlBus.request("agent.status", carl.token(), new JsonObject().put("status", "online")));
     page.select(maxChat);
+    // "Why me?" tells how Max's chat came to Bea: she was the one online with room, one chat busy
+    driver.findElement(By.id("why-button")).click();
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("why-dialog")));
+    page.wait.until(d -> !d.findElements(By.cssSelector("#why-steps .why-step")).isEmpty());
+    String why = driver.findElement(By.id("why-steps")).getText();
+    assertTrue(why.contains("to Bea: the fewest chats among those online with room"), why);
+    assertTrue(why.contains("Considered: Bea (1 chats, 2 free)"), why);
+    driver.findElement(By.id("why-close")).click();
+    page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("why-dialog")));
     driver.findElement(By.id("transfer-button")).click();
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transfer-dialog")));
     page.wait.until(d -> !d.findElements(By.cssSelector("#transfer-agent option[value='" + carl.id() + "']")).isEmpty());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.RoutingStep;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.event.DomainEvent.QueueChanged;
 import org.plauder.event.DomainEvent.Waiting;
@@ -44,7 +45,7 @@ class DomainEventCodecTest {
   @Test
   void theJsonHoldsTheRecordsFieldsAndNoDerivedGetters() {
     String json = new String(EventCodec.toJson(new DomainEvent.ChatAssigned("demo", CONVERSATION,
-        DomainEvent.AssignReason.LOWEST_LOAD)), java.nio.charset.StandardCharsets.UTF_8);
+        DomainEvent.AssignReason.LOWEST_LOAD, java.util.List.of())), java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(json.contains("\"reason\":\"LOWEST_LOAD\""), json);
     assertTrue(json.contains("\"agentName\":\"Anna\""), json);
     assertFalse(json.contains("\"open\""), "Conversation.isOpen() is derived, not a field: " + json);
@@ -94,7 +95,11 @@ class DomainEventCodecTest {
     }
     if (type == List.class) {
       Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
-      return element == String.class ? List.of("a1", "a2") : List.of(new Waiting("c1", "v1", "Kim", AT, 1, 60L));
+      if (element == String.class) {
+        return List.of("a1", "a2");
+      }
+      return element == RoutingStep.Candidate.class ? List.of(new RoutingStep.Candidate("a1", "Anna", 1, 2))
+          : List.of(new Waiting("c1", "v1", "Kim", AT, 1, 60L));
     }
     throw new AssertionError("no sample for " + type);
   }

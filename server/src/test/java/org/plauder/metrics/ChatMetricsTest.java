@@ -43,8 +43,8 @@ class ChatMetricsTest {
 
   @Test
   void assignLatencyIsTheTimeFromCreationToAssignmentByReason() {
-    metrics.chatAssigned(new ChatAssigned("demo", conversation(T0, T0.plusSeconds(42)), AssignReason.LOWEST_LOAD));
-    metrics.chatAssigned(new ChatAssigned("demo", conversation(T0, T0.plusSeconds(3)), AssignReason.TAKEN));
+    metrics.chatAssigned(new ChatAssigned("demo", conversation(T0, T0.plusSeconds(42)), AssignReason.LOWEST_LOAD, java.util.List.of()));
+    metrics.chatAssigned(new ChatAssigned("demo", conversation(T0, T0.plusSeconds(3)), AssignReason.TAKEN, java.util.List.of()));
 
     Timer lowestLoad = registry.get(ChatMetrics.ASSIGN_LATENCY).tag("reason", "lowest_load").timer();
     assertEquals(1, lowestLoad.count());

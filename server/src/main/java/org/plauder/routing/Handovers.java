@@ -1,0 +1,100 @@
+package org.plauder.routing;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import org.plauder.agent.Agent;
+import org.plauder.agent.AgentStore;
+import org.plauder.auth.Identity;
+import org.plauder.conversation.Conversation;
+import org.plauder.conversation.ConversationStatus;
+import org.plauder.conversation.ConversationStore;
+import org.plauder.conversation.RoutingStep.Candidate;
+import org.plauder.event.DomainEvent.ChatTransferred;
+import org.plauder.event.DomainEvent.TransferReason;
+import org.plauder.event.EventSink;
+import org.plauder.protocol.Failure;
+
+/**
+ * An active chat moving from one agent to another: handed over by its agent, or given to a
+ * colleague with room because its agent did not answer in time. The new agent's slot is claimed
+ * first (so nobody goes over maxChats), then the conversation moves with a conditional update; if
+ * that no longer holds, the slot is given back. The old agent's slot then goes to the queue.
+ */
+final class Handovers {
+
+  private final AgentStore agents;
+  private final ConversationStore conversations;
+  private final AssignmentPolicy policy;
+  private final EventSink events;
+  private final Clock clock;
+  private final Function<String, Future<Void>> assignQueued;
+
+  Handovers(AgentStore agents, ConversationStore conversations, AssignmentPolicy policy, EventSink events, Clock clock,
+      Function<String, Future<Void>> assignQueued) {
+    this.agents = agents;
+    this.conversations = conversations;
+    this.policy = policy;
+    this.events = events;
+    this.clock = clock;
+    this.assignQueued = assignQueued;
+  }
+
+  /** Hands an active chat to another agent of the same site whom the policy allows (online with room). */
+  Future<Conversation> transfer(Identity from, Conversation c, String toAgentId, String note) {
+    if (c.status() != ConversationStatus.ACTIVE || !from.id().equals(c.agentId())) {
+      return Future.failedFuture(Failure.conflict("not_your_chat", "only the agent holding an active chat can transfer it"));
+    }
+    if (toAgentId.equals(from.id())) {
+      return Future.failedFuture(Failure.badInput("cannot transfer a chat to yourself"));
+    }
+    return Future.all(agents.find(from.id()), agents.find(toAgentId)).compose(both -> {
+      Agent sender = both.resultAt(0);
+      Agent target = both.resultAt(1);
+      if (target == null || !target.siteKey().equals(c.siteKey())) {
+        return Future.failedFuture(Failure.notFound("agent"));
+      }
+      List<Candidate> considered = List.of(QueueDrain.candidate(target));
+      return agents.claimSlotOf(target.id(), c.siteKey(), policy.selection(), clock.instant()).compose(claimed -> claimed == null
+          ? Future.failedFuture(Failure.conflict("agent_unavailable", "that agent is not online or has no free chat slot"))
+          : moveTo(c, from.id(), sender == null ? null : sender.name(), claimed, note, TransferReason.BY_AGENT, considered))
+          .compose(moved -> moved == null
+              ? Future.failedFuture(Failure.conflict("not_your_chat", "the chat is no longer yours to transfer"))
+              : Future.succeededFuture(moved));
+    });
+  }
+
+  /**
+   * Gives an active chat whose agent has not answered to another agent the policy allows (never
+   * back to the same one); null when nobody else has room, or when the chat was answered, ended
+   * or moved meanwhile.
+   */
+  Future<Conversation> reassignUnanswered(String conversationId, String agentId) {
+    return conversations.find(conversationId).compose(c -> {
+      if (c == null || c.status() != ConversationStatus.ACTIVE || !agentId.equals(c.agentId()) || c.firstAgentReplyAt() != null) {
+        return Future.succeededFuture(null);
+      }
+      return agents.ofSite(c.siteKey()).compose(siteAgents -> {
+        List<Candidate> considered = siteAgents.stream()
+            .filter(a -> !a.id().equals(agentId) && policy.canTakeChat(a)).map(QueueDrain::candidate).toList();
+        return agents.claimSlotExcept(c.siteKey(), agentId, policy.selection(), clock.instant()).compose(target -> target == null
+            ? Future.succeededFuture(null)
+            : moveTo(c, agentId, c.agentName(), target, null, TransferReason.NO_REPLY, considered));
+      });
+    });
+  }
+
+  /** Moves the chat to {@code target}, whose slot is claimed; null (slot given back) when it is no longer {@code fromId}'s to move. */
+  private Future<Conversation> moveTo(Conversation c, String fromId, String fromName, Agent target, String note,
+      TransferReason reason, List<Candidate> considered) {
+    boolean unansweredOnly = reason == TransferReason.NO_REPLY;
+    return conversations.reassign(c.id(), fromId, target.id(), target.name(), unansweredOnly).compose(moved -> {
+      if (moved == null) {
+        return agents.releaseSlot(target.id()).map(v -> null);
+      }
+      events.publish(new ChatTransferred(moved.siteKey(), moved, fromId, fromName, note, reason, considered));
+      return agents.releaseSlot(fromId).compose(v -> assignQueued.apply(c.siteKey())).map(v -> moved);
+    });
+  }
+}
