@@ -28,6 +28,7 @@ import org.plauder.routing.AssignmentPolicy;
 import org.plauder.routing.AssignmentRate;
 import org.plauder.routing.Scheduler;
 import org.plauder.routing.ChatRouter;
+import org.plauder.routing.LastAgentRule;
 import org.plauder.routing.NoReplyWatch;
 import org.plauder.routing.RoutingAudit;
 import org.plauder.routing.SlotAudit;
@@ -117,7 +118,7 @@ public final class PlauderServer {
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RoutingAudit(services.events(), services.conversations().routing(),
-                  services.clock())).onSuccess(ids::add))
+                  services.visitors(), services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(),
                   services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping)).onSuccess(ids::add))
@@ -164,7 +165,8 @@ public final class PlauderServer {
     AssignmentPolicy policy = AssignmentPolicy.lowestLoad();
     AssignmentRate assignmentRate = new AssignmentRate();
     Scheduler timers = (millis, task) -> vertx.setTimer(millis, id -> task.run());
-    ChatRouter router = new ChatRouter(agents, conversations, visitors, messages, policy, assignmentRate, timers, events, clock);
+    ChatRouter router = new ChatRouter(agents, conversations, visitors, messages, new LastAgentRule(caches.sites(), visitors), policy,
+        assignmentRate, timers, events, clock);
     OfferService offers = new OfferService(presence, visitors, offerStore, agents, conversations, router, events, clock);
     TranscriptMailer mailer = config.smtp() == null ? null : new TranscriptMailer(vertx, config.smtp());
     return new Services(config, clock, db, events, sites, agents, visitors, conversations, messageStore, presence, offerStore,

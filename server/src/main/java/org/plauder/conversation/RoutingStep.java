@@ -21,6 +21,7 @@ public record RoutingStep(Instant at, Rule rule, String agentId, String agentNam
   /** What decided the step; {@link #wire()} is its name in the protocol. */
   public enum Rule {
     LEAST_LOADED("least-loaded"),
+    STICKY("sticky"),
     INVITATION("invitation"),
     TAKE("take"),
     TRANSFER("transfer"),

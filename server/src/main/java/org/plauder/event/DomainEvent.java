@@ -59,7 +59,9 @@ public sealed interface DomainEvent {
     /** The visitor accepted this agent's invitation and the agent had room. */
     INVITATION,
     /** The agent took the chat out of the queue itself. */
-    TAKEN
+    TAKEN,
+    /** A returning visitor got the agent of its previous chat, who had room. */
+    STICKY
   }
 
   /** An active chat moved from one agent to another; {@code conversation} is as it is now. */

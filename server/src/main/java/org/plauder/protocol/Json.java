@@ -95,7 +95,8 @@ public final class Json {
         .put("retentionDays", s.retentionDays())
         .put("maskCardNumbers", s.maskCardNumbers())
         .put("languages", new JsonArray(s.languages()))
-        .put("reassignAfterSeconds", s.reassignAfterSeconds());
+        .put("reassignAfterSeconds", s.reassignAfterSeconds())
+        .put("stickyAgent", s.stickyAgent());
   }
 
   /** A conversation's routing steps, oldest first, as agents read them ("why me?"). */

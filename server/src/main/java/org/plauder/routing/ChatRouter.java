@@ -50,6 +50,7 @@ public final class ChatRouter {
   private final ConversationStore conversations;
   private final VisitorContacts visitors;
   private final ChatLog chatLog;
+  private final PreferredAgents preferred;
   private final AssignmentPolicy policy;
   private final EventSink events;
   private final Clock clock;
@@ -59,11 +60,12 @@ public final class ChatRouter {
   private final Handovers handovers;
 
   public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
-      AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock) {
+      PreferredAgents preferred, AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock) {
     this.agents = agents;
     this.conversations = conversations;
     this.visitors = visitors;
     this.chatLog = chatLog;
+    this.preferred = preferred;
     this.policy = policy;
     this.events = events;
     this.clock = clock;
@@ -113,7 +115,7 @@ public final class ChatRouter {
       return created;
     })
         .compose(c -> appendOpening(c, opening))
-        .compose(c -> appendFirst(c, first).compose(masked -> assignInvited(opening, c)
+        .compose(c -> appendFirst(c, first).compose(masked -> assignPreferred(opening, c)
             .compose(v -> assignQueued(siteKey))
             .compose(v -> describe(c.id()))
             .map(state -> state.withMasked(masked))));
@@ -153,14 +155,22 @@ public final class ChatRouter {
         .map(ChatLog.Appended::masked);
   }
 
-  /** Gives a chat opened by an invitation to the inviting agent if it may take it; otherwise the queue decides. */
-  private Future<Void> assignInvited(Opening opening, Conversation c) {
-    if (opening == null || opening.agentId() == null) {
-      return Future.succeededFuture();
+  /**
+   * Gives the new chat to the agent it belongs with, if that agent may take it now: the inviting
+   * agent of an accepted invitation, or else a returning visitor's last agent ({@link PreferredAgents}).
+   * Otherwise the queue decides.
+   */
+  private Future<Void> assignPreferred(Opening opening, Conversation c) {
+    if (opening != null && opening.agentId() != null) {
+      return handOverTo(opening.agentId(), c, AssignReason.INVITATION);
     }
+    return preferred.of(c.siteKey(), c.visitorId())
+        .compose(agentId -> agentId == null ? Future.<Void>succeededFuture() : handOverTo(agentId, c, AssignReason.STICKY));
+  }
+
+  private Future<Void> handOverTo(String agentId, Conversation c, AssignReason reason) {
     Instant now = clock.instant();
-    return drain.handOver(agents.claimSlotOf(opening.agentId(), c.siteKey(), policy.selection(), now), c.id(), now,
-        AssignReason.INVITATION, null).mapEmpty();
+    return drain.handOver(agents.claimSlotOf(agentId, c.siteKey(), policy.selection(), now), c.id(), now, reason, null).mapEmpty();
   }
 
   /** The state of a conversation as its visitor sees it, with queue position while queued. */

@@ -6,7 +6,8 @@ import java.util.List;
  * A tenant: one website that embeds the widget, with the origins allowed to use its key and its
  * business settings. {@code retentionDays} null keeps conversations forever; {@code languages}
  * are those the widget may speak to this site's visitors, the first being the fallback;
- * {@code reassignAfterSeconds} is how long an agent has for the first answer of a new chat.
+ * {@code reassignAfterSeconds} is how long an agent has for the first answer of a new chat;
+ * with {@code stickyAgent} a returning visitor's chat goes first to the agent of its previous one.
  */
 public record Site(
     String key,
@@ -17,7 +18,8 @@ public record Site(
     Integer retentionDays,
     boolean maskCardNumbers,
     List<String> languages,
-    int reassignAfterSeconds) {
+    int reassignAfterSeconds,
+    boolean stickyAgent) {
 
   /** A new chat whose agent has not answered within this many seconds moves to a colleague; 0 turns it off. */
   public static final int DEFAULT_REASSIGN_AFTER_SECONDS = 90;

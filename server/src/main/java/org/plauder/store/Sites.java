@@ -30,7 +30,8 @@ public final class Sites {
         .append("retentionDays", site.retentionDays())
         .append("maskCardNumbers", site.maskCardNumbers())
         .append("languages", site.languages())
-        .append("reassignAfterSeconds", site.reassignAfterSeconds());
+        .append("reassignAfterSeconds", site.reassignAfterSeconds())
+        .append("stickyAgent", site.stickyAgent());
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
         .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e))
@@ -52,7 +53,8 @@ public final class Sites {
             com.mongodb.client.model.Updates.set("retentionDays", site.retentionDays()),
             com.mongodb.client.model.Updates.set("maskCardNumbers", site.maskCardNumbers()),
             com.mongodb.client.model.Updates.set("languages", site.languages()),
-            com.mongodb.client.model.Updates.set("reassignAfterSeconds", site.reassignAfterSeconds()))))
+            com.mongodb.client.model.Updates.set("reassignAfterSeconds", site.reassignAfterSeconds()),
+            com.mongodb.client.model.Updates.set("stickyAgent", site.stickyAgent()))))
         .compose(r -> find(site.key()));
   }
 
@@ -70,6 +72,7 @@ public final class Sites {
         d.getInteger("retentionDays"),
         d.getBoolean("maskCardNumbers", true),
         d.getList("languages", String.class, Site.SUPPORTED_LANGUAGES),
-        d.getInteger("reassignAfterSeconds", Site.DEFAULT_REASSIGN_AFTER_SECONDS));
+        d.getInteger("reassignAfterSeconds", Site.DEFAULT_REASSIGN_AFTER_SECONDS),
+        d.getBoolean("stickyAgent", true));
   }
 }

@@ -12,10 +12,11 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.plauder.visitor.Visitor;
+import org.plauder.visitor.AgentMemory;
 import org.plauder.visitor.VisitorContacts;
 
 /** Anonymous visitors of a site, minted by the server. */
-public final class Visitors implements VisitorContacts {
+public final class Visitors implements VisitorContacts, AgentMemory {
 
   private static final int PAGES_KEPT = 50;
 
@@ -91,6 +92,17 @@ public final class Visitors implements VisitorContacts {
 
   public Future<Visitor> find(String visitorId) {
     return Reactive.first(db.visitors().find(eq("_id", visitorId)).first()).map(Visitors::toVisitor);
+  }
+
+  @Override
+  public Future<Void> remember(String visitorId, String agentId) {
+    return Reactive.done(db.visitors().updateOne(eq("_id", visitorId), Updates.set("lastAgentId", agentId)));
+  }
+
+  @Override
+  public Future<String> lastAgentOf(String visitorId) {
+    return Reactive.first(db.visitors().find(eq("_id", visitorId)).projection(new Document("lastAgentId", 1)).first())
+        .map(d -> d == null ? null : d.getString("lastAgentId"));
   }
 
   public Future<Void> setContact(String visitorId, String name, String email) {

@@ -50,8 +50,9 @@ final class SiteApi {
       List<String> languages = body.containsKey("languages") ? languages(body.getValue("languages")) : site.languages();
       int reassignAfter = body.containsKey("reassignAfterSeconds")
           ? Inputs.intInRange(body, "reassignAfterSeconds", 0, Site.MAX_REASSIGN_AFTER_SECONDS) : site.reassignAfterSeconds();
+      boolean sticky = body.containsKey("stickyAgent") ? Inputs.bool(body, "stickyAgent") : site.stickyAgent();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask, languages, reassignAfter));
+          retentionDays, mask, languages, reassignAfter, sticky));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));

@@ -6,6 +6,7 @@ import { api } from './api.js';
 
 const RULE_TEXT = {
   'least-loaded': 'whyLeastLoaded',
+  sticky: 'whySticky',
   take: 'whyTake',
   invitation: 'whyInvitation',
   transfer: 'whyTransfer',

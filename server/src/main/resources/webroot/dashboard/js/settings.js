@@ -40,6 +40,7 @@ export class SiteSettings {
     $('site-offline-message').value = site.offlineMessage || '';
     $('site-retention').value = site.retentionDays == null ? '' : String(site.retentionDays);
     $('site-mask').checked = site.maskCardNumbers === true;
+    $('site-sticky').checked = site.stickyAgent === true;
     $('site-reassign').value = site.reassignAfterSeconds == null ? '' : String(site.reassignAfterSeconds);
     // the widget's languages; the first listed is the one used when the visitor's is not there
     this.languages = Array.isArray(site.languages) ? site.languages : null;
@@ -95,6 +96,7 @@ export class SiteSettings {
       retentionDays: retention,
       maskCardNumbers: $('site-mask').checked,
       reassignAfterSeconds: reassign,
+      stickyAgent: $('site-sticky').checked,
     };
     if (this.languages) body.languages = languages; // only to a server that has the setting
     $('site-save').disabled = true;

@@ -23,7 +23,7 @@ const STRINGS = {
     connecting: 'Connecting…', connected: 'Connected', reconnecting: 'Connection lost — reconnecting…',
     loadOf: '{load}/{max}', since: 'since {time}', transferredFrom: 'Transferred from {name}', noteLabel: 'Note: {note}',
     closedByVisitor: 'The visitor closed this chat.', chatClosed: 'Chat closed.', chatTransferred: 'Chat handed to {name}.', whyMe: 'Why me?', whyClose: 'Close', whyTitle: 'How this chat was routed', whyEmpty: 'Nothing was recorded for this chat.',
-    whyLeastLoaded: 'to {agent}: the fewest chats among those online with room', whyTake: '{agent} took it from the queue',
+    whyLeastLoaded: 'to {agent}: the fewest chats among those online with room', whySticky: 'to {agent}, who helped this visitor last time', whyTake: '{agent} took it from the queue',
     whyInvitation: 'to {agent}, who had invited the visitor', whyTransfer: '{from} handed it to {agent}',
     whyNoReply: '{from} had not answered in time; it went to {agent}', whyRequeue: 'back to the queue: its agent can no longer work',
     whyOther: '{rule}: {agent}', whyConsidered: 'Considered: {list}', whyCandidate: '{name} ({load} chats, {free} free)', chatMovedNoReply: 'Not answered in time — the chat went to {name}.', transferredNoReply: 'From {name}, who had not answered in time',
@@ -69,6 +69,7 @@ const STRINGS = {
     // site settings and export
     siteSettings: 'Site settings', allowedOrigins: 'Allowed origins (one per line)', defaultMaxChats: 'Default max chats',
     offlineMessageSetting: 'Offline message', retentionDays: 'Keep conversations (days)', retentionHelp: 'Empty keeps them forever.',
+    stickyAgent: 'A returning visitor gets the agent of the last chat (when online with room)',
     reassignAfter: 'Move unanswered chats after (seconds)', reassignHelp: 'A new chat whose agent has not answered by then goes to a colleague with room; 0 turns this off.',
     maskCards: 'Mask card numbers', widgetLanguages: 'Widget languages', langDe: 'German', langEn: 'English', noLanguage: 'Choose at least one language for the widget.', save: 'Save', saved: 'Settings saved.', bulkExport: 'Export messages',
     bulkExportHelp: 'All messages of the conversations started in this period, as one file.', format: 'Format',
@@ -112,7 +113,7 @@ const STRINGS = {
     reconnecting: 'Verbindung verloren — verbinde neu…', loadOf: '{load}/{max}', since: 'seit {time}',
     transferredFrom: 'Weitergegeben von {name}', noteLabel: 'Notiz: {note}', closedByVisitor: 'Der Besucher hat den Chat beendet.',
     chatClosed: 'Chat beendet.', chatTransferred: 'Chat an {name} weitergegeben.', whyMe: 'Warum ich?', whyClose: 'Schließen', whyTitle: 'Wie dieser Chat verteilt wurde', whyEmpty: 'Zu diesem Chat ist nichts aufgezeichnet.',
-    whyLeastLoaded: 'an {agent}: die wenigsten Chats unter allen, die online sind und Platz haben', whyTake: '{agent} hat ihn aus der Warteschlange genommen',
+    whyLeastLoaded: 'an {agent}: die wenigsten Chats unter allen, die online sind und Platz haben', whySticky: 'an {agent}, der diesem Besucher zuletzt geholfen hat', whyTake: '{agent} hat ihn aus der Warteschlange genommen',
     whyInvitation: 'an {agent}, der den Besucher eingeladen hatte', whyTransfer: '{from} hat ihn an {agent} weitergegeben',
     whyNoReply: '{from} hatte nicht rechtzeitig geantwortet; er ging an {agent}', whyRequeue: 'zurück in die Warteschlange: sein Agent kann nicht mehr arbeiten',
     whyOther: '{rule}: {agent}', whyConsidered: 'Berücksichtigt: {list}', whyCandidate: '{name} ({load} Chats, {free} frei)', chatMovedNoReply: 'Nicht rechtzeitig beantwortet — der Chat ging an {name}.', transferredNoReply: 'Von {name}, der nicht rechtzeitig geantwortet hatte', newChat: 'Neuer Chat: {name}',
@@ -158,6 +159,7 @@ const STRINGS = {
     // site settings and export
     siteSettings: 'Website-Einstellungen', allowedOrigins: 'Erlaubte Origins (eine pro Zeile)', defaultMaxChats: 'Standard: max. Chats',
     offlineMessageSetting: 'Offline-Hinweis', retentionDays: 'Gespräche aufbewahren (Tage)', retentionHelp: 'Leer bewahrt sie für immer auf.',
+    stickyAgent: 'Wiederkehrende Besucher bekommen den Agenten ihres letzten Chats (wenn online und mit freiem Platz)',
     reassignAfter: 'Unbeantwortete Chats weitergeben nach (Sekunden)', reassignHelp: 'Hat der Agent einen neuen Chat bis dahin nicht beantwortet, geht er an eine Kollegin oder einen Kollegen mit freiem Platz; 0 schaltet das aus.',
     maskCards: 'Kartennummern maskieren', widgetLanguages: 'Sprachen des Widgets', langDe: 'Deutsch', langEn: 'Englisch', noLanguage: 'Wähle mindestens eine Sprache für das Widget.', save: 'Speichern', saved: 'Einstellungen gespeichert.', bulkExport: 'Nachrichten exportieren',
     bulkExportHelp: 'Alle Nachrichten der in diesem Zeitraum begonnenen Gespräche, als eine Datei.', format: 'Format',

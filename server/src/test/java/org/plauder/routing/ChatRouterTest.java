@@ -50,8 +50,10 @@ class ChatRouterTest {
     messages.add(m);
     return Future.succeededFuture(new ChatLog.Appended(m, false, false));
   };
+  /** Each visitor's last agent, as the site's sticky rule would answer it. */
+  private final java.util.Map<String, String> lastAgents = new java.util.HashMap<>();
   private final ChatRouter router = new ChatRouter(agents, conversations, (id, name, email) -> Future.succeededFuture(),
-      chatLog, AssignmentPolicy.lowestLoad(), new AssignmentRate(), (millis, task) -> task.run(), events::add, clock);
+      chatLog, (siteKey, visitorId) -> Future.succeededFuture(lastAgents.get(visitorId)), AssignmentPolicy.lowestLoad(), new AssignmentRate(), (millis, task) -> task.run(), events::add, clock);
 
   private static <T> T done(Future<T> future) {
     assertTrue(future.succeeded(), () -> "failed: " + future.cause());
@@ -292,5 +294,18 @@ class ChatRouterTest {
     assertEquals("anna", conversations.get(chat).agentId());
     assertEquals(List.of(1, 2, 0), List.of(agents.get("anna").load(), agents.get("ben").load(), agents.get("cem").load()));
     assertTrue(eventsOf(ChatTransferred.class).isEmpty());
+  }
+
+  @Test
+  void aReturningVisitorGetsItsLastAgentWhileThatAgentHasRoomElseTheUsualRule() {
+    agents.add("anna", AgentStatus.ONLINE, 2, 1, null);
+    agents.add("ben", AgentStatus.ONLINE, 2, 0, null);
+    lastAgents.put("v1", "anna");
+    lastAgents.put("v2", "anna");
+
+    assertEquals("anna", request("v1").conversation().agentId(), "anna, though ben has fewer chats");
+    assertEquals(AssignReason.STICKY, eventsOf(ChatAssigned.class).get(0).reason());
+    assertEquals("ben", request("v2").conversation().agentId(), "anna is full now: the lowest load decides");
+    assertEquals(AssignReason.LOWEST_LOAD, eventsOf(ChatAssigned.class).get(1).reason());
   }
 }
