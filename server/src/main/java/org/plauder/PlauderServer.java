@@ -16,6 +16,9 @@ import org.plauder.conversation.MessageRules;
 import org.plauder.event.CacheInvalidation;
 import org.plauder.event.CachedReads;
 import org.plauder.event.DomainEvents;
+import org.plauder.help.ArticleIndex;
+import org.plauder.help.KnowledgeBase;
+import org.plauder.help.Offload;
 import org.plauder.metrics.MetricsVerticle;
 import org.plauder.metrics.NodeMetrics;
 import org.plauder.offer.OfferService;
@@ -32,6 +35,7 @@ import org.plauder.routing.SlotAudit;
 import org.plauder.site.FirstStart;
 import org.plauder.store.AgentAccounts;
 import org.plauder.store.Agents;
+import org.plauder.store.Articles;
 import org.plauder.store.Conversations;
 import org.plauder.store.Database;
 import org.plauder.store.EmbeddedMongo;
@@ -103,6 +107,7 @@ public final class PlauderServer {
         .compose(secret -> vertx.executeBlocking(() -> assemble(vertx, config, clock, db, secret, metrics)))
         .compose(services -> services.conversations().rebuildRoutingEntries().map(services))
         .compose(services -> FirstStart.ensureDemo(vertx, config, services.sites(), services.agents(), services.passwords())
+            .compose(v -> services.knowledgeBase().ensureFirstArticles(FirstStart.DEMO_SITE))
             .map(v -> services))
         .compose(services -> {
           Stopping stopping = new Stopping();
@@ -111,6 +116,7 @@ public final class PlauderServer {
           List<String> ids = new CopyOnWriteArrayList<>();
           // Listeners first, so that no event of the first request goes unheard.
           return services.assignmentRate().listen(services.events())
+              .compose(v -> services.knowledgeBase().listenAndBuildIndex(services.events()))
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
@@ -166,7 +172,8 @@ public final class PlauderServer {
         new ConversationAccess(conversations, caches.conversations()), messages, policy, assignmentRate, router, new AgentDesk(agents, conversations),
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
-        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches, metrics);
+        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches, metrics,
+        new KnowledgeBase(new Articles(db), new ArticleIndex(), events, Offload.onWorkers(vertx), clock));
   }
 
   /** What a node keeps in memory of what it reads on every request; sized for a busy site, forgotten on change. */

@@ -89,7 +89,8 @@ final class VisitorApi {
     return ua == null ? null : ua.length() > 300 ? ua.substring(0, 300) : ua;
   }
 
-  private Future<Site> allowedSite(RoutingContext ctx) {
+  /** The site of the path, when the request comes from a page of one of its origins; else a 404 or a 403. */
+  Future<Site> allowedSite(RoutingContext ctx) {
     String siteKey = ctx.pathParam("siteKey");
     if (siteKey == null || !SITE_KEY.matcher(siteKey).matches()) {
       return Future.failedFuture(new Failure(404, "unknown_site", "no site with that key"));
