@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.plauder.auth.Passwords;
+import org.plauder.bot.FaqBot;
 import org.plauder.auth.SigningKeyFile;
 import org.plauder.auth.Tokens;
 import org.plauder.config.Config;
@@ -42,6 +43,7 @@ import org.plauder.store.EmbeddedMongo;
 import org.plauder.store.Messages;
 import org.plauder.store.OfferStore;
 import org.plauder.store.Secrets;
+import org.plauder.store.SiteBots;
 import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
 import org.plauder.transcript.RetentionJob;
@@ -117,6 +119,7 @@ public final class PlauderServer {
           // Listeners first, so that no event of the first request goes unheard.
           return services.assignmentRate().listen(services.events())
               .compose(v -> services.knowledgeBase().listenAndBuildIndex(services.events()))
+              .compose(v -> faqBot(services).listen(services.events()))
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
@@ -184,6 +187,12 @@ public final class PlauderServer {
         new CachedReads<>(10_000, idle, offerStore::settings),
         new CachedReads<>(10_000, idle, agents::find),
         new CachedReads<>(100_000, idle, conversations::find));
+  }
+
+  /** The FAQ bot answers queued visitors from the help articles, when the site switched it on. */
+  private static FaqBot faqBot(Services s) {
+    return new FaqBot(new SiteBots(s.database())::find, s.caches().sites(), s.caches().conversations(), s.knowledgeBase(),
+        s.messages(), s.config().publicUrl());
   }
 
   /** Plauder's own meters, fed by events: only when metrics are on, so that off costs nothing. */

@@ -179,6 +179,7 @@ public final class HttpVerticle extends VerticleBase {
     OfferRulesApi offerRules = new OfferRulesApi(services);
     ArticleApi articles = new ArticleApi(services);
     ArticleSearchApi articleSearch = new ArticleSearchApi(services, visitors);
+    BotApi bot = new BotApi(services);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.route("/api/*").handler(this::refuseDisabledAgents);
     router.route(HttpMethod.OPTIONS, "/api/v1/sites/:siteKey/visitors").handler(visitors::preflight);
@@ -208,6 +209,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/articles/:articleId").handler(articles::get);
     router.put("/api/v1/articles/:articleId").handler(articles::replace);
     router.delete("/api/v1/articles/:articleId").handler(articles::delete);
+    router.get("/api/v1/bot").handler(bot::get);
+    router.put("/api/v1/bot").handler(bot::replace);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
     router.route("/api/*").failureHandler(Http::onFailure);
   }
