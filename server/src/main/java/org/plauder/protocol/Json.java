@@ -157,6 +157,17 @@ public final class Json {
     return new JsonObject().put("url", p.url()).put("title", p.title()).put("at", time(p.at()));
   }
 
+  /** A help article in a list: what an editor picks it by, without its text. */
+  public static JsonObject articleSummary(Article a) {
+    return new JsonObject()
+        .put("id", a.id())
+        .put("language", a.language())
+        .put("title", a.title())
+        .put("keywords", new JsonArray(a.keywords()))
+        .put("published", a.published())
+        .put("updatedAt", time(a.updatedAt()));
+  }
+
   /** A help article as agents see it: its Markdown and the sanitised HTML it becomes. */
   public static JsonObject article(Article a) {
     return articleForReaders(a)

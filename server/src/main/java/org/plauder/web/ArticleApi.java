@@ -28,7 +28,8 @@ final class ArticleApi {
     Identity agent = Http.agent(ctx, services.tokens());
     services.knowledgeBase().ofSite(agent.siteKey()).onComplete(articles -> {
       JsonArray array = new JsonArray();
-      articles.forEach(a -> array.add(Json.article(a)));
+      // No text in the list: rendering every article's HTML here would hold up the event loop.
+      articles.forEach(a -> array.add(Json.articleSummary(a)));
       Http.json(ctx, 200, new JsonObject().put("articles", array));
     }, ctx::fail);
   }

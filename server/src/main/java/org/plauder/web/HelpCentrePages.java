@@ -64,7 +64,8 @@ final class HelpCentrePages {
       String lang = language(ctx, site);
       services.knowledgeBase().published(site.key(), lang)
           .compose(articles -> hits(ctx, site, lang, question)
-              .map(hits -> HelpCentreHtml.contents(site, lang, articles, question, hits)))
+              // Excerpts mean parsing each article's Markdown: on a worker, not on the event loop.
+              .compose(hits -> ctx.vertx().executeBlocking(() -> HelpCentreHtml.contents(site, lang, articles, question, hits), false)))
           .onComplete(html -> page(ctx, 200, html), e -> {
             if (e instanceof Failure f) {
               page(ctx, f.status(), HelpCentreHtml.error(lang, f.status(), f.getMessage()));
@@ -81,13 +82,16 @@ final class HelpCentrePages {
       if (site == null) {
         return;
       }
-      services.knowledgeBase().find(site.key(), id).otherwiseEmpty().onComplete(article -> {
-        if (article == null || !article.published()) {
-          page(ctx, 404, HelpCentreHtml.notFound(language(ctx, site)));
-        } else {
-          page(ctx, 200, HelpCentreHtml.article(site, article));
-        }
-      }, ctx::fail);
+      services.knowledgeBase().find(site.key(), id).otherwiseEmpty()
+          .compose(article -> article == null || !article.published() ? Future.succeededFuture((String) null)
+              : ctx.vertx().executeBlocking(() -> HelpCentreHtml.article(site, article), false))
+          .onComplete(html -> {
+            if (html == null) {
+              page(ctx, 404, HelpCentreHtml.notFound(language(ctx, site)));
+            } else {
+              page(ctx, 200, html);
+            }
+          }, ctx::fail);
     }, ctx::fail);
   }
 
