@@ -69,6 +69,12 @@ class KnowledgeBaseTest {
           .putHeader("Origin", "https://evil.example").send());
       assertEquals(403, foreign.statusCode());
       assertEquals("origin_not_allowed", errorCode(foreign));
+      HttpResponse<Buffer> sameOrigin = await(node.http.get("/api/v1/sites/demo/articles").addQueryParam("q", "Versand")
+          .putHeader("Sec-Fetch-Site", "same-origin").send());
+      assertEquals(200, sameOrigin.statusCode(), "a page of the server's own origin (the demo shop) sends no Origin with a GET");
+      assertEquals(403, await(node.http.get("/api/v1/sites/demo/articles").addQueryParam("q", "Versand")
+          .putHeader("Sec-Fetch-Site", "cross-site").send()).statusCode());
+      assertEquals(403, await(node.http.get("/api/v1/sites/demo/articles").addQueryParam("q", "Versand").send()).statusCode());
       HttpResponse<Buffer> unknownSite = await(node.http.get("/api/v1/sites/nope/articles").addQueryParam("q", "Versand")
           .putHeader("Origin", node.origin()).send());
       assertEquals(404, unknownSite.statusCode());

@@ -89,8 +89,12 @@ final class VisitorApi {
     return ua == null ? null : ua.length() > 300 ? ua.substring(0, 300) : ua;
   }
 
-  /** The site of the path, when the request comes from a page of one of its origins; else a 404 or a 403. */
-  Future<Site> allowedSite(RoutingContext ctx) {
+  private Future<Site> allowedSite(RoutingContext ctx) {
+    return allowedSite(ctx, ctx.request().getHeader("Origin"));
+  }
+
+  /** The site of the path, when {@code origin} (the asking page's) is one of its origins; else a 404 or a 403. */
+  Future<Site> allowedSite(RoutingContext ctx, String origin) {
     String siteKey = ctx.pathParam("siteKey");
     if (siteKey == null || !SITE_KEY.matcher(siteKey).matches()) {
       return Future.failedFuture(new Failure(404, "unknown_site", "no site with that key"));
@@ -99,7 +103,6 @@ final class VisitorApi {
       if (site == null) {
         return Future.failedFuture(new Failure(404, "unknown_site", "no site with that key"));
       }
-      String origin = ctx.request().getHeader("Origin");
       if (!Origins.isAllowed(origin, site.allowedOrigins())) {
         return Future.failedFuture(new Failure(403, "origin_not_allowed", "this page's origin may not use site " + site.key()));
       }
