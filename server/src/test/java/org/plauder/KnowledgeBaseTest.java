@@ -99,6 +99,9 @@ class KnowledgeBaseTest {
       JsonArray listed = await(node.http.get("/api/v1/articles").bearerTokenAuthentication(agent).send())
           .bodyAsJsonObject().getJsonArray("articles");
       assertTrue(listed.stream().anyMatch(o -> id.equals(((JsonObject) o).getString("id"))), "agents see drafts");
+      assertFalse(listed.getJsonObject(0).containsKey("html"), "the list names the articles; one GET gives the whole");
+      assertEquals(draft.getString("body"), await(node.http.get("/api/v1/articles/" + id).bearerTokenAuthentication(agent).send())
+          .bodyAsJsonObject().getString("body"));
       assertEquals(404, await(node.http.get("/help/demo/" + id).send()).statusCode(), "the help centre shows no draft");
 
       HttpResponse<Buffer> byAgent = await(node.http.put("/api/v1/articles/" + id).bearerTokenAuthentication(agent)
