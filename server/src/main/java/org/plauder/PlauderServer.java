@@ -42,6 +42,7 @@ import org.plauder.store.Database;
 import org.plauder.store.EmbeddedMongo;
 import org.plauder.store.Messages;
 import org.plauder.store.OfferStore;
+import org.plauder.store.SearchGaps;
 import org.plauder.store.Secrets;
 import org.plauder.store.SiteBots;
 import org.plauder.store.Sites;
@@ -176,7 +177,7 @@ public final class PlauderServer {
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
         new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches, metrics,
-        new KnowledgeBase(new Articles(db), new ArticleIndex(), events, Offload.onWorkers(vertx), clock));
+        new KnowledgeBase(new Articles(db), new SearchGaps(db), new ArticleIndex(), events, Offload.onWorkers(vertx), clock));
   }
 
   /** What a node keeps in memory of what it reads on every request; sized for a busy site, forgotten on change. */

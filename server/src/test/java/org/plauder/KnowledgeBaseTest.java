@@ -177,6 +177,27 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void questionsThatFoundNothingAreCountedForTheEditors(Vertx vertx) {
+    try (TestNode node = TestNode.start(vertx, dataDir)) {
+      assertTrue(titlesFound(node, "Quantenphysik?", "de").isEmpty());
+      assertTrue(titlesFound(node, "quantenphysik", "de").isEmpty());
+      assertTrue(titlesFound(node, "Habt ihr Tee", "de").isEmpty());
+      assertFalse(titlesFound(node, "Versand", "de").isEmpty(), "a question with an answer is not counted");
+      await(node.http.get("/help/demo/").addQueryParam("lang", "de").addQueryParam("q", "Quantenphysik").send());
+      String agent = node.createAgent("Kim", 2).token();
+      JsonArray questions = await(node.http.get("/api/v1/unanswered-questions").bearerTokenAuthentication(agent).send())
+          .bodyAsJsonObject().getJsonArray("questions");
+      assertEquals(2, questions.size(), questions.encode());
+      assertEquals("quantenphysik", questions.getJsonObject(0).getString("question"));
+      assertEquals(3, questions.getJsonObject(0).getLong("count"), "the widget's two searches and the help centre's");
+      assertEquals("habt ihr tee", questions.getJsonObject(1).getString("question"));
+      assertEquals(0, await(node.http.get("/api/v1/unanswered-questions").bearerTokenAuthentication(node.agentOfAnotherSite("admin").token())
+          .send()).bodyAsJsonObject().getJsonArray("questions").size(), "each site has its own list");
+      assertEquals(400, await(node.http.get("/api/v1/unanswered-questions?limit=0").bearerTokenAuthentication(agent).send()).statusCode());
+    }
+  }
+
+  @Test
   void visitorsWhoSearchTooFastAreToldToWait(Vertx vertx) {
     try (TestNode node = TestNode.start(vertx, dataDir)) {
       // A connection per request, so that all of them arrive at once, however long a search takes.

@@ -10,6 +10,8 @@ import org.plauder.event.DomainEvent.ArticleDeleted;
 import org.plauder.event.DomainEvents;
 import org.plauder.event.EventSink;
 import org.plauder.protocol.Failure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A site's help articles: written and deleted through the store, announced as events, and found
@@ -19,14 +21,19 @@ import org.plauder.protocol.Failure;
  */
 public final class KnowledgeBase {
 
+  private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+
   private final ArticleStore store;
+  private final UnansweredQuestions unanswered;
   private final ArticleIndex index;
   private final EventSink events;
   private final Offload offload;
   private final Clock clock;
 
-  public KnowledgeBase(ArticleStore store, ArticleIndex index, EventSink events, Offload offload, Clock clock) {
+  public KnowledgeBase(ArticleStore store, UnansweredQuestions unanswered, ArticleIndex index, EventSink events, Offload offload,
+      Clock clock) {
     this.store = store;
+    this.unanswered = unanswered;
     this.index = index;
     this.events = events;
     this.offload = offload;
@@ -76,6 +83,23 @@ public final class KnowledgeBase {
   /** The best published articles for a visitor's question, in the given languages, best first. */
   public Future<List<ArticleHit>> search(String siteKey, String question, List<String> languages, int limit) {
     return offload.run(() -> index.search(siteKey, question, languages, limit));
+  }
+
+  /** As {@link #search}, for a visitor who searches: a question that finds nothing is counted for the editors. */
+  public Future<List<ArticleHit>> searchFor(String siteKey, String question, List<String> languages, int limit) {
+    return search(siteKey, question, languages, limit).compose(hits -> hits.isEmpty()
+        ? unanswered.record(siteKey, question, clock.instant())
+            .recover(e -> {
+              log.warn("an unanswered question of {} was not counted: {}", siteKey, e.toString());
+              return Future.succeededFuture();
+            })
+            .map(hits)
+        : Future.succeededFuture(hits));
+  }
+
+  /** What visitors of the site searched for and did not find, the most often asked first. */
+  public Future<List<UnansweredQuestions.Unanswered>> unanswered(String siteKey, int limit) {
+    return unanswered.mostAsked(siteKey, limit);
   }
 
   /**

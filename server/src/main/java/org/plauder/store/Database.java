@@ -102,6 +102,10 @@ public final class Database implements AutoCloseable {
     return db.getCollection("articles");
   }
 
+  public MongoCollection<Document> searchGaps() {
+    return db.getCollection("searchGaps");
+  }
+
   public MongoCollection<Document> secrets() {
     return db.getCollection("secrets");
   }

@@ -34,6 +34,22 @@ final class ArticleApi {
     }, ctx::fail);
   }
 
+  /** What visitors searched for and did not find, the most often asked first: what to write next. */
+  void unanswered(RoutingContext ctx) {
+    Identity agent = Http.agent(ctx, services.tokens());
+    String limitParam = ctx.queryParams().get("limit");
+    if (limitParam != null && !limitParam.matches("[1-9][0-9]{0,2}")) {
+      throw Failure.badInput("limit must be a whole number from 1 to 999");
+    }
+    services.knowledgeBase().unanswered(agent.siteKey(), limitParam == null ? 100 : Integer.parseInt(limitParam))
+        .onComplete(questions -> {
+          JsonArray array = new JsonArray();
+          questions.forEach(q -> array.add(new JsonObject().put("question", q.question()).put("count", q.count())
+              .put("lastAsked", Json.time(q.lastAsked()))));
+          Http.json(ctx, 200, new JsonObject().put("questions", array));
+        }, ctx::fail);
+  }
+
   void get(RoutingContext ctx) {
     Identity agent = Http.agent(ctx, services.tokens());
     services.knowledgeBase().find(agent.siteKey(), articleId(ctx))

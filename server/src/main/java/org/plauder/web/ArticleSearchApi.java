@@ -40,7 +40,7 @@ final class ArticleSearchApi {
     String question = question(ctx.queryParams().get("q"));
     int limit = limit(ctx.queryParams().get("limit"));
     admitted(ctx)
-        .compose(site -> services.knowledgeBase().search(site.key(), question, languages(ctx, site), limit)
+        .compose(site -> services.knowledgeBase().searchFor(site.key(), question, languages(ctx, site), limit)
             .map(hits -> {
               JsonArray array = new JsonArray();
               hits.forEach(h -> array.add(Json.articleHit(h.article(), HelpCentrePages.articlePath(site.key(), h.article().id()))));

@@ -107,7 +107,7 @@ final class HelpCentrePages {
     if (!searchesPerAddress.tryAcquire(Http.clientAddress(ctx, services.config().trustedProxies()))) {
       return Future.failedFuture(new Failure(429, "rate_limited", "too many searches at once, wait a moment"));
     }
-    return services.knowledgeBase().search(site.key(), question, List.of(lang), MAX_HITS)
+    return services.knowledgeBase().searchFor(site.key(), question, List.of(lang), MAX_HITS)
         .map(hits -> hits.stream().map(ArticleHit::article).toList());
   }
 

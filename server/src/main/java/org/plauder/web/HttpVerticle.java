@@ -205,6 +205,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/canned-responses").handler(canned::create);
     router.delete("/api/v1/canned-responses/:responseId").handler(canned::delete);
     router.get("/api/v1/articles").handler(articles::list);
+    router.get("/api/v1/unanswered-questions").handler(articles::unanswered);
     router.post("/api/v1/articles").handler(articles::create);
     router.get("/api/v1/articles/:articleId").handler(articles::get);
     router.put("/api/v1/articles/:articleId").handler(articles::replace);
