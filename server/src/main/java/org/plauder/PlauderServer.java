@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.plauder.auth.Passwords;
+import org.plauder.bot.FaqBot;
 import org.plauder.auth.SigningKeyFile;
 import org.plauder.auth.Tokens;
 import org.plauder.config.Config;
@@ -16,6 +17,9 @@ import org.plauder.conversation.MessageRules;
 import org.plauder.event.CacheInvalidation;
 import org.plauder.event.CachedReads;
 import org.plauder.event.DomainEvents;
+import org.plauder.help.ArticleIndex;
+import org.plauder.help.KnowledgeBase;
+import org.plauder.help.Offload;
 import org.plauder.metrics.MetricsVerticle;
 import org.plauder.metrics.NodeMetrics;
 import org.plauder.offer.OfferService;
@@ -35,12 +39,15 @@ import org.plauder.routing.SlotAudit;
 import org.plauder.site.FirstStart;
 import org.plauder.store.AgentAccounts;
 import org.plauder.store.Agents;
+import org.plauder.store.Articles;
 import org.plauder.store.Conversations;
 import org.plauder.store.Database;
 import org.plauder.store.EmbeddedMongo;
 import org.plauder.store.Messages;
 import org.plauder.store.OfferStore;
+import org.plauder.store.SearchGaps;
 import org.plauder.store.Secrets;
+import org.plauder.store.SiteBots;
 import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
 import org.plauder.transcript.RetentionJob;
@@ -106,6 +113,7 @@ public final class PlauderServer {
         .compose(secret -> vertx.executeBlocking(() -> assemble(vertx, config, clock, db, secret, metrics)))
         .compose(services -> services.conversations().rebuildRoutingEntries().map(services))
         .compose(services -> FirstStart.ensureDemo(vertx, config, services.sites(), services.agents(), services.passwords())
+            .compose(v -> services.knowledgeBase().ensureFirstArticles(FirstStart.DEMO_SITE))
             .map(v -> services))
         .compose(services -> {
           Stopping stopping = new Stopping();
@@ -114,6 +122,8 @@ public final class PlauderServer {
           List<String> ids = new CopyOnWriteArrayList<>();
           // Listeners first, so that no event of the first request goes unheard.
           return services.assignmentRate().listen(services.events())
+              .compose(v -> services.knowledgeBase().listenAndBuildIndex(services.events()))
+              .compose(v -> faqBot(services).listen(services.events()))
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
@@ -174,7 +184,8 @@ public final class PlauderServer {
         new ConversationAccess(conversations, caches.conversations()), messages, policy, assignmentRate, router, new AgentDesk(agents, conversations),
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
-        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches, metrics);
+        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches, metrics,
+        new KnowledgeBase(new Articles(db), new SearchGaps(db), new ArticleIndex(), events, Offload.onWorkers(vertx), clock));
   }
 
   /** What a node keeps in memory of what it reads on every request; sized for a busy site, forgotten on change. */
@@ -185,6 +196,12 @@ public final class PlauderServer {
         new CachedReads<>(10_000, idle, offerStore::settings),
         new CachedReads<>(10_000, idle, agents::find),
         new CachedReads<>(100_000, idle, conversations::find));
+  }
+
+  /** The FAQ bot answers queued visitors from the help articles, when the site switched it on. */
+  private static FaqBot faqBot(Services s) {
+    return new FaqBot(new SiteBots(s.database())::find, s.caches().sites(), s.caches().conversations(), s.knowledgeBase(),
+        s.messages(), s.config().publicUrl());
   }
 
   /** Plauder's own meters, fed by events: only when metrics are on, so that off costs nothing. */

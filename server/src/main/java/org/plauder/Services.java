@@ -9,6 +9,7 @@ import org.plauder.conversation.ConversationService;
 import org.plauder.conversation.MessageRules;
 import org.plauder.event.CacheInvalidation;
 import org.plauder.event.DomainEvents;
+import org.plauder.help.KnowledgeBase;
 import org.plauder.metrics.NodeMetrics;
 import org.plauder.offer.OfferService;
 import org.plauder.presence.VisitorTracking;
@@ -56,7 +57,8 @@ public record Services(
     TranscriptEmails transcriptEmails,
     Inboxes inboxes,
     CacheInvalidation.Caches caches,
-    NodeMetrics metrics) {
+    NodeMetrics metrics,
+    KnowledgeBase knowledgeBase) {
 
   /** Whether transcripts can be e-mailed (an SMTP server is configured). */
   public boolean canEmailTranscripts() {

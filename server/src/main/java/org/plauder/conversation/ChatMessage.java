@@ -14,7 +14,7 @@ public record ChatMessage(
     Instant time) {
 
   public enum Sender {
-    VISITOR, AGENT, SYSTEM;
+    VISITOR, AGENT, SYSTEM, BOT;
 
     public String wire() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -6,6 +6,7 @@ import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.RoutingStep.Candidate;
+import org.plauder.help.Article;
 import org.plauder.offer.Offer;
 
 /**
@@ -113,4 +114,10 @@ public sealed interface DomainEvent {
 
   /** The offer was taken away unanswered because the visitor started a chat on its own. */
   record OfferWithdrawn(String siteKey, String visitorId, Offer offer) implements DomainEvent {}
+
+  /** A help article was written, changed, published or taken back to draft; {@code article} is as stored now. */
+  record ArticleChanged(String siteKey, Article article) implements DomainEvent {}
+
+  /** A help article was deleted. */
+  record ArticleDeleted(String siteKey, String articleId) implements DomainEvent {}
 }

@@ -11,6 +11,8 @@ import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.ChatState;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
+import org.plauder.help.Article;
+import org.plauder.help.ArticleText;
 import org.plauder.offer.Offer;
 import org.plauder.offer.OfferOutcome;
 import org.plauder.visitor.OnlineVisitor;
@@ -170,6 +172,45 @@ public final class Json {
 
   private static JsonObject page(Visitor.PageVisit p) {
     return new JsonObject().put("url", p.url()).put("title", p.title()).put("at", time(p.at()));
+  }
+
+  /** A help article in a list: what an editor picks it by, without its text. */
+  public static JsonObject articleSummary(Article a) {
+    return new JsonObject()
+        .put("id", a.id())
+        .put("language", a.language())
+        .put("title", a.title())
+        .put("keywords", new JsonArray(a.keywords()))
+        .put("published", a.published())
+        .put("updatedAt", time(a.updatedAt()));
+  }
+
+  /** A help article as agents see it: its Markdown and the sanitised HTML it becomes. */
+  public static JsonObject article(Article a) {
+    return articleForReaders(a)
+        .put("body", a.body())
+        .put("keywords", new JsonArray(a.keywords()))
+        .put("published", a.published());
+  }
+
+  /** A published article as visitors see it: no Markdown, no keywords. */
+  public static JsonObject articleForReaders(Article a) {
+    return new JsonObject()
+        .put("id", a.id())
+        .put("language", a.language())
+        .put("title", a.title())
+        .put("html", ArticleText.html(a.body()))
+        .put("updatedAt", time(a.updatedAt()));
+  }
+
+  /** A search hit as visitors see it: enough to show a suggestion and open the article. */
+  public static JsonObject articleHit(Article a, String url) {
+    return new JsonObject()
+        .put("id", a.id())
+        .put("language", a.language())
+        .put("title", a.title())
+        .put("excerpt", ArticleText.excerpt(a.body(), 160))
+        .put("url", url);
   }
 
   public static String time(Instant instant) {

@@ -102,6 +102,14 @@ public final class Database implements AutoCloseable {
     return db.getCollection("offerEvents");
   }
 
+  public MongoCollection<Document> articles() {
+    return db.getCollection("articles");
+  }
+
+  public MongoCollection<Document> searchGaps() {
+    return db.getCollection("searchGaps");
+  }
+
   public MongoCollection<Document> secrets() {
     return db.getCollection("secrets");
   }
@@ -116,7 +124,8 @@ public final class Database implements AutoCloseable {
         Reactive.done(conversations().createIndex(Indexes.ascending("siteKey", "status", "queueTicket"))),
         Reactive.done(queue().createIndex(Indexes.ascending("siteKey", "ticket"))),
         Reactive.done(conversations().createIndex(Indexes.ascending("visitorId", "status"))),
-        Reactive.done(agents().createIndex(Indexes.ascending("siteKey", "status", "freeSlots"))))
+        Reactive.done(agents().createIndex(Indexes.ascending("siteKey", "status", "freeSlots"))),
+        Reactive.done(articles().createIndex(Indexes.ascending("siteKey", "updatedAt"))))
         .mapEmpty();
   }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.plauder.auth.Identity;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
+import org.plauder.config.TrustedProxies;
 import org.plauder.protocol.Failure;
 
 /** The small things every REST handler needs: JSON in, JSON out, errors in the contract's shape. */
@@ -82,6 +83,12 @@ final class Http {
       return;
     }
     error(ctx, Replies.toFailure(cause));
+  }
+
+  /** The address of the client, as the proxies this node trusts report it. */
+  static String clientAddress(RoutingContext ctx, TrustedProxies proxies) {
+    return proxies.clientAddress(ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress(),
+        ctx.request().headers().getAll("X-Forwarded-For"));
   }
 
   /** The token of an {@code Authorization: Bearer …} header, or null. */

@@ -177,10 +177,15 @@ public final class HttpVerticle extends VerticleBase {
     AgentAdminApi agentAdmin = new AgentAdminApi(services);
     CannedResponseApi canned = new CannedResponseApi(services);
     OfferRulesApi offerRules = new OfferRulesApi(services);
+    ArticleApi articles = new ArticleApi(services);
+    ArticleSearchApi articleSearch = new ArticleSearchApi(services, visitors);
+    BotApi bot = new BotApi(services);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.route("/api/*").handler(this::refuseDisabledAgents);
     router.route(HttpMethod.OPTIONS, "/api/v1/sites/:siteKey/visitors").handler(visitors::preflight);
     router.post("/api/v1/sites/:siteKey/visitors").handler(visitors::createOrResume);
+    router.get("/api/v1/sites/:siteKey/articles").handler(articleSearch::search);
+    router.get("/api/v1/sites/:siteKey/articles/:articleId").handler(articleSearch::read);
     router.post("/api/v1/agents/login").handler(agents::login);
     router.post("/api/v1/agents").handler(agents::create);
     router.get("/api/v1/agents").handler(agents::list);
@@ -200,6 +205,14 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/canned-responses").handler(canned::list);
     router.post("/api/v1/canned-responses").handler(canned::create);
     router.delete("/api/v1/canned-responses/:responseId").handler(canned::delete);
+    router.get("/api/v1/articles").handler(articles::list);
+    router.get("/api/v1/unanswered-questions").handler(articles::unanswered);
+    router.post("/api/v1/articles").handler(articles::create);
+    router.get("/api/v1/articles/:articleId").handler(articles::get);
+    router.put("/api/v1/articles/:articleId").handler(articles::replace);
+    router.delete("/api/v1/articles/:articleId").handler(articles::delete);
+    router.get("/api/v1/bot").handler(bot::get);
+    router.put("/api/v1/bot").handler(bot::replace);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
     router.route("/api/*").failureHandler(Http::onFailure);
   }
@@ -231,6 +244,10 @@ public final class HttpVerticle extends VerticleBase {
           .putHeader("Referrer-Policy", "no-referrer");
       ctx.next();
     });
+    HelpCentrePages help = new HelpCentrePages(services);
+    router.get("/help/:siteKey").handler(help::bare);
+    router.get("/help/:siteKey/").handler(help::contents);
+    router.get("/help/:siteKey/:articleId").handler(help::article);
     router.get("/widget.js").handler(ctx -> {
       ctx.response().putHeader("Access-Control-Allow-Origin", "*");
       ctx.next();

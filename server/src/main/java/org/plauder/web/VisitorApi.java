@@ -93,6 +93,11 @@ final class VisitorApi {
   }
 
   private Future<Site> allowedSite(RoutingContext ctx) {
+    return allowedSite(ctx, ctx.request().getHeader("Origin"));
+  }
+
+  /** The site of the path, when {@code origin} (the asking page's) is one of its origins; else a 404 or a 403. */
+  Future<Site> allowedSite(RoutingContext ctx, String origin) {
     String siteKey = ctx.pathParam("siteKey");
     if (siteKey == null || !SITE_KEY.matcher(siteKey).matches()) {
       return Future.failedFuture(new Failure(404, "unknown_site", "no site with that key"));
@@ -101,7 +106,6 @@ final class VisitorApi {
       if (site == null) {
         return Future.failedFuture(new Failure(404, "unknown_site", "no site with that key"));
       }
-      String origin = ctx.request().getHeader("Origin");
       if (!Origins.isAllowed(origin, site.allowedOrigins())) {
         return Future.failedFuture(new Failure(403, "origin_not_allowed", "this page's origin may not use site " + site.key()));
       }

@@ -20,6 +20,7 @@ import org.plauder.conversation.RoutingStep;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.event.DomainEvent.QueueChanged;
 import org.plauder.event.DomainEvent.Waiting;
+import org.plauder.help.Article;
 import org.plauder.offer.Offer;
 
 /** Every kind of domain event crosses to another node unchanged, as JSON that names only its fields. */
@@ -31,6 +32,8 @@ class DomainEventCodecTest {
   private static final ChatMessage MESSAGE = new ChatMessage("c1", 4, ChatMessage.Sender.AGENT, "a1", "Anna", "Hallo ü",
       "m-1", AT);
   private static final Offer OFFER = new Offer("o1", "invite", "Can I help?", "Anna", "a1");
+  private static final Article ARTICLE = new Article("a1", "demo", "de", "Versand", "Wir liefern **schnell**.",
+      List.of("versand", "lieferzeit"), true, AT);
 
   @Test
   void everyKindOfEventSurvivesTheWireUnchanged() {
@@ -83,9 +86,10 @@ class DomainEventCodecTest {
   }
 
   private static Object valueOf(Class<?> type, Type generic) {
-    Map<Class<?>, Object> samples = Map.of(String.class, "s-" + type.hashCode() % 7, boolean.class, true, int.class, 5,
-        long.class, 6L, Long.class, 42L, Instant.class, AT, Conversation.class, CONVERSATION, ChatMessage.class, MESSAGE,
-        Offer.class, OFFER, AgentStatus.class, AgentStatus.AWAY);
+    Map<Class<?>, Object> samples = Map.ofEntries(Map.entry(String.class, "s-" + type.hashCode() % 7),
+        Map.entry(boolean.class, true), Map.entry(int.class, 5), Map.entry(long.class, 6L), Map.entry(Long.class, 42L),
+        Map.entry(Instant.class, AT), Map.entry(Conversation.class, CONVERSATION), Map.entry(ChatMessage.class, MESSAGE),
+        Map.entry(Offer.class, OFFER), Map.entry(AgentStatus.class, AgentStatus.AWAY), Map.entry(Article.class, ARTICLE));
     if (samples.containsKey(type)) {
       return samples.get(type);
     }

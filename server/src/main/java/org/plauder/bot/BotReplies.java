@@ -1,0 +1,30 @@
+package org.plauder.bot;
+
+import java.util.List;
+import org.plauder.help.ArticleHit;
+
+/** What the FAQ bot says, in German or English (the language of the article it found). */
+final class BotReplies {
+
+  private BotReplies() {}
+
+  static String name(String language) {
+    return "de".equals(language) ? "Hilfe-Bot" : "Help bot";
+  }
+
+  /** The articles, each as title and address, and that the visitor still waits for a person. */
+  static String whileWaiting(String language, List<ArticleHit> hits, String publicUrl) {
+    boolean german = "de".equals(language);
+    StringBuilder text = new StringBuilder(german
+        ? "Während Sie warten – vielleicht beantwortet das schon Ihre Frage:"
+        : "While you wait, this may already answer your question:");
+    for (ArticleHit hit : hits) {
+      text.append("\n• ").append(hit.article().title()).append(": ")
+          .append(publicUrl).append("/help/").append(hit.article().siteKey()).append('/').append(hit.article().id());
+    }
+    text.append(german
+        ? "\nSie behalten Ihren Platz in der Warteschlange; gleich ist jemand für Sie da."
+        : "\nYou keep your place in the queue; a person will be with you shortly.");
+    return text.toString();
+  }
+}
