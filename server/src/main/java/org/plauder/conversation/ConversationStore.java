@@ -38,8 +38,11 @@ public interface ConversationStore {
   /** The site's queued conversations in ticket order. */
   Future<List<Conversation>> queuedOfSite(String siteKey);
 
-  /** The first {@code limit} chats of the site's queue, in ticket order. */
-  Future<List<Conversation>> queueHeads(String siteKey, int limit);
+  /**
+   * The first {@code limit} chats of the site's queue, in ticket order, read from the queue's own
+   * entries alone (no conversation is read): what positions, announcements and the drain need.
+   */
+  Future<List<QueuedChat>> queueHeads(String siteKey, int limit);
 
   Future<List<Conversation>> activeOfAgent(String agentId);
 

@@ -10,9 +10,9 @@ import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStatus;
 import org.plauder.agent.AgentStore;
 import org.plauder.conversation.ChatState;
-import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
+import org.plauder.conversation.QueuedChat;
 import org.plauder.event.DomainEvent.QueueChanged;
 import org.plauder.event.DomainEvent.Waiting;
 import org.plauder.event.EventSink;
@@ -25,6 +25,8 @@ import org.plauder.event.EventSink;
 final class QueueBoard {
 
   static final long COALESCE_MILLIS = 100;
+  /** More waiting chats than any queue view shows. */
+  static final int SHOWN = 1000;
 
   private final AgentStore agents;
   private final ConversationStore conversations;
@@ -50,16 +52,16 @@ final class QueueBoard {
       if (c.status() != ConversationStatus.QUEUED) {
         return Future.succeededFuture(ChatState.of(c));
       }
-      return conversations.queuedOfSite(c.siteKey()).map(queue -> {
+      return conversations.queueHeads(c.siteKey(), SHOWN).map(queue -> {
         int position = positionOf(queue, c.id());
         return ChatState.queued(c, position, WaitEstimate.seconds(position, rate.recent(c.siteKey(), clock.instant())));
       });
     });
   }
 
-  private static int positionOf(List<Conversation> queue, String conversationId) {
+  private static int positionOf(List<QueuedChat> queue, String conversationId) {
     for (int i = 0; i < queue.size(); i++) {
-      if (queue.get(i).id().equals(conversationId)) {
+      if (queue.get(i).conversationId().equals(conversationId)) {
         return i + 1;
       }
     }
@@ -80,13 +82,13 @@ final class QueueBoard {
   /** Every waiting chat with position and estimate, and who is on duty. */
   private Future<Void> announceNow(String siteKey) {
     long assignedRecently = rate.recent(siteKey, clock.instant());
-    return Future.all(conversations.queuedOfSite(siteKey), agents.ofSite(siteKey)).map(all -> {
-      List<Conversation> queue = all.resultAt(0);
+    return Future.all(conversations.queueHeads(siteKey, SHOWN), agents.ofSite(siteKey)).map(all -> {
+      List<QueuedChat> queue = all.resultAt(0);
       List<Agent> siteAgents = all.resultAt(1);
       List<Waiting> waiting = new ArrayList<>();
       for (int i = 0; i < queue.size(); i++) {
-        Conversation c = queue.get(i);
-        waiting.add(new Waiting(c.id(), c.visitorId(), c.visitorName(), c.createdAt(), i + 1,
+        QueuedChat c = queue.get(i);
+        waiting.add(new Waiting(c.conversationId(), c.visitorId(), c.visitorName(), c.waitingSince(), i + 1,
             WaitEstimate.seconds(i + 1, assignedRecently)));
       }
       boolean anyoneOnline = siteAgents.stream().anyMatch(a -> a.status() == AgentStatus.ONLINE && !a.disabled());

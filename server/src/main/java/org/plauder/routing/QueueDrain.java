@@ -9,6 +9,7 @@ import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStore;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStore;
+import org.plauder.conversation.QueuedChat;
 import org.plauder.conversation.RoutingStep.Candidate;
 import org.plauder.event.DomainEvent.AssignReason;
 import org.plauder.event.DomainEvent.ChatAssigned;
@@ -49,7 +50,7 @@ final class QueueDrain {
   /** Assigns waiting chats, oldest first, while any agent the policy allows has room. */
   Future<Void> drain(String siteKey) {
     return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey)).compose(both -> {
-      List<Conversation> heads = both.resultAt(0);
+      List<QueuedChat> heads = both.resultAt(0);
       List<Agent> siteAgents = both.resultAt(1);
       int wanted = Math.min(heads.size(), policy.roomAmong(siteAgents));
       if (wanted == 0) {
@@ -74,10 +75,10 @@ final class QueueDrain {
   private record Round(int slotsGivenBack, Throwable failure) {}
 
   /** Gives the i-th claimed slot to the i-th waiting chat, all at once. */
-  private Future<Round> handOverAll(List<Conversation> heads, Claimed claimed, Instant now, List<Candidate> considered) {
+  private Future<Round> handOverAll(List<QueuedChat> heads, Claimed claimed, Instant now, List<Candidate> considered) {
     List<Future<Handover>> handovers = new ArrayList<>();
     for (int i = 0; i < claimed.agents().size(); i++) {
-      handovers.add(handOver(Future.succeededFuture(claimed.agents().get(i)), heads.get(i).id(), now, AssignReason.LOWEST_LOAD,
+      handovers.add(handOver(Future.succeededFuture(claimed.agents().get(i)), heads.get(i).conversationId(), now, AssignReason.LOWEST_LOAD,
           considered));
     }
     return Future.join(handovers).transform(done -> {

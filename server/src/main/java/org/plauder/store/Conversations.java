@@ -20,6 +20,7 @@ import org.bson.Document;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
+import org.plauder.conversation.QueuedChat;
 
 /** Conversations in MongoDB; every state change is one conditional update, safe across nodes. */
 public final class Conversations implements ConversationStore {
@@ -53,7 +54,7 @@ public final class Conversations implements ConversationStore {
     // gives its entries back. The tab that loses the claim removes its never-announced conversation.
     return insertDocument(Ids.newId(), siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, now)
         .compose(created -> open.claim(visitorId, created.id()).compose(claimed -> claimed
-            ? open.enqueue(siteKey, created.id(), queueTicket).map(v -> created)
+            ? open.enqueue(created, queueTicket).map(v -> created)
             : Reactive.done(db.conversations().deleteOne(eq("_id", created.id()))).map(v -> null)));
   }
 
@@ -110,8 +111,8 @@ public final class Conversations implements ConversationStore {
   }
 
   @Override
-  public Future<List<Conversation>> queueHeads(String siteKey, int limit) {
-    return open.waitingChats(siteKey, limit);
+  public Future<List<QueuedChat>> queueHeads(String siteKey, int limit) {
+    return open.entries(siteKey, limit);
   }
 
   public Future<List<Conversation>> activeOfAgent(String agentId) {
@@ -147,7 +148,8 @@ public final class Conversations implements ConversationStore {
                 Updates.set("assignedAt", Dates.toDate(now))),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
         .map(Conversations::toConversation)
-        .compose(assigned -> assigned == null ? Future.succeededFuture(null) : open.dequeue(id).map(v -> assigned));
+        // Assigned or not queued at all (then its entry, if any, is stale): either way it leaves the queue.
+        .compose(assigned -> open.dequeue(id).map(v -> assigned));
   }
 
   /** Active with {@code fromAgent} → active with {@code toAgent}; null when that no longer holds. */
@@ -174,7 +176,7 @@ public final class Conversations implements ConversationStore {
                 Updates.set("assignedAt", null)),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
         .compose(d -> d == null ? Future.succeededFuture(false)
-            : open.enqueue(d.getString("siteKey"), id, ((Number) d.get("queueTicket")).longValue()).map(v -> true));
+            : open.enqueue(toConversation(d), ((Number) d.get("queueTicket")).longValue()).map(v -> true));
   }
 
   /** Closes an open conversation; returns it as it was before closing, or null when it was not open. */

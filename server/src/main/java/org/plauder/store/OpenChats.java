@@ -3,6 +3,7 @@ package org.plauder.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.nin;
 
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
+import org.plauder.conversation.QueuedChat;
 
 /**
  * Two small collections that answer routing's frequent questions by exact key instead of by
@@ -50,9 +52,18 @@ final class OpenChats {
     return Reactive.done(db.openChats().deleteOne(and(eq("_id", visitorId), eq("conversationId", conversationId))));
   }
 
-  Future<Void> enqueue(String siteKey, String conversationId, long ticket) {
-    Document entry = new Document("_id", conversationId).append("siteKey", siteKey).append("ticket", ticket);
-    return Reactive.done(db.queue().replaceOne(eq("_id", conversationId), entry, new ReplaceOptions().upsert(true)));
+  /** The chat's queue entry, with what the queue views show, so that reading the queue reads no conversation. */
+  Future<Void> enqueue(Conversation c, long ticket) {
+    Document entry = new Document("_id", c.id()).append("siteKey", c.siteKey()).append("ticket", ticket)
+        .append("visitorId", c.visitorId()).append("visitorName", c.visitorName()).append("createdAt", Dates.toDate(c.createdAt()));
+    return Reactive.done(db.queue().replaceOne(eq("_id", c.id()), entry, new ReplaceOptions().upsert(true)));
+  }
+
+  /** The site's first {@code limit} queue entries in ticket order, from the entries alone. */
+  Future<List<QueuedChat>> entries(String siteKey, int limit) {
+    return Reactive.list(db.queue().find(eq("siteKey", siteKey)).sort(Sorts.ascending("ticket")).limit(limit))
+        .map(list -> list.stream().map(d -> new QueuedChat(d.getString("_id"), d.getString("visitorId"), d.getString("visitorName"),
+            d.getDate("createdAt") == null ? null : Dates.toInstant(d.getDate("createdAt")))).toList());
   }
 
   Future<Void> dequeue(String conversationId) {
@@ -61,8 +72,7 @@ final class OpenChats {
 
   /** The ids of the site's waiting chats in ticket order (at most {@code limit}); reads only the waiting ones. */
   Future<List<String>> waiting(String siteKey, int limit) {
-    return Reactive.list(db.queue().find(eq("siteKey", siteKey)).sort(Sorts.ascending("ticket")).limit(limit))
-        .map(list -> list.stream().map(d -> d.getString("_id")).toList());
+    return entries(siteKey, limit).map(list -> list.stream().map(QueuedChat::conversationId).toList());
   }
 
   /** The first {@code limit} waiting chats; entries whose chat is no longer waiting are dropped on the way. */
@@ -86,20 +96,26 @@ final class OpenChats {
         }));
   }
 
-  /** Restores both collections from the conversations (after a crash between two of their writes). */
+  /**
+   * Restores both collections from the conversations (after a crash between two of their writes),
+   * writes every queue entry anew (entries of older versions lack what the queue views show), and
+   * drops entries of chats that no longer wait.
+   */
   Future<Void> rebuild(List<String> openStatuses, String queuedStatus) {
-    return Reactive.list(db.conversations().find(in("status", openStatuses))
-            .projection(new Document("visitorId", 1).append("siteKey", 1).append("status", 1).append("queueTicket", 1)))
+    return Reactive.list(db.conversations().find(in("status", openStatuses)))
         .compose(open -> {
           List<Future<Void>> writes = new java.util.ArrayList<>();
+          List<String> waiting = new ArrayList<>();
           for (Document c : open) {
             String id = c.getString("_id");
             writes.add(Reactive.done(db.openChats().replaceOne(eq("_id", c.getString("visitorId")),
                 new Document("_id", c.getString("visitorId")).append("conversationId", id), new ReplaceOptions().upsert(true))));
             if (queuedStatus.equals(c.getString("status"))) {
-              writes.add(enqueue(c.getString("siteKey"), id, ((Number) c.get("queueTicket")).longValue()));
+              waiting.add(id);
+              writes.add(enqueue(Conversations.toConversation(c), ((Number) c.get("queueTicket")).longValue()));
             }
           }
+          writes.add(Reactive.done(db.queue().deleteMany(nin("_id", waiting))));
           return Future.all(writes).mapEmpty();
         });
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
+import org.plauder.conversation.QueuedChat;
 
 /** Conversations held in a map, for unit tests of routing; each state change checks the state it expects, as the store does. */
 class InMemoryConversations implements ConversationStore {
@@ -68,8 +69,9 @@ class InMemoryConversations implements ConversationStore {
   }
 
   @Override
-  public Future<List<Conversation>> queueHeads(String siteKey, int limit) {
-    return queuedOfSite(siteKey).map(queue -> queue.subList(0, Math.min(limit, queue.size())));
+  public Future<List<QueuedChat>> queueHeads(String siteKey, int limit) {
+    return queuedOfSite(siteKey).map(queue -> queue.subList(0, Math.min(limit, queue.size())).stream()
+        .map(c -> new QueuedChat(c.id(), c.visitorId(), c.visitorName(), c.createdAt())).toList());
   }
 
   @Override

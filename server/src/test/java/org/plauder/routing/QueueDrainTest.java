@@ -18,6 +18,7 @@ import org.plauder.agent.AgentSelection;
 import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
+import org.plauder.conversation.QueuedChat;
 import org.plauder.event.DomainEvent;
 import org.plauder.event.DomainEvent.ChatAssigned;
 
@@ -93,11 +94,11 @@ class QueueDrainTest {
       private boolean closedOnce;
 
       @Override
-      public Future<List<Conversation>> queueHeads(String siteKey, int limit) {
+      public Future<List<QueuedChat>> queueHeads(String siteKey, int limit) {
         return super.queueHeads(siteKey, limit).map(heads -> {
           if (!closedOnce && !heads.isEmpty()) {
             closedOnce = true;
-            close(heads.get(0).id(), "visitor", T);
+            close(heads.get(0).conversationId(), "visitor", T);
           }
           return heads;
         });

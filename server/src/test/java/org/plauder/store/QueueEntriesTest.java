@@ -1,0 +1,68 @@
+package org.plauder.store;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.plauder.TestNode.await;
+
+import com.mongodb.client.model.Updates;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plauder.conversation.Conversation;
+import org.plauder.conversation.QueuedChat;
+
+/** The queue is read from its own entries; entries of chats that no longer wait are dropped, on the real driver and embedded database. */
+class QueueEntriesTest {
+
+  private static final Instant T = Instant.parse("2026-12-02T10:00:00Z");
+
+  @TempDir
+  Path dir;
+
+  private EmbeddedMongo mongo;
+  private Database db;
+  private Conversations conversations;
+
+  @BeforeEach
+  void start() {
+    mongo = EmbeddedMongo.start(dir);
+    db = new Database(mongo.connectionString(), "plauder", null);
+    conversations = new Conversations(db);
+  }
+
+  @AfterEach
+  void stop() {
+    db.close();
+    mongo.close();
+  }
+
+  private List<String> queue() {
+    return await(conversations.queueHeads("demo", 100)).stream().map(QueuedChat::conversationId).toList();
+  }
+
+  @Test
+  void theQueueShowsWhoWaitsSinceWhenAndLosesChatsThatNoLongerWait() {
+    Conversation eva = await(conversations.openQueued("demo", "v1", 1, "Eva", null, T));
+    Conversation max = await(conversations.openQueued("demo", "v2", 2, null, null, T.plusSeconds(5)));
+    Conversation kim = await(conversations.openQueued("demo", "v3", 3, "Kim", null, T.plusSeconds(9)));
+    assertEquals(List.of(new QueuedChat(eva.id(), "v1", "Eva", T), new QueuedChat(max.id(), "v2", null, T.plusSeconds(5)),
+        new QueuedChat(kim.id(), "v3", "Kim", T.plusSeconds(9))), await(conversations.queueHeads("demo", 100)));
+
+    // A node died after closing Eva's and Max's chats but before their entries went: both entries are stale.
+    await(Reactive.done(db.conversations().updateOne(eq("_id", eva.id()), Updates.set("status", "closed"))));
+    await(Reactive.done(db.conversations().updateOne(eq("_id", max.id()), Updates.set("status", "closed"))));
+    assertEquals(List.of(eva.id(), max.id(), kim.id()), queue());
+
+    // Trying to assign a chat that no longer waits drops its entry at once ...
+    assertNull(await(conversations.activate(eva.id(), "anna", "Anna", T.plusSeconds(20))));
+    assertEquals(List.of(max.id(), kim.id()), queue());
+    // ... and the start-up rebuild drops the rest.
+    await(conversations.rebuildRoutingEntries());
+    assertEquals(List.of(kim.id()), queue());
+  }
+}
