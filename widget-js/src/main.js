@@ -101,6 +101,8 @@ class Widget {
       onPush: (push) => this.onPush(push),
       onState: (connected) => this.update({ connected, everConnected: this.state.everConnected || connected }),
       onFatal: (e) => this.update({ fatal: true, error: errorText(this.s, e.code, e.message) }),
+      claim: () => (this.identity.userId && this.identity.userHash ? { userId: this.identity.userId, userHash: this.identity.userHash } : null),
+      onVisitorChanged: () => this.forgetChat(),
     });
   }
 
@@ -156,6 +158,7 @@ class Widget {
       case 'open': return this.open();
       case 'close': return this.close();
       case 'identify': return this.identify(args[0]);
+      case 'logout': return this.logout();
       case 'on':
         if (typeof args[1] === 'function') (this.listeners[args[0]] = this.listeners[args[0]] || []).push(args[1]);
         return undefined;
@@ -187,11 +190,41 @@ class Widget {
     this.emit('close', {});
   }
 
+  /**
+   * Name and e-mail for the next chat request; with {@code userId} and {@code userHash} (signed by
+   * the site's backend) the visitor becomes that user's, with its chats from every device.
+   */
   identify(who) {
     if (!who || typeof who !== 'object') return;
     const clean = (v, max) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
-    this.identity = { name: clean(who.name, 200), email: clean(who.email, 254) };
+    const exact = (v) => (typeof v === 'string' && v ? v : undefined);
+    const before = this.identity.userId;
+    this.identity = { name: clean(who.name, 200), email: clean(who.email, 254), userId: exact(who.userId), userHash: exact(who.userHash) };
     this.local.setItem(this.key + 'identity', JSON.stringify(this.identity));
+    if (this.connection.visitorId && this.identity.userId !== before) this.connection.refreshIdentity().catch(() => {});
+  }
+
+  /** The site's user logged out: its visitor stays behind on the server; this browser chats anonymously again. */
+  logout() {
+    this.identity = {};
+    this.local.removeItem(this.key + 'identity');
+    this.local.removeItem(this.key + 'token');
+    this.local.removeItem(this.key + 'user');
+    if (this.connection.visitorId) this.connection.refreshIdentity().catch(() => {});
+  }
+
+  /** Name and e-mail as chat requests carry them. */
+  contact() {
+    const { name, email } = this.identity;
+    return { name, email };
+  }
+
+  /** Another visitor now (another user, or logged out): nothing of the last one's chat stays on screen. */
+  forgetChat() {
+    for (const key of ['earlier', 'rate', 'offer', 'masked']) this.session.removeItem(this.key + key);
+    for (const e of this.outbox.pending()) this.outbox.remove(e.clientMsgId);
+    this.transcript.clear();
+    this.update({ conversation: null, earlier: null, mode: 'chat', queue: null, offer: null, error: null });
   }
 
   readIdentity() {
@@ -462,7 +495,7 @@ class Widget {
     try {
       if (!entry.conversationId) {
         const reply = await this.connection.request('visitor.requestChat', {
-          ...this.identity, text: entry.text, clientMsgId: entry.clientMsgId,
+          ...this.contact(), text: entry.text, clientMsgId: entry.clientMsgId,
         });
         if (reply.status === 'offline') {
           const texts = this.outbox.pending().filter((e) => !e.conversationId);
@@ -561,7 +594,7 @@ class Widget {
     if (!offer || this.accepting) return;
     this.accepting = true;
     try {
-      const reply = await this.connection.request('visitor.acceptOffer', { offerId: offer.id, ...this.identity });
+      const reply = await this.connection.request('visitor.acceptOffer', { offerId: offer.id, ...this.contact() });
       this.forgetOffer();
       this.applyChatState(reply);
       this.open();
@@ -658,9 +691,11 @@ function boot() {
   const api = (command, ...args) => widget.call(command, ...args);
   api.loaded = true;
   window.Plauder = api;
+  const queued = earlier && Array.isArray(earlier.q) ? earlier.q.map((args) => Array.from(args)) : [];
+  // Who the visitor is decides which visitor the first mint asks for: identify before connecting.
+  for (const args of queued) if (args[0] === 'identify') api(...args);
   widget.start();
-  const queued = earlier && Array.isArray(earlier.q) ? earlier.q : [];
-  for (const args of queued) api(...Array.from(args));
+  for (const args of queued) if (args[0] !== 'identify') api(...args);
 }
 
 if (document.body) boot();

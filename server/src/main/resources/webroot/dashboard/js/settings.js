@@ -6,12 +6,14 @@ import { t } from './strings.js';
 import { api } from './api.js';
 import { dayStart, dayEnd, lastDays } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
+import { IdentitySecret } from './identity.js';
 
 const LANGUAGES = ['de', 'en'];
 
 export class SiteSettings {
   constructor(ctx) {
     this.ctx = ctx; // {session, failed}
+    this.identity = new IdentitySecret(ctx);
     $('site-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.save();
@@ -26,6 +28,7 @@ export class SiteSettings {
   }
 
   async refresh() {
+    this.identity.refresh();
     try {
       this.fill(await api('GET', '/api/v1/site', this.ctx.session.token));
     } catch (e) {

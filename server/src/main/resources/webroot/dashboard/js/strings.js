@@ -63,6 +63,10 @@ const STRINGS = {
     median: 'median', p90: '90th percentile', wait: 'Wait', firstResponse: 'First response', noData: 'no data',
     seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', scReports: 'Reports', reportPeriod: '{from} – {to}',
     // site settings and export
+    identityTitle: 'Identity verification', identityHelp: 'Your backend signs each logged-in user: userHash = HMAC-SHA256 of the user id with this secret, in hex. A verified user keeps its chats on every device.',
+    identityOff: 'Off: no secret yet.', identitySince: 'On, secret made {date}.', identityCreate: 'Create secret', identityRotate: 'Replace secret',
+    identityRotateConfirm: 'Replace the secret? Signatures made with the current one stop working at once.',
+    identityShownOnce: "Copy it now into your backend's configuration: it is not shown again.",
     siteSettings: 'Site settings', allowedOrigins: 'Allowed origins (one per line)', defaultMaxChats: 'Default max chats',
     offlineMessageSetting: 'Offline message', retentionDays: 'Keep conversations (days)', retentionHelp: 'Empty keeps them forever.',
     maskCards: 'Mask card numbers', widgetLanguages: 'Widget languages', langDe: 'German', langEn: 'English', noLanguage: 'Choose at least one language for the widget.', save: 'Save', saved: 'Settings saved.', bulkExport: 'Export messages',
@@ -147,6 +151,10 @@ const STRINGS = {
     median: 'Median', p90: '90. Perzentil', wait: 'Wartezeit', firstResponse: 'Erste Antwort', noData: 'keine Daten',
     seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', scReports: 'Berichte', reportPeriod: '{from} – {to}',
     // site settings and export
+    identityTitle: 'Identitätsprüfung', identityHelp: 'Dein Backend signiert jeden angemeldeten Nutzer: userHash = HMAC-SHA256 der Nutzer-ID mit diesem Geheimnis, hexadezimal. Ein geprüfter Nutzer behält seine Chats auf jedem Gerät.',
+    identityOff: 'Aus: noch kein Geheimnis.', identitySince: 'An, Geheimnis erstellt am {date}.', identityCreate: 'Geheimnis erstellen', identityRotate: 'Geheimnis ersetzen',
+    identityRotateConfirm: 'Geheimnis ersetzen? Mit dem bisherigen erstellte Signaturen gelten sofort nicht mehr.',
+    identityShownOnce: 'Kopiere es jetzt in die Konfiguration deines Backends: Es wird nicht noch einmal gezeigt.',
     siteSettings: 'Website-Einstellungen', allowedOrigins: 'Erlaubte Origins (eine pro Zeile)', defaultMaxChats: 'Standard: max. Chats',
     offlineMessageSetting: 'Offline-Hinweis', retentionDays: 'Gespräche aufbewahren (Tage)', retentionHelp: 'Leer bewahrt sie für immer auf.',
     maskCards: 'Kartennummern maskieren', widgetLanguages: 'Sprachen des Widgets', langDe: 'Deutsch', langEn: 'Englisch', noLanguage: 'Wähle mindestens eine Sprache für das Widget.', save: 'Speichern', saved: 'Einstellungen gespeichert.', bulkExport: 'Nachrichten exportieren',
