@@ -84,6 +84,8 @@ export class Connection {
     this.verified = body.verified === true;
     this.features = body.features && typeof body.features === 'object' ? body.features : {};
     this.siteLanguages = body.site && Array.isArray(body.site.languages) ? body.site.languages : null;
+    this.prechatForm = body.site && body.site.prechatForm && typeof body.site.prechatForm === 'object' ? body.site.prechatForm : null;
+    this.retentionDays = body.site && Number.isInteger(body.site.retentionDays) ? body.site.retentionDays : null;
     try {
       this.store.setItem(this.tokenKey, body.token);
       if (user) this.store.setItem(this.userKey, user);

@@ -16,12 +16,14 @@ import { offerOf, closedBy } from './offers.js';
 import { serverMasked } from './masking.js';
 import { endedConversationOf } from './earlier.js';
 import { pageTitle } from './pagetitle.js';
+import { prechatDue, prechatAnswers } from './prechat.js';
 
 const script = document.currentScript
   || document.querySelector('script[data-site][src*="widget.js"]');
 
 const RETRY_MS = 5000;
 const CLIENT_MSG_ID_PREFIX = 'w';
+const PRECHAT_REFUSALS = ['name_required', 'email_required', 'consent_required'];
 
 function safeStorage(name) {
   try {
@@ -120,6 +122,7 @@ class Widget {
       dismissOffer: () => this.dismissOffer(),
       emailTranscript: (email) => this.emailTranscript(email),
       toggleEarlier: () => this.update({ earlierExpanded: !this.state.earlierExpanded }),
+      prechat: (values) => this.submitPrechat(values),
     }, existingHost);
   }
 
@@ -213,15 +216,54 @@ class Widget {
     if (this.connection.visitorId) this.connection.refreshIdentity().catch(() => {});
   }
 
-  /** Name and e-mail as chat requests carry them. */
+  /** Name, e-mail and the pre-chat form's consent as chat requests carry them. */
   contact() {
     const { name, email } = this.identity;
-    return { name, email };
+    return { name, email, consent: this.session.getItem(this.key + 'consent') === '1' ? true : undefined };
   }
+
+  // ---- the pre-chat form ----
+
+  /** What the pre-chat form shows, or null when it is not due (see prechat.js). */
+  prechatShown() {
+    const c = this.connection;
+    if (!c || !c.prechatForm) return null;
+    const due = prechatDue({
+      form: c.prechatForm,
+      verified: c.verified,
+      answered: this.session.getItem(this.key + 'prechat') === '1',
+      // until the first sync the widget does not know whether a chat is open
+      chatting: !this.synced || this.isOpenConversation(),
+      starting: this.outbox.pending().some((e) => !e.conversationId),
+    });
+    return due ? { form: c.prechatForm, retentionDays: c.retentionDays, name: this.identity.name, email: this.identity.email, busy: this.state.busy } : null;
+  }
+
+  /** The server checks the answers; accepted, they fill the next chat request and the composer opens. */
+  async submitPrechat(values) {
+    if (this.state.busy) return;
+    const answers = prechatAnswers(this.connection.prechatForm, values);
+    this.update({ busy: true });
+    try {
+      await this.connection.request('visitor.prechat', answers);
+      this.identity = { ...this.identity, name: answers.name || this.identity.name, email: answers.email || this.identity.email };
+      this.local.setItem(this.key + 'identity', JSON.stringify(this.identity));
+      if (answers.consent) this.session.setItem(this.key + 'consent', '1');
+      this.session.setItem(this.key + 'prechat', '1');
+      this.update({ busy: false, error: null });
+      const acceptOffer = this.acceptAfterPrechat && this.state.offer;
+      this.acceptAfterPrechat = false;
+      if (acceptOffer) this.acceptOffer();
+    } catch (e) {
+      this.update({ busy: false });
+      this.showError(e);
+    }
+  }
+
 
   /** Another visitor now (another user, or logged out): nothing of the last one's chat stays on screen. */
   forgetChat() {
-    for (const key of ['earlier', 'rate', 'offer', 'masked']) this.session.removeItem(this.key + key);
+    for (const key of ['earlier', 'rate', 'offer', 'masked', 'prechat', 'consent']) this.session.removeItem(this.key + key);
     for (const e of this.outbox.pending()) this.outbox.remove(e.clientMsgId);
     this.transcript.clear();
     this.update({ conversation: null, earlier: null, mode: 'chat', queue: null, offer: null, error: null });
@@ -248,6 +290,7 @@ class Widget {
     const features = this.connection ? this.connection.features : {};
     this.view.render({
       ...this.state, items, agentTyping: this.agentTyping.shown, emailTranscript: features.emailTranscript === true, email: this.identity.email,
+      prechat: this.prechatShown(),
     });
     // The full-screen panel of a phone: the page behind it must not scroll.
     if (this.state.open && this.phone && this.phone.matches) this.scrollLock.lock();
@@ -318,6 +361,7 @@ class Widget {
     if (undismissed) this.sendDismissal(undismissed);
     try {
       await this.sync();
+      this.synced = true;
       this.update({ error: null });
     } catch (e) {
       this.showError(e);
@@ -529,7 +573,11 @@ class Widget {
       return true;
     } catch (e) {
       if (e.code === 'disconnected' || e.code === 'shutting_down') return false; // resent after the reconnect
-      if (['invalid_input', 'conversation_closed', 'not_found', 'forbidden'].includes(e.code)) {
+      if (PRECHAT_REFUSALS.includes(e.code)) {
+        // The form's answers are missing (another tab, or the site just turned it on): ask them.
+        this.session.removeItem(this.key + 'prechat');
+      }
+      if (['invalid_input', 'conversation_closed', 'not_found', 'forbidden', ...PRECHAT_REFUSALS].includes(e.code)) {
         // Resending would be refused again: drop it, say why, and hand the text back.
         this.outbox.remove(entry.clientMsgId);
         this.view.restoreDraft(entry.text);
@@ -592,6 +640,12 @@ class Widget {
   async acceptOffer() {
     const offer = this.state.offer;
     if (!offer || this.accepting) return;
+    if (this.prechatShown()) {
+      // The form first; once the server took the answers the offer is accepted with them.
+      this.acceptAfterPrechat = true;
+      this.open();
+      return;
+    }
     this.accepting = true;
     try {
       const reply = await this.connection.request('visitor.acceptOffer', { offerId: offer.id, ...this.contact() });

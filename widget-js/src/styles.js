@@ -59,6 +59,10 @@ label{display:flex;flex-direction:column;gap:4px;font-size:13px;font-weight:600;
 label input,label textarea{font-size:15px;font-weight:400}
 input{padding:9px 11px;border:1px solid #b9c0c8;border-radius:10px}
 .form textarea{min-height:90px;font-weight:400}
+.consent{flex-direction:row;align-items:flex-start;gap:8px;font-weight:400}
+.consent input{margin:2px 0 0;width:18px;height:18px;flex:none}
+.stored{font-size:12.5px;color:#5b6570}
+.form a{color:var(--c);align-self:flex-start}
 .stars{display:flex;gap:6px;justify-content:center}
 .stars button{width:44px;height:44px;border:1px solid #c9ced4;border-radius:10px;background:#fff;font-size:22px;color:#e0a100}
 .stars button:hover,.stars button:focus-visible{background:#fff7e0}

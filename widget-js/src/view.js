@@ -5,19 +5,10 @@ import { CSS } from './styles.js';
 import { formatTime, formatDate, formatWait } from './time.js';
 import { visibleEarlier, COLLAPSED_COUNT } from './earlier.js';
 import { trappedFocusIndex } from './focus.js';
+import { el } from './dom.js';
+import { createPrechatForm } from './prechatview.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (value === false || value == null) continue;
-    if (name === 'text') node.textContent = value;
-    else node.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children) if (child) node.appendChild(child);
-  return node;
-}
 
 function bubbleIcon() {
   const svg = document.createElementNS(SVG_NS, 'svg');
@@ -105,6 +96,8 @@ export function createView(s, lang, options, on, existingHost) {
     el('span', { class: 'sr', id: 'plauder-hint', text: s.composerHint }),
     textarea, sendButton);
 
+  const prechat = createPrechatForm(s, (answers) => on.prechat(answers));
+
   const offName = el('input', { type: 'text', name: 'name', autocomplete: 'name', maxlength: '200' });
   const offEmail = el('input', { type: 'email', name: 'email', autocomplete: 'email', required: true, maxlength: '254' });
   const offText = el('textarea', { name: 'message', required: true, maxlength: '4000' });
@@ -139,7 +132,7 @@ export function createView(s, lang, options, on, existingHost) {
   const after = el('div', { class: 'form after', hidden: true }, rated, mail, newChat);
 
   const panel = el('div', { class: 'panel', id: 'plauder-panel', role: 'dialog', 'aria-labelledby': 'plauder-title', 'aria-describedby': 'plauder-status', hidden: true },
-    header, notice, error, body, composer, offline, left, rating, after);
+    header, notice, error, body, prechat.node, composer, offline, left, rating, after);
 
   root.appendChild(offer);
   root.appendChild(announce);
@@ -352,14 +345,15 @@ export function createView(s, lang, options, on, existingHost) {
       error.hidden = !st.error;
 
       const list = st.items;
-      empty.hidden = list.length > 0 || st.mode !== 'chat';
+      empty.hidden = list.length > 0 || st.mode !== 'chat' || !!st.prechat;
       const earlierChanged = renderEarlier(st);
       const grew = renderLog(list) || (earlierChanged && !st.earlierExpanded);
       typing.hidden = !st.agentTyping;
       typing.textContent = st.agentTyping ? s.typing((c && c.agentName) || s.agent) : '';
       if (grew || st.agentTyping) body.scrollTop = body.scrollHeight;
 
-      composer.hidden = st.mode !== 'chat' || !!st.fatal;
+      prechat.render(st.mode === 'chat' && !st.fatal ? st.prechat : null);
+      composer.hidden = st.mode !== 'chat' || !!st.fatal || !!st.prechat;
       sendButton.disabled = !!st.fatal;
       offline.hidden = st.mode !== 'offline';
       offSubmit.disabled = !!st.busy;
@@ -367,7 +361,7 @@ export function createView(s, lang, options, on, existingHost) {
       rating.hidden = st.mode !== 'rating';
       after.hidden = st.mode !== 'rating' && st.mode !== 'rated' && st.mode !== 'left';
       rated.hidden = st.mode !== 'rated';
-      body.hidden = st.mode === 'offline' || st.mode === 'left';
+      body.hidden = st.mode === 'offline' || st.mode === 'left' || (!!st.prechat && earlier.hidden);
 
       if (st.mode === 'offline' && st.offlinePrefill !== lastPrefill) {
         lastPrefill = st.offlinePrefill;
@@ -375,12 +369,13 @@ export function createView(s, lang, options, on, existingHost) {
         if (st.offlinePrefill && !offName.value) offName.value = st.offlinePrefill.name || '';
         if (st.offlinePrefill && !offEmail.value) offEmail.value = st.offlinePrefill.email || '';
       }
-      const modeChanged = lastMode !== null && lastMode !== st.mode;
-      lastMode = st.mode;
+      const shownMode = st.mode === 'chat' && st.prechat ? 'prechat' : st.mode;
+      const modeChanged = lastMode !== null && lastMode !== shownMode;
+      lastMode = shownMode;
       if (modeChanged && st.open) this.focusInto();
     },
     focusInto() {
-      const target = [offName, textarea, stars.firstChild, mailEmail, newChat, closeButton]
+      const target = [prechat.first(), offName, textarea, stars.firstChild, mailEmail, newChat, closeButton]
         .find((n) => n.offsetParent !== null && !n.closest('[hidden]'));
       (target || closeButton).focus();
     },

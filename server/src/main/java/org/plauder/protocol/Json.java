@@ -94,7 +94,14 @@ public final class Json {
         .put("offlineMessage", s.offlineMessage())
         .put("retentionDays", s.retentionDays())
         .put("maskCardNumbers", s.maskCardNumbers())
-        .put("languages", new JsonArray(s.languages()));
+        .put("languages", new JsonArray(s.languages()))
+        .put("prechatForm", prechatForm(s.prechatForm()));
+  }
+
+  /** A site's pre-chat form, as admins set it and the widget asks it. */
+  public static JsonObject prechatForm(org.plauder.site.PrechatForm f) {
+    return new JsonObject().put("enabled", f.enabled()).put("name", f.name().wire()).put("email", f.email().wire())
+        .put("consentRequired", f.consentRequired()).put("privacyUrl", f.privacyUrl());
   }
 
   /** A visitor as agents see it in the visitor panel. */

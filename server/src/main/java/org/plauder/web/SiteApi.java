@@ -13,6 +13,7 @@ import org.plauder.auth.Identity;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
+import org.plauder.site.PrechatForm;
 import org.plauder.site.Site;
 
 /** GET and PATCH /api/v1/site: the caller's own site and (for admins) its settings. */
@@ -48,8 +49,9 @@ final class SiteApi {
           : site.retentionDays();
       boolean mask = body.containsKey("maskCardNumbers") ? Inputs.bool(body, "maskCardNumbers") : site.maskCardNumbers();
       List<String> languages = body.containsKey("languages") ? languages(body.getValue("languages")) : site.languages();
+      PrechatForm prechatForm = body.containsKey("prechatForm") ? PrechatFormInput.parse(body.getValue("prechatForm")) : site.prechatForm();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask, languages));
+          retentionDays, mask, languages, prechatForm));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));

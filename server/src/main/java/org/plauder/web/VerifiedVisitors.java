@@ -64,7 +64,7 @@ final class VerifiedVisitors {
         return Future.failedFuture(refused("the userHash is not this userId's HMAC-SHA256 with the site's current identity secret"));
       }
       return users.visitorOf(site.key(), claim.userId()).compose(known -> known == null
-          ? newVisitor(site, userAgent).compose(id -> users.claim(site.key(), claim.userId(), id)).map(id -> minted(site, id, false))
+          ? newVisitor(site, claim, userAgent).compose(id -> users.claim(site.key(), claim.userId(), id)).map(id -> minted(site, id, false))
           : resume(site, claim, known, userAgent));
     });
   }
@@ -74,13 +74,14 @@ final class VerifiedVisitors {
     return services.visitors().markReturning(visitorId, site.key(), userAgent, services.clock().instant())
         .compose(known -> known
             ? Future.succeededFuture(minted(site, visitorId, true))
-            : newVisitor(site, userAgent)
+            : newVisitor(site, claim, userAgent)
                 .compose(id -> users.replaceGone(site.key(), claim.userId(), visitorId, id))
                 .map(id -> minted(site, id, false)));
   }
 
-  private Future<String> newVisitor(Site site, String userAgent) {
-    return services.visitors().create(site.key(), userAgent, services.clock().instant());
+  private Future<String> newVisitor(Site site, Claim claim, String userAgent) {
+    return services.visitors().create(site.key(), userAgent, services.clock().instant())
+        .compose(id -> services.visitors().markVerified(id, claim.userId()).map(id));
   }
 
   private static Minted minted(Site site, String visitorId, boolean returning) {

@@ -10,6 +10,7 @@ import org.plauder.auth.Identity;
 import org.plauder.auth.Origins;
 import org.plauder.auth.TokenRejected;
 import org.plauder.protocol.Failure;
+import org.plauder.protocol.Json;
 import org.plauder.site.Site;
 
 /**
@@ -54,7 +55,9 @@ final class VisitorApi {
             .put("returning", minted.returning())
             .put("verified", minted.verified())
             .put("features", new JsonObject().put("emailTranscript", services.canEmailTranscripts()))
-            .put("site", new JsonObject().put("languages", new JsonArray(site.languages())))))
+            .put("site", new JsonObject().put("languages", new JsonArray(site.languages()))
+                .put("retentionDays", site.retentionDays())
+                .put("prechatForm", site.prechatForm().enabled() ? Json.prechatForm(site.prechatForm()) : null))))
         .onComplete(reply -> Http.json(ctx, 200, reply), ctx::fail);
   }
 

@@ -63,6 +63,9 @@ const STRINGS = {
     median: 'median', p90: '90th percentile', wait: 'Wait', firstResponse: 'First response', noData: 'no data',
     seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', scReports: 'Reports', reportPeriod: '{from} – {to}',
     // site settings and export
+    prechatForm: 'Pre-chat form', prechatEnabled: 'Ask visitors before a chat (verified users are never asked)', prechatName: 'Name',
+    prechatEmail: 'E-mail', fieldOff: 'not asked', fieldOptional: 'optional', fieldRequired: 'required',
+    prechatConsent: 'Visitors must agree to their details being stored', privacyUrl: 'Privacy page (https://…)',
     identityTitle: 'Identity verification', identityHelp: 'Your backend signs each logged-in user: userHash = HMAC-SHA256 of the user id with this secret, in hex. A verified user keeps its chats on every device.',
     identityOff: 'Off: no secret yet.', identitySince: 'On, secret made {date}.', identityCreate: 'Create secret', identityRotate: 'Replace secret',
     identityRotateConfirm: 'Replace the secret? Signatures made with the current one stop working at once.',
@@ -151,6 +154,9 @@ const STRINGS = {
     median: 'Median', p90: '90. Perzentil', wait: 'Wartezeit', firstResponse: 'Erste Antwort', noData: 'keine Daten',
     seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', scReports: 'Berichte', reportPeriod: '{from} – {to}',
     // site settings and export
+    prechatForm: 'Formular vor dem Chat', prechatEnabled: 'Besucher vor dem Chat fragen (geprüfte Nutzer nie)', prechatName: 'Name',
+    prechatEmail: 'E-Mail', fieldOff: 'nicht gefragt', fieldOptional: 'freiwillig', fieldRequired: 'Pflicht',
+    prechatConsent: 'Besucher müssen der Speicherung ihrer Angaben zustimmen', privacyUrl: 'Datenschutzseite (https://…)',
     identityTitle: 'Identitätsprüfung', identityHelp: 'Dein Backend signiert jeden angemeldeten Nutzer: userHash = HMAC-SHA256 der Nutzer-ID mit diesem Geheimnis, hexadezimal. Ein geprüfter Nutzer behält seine Chats auf jedem Gerät.',
     identityOff: 'Aus: noch kein Geheimnis.', identitySince: 'An, Geheimnis erstellt am {date}.', identityCreate: 'Geheimnis erstellen', identityRotate: 'Geheimnis ersetzen',
     identityRotateConfirm: 'Geheimnis ersetzen? Mit dem bisherigen erstellte Signaturen gelten sofort nicht mehr.',

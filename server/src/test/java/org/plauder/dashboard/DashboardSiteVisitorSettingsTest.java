@@ -10,10 +10,11 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.plauder.TestNode;
 import org.plauder.auth.UserSignature;
 
-/** An admin's settings about visitors, in the dashboard: the identity secret. */
+/** An admin's settings about visitors, in the dashboard: the identity secret and the pre-chat form. */
 class DashboardSiteVisitorSettingsTest extends DashboardBrowserTest {
 
   @Test
@@ -49,6 +50,40 @@ class DashboardSiteVisitorSettingsTest extends DashboardBrowserTest {
     assertNotEquals(secret, replaced);
     assertEquals(401, mint(secret).statusCode(), "signatures with the old secret are refused");
     assertEquals(200, mint(replaced).statusCode());
+  }
+
+  @Test
+  void anAdminTurnsOnThePrechatFormAndAWrongPrivacyAddressIsRefusedWithTheServersMessage() {
+    page.open().signIn(TestNode.ADMIN_EMAIL, TestNode.ADMIN_PASSWORD);
+    page.showView("admin");
+    page.wait.until(d -> !d.findElement(By.id("site-max-chats")).getDomProperty("value").isEmpty());
+    assertFalse(driver.findElement(By.id("prechat-enabled")).isSelected(), "off by default");
+
+    driver.findElement(By.id("prechat-enabled")).click();
+    new Select(driver.findElement(By.id("prechat-name"))).selectByValue("required");
+    driver.findElement(By.id("prechat-privacy")).sendKeys("javascript:alert(1)");
+    driver.findElement(By.id("site-save")).click();
+    page.wait.until(ExpectedConditions.attributeToBe(By.id("site-result"), "class", "error"));
+    assertTrue(text("site-result").contains("privacyUrl must be an http:// or https:// address"), text("site-result"));
+    assertEquals(false, site().getJsonObject("prechatForm").getBoolean("enabled"), "nothing saved");
+
+    driver.findElement(By.id("prechat-privacy")).clear();
+    driver.findElement(By.id("prechat-privacy")).sendKeys("https://shop.example/datenschutz");
+    driver.findElement(By.id("site-save")).click();
+    page.wait.until(ExpectedConditions.attributeToBe(By.id("site-result"), "class", "ok"));
+    assertEquals(new JsonObject().put("enabled", true).put("name", "required").put("email", "required")
+        .put("consentRequired", true).put("privacyUrl", "https://shop.example/datenschutz"), site().getJsonObject("prechatForm"));
+
+    driver.navigate().refresh();
+    page.wait.until(ExpectedConditions.attributeContains(By.id("connection"), "class", "open"));
+    page.showView("admin");
+    page.wait.until(d -> d.findElement(By.id("prechat-enabled")).isSelected());
+    assertEquals("required", new Select(driver.findElement(By.id("prechat-name"))).getFirstSelectedOption().getDomProperty("value"));
+    assertEquals("https://shop.example/datenschutz", driver.findElement(By.id("prechat-privacy")).getDomProperty("value"));
+  }
+
+  private JsonObject site() {
+    return await(node.http.get("/api/v1/site").bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsJsonObject();
   }
 
   private io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> mint(String secret) {

@@ -29,10 +29,9 @@ class WidgetIdentityTest extends WidgetBrowserTest {
   void aVerifiedVisitorSeesItsChatInASecondBrowserProfileAndAForgedSignatureSeesNothing() {
     String secret = await(node.http.post("/api/v1/site/identity-secret").bearerTokenAuthentication(node.loginAdmin().token()).send())
         .bodyAsJsonObject().getString("secret");
-    Person agent = node.createAgent("Anna", 3);
-    agentBus = node.bridge();
-    agentBus.register("agent." + agent.id(), agent.token());
-    await(agentBus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
+    TestNode.OnlineAgent anna = node.onlineAgent("Anna", 3);
+    agentBus = anna.bus();
+    Person agent = anna.person();
     String goodHash = UserSignature.sign(secret, "cust-42");
 
     // Profile one: the customer asks, Anna answers.

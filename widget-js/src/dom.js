@@ -1,0 +1,13 @@
+// Building the widget's DOM: elements with attributes and text, never parsed HTML.
+
+/** An element; the attribute {@code text} becomes its textContent, false or null ones are left out. */
+export function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === false || value == null) continue;
+    if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) if (child) node.appendChild(child);
+  return node;
+}
