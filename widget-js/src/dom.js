@@ -1,5 +1,7 @@
 // Building the widget's DOM: elements with attributes and text, never parsed HTML.
 
+import { LINK_REL, linkParts } from './client/links.js';
+
 /** An element; the attribute {@code text} becomes its textContent, false or null ones are left out. */
 export function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -10,4 +12,11 @@ export function el(tag, attrs, ...children) {
   }
   for (const child of children) if (child) node.appendChild(child);
   return node;
+}
+
+/** Puts {@code text} into {@code node} as text, its http(s) and mailto addresses as links to a new tab. */
+export function setLinkedText(node, text) {
+  node.replaceChildren(...linkParts(text).map((part) => (part.href
+    ? el('a', { href: part.href, target: '_blank', rel: LINK_REL, text: part.text })
+    : document.createTextNode(part.text))));
 }

@@ -82,6 +82,8 @@ class Widget {
       mode: 'chat',
       queue: null,
       offlinePrefill: null,
+      // the site admin's offline message, shown above the leave-a-message form
+      offlineMessage: null,
       busy: false,
       // An offer of help the server pushed and the visitor has not answered yet; kept for the
       // session, since the server keeps it open across page changes.
@@ -123,6 +125,7 @@ class Widget {
       emailTranscript: (email) => this.emailTranscript(email),
       toggleEarlier: () => this.update({ earlierExpanded: !this.state.earlierExpanded }),
       prechat: (values) => this.submitPrechat(values),
+      offerShown: (offerId) => this.reportOfferSeen(offerId),
     }, existingHost);
   }
 
@@ -183,6 +186,32 @@ class Widget {
     this.update({ open: true, unread: 0 });
     this.view.focusInto();
     this.emit('open', {});
+    this.checkAvailability();
+  }
+
+  /**
+   * Before a chat starts, the open panel says honestly whether anyone is there: with nobody
+   * online it opens on the admin's offline message and the leave-a-message form instead of
+   * inviting a chat nobody would answer; when someone is back, the chat is offered again.
+   */
+  async checkAvailability() {
+    if (!this.state.open || !this.state.connected || this.state.fatal || this.isOpenConversation()) return;
+    if (this.state.mode !== 'chat' && !(this.state.mode === 'offline' && this.offlineByAvailability)) return;
+    try {
+      const reply = await this.connection.request('visitor.availability', {});
+      if (this.isOpenConversation()) return;
+      const message = typeof reply.offlineMessage === 'string' && reply.offlineMessage ? reply.offlineMessage : null;
+      if (!reply.agentsOnline && this.state.mode === 'chat') {
+        this.offlineByAvailability = true;
+        this.showOffline();
+        this.update({ offlineMessage: message });
+      } else if (reply.agentsOnline && this.state.mode === 'offline' && this.offlineByAvailability) {
+        this.offlineByAvailability = false;
+        this.update({ mode: 'chat', offlineMessage: null });
+      }
+    } catch (e) {
+      // not worth an error: the chat request says "offline" too
+    }
   }
 
   close() {
@@ -359,6 +388,7 @@ class Widget {
     }
     const undismissed = this.session.getItem(this.key + 'dismiss');
     if (undismissed) this.sendDismissal(undismissed);
+    if (this.unreportedOffer) this.reportOfferSeen(this.unreportedOffer);
     try {
       await this.sync();
       this.synced = true;
@@ -367,6 +397,7 @@ class Widget {
       this.showError(e);
     }
     this.flush();
+    this.checkAvailability();
   }
 
   /**
@@ -632,6 +663,7 @@ class Widget {
     this.transcript.clear();
     this.update({ conversation: null, mode: 'chat', queue: null, error: null, offlinePrefill: null, mail: { status: 'idle' } });
     this.view.focusInto();
+    this.checkAvailability();
   }
 
   // ---- proactive offers ----
@@ -670,6 +702,19 @@ class Widget {
     this.forgetOffer();
     this.session.setItem(this.key + 'dismiss', offer.id);
     this.sendDismissal(offer.id);
+  }
+
+  /**
+   * Tells the server the bubble is on screen (only then the offer counts as shown; the server
+   * counts each offer once); one that appeared while the line was down is told after the connect.
+   */
+  reportOfferSeen(offerId) {
+    this.unreportedOffer = offerId;
+    if (!this.state.connected) return;
+    this.connection.request('visitor.offerSeen', { offerId })
+      .then(() => {
+        if (this.unreportedOffer === offerId) this.unreportedOffer = null;
+      }, () => { /* told again after the next connect */ });
   }
 
   /** Tells the server "no, thanks"; a dismissal that could not be sent goes out after the next connect. */

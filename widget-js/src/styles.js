@@ -40,6 +40,9 @@ li.system{align-self:center;max-width:92%;text-align:center}
 .system .bubble{background:#eef4f2;color:#2f3b45;border:1px dashed #9fb8b0;font-size:14px}
 .masked{margin-top:2px;font-size:11.5px;color:#7a4b00}
 .sending .bubble{opacity:.65}
+.bubble a{color:inherit;text-decoration:underline}
+.confirm{display:flex;flex-wrap:wrap;align-items:center;gap:8px 10px;padding:10px 16px;background:#fff7e0;border-bottom:1px solid #ecd9a0}
+.confirm p{margin:0;flex-basis:100%;font-weight:600}
 .meta{margin-top:2px;font-size:11.5px;color:#5b6570}
 .typing{margin:6px 2px;font-size:13px;color:#5b6570;font-style:italic}
 .empty{margin:8px 2px;color:#5b6570}

@@ -5,7 +5,7 @@ import { CSS } from './styles.js';
 import { formatTime, formatDate, formatWait } from './time.js';
 import { visibleEarlier, COLLAPSED_COUNT } from './earlier.js';
 import { trappedFocusIndex } from './focus.js';
-import { el } from './dom.js';
+import { el, setLinkedText } from './dom.js';
 import { createPrechatForm } from './prechatview.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -74,6 +74,12 @@ export function createView(s, lang, options, on, existingHost) {
   const closeButton = el('button', { type: 'button', class: 'x', 'aria-label': s.close, title: s.close, text: '×' });
   const header = el('header', {}, el('div', { class: 'head' }, title, status), endButton, closeButton);
 
+  // "Chat beenden" asks first: the question takes focus on its safe answer, Escape keeps chatting.
+  const endYes = el('button', { type: 'button', class: 'primary', text: s.endChatConfirm });
+  const endNo = el('button', { type: 'button', class: 'link', text: s.endChatCancel });
+  const confirmEnd = el('div', { class: 'confirm', role: 'alertdialog', 'aria-labelledby': 'plauder-end-q', hidden: true },
+    el('p', { id: 'plauder-end-q', text: s.endChatQuestion }), endYes, endNo);
+
   const notice = el('p', { class: 'notice', role: 'status', hidden: true });
   const error = el('p', { class: 'error', role: 'alert', hidden: true });
 
@@ -102,9 +108,11 @@ export function createView(s, lang, options, on, existingHost) {
   const offEmail = el('input', { type: 'email', name: 'email', autocomplete: 'email', required: true, maxlength: '254' });
   const offText = el('textarea', { name: 'message', required: true, maxlength: '4000' });
   const offSubmit = el('button', { type: 'submit', class: 'primary', text: s.leaveMessage });
+  // The site admin's offline message when there is one, else ours; always as text.
+  const offIntro = el('p', { class: 'offline-intro', text: s.offlineIntro });
   const offline = el('form', { class: 'form offline', hidden: true },
     el('p', {}, el('strong', { text: s.offlineTitle })),
-    el('p', { text: s.offlineIntro }),
+    offIntro,
     el('label', {}, document.createTextNode(s.name), offName),
     el('label', {}, document.createTextNode(s.email), offEmail),
     el('label', {}, document.createTextNode(s.message), offText),
@@ -132,7 +140,7 @@ export function createView(s, lang, options, on, existingHost) {
   const after = el('div', { class: 'form after', hidden: true }, rated, mail, newChat);
 
   const panel = el('div', { class: 'panel', id: 'plauder-panel', role: 'dialog', 'aria-labelledby': 'plauder-title', 'aria-describedby': 'plauder-status', hidden: true },
-    header, notice, error, body, prechat.node, composer, offline, left, rating, after);
+    header, confirmEnd, notice, error, body, prechat.node, composer, offline, left, rating, after);
 
   root.appendChild(offer);
   root.appendChild(announce);
@@ -141,7 +149,24 @@ export function createView(s, lang, options, on, existingHost) {
 
   launcher.addEventListener('click', () => on.toggle());
   closeButton.addEventListener('click', () => on.close());
-  endButton.addEventListener('click', () => on.endChat());
+  function askToEnd(asking) {
+    confirmEnd.hidden = !asking;
+    endButton.setAttribute('aria-expanded', String(asking));
+    (asking ? endNo : endButton).focus();
+  }
+  endButton.setAttribute('aria-expanded', 'false');
+  endButton.addEventListener('click', () => askToEnd(confirmEnd.hidden));
+  endNo.addEventListener('click', () => askToEnd(false));
+  endYes.addEventListener('click', () => {
+    confirmEnd.hidden = true;
+    on.endChat();
+  });
+  confirmEnd.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      askToEnd(false);
+    }
+  });
   newChat.addEventListener('click', () => on.newChat());
   earlierToggle.addEventListener('click', () => on.toggleEarlier());
   panel.addEventListener('keydown', (e) => {
@@ -204,6 +229,8 @@ export function createView(s, lang, options, on, existingHost) {
   }
 
   const items = new Map();
+  // The text each message item shows, so that a render changes its links only when the text changed.
+  const shownText = new WeakMap();
 
   function itemKey(m) {
     return m.sender + ':' + (m.clientMsgId || 's' + m.seq);
@@ -212,7 +239,10 @@ export function createView(s, lang, options, on, existingHost) {
   function renderItem(m, node) {
     const li = node || el('li', {}, el('p', { class: 'bubble' }), el('span', { class: 'meta' }), el('span', { class: 'masked', hidden: true }));
     li.className = m.sender + (m.state === 'sending' ? ' sending' : '');
-    li.firstChild.textContent = m.text;
+    if (shownText.get(li) !== m.text) {
+      setLinkedText(li.firstChild, m.text);
+      shownText.set(li, m.text);
+    }
     const time = formatTime(m.time, lang);
     let meta;
     if (m.sender === 'visitor') meta = [s.you, time, m.state === 'sending' ? s.sending : m.state === 'sent' ? s.sent : null];
@@ -291,6 +321,7 @@ export function createView(s, lang, options, on, existingHost) {
     if (o.id !== lastOfferId && !offer.hidden) {
       lastOfferId = o.id;
       announce.textContent = s.offerLabel + ': ' + o.text;
+      on.offerShown(o.id);
     }
   }
 
@@ -335,6 +366,7 @@ export function createView(s, lang, options, on, existingHost) {
       else if (c && c.status === 'closed') status.textContent = s.statusClosed;
       else status.textContent = s.statusReady;
       endButton.hidden = !open || st.mode !== 'chat';
+      if (endButton.hidden) confirmEnd.hidden = true;
 
       const queueText = open && c.status === 'queued' && st.queue && st.mode === 'chat'
         ? [s.queuePosition(st.queue.position), formatWait(st.queue.estimatedWaitSeconds, s)].filter(Boolean).join(' ')
@@ -356,6 +388,7 @@ export function createView(s, lang, options, on, existingHost) {
       composer.hidden = st.mode !== 'chat' || !!st.fatal || !!st.prechat;
       sendButton.disabled = !!st.fatal;
       offline.hidden = st.mode !== 'offline';
+      offIntro.textContent = st.offlineMessage || s.offlineIntro;
       offSubmit.disabled = !!st.busy;
       left.hidden = st.mode !== 'left';
       rating.hidden = st.mode !== 'rating';

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.plauder.auth.UserSignature;
+import org.plauder.store.VerifiedUsers;
 
 /** A site's backend vouches for its logged-in users; the mint gives each verified user one visitor on every device. */
 @ExtendWith(VertxExtension.class)
@@ -129,6 +130,8 @@ class IdentityVerificationTest {
     assertEquals("offline", chat.getString("status"));
     assertEquals(200, await(node.http.delete("/api/v1/visitors/" + first.getString("visitorId")).bearerTokenAuthentication(admin).send())
         .statusCode());
+    assertNull(await(new VerifiedUsers(node.server.services().database()).visitorOf("demo", "cust-42")),
+        "the user's id went with its visitor");
     JsonObject again = mint(signed(secret, "cust-42")).bodyAsJsonObject();
     assertNotEquals(first.getString("visitorId"), again.getString("visitorId"));
     assertEquals(false, again.getBoolean("returning"));

@@ -44,6 +44,11 @@ public final class VerifiedUsers {
         .compose(r -> visitorOf(siteKey, userId));
   }
 
+  /** Forgets the user (its visitor was erased): nothing of its id stays behind. */
+  public Future<Void> forget(String siteKey, String userId) {
+    return Reactive.first(db.verifiedUsers().deleteOne(eq("_id", key(siteKey, userId)))).mapEmpty();
+  }
+
   private static String key(String siteKey, String userId) {
     return siteKey + ":" + userId;
   }

@@ -90,8 +90,13 @@ public final class Visitors implements VisitorContacts {
 
   /** Whether the visitor is a verified user's. */
   public Future<Boolean> isVerified(String visitorId) {
+    return verifiedUserId(visitorId).map(userId -> userId != null);
+  }
+
+  /** The id of the verified user this visitor is, or null. */
+  public Future<String> verifiedUserId(String visitorId) {
     return Reactive.first(db.visitors().find(eq("_id", visitorId)).projection(new Document("verifiedUserId", 1)).first())
-        .map(d -> d != null && d.getString("verifiedUserId") != null);
+        .map(d -> d == null ? null : d.getString("verifiedUserId"));
   }
 
   public Future<Void> setContact(String visitorId, String name, String email) {

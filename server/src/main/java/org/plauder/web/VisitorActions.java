@@ -15,6 +15,7 @@ import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
 import org.plauder.routing.ChatRouter.FirstMessage;
+import org.plauder.site.Site;
 import org.plauder.store.Messages;
 
 /** The actions a visitor's widget sends over the bridge (docs/protocol.md): each checks its body, calls one service, shapes the reply. */
@@ -44,7 +45,9 @@ final class VisitorActions {
         gate.on(Addresses.VISITOR_EMAIL_TRANSCRIPT, visitor, this::emailTranscript),
         gate.on(Addresses.VISITOR_ACCEPT_OFFER, visitor, this::acceptOffer),
         gate.on(Addresses.VISITOR_DISMISS_OFFER, visitor, this::dismissOffer),
-        gate.on(Addresses.VISITOR_PRECHAT, visitor, this::prechat));
+        gate.on(Addresses.VISITOR_PRECHAT, visitor, this::prechat),
+        gate.on(Addresses.VISITOR_OFFER_SEEN, visitor, this::offerSeen),
+        gate.on(Addresses.VISITOR_AVAILABILITY, visitor, this::availability));
   }
 
   private Future<JsonObject> pageView(Identity visitor, JsonObject body) {
@@ -169,6 +172,20 @@ final class VisitorActions {
     String email = Inputs.optionalEmail(body, "email");
     return prechatAnswered(visitor, name, email, body)
         .compose(v -> services.offers().accept(visitor, offerId, name, email)).map(Json::chatState);
+  }
+
+  /** Whether anyone of the site is online to chat now, and what its admin says to visitors when nobody is. */
+  private Future<JsonObject> availability(Identity visitor, JsonObject body) {
+    return Future.all(services.agents().countOnline(visitor.siteKey()), services.caches().sites().get(visitor.siteKey()))
+        .map(all -> {
+          Site site = all.resultAt(1);
+          return new JsonObject().put("agentsOnline", all.<Long>resultAt(0) > 0)
+              .put("offlineMessage", site == null ? null : site.offlineMessage());
+        });
+  }
+
+  private Future<JsonObject> offerSeen(Identity visitor, JsonObject body) {
+    return services.offers().seen(visitor, Inputs.id(body, "offerId")).map(v -> new JsonObject());
   }
 
   private Future<JsonObject> dismissOffer(Identity visitor, JsonObject body) {

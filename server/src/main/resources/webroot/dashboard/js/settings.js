@@ -134,8 +134,10 @@ export class SiteSettings {
       box.className = 'error';
       return;
     }
-    const format = $('export-format').value;
+    const choice = $('export-format').value;
+    const format = choice === 'csv-excel' ? 'csv' : choice;
     const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), format });
+    if (choice === 'csv-excel') params.set('bom', '1'); // a byte-order mark, so that Excel reads UTF-8
     $('export-download').disabled = true;
     box.className = 'muted';
     box.textContent = t('exporting', { size: '' });

@@ -70,6 +70,7 @@ class WidgetPrechatTest extends WidgetBrowserTest {
 
   @Test
   void aVerifiedUserGoesStraightToTheComposer() {
+    agentBus = node.onlineAgent("Anna", 3).bus();
     String secret = await(node.http.post("/api/v1/site/identity-secret").bearerTokenAuthentication(admin).send())
         .bodyAsJsonObject().getString("secret");
     driver = Browser.start(1280, 800);
