@@ -16,12 +16,14 @@ import { offerOf, closedBy } from './offers.js';
 import { serverMasked } from './masking.js';
 import { endedConversationOf } from './earlier.js';
 import { pageTitle } from './pagetitle.js';
+import { prechatDue, prechatAnswers } from './prechat.js';
 
 const script = document.currentScript
   || document.querySelector('script[data-site][src*="widget.js"]');
 
 const RETRY_MS = 5000;
 const CLIENT_MSG_ID_PREFIX = 'w';
+const PRECHAT_REFUSALS = ['name_required', 'email_required', 'consent_required'];
 
 function safeStorage(name) {
   try {
@@ -80,6 +82,8 @@ class Widget {
       mode: 'chat',
       queue: null,
       offlinePrefill: null,
+      // the site admin's offline message, shown above the leave-a-message form
+      offlineMessage: null,
       busy: false,
       // An offer of help the server pushed and the visitor has not answered yet; kept for the
       // session, since the server keeps it open across page changes.
@@ -101,6 +105,8 @@ class Widget {
       onPush: (push) => this.onPush(push),
       onState: (connected) => this.update({ connected, everConnected: this.state.everConnected || connected }),
       onFatal: (e) => this.update({ fatal: true, error: errorText(this.s, e.code, e.message) }),
+      claim: () => (this.identity.userId && this.identity.userHash ? { userId: this.identity.userId, userHash: this.identity.userHash } : null),
+      onVisitorChanged: () => this.forgetChat(),
     });
   }
 
@@ -118,6 +124,8 @@ class Widget {
       dismissOffer: () => this.dismissOffer(),
       emailTranscript: (email) => this.emailTranscript(email),
       toggleEarlier: () => this.update({ earlierExpanded: !this.state.earlierExpanded }),
+      prechat: (values) => this.submitPrechat(values),
+      offerShown: (offerId) => this.reportOfferSeen(offerId),
     }, existingHost);
   }
 
@@ -156,6 +164,7 @@ class Widget {
       case 'open': return this.open();
       case 'close': return this.close();
       case 'identify': return this.identify(args[0]);
+      case 'logout': return this.logout();
       case 'on':
         if (typeof args[1] === 'function') (this.listeners[args[0]] = this.listeners[args[0]] || []).push(args[1]);
         return undefined;
@@ -177,6 +186,32 @@ class Widget {
     this.update({ open: true, unread: 0 });
     this.view.focusInto();
     this.emit('open', {});
+    this.checkAvailability();
+  }
+
+  /**
+   * Before a chat starts, the open panel says honestly whether anyone is there: with nobody
+   * online it opens on the admin's offline message and the leave-a-message form instead of
+   * inviting a chat nobody would answer; when someone is back, the chat is offered again.
+   */
+  async checkAvailability() {
+    if (!this.state.open || !this.state.connected || this.state.fatal || this.isOpenConversation()) return;
+    if (this.state.mode !== 'chat' && !(this.state.mode === 'offline' && this.offlineByAvailability)) return;
+    try {
+      const reply = await this.connection.request('visitor.availability', {});
+      if (this.isOpenConversation()) return;
+      const message = typeof reply.offlineMessage === 'string' && reply.offlineMessage ? reply.offlineMessage : null;
+      if (!reply.agentsOnline && this.state.mode === 'chat') {
+        this.offlineByAvailability = true;
+        this.showOffline();
+        this.update({ offlineMessage: message });
+      } else if (reply.agentsOnline && this.state.mode === 'offline' && this.offlineByAvailability) {
+        this.offlineByAvailability = false;
+        this.update({ mode: 'chat', offlineMessage: null });
+      }
+    } catch (e) {
+      // not worth an error: the chat request says "offline" too
+    }
   }
 
   close() {
@@ -187,11 +222,80 @@ class Widget {
     this.emit('close', {});
   }
 
+  /**
+   * Name and e-mail for the next chat request; with {@code userId} and {@code userHash} (signed by
+   * the site's backend) the visitor becomes that user's, with its chats from every device.
+   */
   identify(who) {
     if (!who || typeof who !== 'object') return;
     const clean = (v, max) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
-    this.identity = { name: clean(who.name, 200), email: clean(who.email, 254) };
+    const exact = (v) => (typeof v === 'string' && v ? v : undefined);
+    const before = this.identity.userId;
+    this.identity = { name: clean(who.name, 200), email: clean(who.email, 254), userId: exact(who.userId), userHash: exact(who.userHash) };
     this.local.setItem(this.key + 'identity', JSON.stringify(this.identity));
+    if (this.connection.visitorId && this.identity.userId !== before) this.connection.refreshIdentity().catch(() => {});
+  }
+
+  /** The site's user logged out: its visitor stays behind on the server; this browser chats anonymously again. */
+  logout() {
+    this.identity = {};
+    this.local.removeItem(this.key + 'identity');
+    this.local.removeItem(this.key + 'token');
+    this.local.removeItem(this.key + 'user');
+    if (this.connection.visitorId) this.connection.refreshIdentity().catch(() => {});
+  }
+
+  /** Name, e-mail and the pre-chat form's consent as chat requests carry them. */
+  contact() {
+    const { name, email } = this.identity;
+    return { name, email, consent: this.session.getItem(this.key + 'consent') === '1' ? true : undefined };
+  }
+
+  // ---- the pre-chat form ----
+
+  /** What the pre-chat form shows, or null when it is not due (see prechat.js). */
+  prechatShown() {
+    const c = this.connection;
+    if (!c || !c.prechatForm) return null;
+    const due = prechatDue({
+      form: c.prechatForm,
+      verified: c.verified,
+      answered: this.session.getItem(this.key + 'prechat') === '1',
+      // until the first sync the widget does not know whether a chat is open
+      chatting: !this.synced || this.isOpenConversation(),
+      starting: this.outbox.pending().some((e) => !e.conversationId),
+    });
+    return due ? { form: c.prechatForm, retentionDays: c.retentionDays, name: this.identity.name, email: this.identity.email, busy: this.state.busy } : null;
+  }
+
+  /** The server checks the answers; accepted, they fill the next chat request and the composer opens. */
+  async submitPrechat(values) {
+    if (this.state.busy) return;
+    const answers = prechatAnswers(this.connection.prechatForm, values);
+    this.update({ busy: true });
+    try {
+      await this.connection.request('visitor.prechat', answers);
+      this.identity = { ...this.identity, name: answers.name || this.identity.name, email: answers.email || this.identity.email };
+      this.local.setItem(this.key + 'identity', JSON.stringify(this.identity));
+      if (answers.consent) this.session.setItem(this.key + 'consent', '1');
+      this.session.setItem(this.key + 'prechat', '1');
+      this.update({ busy: false, error: null });
+      const acceptOffer = this.acceptAfterPrechat && this.state.offer;
+      this.acceptAfterPrechat = false;
+      if (acceptOffer) this.acceptOffer();
+    } catch (e) {
+      this.update({ busy: false });
+      this.showError(e);
+    }
+  }
+
+
+  /** Another visitor now (another user, or logged out): nothing of the last one's chat stays on screen. */
+  forgetChat() {
+    for (const key of ['earlier', 'rate', 'offer', 'masked', 'prechat', 'consent']) this.session.removeItem(this.key + key);
+    for (const e of this.outbox.pending()) this.outbox.remove(e.clientMsgId);
+    this.transcript.clear();
+    this.update({ conversation: null, earlier: null, mode: 'chat', queue: null, offer: null, error: null });
   }
 
   readIdentity() {
@@ -215,6 +319,7 @@ class Widget {
     const features = this.connection ? this.connection.features : {};
     this.view.render({
       ...this.state, items, agentTyping: this.agentTyping.shown, emailTranscript: features.emailTranscript === true, email: this.identity.email,
+      prechat: this.prechatShown(),
     });
     // The full-screen panel of a phone: the page behind it must not scroll.
     if (this.state.open && this.phone && this.phone.matches) this.scrollLock.lock();
@@ -283,13 +388,16 @@ class Widget {
     }
     const undismissed = this.session.getItem(this.key + 'dismiss');
     if (undismissed) this.sendDismissal(undismissed);
+    if (this.unreportedOffer) this.reportOfferSeen(this.unreportedOffer);
     try {
       await this.sync();
+      this.synced = true;
       this.update({ error: null });
     } catch (e) {
       this.showError(e);
     }
     this.flush();
+    this.checkAvailability();
   }
 
   /**
@@ -462,7 +570,7 @@ class Widget {
     try {
       if (!entry.conversationId) {
         const reply = await this.connection.request('visitor.requestChat', {
-          ...this.identity, text: entry.text, clientMsgId: entry.clientMsgId,
+          ...this.contact(), text: entry.text, clientMsgId: entry.clientMsgId,
         });
         if (reply.status === 'offline') {
           const texts = this.outbox.pending().filter((e) => !e.conversationId);
@@ -496,7 +604,11 @@ class Widget {
       return true;
     } catch (e) {
       if (e.code === 'disconnected' || e.code === 'shutting_down') return false; // resent after the reconnect
-      if (['invalid_input', 'conversation_closed', 'not_found', 'forbidden'].includes(e.code)) {
+      if (PRECHAT_REFUSALS.includes(e.code)) {
+        // The form's answers are missing (another tab, or the site just turned it on): ask them.
+        this.session.removeItem(this.key + 'prechat');
+      }
+      if (['invalid_input', 'conversation_closed', 'not_found', 'forbidden', ...PRECHAT_REFUSALS].includes(e.code)) {
         // Resending would be refused again: drop it, say why, and hand the text back.
         this.outbox.remove(entry.clientMsgId);
         this.view.restoreDraft(entry.text);
@@ -551,6 +663,7 @@ class Widget {
     this.transcript.clear();
     this.update({ conversation: null, mode: 'chat', queue: null, error: null, offlinePrefill: null, mail: { status: 'idle' } });
     this.view.focusInto();
+    this.checkAvailability();
   }
 
   // ---- proactive offers ----
@@ -559,9 +672,15 @@ class Widget {
   async acceptOffer() {
     const offer = this.state.offer;
     if (!offer || this.accepting) return;
+    if (this.prechatShown()) {
+      // The form first; once the server took the answers the offer is accepted with them.
+      this.acceptAfterPrechat = true;
+      this.open();
+      return;
+    }
     this.accepting = true;
     try {
-      const reply = await this.connection.request('visitor.acceptOffer', { offerId: offer.id, ...this.identity });
+      const reply = await this.connection.request('visitor.acceptOffer', { offerId: offer.id, ...this.contact() });
       this.forgetOffer();
       this.applyChatState(reply);
       this.open();
@@ -583,6 +702,19 @@ class Widget {
     this.forgetOffer();
     this.session.setItem(this.key + 'dismiss', offer.id);
     this.sendDismissal(offer.id);
+  }
+
+  /**
+   * Tells the server the bubble is on screen (only then the offer counts as shown; the server
+   * counts each offer once); one that appeared while the line was down is told after the connect.
+   */
+  reportOfferSeen(offerId) {
+    this.unreportedOffer = offerId;
+    if (!this.state.connected) return;
+    this.connection.request('visitor.offerSeen', { offerId })
+      .then(() => {
+        if (this.unreportedOffer === offerId) this.unreportedOffer = null;
+      }, () => { /* told again after the next connect */ });
   }
 
   /** Tells the server "no, thanks"; a dismissal that could not be sent goes out after the next connect. */
@@ -658,9 +790,11 @@ function boot() {
   const api = (command, ...args) => widget.call(command, ...args);
   api.loaded = true;
   window.Plauder = api;
+  const queued = earlier && Array.isArray(earlier.q) ? earlier.q.map((args) => Array.from(args)) : [];
+  // Who the visitor is decides which visitor the first mint asks for: identify before connecting.
+  for (const args of queued) if (args[0] === 'identify') api(...args);
   widget.start();
-  const queued = earlier && Array.isArray(earlier.q) ? earlier.q : [];
-  for (const args of queued) api(...Array.from(args));
+  for (const args of queued) if (args[0] !== 'identify') api(...args);
 }
 
 if (document.body) boot();

@@ -8,6 +8,9 @@ export const STRINGS = {
     title: 'Wir helfen gern',
     close: 'Schließen',
     endChat: 'Chat beenden',
+    endChatQuestion: 'Chat wirklich beenden?',
+    endChatConfirm: 'Ja, beenden',
+    endChatCancel: 'Weiter chatten',
     statusConnecting: 'Verbinde …',
     statusOffline: 'Verbindung unterbrochen – neuer Versuch läuft',
     statusReady: 'Schreiben Sie uns – wir antworten hier.',
@@ -51,6 +54,20 @@ export const STRINGS = {
     transcriptOffer: 'Verlauf per E-Mail senden',
     transcriptSend: 'Verlauf senden',
     transcriptSent: (email) => 'Der Verlauf wurde an ' + email + ' gesendet.',
+    prechatIntro: 'Bevor es losgeht: Wie erreichen wir Sie?',
+    prechatName: 'Name',
+    prechatEmail: 'E-Mail',
+    prechatEmailOptional: 'E-Mail (optional)',
+    prechatConsent: 'Ich bin einverstanden, dass meine Angaben gespeichert werden, um meine Anfrage zu beantworten.',
+    prechatPrivacy: 'Datenschutzerklärung',
+    prechatStart: 'Chat starten',
+    prechatStored: (fields, days) => {
+      const what = fields.map((f) => ({ name: 'Ihren Namen', email: 'Ihre E-Mail-Adresse' })[f]);
+      const list = what.concat('den Chatverlauf').join(', ').replace(/, ([^,]*)$/, ' und $1');
+      if (days == null) return 'Wir speichern ' + list + ', bis Sie die Löschung verlangen.';
+      const chat = 'Den Chatverlauf löschen wir ' + (days === 1 ? 'einen Tag' : days + ' Tage') + ' nach dem Chat';
+      return 'Wir speichern ' + list + '. ' + chat + (what.length ? ', Ihre Angaben auf Ihre Anfrage.' : '.');
+    },
     errorPrefix: 'Fehler: ',
     error: {
       invalid_input: 'Die Eingabe ist ungültig.',
@@ -67,6 +84,9 @@ export const STRINGS = {
       email_failed: 'Die E-Mail konnte gerade nicht gesendet werden. Bitte später noch einmal versuchen.',
       email_unavailable: 'Der Versand per E-Mail ist auf diesem Server nicht eingerichtet.',
       conversation_open: 'Der Verlauf kann gesendet werden, sobald der Chat beendet ist.',
+      name_required: 'Bitte geben Sie Ihren Namen an.',
+      email_required: 'Bitte geben Sie Ihre E-Mail-Adresse an.',
+      consent_required: 'Bitte stimmen Sie der Speicherung Ihrer Angaben zu.',
       other: 'Etwas ist schiefgegangen.',
     },
   },
@@ -77,6 +97,9 @@ export const STRINGS = {
     title: 'Happy to help',
     close: 'Close',
     endChat: 'End chat',
+    endChatQuestion: 'End this chat?',
+    endChatConfirm: 'Yes, end it',
+    endChatCancel: 'Keep chatting',
     statusConnecting: 'Connecting …',
     statusOffline: 'Connection lost – trying again',
     statusReady: 'Write to us – we answer right here.',
@@ -120,6 +143,20 @@ export const STRINGS = {
     transcriptOffer: 'Send me the transcript',
     transcriptSend: 'Send transcript',
     transcriptSent: (email) => 'The transcript was sent to ' + email + '.',
+    prechatIntro: 'Before we start: how can we reach you?',
+    prechatName: 'Name',
+    prechatEmail: 'E-mail',
+    prechatEmailOptional: 'E-mail (optional)',
+    prechatConsent: 'I agree that my details are stored to answer my request.',
+    prechatPrivacy: 'Privacy policy',
+    prechatStart: 'Start chat',
+    prechatStored: (fields, days) => {
+      const what = fields.map((f) => ({ name: 'your name', email: 'your e-mail address' })[f]);
+      const list = what.concat('the conversation').join(', ').replace(/, ([^,]*)$/, ' and $1');
+      if (days == null) return 'We store ' + list + ' until you ask us to delete them.';
+      const chat = 'We delete the conversation ' + (days === 1 ? 'one day' : days + ' days') + ' after the chat';
+      return 'We store ' + list + '. ' + chat + (what.length ? ', your details when you ask us.' : '.');
+    },
     errorPrefix: 'Error: ',
     error: {
       invalid_input: 'That input is not valid.',
@@ -136,6 +173,9 @@ export const STRINGS = {
       email_failed: 'The e-mail could not be sent just now. Please try again later.',
       email_unavailable: 'Sending by e-mail is not set up on this server.',
       conversation_open: 'The transcript can be sent once the chat has ended.',
+      name_required: 'Please enter your name.',
+      email_required: 'Please enter your e-mail address.',
+      consent_required: 'Please agree to your details being stored.',
       other: 'Something went wrong.',
     },
   },

@@ -40,6 +40,9 @@ li.system{align-self:center;max-width:92%;text-align:center}
 .system .bubble{background:#eef4f2;color:#2f3b45;border:1px dashed #9fb8b0;font-size:14px}
 .masked{margin-top:2px;font-size:11.5px;color:#7a4b00}
 .sending .bubble{opacity:.65}
+.bubble a{color:inherit;text-decoration:underline}
+.confirm{display:flex;flex-wrap:wrap;align-items:center;gap:8px 10px;padding:10px 16px;background:#fff7e0;border-bottom:1px solid #ecd9a0}
+.confirm p{margin:0;flex-basis:100%;font-weight:600}
 .meta{margin-top:2px;font-size:11.5px;color:#5b6570}
 .typing{margin:6px 2px;font-size:13px;color:#5b6570;font-style:italic}
 .empty{margin:8px 2px;color:#5b6570}
@@ -59,6 +62,10 @@ label{display:flex;flex-direction:column;gap:4px;font-size:13px;font-weight:600;
 label input,label textarea{font-size:15px;font-weight:400}
 input{padding:9px 11px;border:1px solid #b9c0c8;border-radius:10px}
 .form textarea{min-height:90px;font-weight:400}
+.consent{flex-direction:row;align-items:flex-start;gap:8px;font-weight:400}
+.consent input{margin:2px 0 0;width:18px;height:18px;flex:none}
+.stored{font-size:12.5px;color:#5b6570}
+.form a{color:var(--c);align-self:flex-start}
 .stars{display:flex;gap:6px;justify-content:center}
 .stars button{width:44px;height:44px;border:1px solid #c9ced4;border-radius:10px;background:#fff;font-size:22px;color:#e0a100}
 .stars button:hover,.stars button:focus-visible{background:#fff7e0}

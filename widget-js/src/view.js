@@ -5,19 +5,10 @@ import { CSS } from './styles.js';
 import { formatTime, formatDate, formatWait } from './time.js';
 import { visibleEarlier, COLLAPSED_COUNT } from './earlier.js';
 import { trappedFocusIndex } from './focus.js';
+import { el, setLinkedText } from './dom.js';
+import { createPrechatForm } from './prechatview.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (value === false || value == null) continue;
-    if (name === 'text') node.textContent = value;
-    else node.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children) if (child) node.appendChild(child);
-  return node;
-}
 
 function bubbleIcon() {
   const svg = document.createElementNS(SVG_NS, 'svg');
@@ -83,6 +74,12 @@ export function createView(s, lang, options, on, existingHost) {
   const closeButton = el('button', { type: 'button', class: 'x', 'aria-label': s.close, title: s.close, text: '×' });
   const header = el('header', {}, el('div', { class: 'head' }, title, status), endButton, closeButton);
 
+  // "Chat beenden" asks first: the question takes focus on its safe answer, Escape keeps chatting.
+  const endYes = el('button', { type: 'button', class: 'primary', text: s.endChatConfirm });
+  const endNo = el('button', { type: 'button', class: 'link', text: s.endChatCancel });
+  const confirmEnd = el('div', { class: 'confirm', role: 'alertdialog', 'aria-labelledby': 'plauder-end-q', hidden: true },
+    el('p', { id: 'plauder-end-q', text: s.endChatQuestion }), endYes, endNo);
+
   const notice = el('p', { class: 'notice', role: 'status', hidden: true });
   const error = el('p', { class: 'error', role: 'alert', hidden: true });
 
@@ -105,13 +102,17 @@ export function createView(s, lang, options, on, existingHost) {
     el('span', { class: 'sr', id: 'plauder-hint', text: s.composerHint }),
     textarea, sendButton);
 
+  const prechat = createPrechatForm(s, (answers) => on.prechat(answers));
+
   const offName = el('input', { type: 'text', name: 'name', autocomplete: 'name', maxlength: '200' });
   const offEmail = el('input', { type: 'email', name: 'email', autocomplete: 'email', required: true, maxlength: '254' });
   const offText = el('textarea', { name: 'message', required: true, maxlength: '4000' });
   const offSubmit = el('button', { type: 'submit', class: 'primary', text: s.leaveMessage });
+  // The site admin's offline message when there is one, else ours; always as text.
+  const offIntro = el('p', { class: 'offline-intro', text: s.offlineIntro });
   const offline = el('form', { class: 'form offline', hidden: true },
     el('p', {}, el('strong', { text: s.offlineTitle })),
-    el('p', { text: s.offlineIntro }),
+    offIntro,
     el('label', {}, document.createTextNode(s.name), offName),
     el('label', {}, document.createTextNode(s.email), offEmail),
     el('label', {}, document.createTextNode(s.message), offText),
@@ -139,7 +140,7 @@ export function createView(s, lang, options, on, existingHost) {
   const after = el('div', { class: 'form after', hidden: true }, rated, mail, newChat);
 
   const panel = el('div', { class: 'panel', id: 'plauder-panel', role: 'dialog', 'aria-labelledby': 'plauder-title', 'aria-describedby': 'plauder-status', hidden: true },
-    header, notice, error, body, composer, offline, left, rating, after);
+    header, confirmEnd, notice, error, body, prechat.node, composer, offline, left, rating, after);
 
   root.appendChild(offer);
   root.appendChild(announce);
@@ -148,7 +149,24 @@ export function createView(s, lang, options, on, existingHost) {
 
   launcher.addEventListener('click', () => on.toggle());
   closeButton.addEventListener('click', () => on.close());
-  endButton.addEventListener('click', () => on.endChat());
+  function askToEnd(asking) {
+    confirmEnd.hidden = !asking;
+    endButton.setAttribute('aria-expanded', String(asking));
+    (asking ? endNo : endButton).focus();
+  }
+  endButton.setAttribute('aria-expanded', 'false');
+  endButton.addEventListener('click', () => askToEnd(confirmEnd.hidden));
+  endNo.addEventListener('click', () => askToEnd(false));
+  endYes.addEventListener('click', () => {
+    confirmEnd.hidden = true;
+    on.endChat();
+  });
+  confirmEnd.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      askToEnd(false);
+    }
+  });
   newChat.addEventListener('click', () => on.newChat());
   earlierToggle.addEventListener('click', () => on.toggleEarlier());
   panel.addEventListener('keydown', (e) => {
@@ -211,6 +229,8 @@ export function createView(s, lang, options, on, existingHost) {
   }
 
   const items = new Map();
+  // The text each message item shows, so that a render changes its links only when the text changed.
+  const shownText = new WeakMap();
 
   function itemKey(m) {
     return m.sender + ':' + (m.clientMsgId || 's' + m.seq);
@@ -219,7 +239,10 @@ export function createView(s, lang, options, on, existingHost) {
   function renderItem(m, node) {
     const li = node || el('li', {}, el('p', { class: 'bubble' }), el('span', { class: 'meta' }), el('span', { class: 'masked', hidden: true }));
     li.className = m.sender + (m.state === 'sending' ? ' sending' : '');
-    li.firstChild.textContent = m.text;
+    if (shownText.get(li) !== m.text) {
+      setLinkedText(li.firstChild, m.text);
+      shownText.set(li, m.text);
+    }
     const time = formatTime(m.time, lang);
     let meta;
     if (m.sender === 'visitor') meta = [s.you, time, m.state === 'sending' ? s.sending : m.state === 'sent' ? s.sent : null];
@@ -298,6 +321,7 @@ export function createView(s, lang, options, on, existingHost) {
     if (o.id !== lastOfferId && !offer.hidden) {
       lastOfferId = o.id;
       announce.textContent = s.offerLabel + ': ' + o.text;
+      on.offerShown(o.id);
     }
   }
 
@@ -342,6 +366,7 @@ export function createView(s, lang, options, on, existingHost) {
       else if (c && c.status === 'closed') status.textContent = s.statusClosed;
       else status.textContent = s.statusReady;
       endButton.hidden = !open || st.mode !== 'chat';
+      if (endButton.hidden) confirmEnd.hidden = true;
 
       const queueText = open && c.status === 'queued' && st.queue && st.mode === 'chat'
         ? [s.queuePosition(st.queue.position), formatWait(st.queue.estimatedWaitSeconds, s)].filter(Boolean).join(' ')
@@ -352,22 +377,24 @@ export function createView(s, lang, options, on, existingHost) {
       error.hidden = !st.error;
 
       const list = st.items;
-      empty.hidden = list.length > 0 || st.mode !== 'chat';
+      empty.hidden = list.length > 0 || st.mode !== 'chat' || !!st.prechat;
       const earlierChanged = renderEarlier(st);
       const grew = renderLog(list) || (earlierChanged && !st.earlierExpanded);
       typing.hidden = !st.agentTyping;
       typing.textContent = st.agentTyping ? s.typing((c && c.agentName) || s.agent) : '';
       if (grew || st.agentTyping) body.scrollTop = body.scrollHeight;
 
-      composer.hidden = st.mode !== 'chat' || !!st.fatal;
+      prechat.render(st.mode === 'chat' && !st.fatal ? st.prechat : null);
+      composer.hidden = st.mode !== 'chat' || !!st.fatal || !!st.prechat;
       sendButton.disabled = !!st.fatal;
       offline.hidden = st.mode !== 'offline';
+      offIntro.textContent = st.offlineMessage || s.offlineIntro;
       offSubmit.disabled = !!st.busy;
       left.hidden = st.mode !== 'left';
       rating.hidden = st.mode !== 'rating';
       after.hidden = st.mode !== 'rating' && st.mode !== 'rated' && st.mode !== 'left';
       rated.hidden = st.mode !== 'rated';
-      body.hidden = st.mode === 'offline' || st.mode === 'left';
+      body.hidden = st.mode === 'offline' || st.mode === 'left' || (!!st.prechat && earlier.hidden);
 
       if (st.mode === 'offline' && st.offlinePrefill !== lastPrefill) {
         lastPrefill = st.offlinePrefill;
@@ -375,12 +402,13 @@ export function createView(s, lang, options, on, existingHost) {
         if (st.offlinePrefill && !offName.value) offName.value = st.offlinePrefill.name || '';
         if (st.offlinePrefill && !offEmail.value) offEmail.value = st.offlinePrefill.email || '';
       }
-      const modeChanged = lastMode !== null && lastMode !== st.mode;
-      lastMode = st.mode;
+      const shownMode = st.mode === 'chat' && st.prechat ? 'prechat' : st.mode;
+      const modeChanged = lastMode !== null && lastMode !== shownMode;
+      lastMode = shownMode;
       if (modeChanged && st.open) this.focusInto();
     },
     focusInto() {
-      const target = [offName, textarea, stars.firstChild, mailEmail, newChat, closeButton]
+      const target = [prechat.first(), offName, textarea, stars.firstChild, mailEmail, newChat, closeButton]
         .find((n) => n.offsetParent !== null && !n.closest('[hidden]'));
       (target || closeButton).focus();
     },

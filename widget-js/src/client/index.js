@@ -6,6 +6,7 @@ export { BACKOFF, reconnectDelay } from './backoff.js';
 export { BridgeConnection, FLOODING_COOL_DOWN_MS, PING_INTERVAL_MS, REQUEST_TIMEOUT_MS } from './bridge.js';
 export { RequestError, failureOf, failureOfResponse, isTokenFailure, isLineFailure } from './failure.js';
 export { Outbox, newClientMsgId } from './outbox.js';
+export { LINK_REL, linkParts, safeHref } from './links.js';
 export { readAllPages } from './paging.js';
 export { callApi, fetchOrFail } from './rest.js';
 export { Transcript, storedFromAck } from './transcript.js';

@@ -83,6 +83,28 @@ class ProactiveOfferTest {
   }
 
   @Test
+  void anOfferCountsAsShownOnlyOnceTheWidgetSaysItIsOnScreenAndThenOnlyOnce() {
+    Tab tab = onPage(CHECKOUT);
+    String offerId = await(tab.bus().push("offer")).getJsonObject("offer").getString("id");
+    assertEquals(0, stats().getInteger("shown", 0), "pushed, but held back (the panel is open): not shown yet");
+    await(tab.bus().request("visitor.offerSeen", tab.visitor().token(), new JsonObject().put("offerId", "0".repeat(24))));
+    assertEquals(0, stats().getInteger("shown", 0), "another offer's id counts nothing");
+
+    await(tab.bus().request("visitor.offerSeen", tab.visitor().token(), new JsonObject().put("offerId", offerId)));
+    assertEquals(1, stats().getInteger("shown"));
+    BridgeClient secondTab = node.bridge();
+    secondTab.register("visitor." + tab.visitor().id(), tab.visitor().token());
+    await(secondTab.request("visitor.offerSeen", tab.visitor().token(), new JsonObject().put("offerId", offerId)));
+    await(tab.bus().request("visitor.offerSeen", tab.visitor().token(), new JsonObject().put("offerId", offerId)));
+    assertEquals(1, stats().getInteger("shown"), "another tab, another page: the same offer, counted once");
+    java.time.Instant now = java.time.Instant.now();
+    assertEquals(1, await(node.http.get("/api/v1/reports?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(60))
+        .bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsJsonObject().getJsonObject("site").getInteger("offersShown"));
+    secondTab.close();
+    tab.bus().close();
+  }
+
+  @Test
   void noOfferOnOtherPagesOrWhenNoAgentHasRoom() throws Exception {
     Tab elsewhere = onPage("http://localhost/demo/produkt.html");
     await(agentBus.request("agent.status", agent.token(), new JsonObject().put("maxChats", 0)));

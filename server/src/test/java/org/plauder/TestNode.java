@@ -109,7 +109,7 @@ public final class TestNode implements AutoCloseable {
   public Person agentOfAnotherSite(String role) {
     Services s = server.services();
     await(s.sites().createIfAbsent(new org.plauder.site.Site("other", "Other shop", java.util.List.of("other.example", "127.0.0.1"),
-        2, null, null, true, org.plauder.site.Site.SUPPORTED_LANGUAGES, org.plauder.site.Site.DEFAULT_REASSIGN_AFTER_SECONDS, true)));
+        2, null, null, true, org.plauder.site.Site.SUPPORTED_LANGUAGES)));
     String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@other.example";
     await(s.agents().insert("other", email, "Olga", role, 2, s.passwords().hash("password-olga")));
     return login(email, "password-olga");

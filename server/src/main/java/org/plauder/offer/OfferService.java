@@ -25,7 +25,8 @@ import org.plauder.visitor.OnlineVisitors;
 
 /**
  * Proactive offers from the moment one is shown to its end: a rule's offer or an agent's
- * invitation is opened (at most one per visitor at a time) and counted; the visitor accepts it
+ * invitation is opened (at most one per visitor at a time), counted as shown once the widget
+ * displays it (or it is answered); the visitor accepts it
  * (the chat opens with the offer's text), dismisses it, or starts a chat on its own (the offer is
  * withdrawn). When an offer is due is {@link OfferPlanner}'s business.
  */
@@ -58,7 +59,6 @@ public final class OfferService {
     Instant now = clock.instant();
     return presence.openOffer(visitorId, offer).compose(opened -> !opened ? Future.succeededFuture(false)
         : visitors.recordOfferShown(visitorId, now)
-            .compose(v -> offers.count(siteKey, rule.id(), OfferOutcome.SHOWN, now))
             .map(v -> {
               events.publish(new OfferShown(siteKey, visitorId, offer));
               return true;
@@ -78,13 +78,27 @@ public final class OfferService {
           }
           Agent me = all.resultAt(2);
           Offer offer = new Offer(Ids.newId(), Offer.INVITATION, text, me.name(), me.id());
-          return presence.openOffer(visitorId, offer).compose(opened -> !opened
-              ? Future.failedFuture(Failure.conflict("offer_open", "this visitor has an offer open already"))
-              : offers.count(agent.siteKey(), Offer.INVITATION, OfferOutcome.SHOWN, clock.instant()).map(v -> {
-                events.publish(new OfferShown(agent.siteKey(), visitorId, offer));
-                return offer.id();
-              }));
+          return presence.openOffer(visitorId, offer).compose(opened -> {
+            if (!opened) {
+              return Future.failedFuture(Failure.conflict("offer_open", "this visitor has an offer open already"));
+            }
+            events.publish(new OfferShown(agent.siteKey(), visitorId, offer));
+            return Future.succeededFuture(offer.id());
+          });
         });
+  }
+
+  /**
+   * The widget displayed the offer (it holds one back while its panel is open): only now it counts
+   * as shown, once per offer. An offer that is no longer open is no error.
+   */
+  public Future<Void> seen(Identity visitor, String offerId) {
+    return presence.find(visitor.id()).compose(online -> {
+      Offer offer = online == null ? null : online.openOffer();
+      return offer == null || !offer.id().equals(offerId) || !visitor.siteKey().equals(online.siteKey())
+          ? Future.succeededFuture()
+          : offers.countShownOnce(visitor.siteKey(), offer.ruleId(), offer.id(), clock.instant());
+    });
   }
 
   /** Opens the chat with the offer's text as its first message, routed like any other request. */
@@ -96,7 +110,9 @@ public final class OfferService {
       events.publish(new OfferAccepted(visitor.siteKey(), visitor.id(), offer));
       var opening = new ChatRouter.Opening(offerId, offer.text(),
           offer.isInvitation() ? ChatMessage.Sender.AGENT : ChatMessage.Sender.SYSTEM, offer.agentId(), offer.from());
-      return offers.count(visitor.siteKey(), offer.ruleId(), OfferOutcome.ACCEPTED, clock.instant())
+      // Answered means it was on screen, even when the widget's "seen" has not arrived yet.
+      return offers.countShownOnce(visitor.siteKey(), offer.ruleId(), offer.id(), clock.instant())
+          .compose(v -> offers.count(visitor.siteKey(), offer.ruleId(), OfferOutcome.ACCEPTED, clock.instant()))
           .compose(v -> router.requestChat(visitor, name, email, null, opening));
     });
   }
@@ -108,6 +124,7 @@ public final class OfferService {
         ? Future.succeededFuture()
         : visitors.recordOfferDismissed(visitor.id(), now)
             .onSuccess(v -> events.publish(new OfferDismissed(visitor.siteKey(), visitor.id(), offer)))
+            .compose(v -> offers.countShownOnce(visitor.siteKey(), offer.ruleId(), offer.id(), now))
             .compose(v -> offers.count(visitor.siteKey(), offer.ruleId(), OfferOutcome.DISMISSED, now)));
   }
 

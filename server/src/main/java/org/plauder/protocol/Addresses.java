@@ -24,6 +24,9 @@ public final class Addresses {
   public static final String VISITOR_EMAIL_TRANSCRIPT = "visitor.emailTranscript";
   public static final String VISITOR_ACCEPT_OFFER = "visitor.acceptOffer";
   public static final String VISITOR_DISMISS_OFFER = "visitor.dismissOffer";
+  public static final String VISITOR_PRECHAT = "visitor.prechat";
+  public static final String VISITOR_OFFER_SEEN = "visitor.offerSeen";
+  public static final String VISITOR_AVAILABILITY = "visitor.availability";
 
   public static final String AGENT_STATUS = "agent.status";
   public static final String AGENT_CONVERSATIONS = "agent.conversations";
@@ -39,7 +42,8 @@ public final class Addresses {
   public static final Set<String> VISITOR_ACTIONS = Set.of(
       VISITOR_PAGE_VIEW, VISITOR_REQUEST_CHAT, VISITOR_SEND, VISITOR_TYPING, VISITOR_CLOSE,
       VISITOR_RATE, VISITOR_LEAVE_MESSAGE, VISITOR_HISTORY, VISITOR_EMAIL_TRANSCRIPT, VISITOR_ACCEPT_OFFER,
-      VISITOR_DISMISS_OFFER);
+      VISITOR_DISMISS_OFFER, VISITOR_PRECHAT, VISITOR_OFFER_SEEN,
+      VISITOR_AVAILABILITY);
 
   public static final Set<String> AGENT_ACTIONS = Set.of(
       AGENT_STATUS, AGENT_CONVERSATIONS, AGENT_SEND, AGENT_TYPING, AGENT_CLOSE, AGENT_TRANSFER,

@@ -98,7 +98,8 @@ public final class Json {
         .put("maskCardNumbers", s.maskCardNumbers())
         .put("languages", new JsonArray(s.languages()))
         .put("reassignAfterSeconds", s.reassignAfterSeconds())
-        .put("stickyAgent", s.stickyAgent());
+        .put("stickyAgent", s.stickyAgent())
+        .put("prechatForm", prechatForm(s.prechatForm()));
   }
 
   /** A conversation's routing steps, oldest first, as agents read them ("why me?"). */
@@ -114,6 +115,12 @@ public final class Json {
           .put("candidates", candidates));
     }
     return array;
+  }
+
+  /** A site's pre-chat form, as admins set it and the widget asks it. */
+  public static JsonObject prechatForm(org.plauder.site.PrechatForm f) {
+    return new JsonObject().put("enabled", f.enabled()).put("name", f.name().wire()).put("email", f.email().wire())
+        .put("consentRequired", f.consentRequired()).put("privacyUrl", f.privacyUrl());
   }
 
   /** A visitor as agents see it in the visitor panel. */

@@ -24,7 +24,7 @@ public final class FirstStart {
   public static Future<Void> ensureDemo(Vertx vertx, Config config, Sites sites, Agents agents, Passwords passwords) {
     Site demo = new Site(DEMO_SITE, "Demo shop", List.of(ownOrigin(config.publicUrl()), "localhost", "127.0.0.1"), 3,
         "Nobody is online right now. Leave us a message and we will answer by e-mail.", null, true,
-        Site.SUPPORTED_LANGUAGES, Site.DEFAULT_REASSIGN_AFTER_SECONDS, true);
+        Site.SUPPORTED_LANGUAGES);
     String email = config.adminEmail().toLowerCase(java.util.Locale.ROOT);
     return sites.createIfAbsent(demo)
         .compose(site -> agents.findCredentials(email))

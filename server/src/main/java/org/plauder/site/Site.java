@@ -7,7 +7,8 @@ import java.util.List;
  * business settings. {@code retentionDays} null keeps conversations forever; {@code languages}
  * are those the widget may speak to this site's visitors, the first being the fallback;
  * {@code reassignAfterSeconds} is how long an agent has for the first answer of a new chat;
- * with {@code stickyAgent} a returning visitor's chat goes first to the agent of its previous one.
+ * with {@code stickyAgent} a returning visitor's chat goes first to the agent of its previous one;
+ * {@code prechatForm} is what a visitor is asked before a chat.
  */
 public record Site(
     String key,
@@ -19,11 +20,19 @@ public record Site(
     boolean maskCardNumbers,
     List<String> languages,
     int reassignAfterSeconds,
-    boolean stickyAgent) {
+    boolean stickyAgent,
+    PrechatForm prechatForm) {
 
   /** A new chat whose agent has not answered within this many seconds moves to a colleague; 0 turns it off. */
   public static final int DEFAULT_REASSIGN_AFTER_SECONDS = 90;
   public static final int MAX_REASSIGN_AFTER_SECONDS = 3600;
+
+  /** A site with the default routing settings and without a pre-chat form. */
+  public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
+      Integer retentionDays, boolean maskCardNumbers, List<String> languages) {
+    this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
+        DEFAULT_REASSIGN_AFTER_SECONDS, true, PrechatForm.NONE);
+  }
 
   /** The languages the widget speaks; a site serves one or both. */
   public static final List<String> SUPPORTED_LANGUAGES = List.of("de", "en");

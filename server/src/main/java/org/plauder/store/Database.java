@@ -114,6 +114,16 @@ public final class Database implements AutoCloseable {
     return db.getCollection("secrets");
   }
 
+  /** A site's identity secret (the key of {@code userHash}), {@code _id} = site key. */
+  public MongoCollection<Document> identitySecrets() {
+    return db.getCollection("identitySecrets");
+  }
+
+  /** Verified users of a site and their visitor, {@code _id} = site key + ":" + user id. */
+  public MongoCollection<Document> verifiedUsers() {
+    return db.getCollection("verifiedUsers");
+  }
+
   /** Creates the indexes the code relies on; idempotent. */
   public Future<Void> ensureIndexes() {
     IndexOptions unique = new IndexOptions().unique(true);

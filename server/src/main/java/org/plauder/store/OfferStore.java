@@ -59,6 +59,21 @@ public final class OfferStore {
         Reactive.first(db.offerEvents().insertOne(event))).mapEmpty();
   }
 
+  /**
+   * Counts an offer as shown once, however many tabs and pages display it: its dated event is
+   * keyed by the offer's id, so a second count is refused by the unique id and adds nothing.
+   */
+  public Future<Void> countShownOnce(String siteKey, String ruleId, String offerId, Instant at) {
+    String field = OfferOutcome.SHOWN.wire();
+    Document event = new Document("_id", offerId + ":" + field).append("siteKey", siteKey).append("ruleId", ruleId)
+        .append("outcome", field).append("at", Dates.toDate(at));
+    return Reactive.first(db.offerEvents().insertOne(event))
+        .compose(first -> Reactive.first(db.offerStats().updateOne(eq("_id", siteKey + ":" + ruleId),
+            Updates.combine(Updates.setOnInsert("siteKey", siteKey), Updates.setOnInsert("ruleId", ruleId), Updates.inc(field, 1)),
+            new UpdateOptions().upsert(true))).<Void>mapEmpty())
+        .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e));
+  }
+
   /** How many offers of the site were shown, accepted and dismissed in [from, to). */
   public Future<Map<OfferOutcome, Long>> countsBetween(String siteKey, Instant from, Instant to) {
     Map<OfferOutcome, Future<Long>> counts = new EnumMap<>(OfferOutcome.class);

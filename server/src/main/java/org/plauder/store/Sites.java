@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import io.vertx.core.Future;
 import java.util.List;
 import org.bson.Document;
+import org.plauder.site.PrechatForm;
 import org.plauder.site.Site;
 
 /** Sites (tenants) in MongoDB. */
@@ -31,7 +32,8 @@ public final class Sites {
         .append("maskCardNumbers", site.maskCardNumbers())
         .append("languages", site.languages())
         .append("reassignAfterSeconds", site.reassignAfterSeconds())
-        .append("stickyAgent", site.stickyAgent());
+        .append("stickyAgent", site.stickyAgent())
+        .append("prechatForm", prechatForm(site.prechatForm()));
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
         .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e))
@@ -54,7 +56,8 @@ public final class Sites {
             com.mongodb.client.model.Updates.set("maskCardNumbers", site.maskCardNumbers()),
             com.mongodb.client.model.Updates.set("languages", site.languages()),
             com.mongodb.client.model.Updates.set("reassignAfterSeconds", site.reassignAfterSeconds()),
-            com.mongodb.client.model.Updates.set("stickyAgent", site.stickyAgent()))))
+            com.mongodb.client.model.Updates.set("stickyAgent", site.stickyAgent()),
+            com.mongodb.client.model.Updates.set("prechatForm", prechatForm(site.prechatForm())))))
         .compose(r -> find(site.key()));
   }
 
@@ -73,6 +76,21 @@ public final class Sites {
         d.getBoolean("maskCardNumbers", true),
         d.getList("languages", String.class, Site.SUPPORTED_LANGUAGES),
         d.getInteger("reassignAfterSeconds", Site.DEFAULT_REASSIGN_AFTER_SECONDS),
-        d.getBoolean("stickyAgent", true));
+        d.getBoolean("stickyAgent", true),
+        prechatForm(d.get("prechatForm", Document.class)));
+  }
+
+  private static Document prechatForm(PrechatForm f) {
+    return new Document("enabled", f.enabled()).append("name", f.name().wire()).append("email", f.email().wire())
+        .append("consentRequired", f.consentRequired()).append("privacyUrl", f.privacyUrl());
+  }
+
+  /** A site stored before it had a form has none. */
+  private static PrechatForm prechatForm(Document d) {
+    if (d == null) {
+      return PrechatForm.NONE;
+    }
+    return new PrechatForm(d.getBoolean("enabled", false), PrechatForm.Field.of(d.getString("name")),
+        PrechatForm.Field.of(d.getString("email")), d.getBoolean("consentRequired", true), d.getString("privacyUrl"));
   }
 }

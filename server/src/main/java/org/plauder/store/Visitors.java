@@ -105,6 +105,22 @@ public final class Visitors implements VisitorContacts, AgentMemory {
         .map(d -> d == null ? null : d.getString("lastAgentId"));
   }
 
+  /** Marks the visitor as a verified user's (such a visitor is never asked the pre-chat form). */
+  public Future<Void> markVerified(String visitorId, String userId) {
+    return Reactive.first(db.visitors().updateOne(eq("_id", visitorId), Updates.set("verifiedUserId", userId))).mapEmpty();
+  }
+
+  /** Whether the visitor is a verified user's. */
+  public Future<Boolean> isVerified(String visitorId) {
+    return verifiedUserId(visitorId).map(userId -> userId != null);
+  }
+
+  /** The id of the verified user this visitor is, or null. */
+  public Future<String> verifiedUserId(String visitorId) {
+    return Reactive.first(db.visitors().find(eq("_id", visitorId)).projection(new Document("verifiedUserId", 1)).first())
+        .map(d -> d == null ? null : d.getString("verifiedUserId"));
+  }
+
   public Future<Void> setContact(String visitorId, String name, String email) {
     var updates = new java.util.ArrayList<org.bson.conversions.Bson>();
     if (name != null) {

@@ -6,10 +6,12 @@ import java.util.List;
 import org.plauder.Services;
 import org.plauder.conversation.Conversation;
 import org.plauder.protocol.Failure;
+import org.plauder.store.VerifiedUsers;
 
 /**
  * Erases everything stored about one visitor of one site, on an admin's request: open chats are
- * closed first (so agents get their capacity back), then messages, conversations and the visitor.
+ * closed first (so agents get their capacity back), then messages, conversations, a verified
+ * user's link to the visitor, and the visitor.
  */
 public final class VisitorErasure {
 
@@ -27,13 +29,20 @@ public final class VisitorErasure {
       return services.conversations().ofVisitor(visitorId).compose(this::closeOpen).compose(conversations -> {
         List<String> ids = conversations.stream().map(Conversation::id).toList();
         return services.messageStore().deleteOfConversations(ids).compose(messages ->
-            services.conversations().deleteByIds(ids).compose(deleted ->
-                services.visitors().delete(visitorId, siteKey).map(v -> new JsonObject()
+            services.conversations().deleteByIds(ids).compose(deleted -> forgetVerifiedUser(siteKey, visitorId).compose(v ->
+                services.visitors().delete(visitorId, siteKey)).map(v -> new JsonObject()
                     .put("visitorId", visitorId)
                     .put("conversations", deleted)
                     .put("messages", messages))));
       });
     });
+  }
+
+  /** A verified user's visitor takes the user's id along: its next verified visit starts afresh. */
+  private Future<Void> forgetVerifiedUser(String siteKey, String visitorId) {
+    return services.visitors().verifiedUserId(visitorId).compose(userId -> userId == null
+        ? Future.succeededFuture()
+        : new VerifiedUsers(services.database()).forget(siteKey, userId));
   }
 
   private Future<List<Conversation>> closeOpen(List<Conversation> conversations) {

@@ -91,7 +91,7 @@ final class ActionGate {
   private void throttle(String address, Identity identity, String ip) {
     String ipKey = ip == null ? null : "ip:" + ip;
     switch (address) {
-      case Addresses.VISITOR_SEND, Addresses.AGENT_SEND -> limits.message(identity.id(), ipKey);
+      case Addresses.VISITOR_SEND, Addresses.AGENT_SEND, Addresses.VISITOR_PRECHAT -> limits.message(identity.id(), ipKey);
       case Addresses.VISITOR_TYPING, Addresses.AGENT_TYPING -> limits.typing(identity.id());
       case Addresses.VISITOR_REQUEST_CHAT, Addresses.VISITOR_LEAVE_MESSAGE, Addresses.VISITOR_ACCEPT_OFFER ->
           limits.chatStart(identity.id(), ipKey);

@@ -198,6 +198,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/visitors/:id").handler(agents::visitor);
     router.delete("/api/v1/visitors/:id").handler(transcripts::erase);
     router.get("/api/v1/site").handler(site::get);
+    IdentitySecretApi identitySecret = new IdentitySecretApi(services);
+    router.get("/api/v1/site/identity-secret").handler(identitySecret::get);
+    router.post("/api/v1/site/identity-secret").handler(identitySecret::rotate);
     router.patch("/api/v1/site").handler(site::update);
     router.patch("/api/v1/agents/:agentId").handler(agentAdmin::update);
     router.get("/api/v1/offer-rules").handler(offerRules::get);

@@ -13,6 +13,7 @@ import org.plauder.auth.Identity;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
+import org.plauder.site.PrechatForm;
 import org.plauder.site.Site;
 
 /** GET and PATCH /api/v1/site: the caller's own site and (for admins) its settings. */
@@ -51,8 +52,9 @@ final class SiteApi {
       int reassignAfter = body.containsKey("reassignAfterSeconds")
           ? Inputs.intInRange(body, "reassignAfterSeconds", 0, Site.MAX_REASSIGN_AFTER_SECONDS) : site.reassignAfterSeconds();
       boolean sticky = body.containsKey("stickyAgent") ? Inputs.bool(body, "stickyAgent") : site.stickyAgent();
+      PrechatForm prechatForm = body.containsKey("prechatForm") ? PrechatFormInput.parse(body.getValue("prechatForm")) : site.prechatForm();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask, languages, reassignAfter, sticky));
+          retentionDays, mask, languages, reassignAfter, sticky, prechatForm));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));

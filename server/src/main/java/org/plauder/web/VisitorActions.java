@@ -15,6 +15,7 @@ import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
 import org.plauder.routing.ChatRouter.FirstMessage;
+import org.plauder.site.Site;
 import org.plauder.store.Messages;
 
 /** The actions a visitor's widget sends over the bridge (docs/protocol.md): each checks its body, calls one service, shapes the reply. */
@@ -43,7 +44,10 @@ final class VisitorActions {
         gate.on(Addresses.VISITOR_HISTORY, visitor, this::history),
         gate.on(Addresses.VISITOR_EMAIL_TRANSCRIPT, visitor, this::emailTranscript),
         gate.on(Addresses.VISITOR_ACCEPT_OFFER, visitor, this::acceptOffer),
-        gate.on(Addresses.VISITOR_DISMISS_OFFER, visitor, this::dismissOffer));
+        gate.on(Addresses.VISITOR_DISMISS_OFFER, visitor, this::dismissOffer),
+        gate.on(Addresses.VISITOR_PRECHAT, visitor, this::prechat),
+        gate.on(Addresses.VISITOR_OFFER_SEEN, visitor, this::offerSeen),
+        gate.on(Addresses.VISITOR_AVAILABILITY, visitor, this::availability));
   }
 
   private Future<JsonObject> pageView(Identity visitor, JsonObject body) {
@@ -61,7 +65,27 @@ final class VisitorActions {
     String name = Inputs.optionalString(body, "name", MAX_NAME);
     String email = Inputs.optionalEmail(body, "email");
     FirstMessage first = body.getValue("text") == null ? null : firstMessage(body);
-    return services.router().requestChat(visitor, name, email, first, null).map(Json::chatState);
+    return prechatAnswered(visitor, name, email, body)
+        .compose(v -> services.router().requestChat(visitor, name, email, first, null)).map(Json::chatState);
+  }
+
+  /** The pre-chat form's answers, checked before the visitor writes (a new chat checks them again) and kept as its contact. */
+  private Future<JsonObject> prechat(Identity visitor, JsonObject body) {
+    String name = Inputs.optionalString(body, "name", MAX_NAME);
+    String email = Inputs.optionalEmail(body, "email");
+    return prechatAnswered(visitor, name, email, body)
+        .compose(v -> services.visitors().setContact(visitor.id(), name, email))
+        .map(v -> new JsonObject());
+  }
+
+  /** A new chat answers the site's pre-chat form first, unless the visitor is a verified user (the site knows it). */
+  private Future<Void> prechatAnswered(Identity visitor, String name, String email, JsonObject body) {
+    boolean consent = body.getValue("consent") != null && Inputs.bool(body, "consent");
+    return services.caches().sites().get(visitor.siteKey()).compose(site -> {
+      Failure missing = site == null ? null : site.prechatForm().missing(name, email, consent);
+      return missing == null ? Future.<Void>succeededFuture()
+          : services.visitors().isVerified(visitor.id()).compose(verified -> verified ? Future.succeededFuture() : Future.failedFuture(missing));
+    });
   }
 
   private Future<JsonObject> leaveMessage(Identity visitor, JsonObject body) {
@@ -146,7 +170,22 @@ final class VisitorActions {
     String offerId = Inputs.id(body, "offerId");
     String name = Inputs.optionalString(body, "name", MAX_NAME);
     String email = Inputs.optionalEmail(body, "email");
-    return services.offers().accept(visitor, offerId, name, email).map(Json::chatState);
+    return prechatAnswered(visitor, name, email, body)
+        .compose(v -> services.offers().accept(visitor, offerId, name, email)).map(Json::chatState);
+  }
+
+  /** Whether anyone of the site is online to chat now, and what its admin says to visitors when nobody is. */
+  private Future<JsonObject> availability(Identity visitor, JsonObject body) {
+    return Future.all(services.agents().countOnline(visitor.siteKey()), services.caches().sites().get(visitor.siteKey()))
+        .map(all -> {
+          Site site = all.resultAt(1);
+          return new JsonObject().put("agentsOnline", all.<Long>resultAt(0) > 0)
+              .put("offlineMessage", site == null ? null : site.offlineMessage());
+        });
+  }
+
+  private Future<JsonObject> offerSeen(Identity visitor, JsonObject body) {
+    return services.offers().seen(visitor, Inputs.id(body, "offerId")).map(v -> new JsonObject());
   }
 
   private Future<JsonObject> dismissOffer(Identity visitor, JsonObject body) {

@@ -10,6 +10,7 @@ import org.plauder.auth.Identity;
 import org.plauder.auth.Origins;
 import org.plauder.auth.TokenRejected;
 import org.plauder.protocol.Failure;
+import org.plauder.protocol.Json;
 import org.plauder.site.Site;
 
 /**
@@ -21,9 +22,11 @@ final class VisitorApi {
   private static final Pattern SITE_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final Services services;
+  private final VerifiedVisitors verified;
 
   VisitorApi(Services services) {
     this.services = services;
+    this.verified = new VerifiedVisitors(services);
   }
 
   /** CORS preflight: answered for allowed origins only. */
@@ -42,23 +45,34 @@ final class VisitorApi {
 
   void createOrResume(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
-    Object oldToken = body.getValue("token");
-    allowedSite(ctx).compose(site -> resume(oldToken, site, userAgent(ctx)).compose(resumed -> resumed != null
-            ? Future.succeededFuture(resumed)
-            : services.visitors().create(site.key(), userAgent(ctx), services.clock().instant())
-                .map(id -> new Resumed(Identity.visitor(id, site.key()), 1)))
-        .map(visitor -> new JsonObject()
-            .put("visitorId", visitor.identity().id())
-            .put("token", services.tokens().issue(visitor.identity()))
-            .put("returning", visitor.visit() > 1)
+    // Headers for an allowed page first, so that it can read a refusal (identity_invalid) too.
+    allowedSite(ctx).onSuccess(site -> ctx.response()
+            .putHeader("Access-Control-Allow-Origin", ctx.request().getHeader("Origin"))
+            .putHeader("Vary", "Origin"))
+        .compose(site -> mint(body, site, userAgent(ctx)).map(minted -> new JsonObject()
+            .put("visitorId", minted.identity().id())
+            .put("token", services.tokens().issue(minted.identity()))
+            .put("returning", minted.returning())
+            .put("verified", minted.verified())
             .put("features", new JsonObject().put("emailTranscript", services.canEmailTranscripts()))
-            .put("site", new JsonObject().put("languages", new JsonArray(site.languages())))))
-        .onComplete(reply -> {
-          ctx.response()
-              .putHeader("Access-Control-Allow-Origin", ctx.request().getHeader("Origin"))
-              .putHeader("Vary", "Origin");
-          Http.json(ctx, 200, reply);
-        }, ctx::fail);
+            .put("site", new JsonObject().put("languages", new JsonArray(site.languages()))
+                .put("retentionDays", site.retentionDays())
+                .put("prechatForm", site.prechatForm().enabled() ? Json.prechatForm(site.prechatForm()) : null))))
+        .onComplete(reply -> Http.json(ctx, 200, reply), ctx::fail);
+  }
+
+  /** The verified user's visitor when the page names one, else the visitor of the earlier token or a new one. */
+  private Future<VerifiedVisitors.Minted> mint(JsonObject body, Site site, String userAgent) {
+    VerifiedVisitors.Claim claim = VerifiedVisitors.claimIn(body);
+    return claim != null ? verified.visitor(site, claim, userAgent) : anonymous(body.getValue("token"), site, userAgent);
+  }
+
+  /** The visitor of the earlier token when it is still known, else a new one. */
+  private Future<VerifiedVisitors.Minted> anonymous(Object oldToken, Site site, String userAgent) {
+    return resume(oldToken, site, userAgent).compose(resumed -> resumed != null
+        ? Future.succeededFuture(new VerifiedVisitors.Minted(resumed.identity(), resumed.visit() > 1, false))
+        : services.visitors().create(site.key(), userAgent, services.clock().instant())
+            .map(id -> new VerifiedVisitors.Minted(Identity.visitor(id, site.key()), false, false)));
   }
 
   /** A visitor minted or resumed, and which of its visits this is (a new visit after 30 minutes away). */

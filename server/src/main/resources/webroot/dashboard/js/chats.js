@@ -2,7 +2,7 @@
 // outbox, unread counts, drafts and typing state, and how they are drawn. The network is reached
 // through `ctx.bus`.
 
-import { $, el, show, clockTime } from './dom.js';
+import { $, el, linkedEl, show, clockTime } from './dom.js';
 import { t } from './strings.js';
 import { Outbox, RemoteTyping, Transcript, TypingNotices, isLineFailure, readAllPages, storedFromAck } from '../client-core.js';
 
@@ -358,7 +358,7 @@ export function renderMessages(log, messages, { onRetry } = {}, forceBottom = tr
       }
       head.append(state);
     }
-    item.append(head, el('div', 'message-text', m.text));
+    item.append(head, linkedEl('div', 'message-text', m.text));
     log.append(item);
   }
   if (atBottom) log.scrollTop = log.scrollHeight;

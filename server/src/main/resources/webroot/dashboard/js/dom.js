@@ -1,5 +1,7 @@
 // Tiny DOM helpers. Text from the network only ever goes through textContent.
 
+import { LINK_REL, linkParts } from '../client-core.js';
+
 export const $ = (id) => document.getElementById(id);
 
 /** A new element with an optional class and text (set as textContent, never parsed as HTML). */
@@ -7,6 +9,23 @@ export function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+/** Like {@link el}, with the text's http(s) and mailto addresses as links to a new tab (other schemes stay text). */
+export function linkedEl(tag, className, text) {
+  const node = el(tag, className);
+  for (const part of linkParts(String(text))) {
+    if (!part.href) {
+      node.append(part.text);
+      continue;
+    }
+    const link = el('a', null, part.text);
+    link.href = part.href;
+    link.target = '_blank';
+    link.rel = LINK_REL;
+    node.append(link);
+  }
   return node;
 }
 

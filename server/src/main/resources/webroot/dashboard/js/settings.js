@@ -1,17 +1,20 @@
-// Site settings (admins): allowed origins, default max chats, offline message, retention and card
-// masking through GET/PATCH /api/v1/site; and the bulk export of a period's messages.
+// Site settings (admins): allowed origins, default max chats, offline message, retention, card
+// masking, languages and the pre-chat form through GET/PATCH /api/v1/site; the identity secret
+// (identity.js); and the bulk export of a period's messages.
 
 import { $, show } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
 import { dayStart, dayEnd, lastDays } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
+import { IdentitySecret } from './identity.js';
 
 const LANGUAGES = ['de', 'en'];
 
 export class SiteSettings {
   constructor(ctx) {
     this.ctx = ctx; // {session, failed}
+    this.identity = new IdentitySecret(ctx);
     $('site-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.save();
@@ -26,6 +29,7 @@ export class SiteSettings {
   }
 
   async refresh() {
+    this.identity.refresh();
     try {
       this.fill(await api('GET', '/api/v1/site', this.ctx.session.token));
     } catch (e) {
@@ -45,6 +49,24 @@ export class SiteSettings {
     // the widget's languages; the first listed is the one used when the visitor's is not there
     this.languages = Array.isArray(site.languages) ? site.languages : null;
     for (const lang of LANGUAGES) $('site-lang-' + lang).checked = !this.languages || this.languages.includes(lang);
+    // the pre-chat form; a server without it sends none, and then none is sent back
+    this.hasPrechat = !!site.prechatForm;
+    const form = site.prechatForm || {};
+    $('prechat-enabled').checked = form.enabled === true;
+    $('prechat-name').value = form.name || 'optional';
+    $('prechat-email').value = form.email || 'required';
+    $('prechat-consent').checked = form.consentRequired !== false;
+    $('prechat-privacy').value = form.privacyUrl || '';
+  }
+
+  prechatForm() {
+    return {
+      enabled: $('prechat-enabled').checked,
+      name: $('prechat-name').value,
+      email: $('prechat-email').value,
+      consentRequired: $('prechat-consent').checked,
+      privacyUrl: $('prechat-privacy').value.trim() || null,
+    };
   }
 
   /** The checked languages, in the order the site had them, newly checked ones after. */
@@ -99,6 +121,7 @@ export class SiteSettings {
       stickyAgent: $('site-sticky').checked,
     };
     if (this.languages) body.languages = languages; // only to a server that has the setting
+    if (this.hasPrechat) body.prechatForm = this.prechatForm();
     $('site-save').disabled = true;
     try {
       this.fill(await api('PATCH', '/api/v1/site', this.ctx.session.token, body));
@@ -120,8 +143,10 @@ export class SiteSettings {
       box.className = 'error';
       return;
     }
-    const format = $('export-format').value;
+    const choice = $('export-format').value;
+    const format = choice === 'csv-excel' ? 'csv' : choice;
     const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), format });
+    if (choice === 'csv-excel') params.set('bom', '1'); // a byte-order mark, so that Excel reads UTF-8
     $('export-download').disabled = true;
     box.className = 'muted';
     box.textContent = t('exporting', { size: '' });

@@ -1,5 +1,5 @@
 // One conversation read back: its messages through agent.history, drawn read-only, with buttons
-// that download it as JSON, CSV or text, or open it as a printable page.
+// that download it as JSON, CSV (also with a byte-order mark for Excel) or text, or open it as a printable page.
 
 import { $, el, show, dateTime } from './dom.js';
 import { t } from './strings.js';
@@ -7,7 +7,13 @@ import { renderMessages } from './chats.js';
 import { fetchFile, saveBlob, openInTab } from './download.js';
 import { Transcript, readAllPages } from '../client-core.js';
 
-const FORMATS = ['json', 'csv', 'txt'];
+// "CSV (Excel)" is the CSV with a byte-order mark, without which Excel breaks the umlauts.
+const FORMATS = [
+  { id: 'json', query: 'json', ext: 'json' },
+  { id: 'csv', query: 'csv', ext: 'csv' },
+  { id: 'csv-excel', query: 'csv&bom=1', ext: 'csv', label: 'CSV (Excel)' },
+  { id: 'txt', query: 'txt', ext: 'txt' },
+];
 
 /**
  * The printable page as the server wrote it, plus a link to our own copy of its styles: opened
@@ -62,10 +68,11 @@ export class TranscriptView {
     const box = this.part('downloads');
     box.replaceChildren();
     for (const format of FORMATS) {
-      const button = el('button', 'small', format.toUpperCase());
+      const label = format.label || format.id.toUpperCase();
+      const button = el('button', 'small', label);
       button.type = 'button';
-      button.dataset.format = format;
-      button.title = t('downloadAs', { format: format.toUpperCase() });
+      button.dataset.format = format.id;
+      button.title = t('downloadAs', { format: label });
       button.setAttribute('aria-label', button.title);
       button.addEventListener('click', () => this.download(format));
       box.append(button);
@@ -77,14 +84,14 @@ export class TranscriptView {
     box.append(printable);
   }
 
-  path(format) {
-    return `/api/v1/conversations/${encodeURIComponent(this.conv.id)}/transcript?format=${format}`;
+  path(query) {
+    return `/api/v1/conversations/${encodeURIComponent(this.conv.id)}/transcript?format=${query}`;
   }
 
   async download(format) {
     if (!this.conv) return;
     try {
-      const { blob, name } = await fetchFile(this.path(format), this.ctx.session.token, `conversation-${this.conv.id}.${format}`);
+      const { blob, name } = await fetchFile(this.path(format.query), this.ctx.session.token, `conversation-${this.conv.id}.${format.ext}`);
       saveBlob(blob, name);
     } catch (e) {
       this.downloadFailed(e);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.plauder.BridgeClient;
 import org.plauder.Browser;
 import org.plauder.TestNode;
@@ -127,7 +128,10 @@ class WidgetChatTest extends WidgetBrowserTest {
   }
 
   @Test
-  void withNobodyOnlineTheVisitorCanLeaveAMessage() {
+  void withNobodyOnlineTheWidgetOpensOnTheOfflineMessageAndTheLeaveAMessageForm() {
+    Person admin = node.loginAdmin();
+    assertEquals(200, await(node.http.patch("/api/v1/site").bearerTokenAuthentication(admin.token())
+        .sendJsonObject(new JsonObject().put("offlineMessage", "Wir sind Mo–Fr 9–17 Uhr für Sie da. <b>Danke!</b>"))).statusCode());
     driver = Browser.start(360, 740);
     // The embedding snippet's stub, called before widget.js has loaded: the widget replays the queue.
     WidgetPage page = new WidgetPage(driver).beforeEveryPage(
@@ -137,24 +141,43 @@ class WidgetChatTest extends WidgetBrowserTest {
         .load(node.origin() + "/demo/hilfe.html");
     Browser.screenshot(driver, "demo-help-360x740");
     page.find(".launcher").click();
-    page.waitVisible("textarea");
-    page.find("textarea").sendKeys("Ist die Guji noch lieferbar?", Keys.ENTER);
 
+    // Nobody online: no invitation to a chat nobody would answer, but the admin's message (as text) and the form.
     page.waitVisible("form.offline");
-    page.waitText("form.offline", "Gerade ist niemand online.");
-    assertEquals("Ist die Guji noch lieferbar?", page.find("form.offline textarea").getDomProperty("value"));
+    page.waitText(".offline-intro", "Wir sind Mo–Fr 9–17 Uhr für Sie da. <b>Danke!</b>");
+    assertEquals(0, page.countInShadow("b"), "the admin's message is text");
+    page.waitText(".status", "Nachricht hinterlassen");
+    assertFalse(page.visible(".composer"), "no composer");
     assertEquals("Eva", page.find("form.offline input[name=name]").getDomProperty("value"), "identify() before load");
     assertEquals("eva@example.org", page.find("form.offline input[name=email]").getDomProperty("value"));
+    assertEquals(true, page.find("form.offline input[name=email]").getDomProperty("required").equals("true"), "e-mail required");
     assertEquals(1L, page.js("return window.openedTimes;"), "on('open') registered before load");
+    page.find("form.offline textarea").sendKeys("Ist die Guji noch lieferbar?");
     Browser.screenshot(driver, "widget-phone-offline-360x740");
     page.find("form.offline button[type=submit]").click();
     page.waitText(".left-message", "Danke!");
 
-    Person admin = node.loginAdmin();
     var response = await(node.http.get("/api/v1/conversations?status=offline").bearerTokenAuthentication(admin.token()).send());
     JsonArray offline = response.bodyAsJsonObject().getJsonArray("conversations");
     assertEquals(1, offline.size());
     assertEquals("eva@example.org", offline.getJsonObject(0).getString("visitorEmail"));
+    assertEquals("Ist die Guji noch lieferbar?", await(node.http.get("/api/v1/conversations/" + offline.getJsonObject(0).getString("id")
+        + "/transcript?format=json").bearerTokenAuthentication(admin.token()).send()).bodyAsJsonObject()
+        .getJsonArray("messages").getJsonObject(0).getString("text"));
+  }
+
+  @Test
+  void onceAnAgentIsOnlineTheSamePanelOffersTheChatAgain() {
+    driver = Browser.start(1280, 800);
+    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
+    page.find(".launcher").click();
+    page.waitText(".offline-intro", "Nobody is online right now."); // the demo site's offline message, as its admin wrote it
+    agentBus = node.onlineAgent("Anna", 2).bus();
+    page.find(".panel header .x").click();
+    page.find(".launcher").click();
+    page.waitVisible(".composer");
+    page.waitText(".status", "Schreiben Sie uns");
+    assertFalse(page.visible("form.offline"));
   }
 
   @Test
@@ -199,7 +222,20 @@ class WidgetChatTest extends WidgetBrowserTest {
       assertEquals("visitor", typing.getString("from"));
       assertEquals(conversationId, typing.getString("conversationId"));
 
+      // Ending asks first; Escape keeps chatting, and the keyboard alone can end it.
       page.find("header .end").click();
+      page.waitText(".confirm", "End this chat?");
+      assertEquals("button.link", page.focused(), "focus on the safe answer");
+      new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+      page.waiting().until(d -> !page.visible(".confirm"));
+      assertTrue(page.visible(".panel"), "Escape answers the question, it does not close the panel");
+      assertEquals("button.end", page.focused());
+      assertEquals("Ben is here for you", page.textOf(".status"), "still chatting");
+      new Actions(driver).sendKeys(Keys.ENTER).perform();
+      page.waitVisible(".confirm");
+      new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+      assertEquals("button.primary", page.focused());
+      new Actions(driver).sendKeys(Keys.ENTER).perform();
       page.waitVisible(".rating");
       page.waitText(".status", "Chat ended");
       Browser.screenshot(driver, "widget-rating-en-1280x800");

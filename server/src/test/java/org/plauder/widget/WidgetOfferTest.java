@@ -98,6 +98,28 @@ class WidgetOfferTest extends WidgetBrowserTest {
   }
 
   @Test
+  void anOfferHeldBackWhileThePanelIsOpenCountsAsShownOnlyOnceTheBubbleAppears() {
+    driver = Browser.start(1280, 800);
+    WidgetPage page = new WidgetPage(driver).beforeEveryPage(
+        "window.Plauder = function () { (window.Plauder.q = window.Plauder.q || []).push(arguments); };"
+            + "if (!sessionStorage.getItem('opened')) { sessionStorage.setItem('opened', '1'); window.Plauder('open'); }");
+    page.load(node.origin() + "/demo/kasse.html"); // the panel open from the start, on the first page only
+    page.waitVisible(".panel");
+    page.waiting().withMessage("the offer reached the widget").until(d -> page.js("return sessionStorage.getItem('plauder.demo.offer');") != null);
+    assertFalse(page.visible(".offer"), "held back while the panel is open");
+    assertEquals(0, stats().getInteger("shown", 0), "arrived but not displayed: not shown");
+
+    page.find(".panel header .x").click();
+    page.waitVisible(".offer");
+    page.waiting().withMessage("counted once the bubble is on screen").until(d -> stats().getInteger("shown", 0) == 1);
+    page.load(node.origin() + "/demo/kasse.html");
+    page.waitVisible(".offer");
+    page.find(".offer .x").click();
+    page.waiting().withMessage("the dismissal is counted").until(d -> stats().getInteger("dismissed", 0) == 1);
+    assertEquals(1, stats().getInteger("shown"), "shown again on the next page: still one offer shown");
+  }
+
+  @Test
   void aDismissedOfferGoesAwayAndDoesNotComeBackOnReload() throws Exception {
     driver = Browser.start(1280, 800);
     WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/kasse.html");

@@ -25,6 +25,7 @@ class WidgetPanelTest extends WidgetBrowserTest {
   @BeforeEach
   void start(Vertx vertx) {
     node = TestNode.start(vertx, dataDir);
+    agentBus = node.onlineAgent("Anna", 2).bus(); // someone is there: the panel offers the chat, not the offline form
   }
 
   @Test

@@ -103,6 +103,8 @@ class WidgetTranscriptTest extends WidgetBrowserTest {
     assertTrue(all.containsAll(List.of("Schritt 1", "Schritt 250", "Schritt " + LONG_CHAT)));
 
     page.find("header .end").click();
+    page.waitText(".confirm", "Chat wirklich beenden?");
+    page.find(".confirm .primary").click();
     page.waitVisible(".rating");
     assertTrue(page.visible("form.mail"), "the transcript is offered together with the rating");
     page.find(".stars button[aria-label='5 von 5 Sternen']").click();

@@ -1,0 +1,22 @@
+// Building the widget's DOM: elements with attributes and text, never parsed HTML.
+
+import { LINK_REL, linkParts } from './client/links.js';
+
+/** An element; the attribute {@code text} becomes its textContent, false or null ones are left out. */
+export function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === false || value == null) continue;
+    if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) if (child) node.appendChild(child);
+  return node;
+}
+
+/** Puts {@code text} into {@code node} as text, its http(s) and mailto addresses as links to a new tab. */
+export function setLinkedText(node, text) {
+  node.replaceChildren(...linkParts(text).map((part) => (part.href
+    ? el('a', { href: part.href, target: '_blank', rel: LINK_REL, text: part.text })
+    : document.createTextNode(part.text))));
+}
