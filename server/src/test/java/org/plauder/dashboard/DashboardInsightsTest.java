@@ -241,7 +241,8 @@ class DashboardInsightsTest extends DashboardBrowserTest {
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#transcript-log .message.hit")));
     assertEquals("Die Paketnummer 99812 ist unbekannt", driver.findElement(By.cssSelector("#transcript-log .message.hit .message-text")).getText());
     assertEquals(2, driver.findElements(By.cssSelector("#transcript-log .message")).size());
-    assertEquals(4, driver.findElements(By.cssSelector("#transcript-downloads button")).size());
+    assertEquals(5, driver.findElements(By.cssSelector("#transcript-downloads button")).size(), "JSON, CSV, CSV (Excel), TXT, printable");
+    assertEquals("CSV (Excel)", driver.findElement(By.cssSelector("#transcript-downloads button[data-format='csv-excel']")).getText());
 
     // the download buttons' fetch: with the agent's token, as CSV
     Object csv = driver.executeAsyncScript("""
