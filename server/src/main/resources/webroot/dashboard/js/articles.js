@@ -130,8 +130,12 @@ export class Articles {
     // allow-list (no script, no on… attribute, links only to http, https, mailto or relative
     // addresses; ArticleText on the server). The dashboard's CSP refuses inline scripts as well.
     preview.innerHTML = html;
-    // a link followed from the preview would leave the editor and what is not saved yet
-    for (const link of preview.querySelectorAll('a[href]')) link.target = '_blank';
+    // a link followed from the preview would leave the editor and what is not saved yet; an empty
+    // address (what the server leaves of a refused one, such as javascript:) goes nowhere at all
+    for (const link of preview.querySelectorAll('a[href]')) {
+      if (link.getAttribute('href') === '') link.removeAttribute('href');
+      else link.target = '_blank';
+    }
     show($('article-preview-box'), true);
   }
 

@@ -93,6 +93,8 @@ class DashboardArticlesTest extends DashboardBrowserTest {
       String href = String.valueOf(link.getDomAttribute("href")).toLowerCase();
       assertFalse(href.startsWith("javascript:") || href.startsWith("data:"), href);
     }
+    assertEquals(List.of(), preview.findElements(By.xpath(".//a[@href][contains(., 'Mehr dazu')]")),
+        "what is left of a javascript: link goes nowhere");
     assertEquals("Plauder", driver.getTitle(), "the script did not run");
     assertFalse(driver.findElements(rows).stream().anyMatch(r -> r.getText().contains(TITLE)), "a preview saves nothing");
     assertNoSidewaysScrolling();
