@@ -177,6 +177,34 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void aPreviewRendersTheBodyInertAndStoresNothing(Vertx vertx) {
+    try (TestNode node = TestNode.start(vertx, dataDir)) {
+      String admin = node.loginAdmin().token();
+      String agent = node.createAgent("Kim", 2).token();
+      int before = await(node.http.get("/api/v1/articles").bearerTokenAuthentication(admin).send())
+          .bodyAsJsonObject().getJsonArray("articles").size();
+      JsonObject hostile = article("de", "Vorschau Gutscheinwoche", "Nur **heute**.\n\n" + HostileMarkdown.BODY, true);
+
+      HttpResponse<Buffer> preview = await(node.http.post("/api/v1/articles/preview").bearerTokenAuthentication(admin)
+          .sendJsonObject(hostile));
+      assertEquals(200, preview.statusCode(), preview.bodyAsString());
+      String html = preview.bodyAsJsonObject().getString("html");
+      assertTrue(html.contains("<strong>heute</strong>"), html);
+      assertFalse(HostileMarkdown.ACTIVE.matcher(html).find(), html);
+      assertEquals(before, await(node.http.get("/api/v1/articles").bearerTokenAuthentication(admin).send())
+          .bodyAsJsonObject().getJsonArray("articles").size(), "a preview stores nothing");
+      assertFalse(titlesFound(node, "Gutscheinwoche", "de").contains("Vorschau Gutscheinwoche"), "nor can visitors find it");
+
+      HttpResponse<Buffer> refused = await(node.http.post("/api/v1/articles/preview").bearerTokenAuthentication(admin)
+          .sendJsonObject(hostile.copy().put("language", "fr")));
+      assertEquals(400, refused.statusCode());
+      assertEquals("invalid_input", errorCode(refused), "a preview checks what a save would");
+      assertEquals(403, await(node.http.post("/api/v1/articles/preview").bearerTokenAuthentication(agent)
+          .sendJsonObject(hostile)).statusCode(), "only admins write, so only admins preview");
+    }
+  }
+
+  @Test
   void questionsThatFoundNothingAreCountedForTheEditors(Vertx vertx) {
     try (TestNode node = TestNode.start(vertx, dataDir)) {
       assertTrue(titlesFound(node, "Quantenphysik?", "de").isEmpty());

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.plauder.Services;
 import org.plauder.auth.Identity;
 import org.plauder.help.ArticleDraft;
+import org.plauder.help.ArticleText;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
@@ -68,6 +69,16 @@ final class ArticleApi {
     String id = articleId(ctx);
     ArticleDraft draft = draft(admin.siteKey(), Http.body(ctx));
     services.knowledgeBase().update(id, draft).onComplete(article -> Http.json(ctx, 200, Json.article(article)), ctx::fail);
+  }
+
+  /**
+   * What an article would look like, stored nowhere: the same checks as a write, then the body's
+   * sanitised HTML. An editor previews changes to a published article without readers seeing them.
+   */
+  void preview(RoutingContext ctx) {
+    Identity admin = Http.admin(ctx, services.tokens());
+    ArticleDraft draft = draft(admin.siteKey(), Http.body(ctx));
+    Http.json(ctx, 200, new JsonObject().put("html", ArticleText.html(draft.body())));
   }
 
   void delete(RoutingContext ctx) {

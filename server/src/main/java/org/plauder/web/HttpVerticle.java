@@ -211,6 +211,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/articles").handler(articles::list);
     router.get("/api/v1/unanswered-questions").handler(articles::unanswered);
     router.post("/api/v1/articles").handler(articles::create);
+    router.post("/api/v1/articles/preview").handler(articles::preview);
     router.get("/api/v1/articles/:articleId").handler(articles::get);
     router.put("/api/v1/articles/:articleId").handler(articles::replace);
     router.delete("/api/v1/articles/:articleId").handler(articles::delete);

@@ -18,6 +18,7 @@ import { Reports } from './reports.js';
 import { SiteSettings } from './settings.js';
 import { LiveVisitors } from './livevisitors.js';
 import { OfferRules } from './offers.js';
+import { Articles } from './articles.js';
 import { RoutingExplainer } from './routing.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
@@ -42,6 +43,7 @@ let reports;
 let settings;
 let liveVisitors;
 let offerRules;
+let articles;
 let routing;
 let toastTimer;
 
@@ -132,6 +134,7 @@ function start(session) {
     reports = new Reports(ctx);
     settings = new SiteSettings(ctx);
     offerRules = new OfferRules(ctx);
+    articles = new Articles(ctx);
   }
   canned = new Canned(ctx);
   canned.load();
@@ -330,6 +333,7 @@ function showView(view) {
     canned.load();
     settings.refresh();
     offerRules.refresh();
+    articles.refresh();
   }
 }
 

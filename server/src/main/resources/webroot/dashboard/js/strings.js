@@ -96,6 +96,17 @@ const STRINGS = {
     ruleLanguage: 'Language (two letters)', ruleText: 'Offer text ({lang})', ruleOtherLanguages: 'Also kept: texts in {langs}.',
     ruleStats: 'shown {shown} · accepted {accepted} · dismissed {dismissed}', ruleUnsaved: 'not saved yet',
     invitationStats: 'Invitations by agents: shown {shown} · accepted {accepted} · dismissed {dismissed}',
+    // help articles
+    articlesTitle: 'Help articles', articlesHelp: 'Visitors find published articles in the widget and the help centre; drafts only agents see.',
+    articlesLanguage: 'Language', allLanguages: 'All languages', newArticle: 'New article', editArticle: 'Edit article',
+    articlesEmpty: 'No articles in this language yet.', articleTitle: 'Title', articleKeywords: 'Keywords (separated by commas)',
+    articleKeywordsHelp: 'What visitors call the subject and the text does not say.', articleBody: 'Text (Markdown)',
+    articlePublished: 'Published: visitors can find it', preview: 'Preview', previewTitle: 'Preview (as visitors will see it)',
+    closeEditor: 'Close', delete: 'Delete', publish: 'Publish', unpublish: 'Back to draft', articlePublishedShort: 'published',
+    articleDraft: 'draft', updatedAt: 'changed {time}', articleSavedPublished: 'Saved and published.', articleSavedDraft: 'Saved as a draft.',
+    articlePublishedNow: '"{title}" is published.', articleUnpublishedNow: '"{title}" is a draft again.',
+    deleteArticleTitle: 'Delete "{title}"?', deleteArticleHelp: 'Visitors will no longer find it, in the widget or in the help centre. This cannot be undone.',
+    articleDeleted: '"{title}" deleted.',
   },
   de: {
     signInTitle: 'Plauder — Anmeldung für Agenten', email: 'E-Mail', password: 'Passwort', signIn: 'Anmelden',
@@ -193,6 +204,17 @@ const STRINGS = {
     ruleLanguage: 'Sprache (zwei Buchstaben)', ruleText: 'Angebotstext ({lang})', ruleOtherLanguages: 'Ebenfalls behalten: Texte in {langs}.',
     ruleStats: 'gezeigt {shown} · angenommen {accepted} · abgelehnt {dismissed}', ruleUnsaved: 'noch nicht gespeichert',
     invitationStats: 'Einladungen durch Agenten: gezeigt {shown} · angenommen {accepted} · abgelehnt {dismissed}',
+    // Hilfeartikel
+    articlesTitle: 'Hilfeartikel', articlesHelp: 'Veröffentlichte Artikel finden Besucher im Widget und im Hilfe-Center; Entwürfe sehen nur Agenten.',
+    articlesLanguage: 'Sprache', allLanguages: 'Alle Sprachen', newArticle: 'Neuer Artikel', editArticle: 'Artikel bearbeiten',
+    articlesEmpty: 'Noch keine Artikel in dieser Sprache.', articleTitle: 'Titel', articleKeywords: 'Stichwörter (durch Kommas getrennt)',
+    articleKeywordsHelp: 'Wie Besucher das Thema nennen, wo der Text es anders sagt.', articleBody: 'Text (Markdown)',
+    articlePublished: 'Veröffentlicht: Besucher können ihn finden', preview: 'Vorschau', previewTitle: 'Vorschau (so sehen ihn Besucher)',
+    closeEditor: 'Schließen', delete: 'Löschen', publish: 'Veröffentlichen', unpublish: 'Zurück zum Entwurf', articlePublishedShort: 'veröffentlicht',
+    articleDraft: 'Entwurf', updatedAt: 'geändert {time}', articleSavedPublished: 'Gespeichert und veröffentlicht.', articleSavedDraft: 'Als Entwurf gespeichert.',
+    articlePublishedNow: '„{title}“ ist veröffentlicht.', articleUnpublishedNow: '„{title}“ ist wieder ein Entwurf.',
+    deleteArticleTitle: '„{title}“ löschen?', deleteArticleHelp: 'Besucher finden ihn dann nicht mehr, weder im Widget noch im Hilfe-Center. Das lässt sich nicht rückgängig machen.',
+    articleDeleted: '„{title}“ gelöscht.',
   },
 };
 
