@@ -53,7 +53,10 @@ class DashboardArticlesTest extends DashboardBrowserTest {
   private void assertNoSidewaysScrolling() {
     Boolean fits = (Boolean) driver.executeScript("const v = document.getElementById('admin-view');"
         + "return document.documentElement.scrollWidth <= window.innerWidth && v.scrollWidth <= v.clientWidth;");
-    assertTrue(fits, "the admin view fits a 360 px screen without scrolling sideways");
+    assertTrue(fits, () -> "the admin view fits a 360 px screen without scrolling sideways; too wide: " + driver.executeScript(
+        "const w = window.innerWidth; return [...document.querySelectorAll('#admin-view *')]"
+        + ".filter(e => e.getBoundingClientRect().right > w + 1 && e.getClientRects().length > 0)"
+        + ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')"));
   }
 
   private WebElement state(By row) {

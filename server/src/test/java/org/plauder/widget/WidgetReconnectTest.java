@@ -79,6 +79,11 @@ class WidgetReconnectTest extends WidgetBrowserTest {
   void tokenTheServerNoLongerAcceptsIsReplacedAndTheVisitorCarriesOn(Vertx vertx) throws IOException {
     Config config = onPort(TestNode.config(dataDir, null), TestNode.freePort());
     node = TestNode.start(vertx, config);
+    // Someone is online, so the widget offers the chat (with nobody online it opens on the offline form).
+    Person firstAdmin = node.loginAdmin();
+    BridgeClient firstBus = node.bridge();
+    firstBus.register("agent." + firstAdmin.id(), firstAdmin.token());
+    await(firstBus.request("agent.status", firstAdmin.token(), new JsonObject().put("status", "online")));
     driver = Browser.start(1280, 800);
     WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
     page.find(".launcher").click();
@@ -87,6 +92,7 @@ class WidgetReconnectTest extends WidgetBrowserTest {
     String firstToken = (String) page.js("return localStorage.getItem('plauder.demo.token');");
 
     // The operator rotates the signing key: every token the widget holds is now refused.
+    firstBus.close();
     node.close();
     node = TestNode.start(vertx, withSecret(config, TestNode.SECRET + "-rotated"));
     Person admin = node.loginAdmin();
