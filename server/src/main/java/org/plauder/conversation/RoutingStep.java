@@ -22,6 +22,8 @@ public record RoutingStep(Instant at, Rule rule, String agentId, String agentNam
   public enum Rule {
     LEAST_LOADED("least-loaded"),
     STICKY("sticky"),
+    SKILL("skill"),
+    FALLBACK("fallback"),
     INVITATION("invitation"),
     TAKE("take"),
     TRANSFER("transfer"),

@@ -62,7 +62,11 @@ public sealed interface DomainEvent {
     /** The agent took the chat out of the queue itself. */
     TAKEN,
     /** A returning visitor got the agent of its previous chat, who had room. */
-    STICKY
+    STICKY,
+    /** Only agents who speak the chat's language and have its topic's skill were considered. */
+    SKILL,
+    /** The chat asked for a language or skill, and waited past its match-only time (or nobody online matched): anyone with room. */
+    FALLBACK
   }
 
   /** An active chat moved from one agent to another; {@code conversation} is as it is now. */

@@ -84,7 +84,9 @@ public final class Json {
         .put("maxChats", a.maxChats())
         .put("status", a.status().wire())
         .put("load", a.load())
-        .put("disabled", a.disabled());
+        .put("disabled", a.disabled())
+        .put("languages", new JsonArray(a.languages()))
+        .put("skills", new JsonArray(a.skills()));
   }
 
   public static JsonObject site(org.plauder.site.Site s) {
@@ -99,7 +101,17 @@ public final class Json {
         .put("languages", new JsonArray(s.languages()))
         .put("reassignAfterSeconds", s.reassignAfterSeconds())
         .put("stickyAgent", s.stickyAgent())
-        .put("prechatForm", prechatForm(s.prechatForm()));
+        .put("prechatForm", prechatForm(s.prechatForm()))
+        .put("topics", topics(s.skillRouting()))
+        .put("skillFallbackSeconds", s.skillRouting().fallbackAfterSeconds());
+  }
+
+  /** The topics a visitor may pick before a chat, each with the skill it needs and its label per language. */
+  public static JsonArray topics(org.plauder.site.SkillRouting routing) {
+    JsonArray topics = new JsonArray();
+    routing.topics().forEach(t -> topics.add(new JsonObject().put("skill", t.skill())
+        .put("labels", new JsonObject(new java.util.TreeMap<String, Object>(t.labels())))));
+    return topics;
   }
 
   /** A conversation's routing steps, oldest first, as agents read them ("why me?"). */

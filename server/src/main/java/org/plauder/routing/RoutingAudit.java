@@ -68,6 +68,8 @@ public final class RoutingAudit extends VerticleBase {
       case INVITATION -> Rule.INVITATION;
       case TAKEN -> Rule.TAKE;
       case STICKY -> Rule.STICKY;
+      case SKILL -> Rule.SKILL;
+      case FALLBACK -> Rule.FALLBACK;
     };
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * are those the widget may speak to this site's visitors, the first being the fallback;
  * {@code reassignAfterSeconds} is how long an agent has for the first answer of a new chat;
  * with {@code stickyAgent} a returning visitor's chat goes first to the agent of its previous one;
- * {@code prechatForm} is what a visitor is asked before a chat.
+ * {@code prechatForm} is what a visitor is asked before a chat; {@code skillRouting} the topics a
+ * visitor may pick and how long a chat waits for an agent who speaks its language and knows its topic.
  */
 public record Site(
     String key,
@@ -21,7 +22,8 @@ public record Site(
     List<String> languages,
     int reassignAfterSeconds,
     boolean stickyAgent,
-    PrechatForm prechatForm) {
+    PrechatForm prechatForm,
+    SkillRouting skillRouting) {
 
   /** A new chat whose agent has not answered within this many seconds moves to a colleague; 0 turns it off. */
   public static final int DEFAULT_REASSIGN_AFTER_SECONDS = 90;
@@ -31,7 +33,7 @@ public record Site(
   public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
       Integer retentionDays, boolean maskCardNumbers, List<String> languages) {
     this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
-        DEFAULT_REASSIGN_AFTER_SECONDS, true, PrechatForm.NONE);
+        DEFAULT_REASSIGN_AFTER_SECONDS, true, PrechatForm.NONE, SkillRouting.NONE);
   }
 
   /** The languages the widget speaks; a site serves one or both. */
