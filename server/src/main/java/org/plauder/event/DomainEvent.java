@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.RoutingStep.Candidate;
 import org.plauder.help.Article;
@@ -42,9 +43,9 @@ public sealed interface DomainEvent {
     }
   }
 
-  /** One conversation in a site's queue, 1-based position. */
+  /** One conversation in a site's queue, 1-based position, with the language and topic's skill it asks for. */
   record Waiting(String conversationId, String visitorId, String visitorName, Instant waitingSince, int position,
-      Long estimatedWaitSeconds) {}
+      Long estimatedWaitSeconds, ChatNeeds needs) {}
 
   /**
    * A queued conversation went to an agent (the conversation as it is now, with its agent), why,

@@ -57,7 +57,9 @@ public final class Json {
         .put("assignedAt", time(c.assignedAt()))
         .put("closedAt", time(c.closedAt()))
         .put("lastSeq", c.lastSeq())
-        .put("rating", c.rating());
+        .put("rating", c.rating())
+        .put("language", c.needs().language())
+        .put("topic", c.needs().skill());
   }
 
   /** What a visitor may see of a conversation: no agent ids or other internals. */

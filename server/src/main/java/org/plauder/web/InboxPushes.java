@@ -97,7 +97,9 @@ public final class InboxPushes extends VerticleBase {
       waiting.add(new JsonObject()
           .put("conversationId", w.conversationId())
           .put("visitorName", w.visitorName())
-          .put("waitingSince", Json.time(w.waitingSince())));
+          .put("waitingSince", Json.time(w.waitingSince()))
+          .put("language", w.needs() == null ? null : w.needs().language())
+          .put("topic", w.needs() == null ? null : w.needs().skill()));
     }
     JsonObject frame = Json.push("queue").put("waiting", waiting);
     e.agentsOnDuty().forEach(agentId -> inboxes.toAgent(agentId, frame));

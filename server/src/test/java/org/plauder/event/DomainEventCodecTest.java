@@ -58,7 +58,7 @@ class DomainEventCodecTest {
 
   @Test
   void aQueueWithAnUnknownWaitEstimateCrossesAsNull() {
-    QueueChanged event = new QueueChanged("demo", List.of(new Waiting("c1", "v1", null, AT, 1, null)), true, List.of("a1"));
+    QueueChanged event = new QueueChanged("demo", List.of(new Waiting("c1", "v1", null, AT, 1, null, null)), true, List.of("a1"));
     assertEquals(event, roundTrip(event));
   }
 
@@ -105,7 +105,7 @@ class DomainEventCodecTest {
         return List.of("a1", "a2");
       }
       return element == RoutingStep.Candidate.class ? List.of(new RoutingStep.Candidate("a1", "Anna", 1, 2))
-          : List.of(new Waiting("c1", "v1", "Kim", AT, 1, 60L));
+          : List.of(new Waiting("c1", "v1", "Kim", AT, 1, 60L, new ChatNeeds("de", null, AT)));
     }
     throw new AssertionError("no sample for " + type);
   }

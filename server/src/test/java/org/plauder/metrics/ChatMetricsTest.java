@@ -99,6 +99,6 @@ class ChatMetricsTest {
   }
 
   private static Waiting waiting(String conversationId, Instant since, int position) {
-    return new Waiting(conversationId, "v-" + conversationId, null, since, position, null);
+    return new Waiting(conversationId, "v-" + conversationId, null, since, position, null, null);
   }
 }
