@@ -9,7 +9,7 @@ import { t, translatePage } from './strings.js';
 import { api } from './api.js';
 import { BridgeConnection, BACKOFF, isTokenFailure } from '../client-core.js';
 import { Alerts } from './alerts.js';
-import { Chats } from './chats.js';
+import { Chats, needsLabel } from './chats.js';
 import { History } from './history.js';
 import { Admin } from './admin.js';
 import { Canned } from './canned.js';
@@ -28,7 +28,7 @@ const state = {
   session: null,   // {agentId, token, siteKey, role, name}
   bus: null,
   agent: null,     // {status, maxChats, load, …} as the server last told
-  queue: [],       // [{conversationId, visitorName, waitingSince}]
+  queue: [],       // [{conversationId, visitorName, waitingSince, language, topic}]
   view: 'chats',
   everConnected: false,
 };
@@ -153,7 +153,7 @@ async function onConnection(s) {
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
+    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
     // after a reconnect, what the visitors wrote meanwhile counts as unread
     liveVisitors.load();
     await chats.load(reply.active || [], state.everConnected);
@@ -241,7 +241,7 @@ async function refreshQueue() {
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
+    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
   } catch {
     // shown again with the next push or reconnect
   }
@@ -271,6 +271,8 @@ function setQueue(waiting) {
     item.dataset.conversationId = entry.conversationId;
     const who = el('span', 'queue-who');
     who.append(el('span', 'queue-name', entry.visitorName || t('visitor')));
+    const needs = needsLabel(entry);
+    if (needs) who.append(el('span', 'queue-needs muted', needs));
     const wait = el('span', 'queue-wait muted');
     wait.dataset.since = entry.waitingSince;
     who.append(wait);

@@ -322,7 +322,7 @@ export class Chats {
     show($('chat-pane'), !!chat);
     if (!chat) return;
     $('chat-title').textContent = visitorLabel(chat.conv);
-    const meta = [chat.conv.visitorEmail, t('since', { time: clockTime(chat.conv.assignedAt || chat.conv.createdAt) })];
+    const meta = [chat.conv.visitorEmail, needsLabel(chat.conv), t('since', { time: clockTime(chat.conv.assignedAt || chat.conv.createdAt) })];
     $('chat-meta').textContent = meta.filter(Boolean).join(' · ');
     $('chat-note').textContent = chat.note || '';
     show($('chat-note'), !!chat.note);
@@ -338,6 +338,11 @@ export class Chats {
 }
 
 /** Draws a message list (chat or transcript); keeps the view at the bottom when it was there. */
+/** What a chat asked for, for its header and its queue row: "DE · billing"; empty when nothing. */
+export function needsLabel(conv) {
+  return [conv.language ? conv.language.toUpperCase() : null, conv.topic].filter(Boolean).join(' · ');
+}
+
 export function renderMessages(log, messages, { onRetry } = {}, forceBottom = true) {
   const atBottom = forceBottom || log.scrollHeight - log.scrollTop - log.clientHeight < 40;
   log.replaceChildren();
