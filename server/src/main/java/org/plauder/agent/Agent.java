@@ -29,6 +29,8 @@ public record Agent(
 
   public static final String ROLE_AGENT = "agent";
   public static final String ROLE_ADMIN = "admin";
+  /** Sees every chat of the site, whispers to its agents and takes chats over; otherwise an agent. */
+  public static final String ROLE_SUPERVISOR = "supervisor";
   public static final int MAX_CHATS_LIMIT = 50;
 
   /** Whether it speaks this language (null: any chat); an agent that lists no language speaks every one. */

@@ -28,6 +28,7 @@ public record RoutingStep(Instant at, Rule rule, String agentId, String agentNam
     TAKE("take"),
     TRANSFER("transfer"),
     REASSIGN_NO_REPLY("reassign-no-reply"),
+    TAKE_OVER("take-over"),
     REQUEUE("requeue");
 
     private final String wire;

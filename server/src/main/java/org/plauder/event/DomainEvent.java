@@ -7,6 +7,7 @@ import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.RoutingStep.Candidate;
+import org.plauder.conversation.Whisper;
 import org.plauder.help.Article;
 import org.plauder.offer.Offer;
 
@@ -79,8 +80,13 @@ public sealed interface DomainEvent {
     /** Its agent handed it over (perhaps with a note). */
     BY_AGENT,
     /** Its agent had not answered within the site's reply time: routing gave it to a colleague with room. */
-    NO_REPLY
+    NO_REPLY,
+    /** An admin or supervisor took the chat over from its agent. */
+    TAKEN_OVER
   }
+
+  /** An agent, admin or supervisor whispered in a chat; {@code agentId} is the chat's agent. Never for the visitor. */
+  record WhisperAdded(String siteKey, String agentId, Whisper whisper) implements DomainEvent {}
 
   /** A message was stored with its seq; the sender kind is {@code message.sender()}. */
   record MessageAppended(String siteKey, String visitorId, String agentId, ChatMessage message) implements DomainEvent {}

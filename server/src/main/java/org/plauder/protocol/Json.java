@@ -34,6 +34,18 @@ public final class Json {
         .put("time", time(m.time()));
   }
 
+  /** A whisper, as agents (never visitors) read it. */
+  public static JsonObject whisper(org.plauder.conversation.Whisper w) {
+    return new JsonObject().put("conversationId", w.conversationId()).put("agentId", w.agentId()).put("agentName", w.agentName())
+        .put("text", w.text()).put("clientMsgId", w.clientMsgId()).put("time", time(w.at()));
+  }
+
+  public static JsonArray whispers(List<org.plauder.conversation.Whisper> whispers) {
+    JsonArray array = new JsonArray();
+    whispers.forEach(w -> array.add(whisper(w)));
+    return array;
+  }
+
   public static JsonArray messages(List<ChatMessage> messages) {
     JsonArray array = new JsonArray();
     messages.forEach(m -> array.add(message(m)));

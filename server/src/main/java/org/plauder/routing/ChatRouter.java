@@ -214,6 +214,11 @@ public final class ChatRouter {
     return handovers.transfer(from, c, toAgentId, note);
   }
 
+  /** An admin or supervisor takes an active chat over from its agent; see {@link Handovers}. */
+  public Future<Conversation> takeOver(Identity supervisor, Conversation c) {
+    return handovers.takeOver(supervisor, c);
+  }
+
   /** Gives an unanswered chat to a colleague with room, as {@link NoReplyWatch} asks; see {@link Handovers}. */
   public Future<Conversation> reassignUnanswered(String conversationId, String agentId) {
     return handovers.reassignUnanswered(conversationId, agentId);

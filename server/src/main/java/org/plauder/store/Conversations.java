@@ -34,12 +34,14 @@ public final class Conversations implements ConversationStore {
   private final Counters counters;
   private final OpenChats open;
   private final RoutingLog routing;
+  private final Whispers whispers;
 
   public Conversations(Database db) {
     this.db = db;
     this.counters = new Counters(db);
     this.open = new OpenChats(db);
     this.routing = new RoutingLog(db);
+    this.whispers = new Whispers(db);
   }
 
   /** Restores the open-chat and queue entries from the conversations; run at start-up. */
@@ -262,8 +264,13 @@ public final class Conversations implements ConversationStore {
     if (ids.isEmpty()) {
       return Future.succeededFuture(0L);
     }
-    return routing.deleteOf(ids)
+    return routing.deleteOf(ids).compose(v -> whispers.deleteOf(ids))
         .compose(v -> Reactive.first(db.conversations().deleteMany(in("_id", ids)))).map(r -> r.getDeletedCount());
+  }
+
+  /** What agents whispered in each conversation; deleted with its conversation. */
+  public Whispers whispers() {
+    return whispers;
   }
 
   /** How each conversation was routed; deleted with its conversation. */
