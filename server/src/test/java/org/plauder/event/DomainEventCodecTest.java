@@ -17,6 +17,7 @@ import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.Whisper;
 import org.plauder.conversation.RoutingStep;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.event.DomainEvent.QueueChanged;
@@ -91,7 +92,8 @@ class DomainEventCodecTest {
     Map<Class<?>, Object> samples = Map.ofEntries(Map.entry(String.class, "s-" + type.hashCode() % 7),
         Map.entry(boolean.class, true), Map.entry(int.class, 5), Map.entry(long.class, 6L), Map.entry(Long.class, 42L),
         Map.entry(Instant.class, AT), Map.entry(Conversation.class, CONVERSATION), Map.entry(ChatMessage.class, MESSAGE),
-        Map.entry(Offer.class, OFFER), Map.entry(AgentStatus.class, AgentStatus.AWAY), Map.entry(Article.class, ARTICLE));
+        Map.entry(Offer.class, OFFER), Map.entry(AgentStatus.class, AgentStatus.AWAY), Map.entry(Article.class, ARTICLE),
+        Map.entry(Whisper.class, new Whisper("c1", "a1", "Sina", "Frag nach der Nummer", "w-1", AT)));
     if (samples.containsKey(type)) {
       return samples.get(type);
     }
