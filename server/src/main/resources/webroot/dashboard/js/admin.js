@@ -33,7 +33,7 @@ export class Admin {
     for (const agent of reply.agents) {
       const row = el('tr');
       row.dataset.agentId = agent.id;
-      row.append(el('td', null, agent.name), el('td', null, agent.email), el('td', null, t(agent.role === 'admin' ? 'roleAdmin' : 'roleAgent')));
+      row.append(el('td', null, agent.name), el('td', null, agent.email), el('td', null, t({ admin: 'roleAdmin', supervisor: 'roleSupervisor' }[agent.role] || 'roleAgent')));
       const status = el('td');
       status.append(el('span', 'dot ' + agent.status), document.createTextNode(t(agent.status) + (agent.disabled ? ' · ' + t('disabled') : '')));
       row.append(status, el('td', null, t('loadOf', { load: agent.load, max: agent.maxChats })));
