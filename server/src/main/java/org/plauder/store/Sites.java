@@ -35,7 +35,8 @@ public final class Sites {
         .append("reassignAfterSeconds", site.reassignAfterSeconds())
         .append("stickyAgent", site.stickyAgent())
         .append("prechatForm", prechatForm(site.prechatForm()))
-        .append("skillRouting", skillRouting(site.skillRouting()));
+        .append("skillRouting", skillRouting(site.skillRouting()))
+        .append("timeZone", site.timeZone());
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
         .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e))
@@ -60,7 +61,8 @@ public final class Sites {
             com.mongodb.client.model.Updates.set("reassignAfterSeconds", site.reassignAfterSeconds()),
             com.mongodb.client.model.Updates.set("stickyAgent", site.stickyAgent()),
             com.mongodb.client.model.Updates.set("prechatForm", prechatForm(site.prechatForm())),
-            com.mongodb.client.model.Updates.set("skillRouting", skillRouting(site.skillRouting())))))
+            com.mongodb.client.model.Updates.set("skillRouting", skillRouting(site.skillRouting())),
+            com.mongodb.client.model.Updates.set("timeZone", site.timeZone()))))
         .compose(r -> find(site.key()));
   }
 
@@ -81,7 +83,8 @@ public final class Sites {
         d.getInteger("reassignAfterSeconds", Site.DEFAULT_REASSIGN_AFTER_SECONDS),
         d.getBoolean("stickyAgent", true),
         prechatForm(d.get("prechatForm", Document.class)),
-        skillRouting(d.get("skillRouting", Document.class)));
+        skillRouting(d.get("skillRouting", Document.class)),
+        d.getString("timeZone") == null ? Site.DEFAULT_TIME_ZONE : d.getString("timeZone"));
   }
 
   private static Document skillRouting(SkillRouting r) {

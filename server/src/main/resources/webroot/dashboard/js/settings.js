@@ -49,6 +49,7 @@ export class SiteSettings {
     $('site-retention').value = site.retentionDays == null ? '' : String(site.retentionDays);
     $('site-mask').checked = site.maskCardNumbers === true;
     $('site-sticky').checked = site.stickyAgent === true;
+    $('site-time-zone').value = site.timeZone || '';
     $('site-reassign').value = site.reassignAfterSeconds == null ? '' : String(site.reassignAfterSeconds);
     // the widget's languages; the first listed is the one used when the visitor's is not there
     this.languages = Array.isArray(site.languages) ? site.languages : null;
@@ -124,6 +125,7 @@ export class SiteSettings {
       reassignAfterSeconds: reassign,
       stickyAgent: $('site-sticky').checked,
     };
+    if ($('site-time-zone').value.trim()) body.timeZone = $('site-time-zone').value.trim();
     if (this.languages) body.languages = languages; // only to a server that has the setting
     if (this.hasPrechat) body.prechatForm = this.prechatForm();
     $('site-save').disabled = true;
