@@ -2,7 +2,10 @@ package org.plauder.conversation;
 
 import java.time.Instant;
 
-/** One chat between a visitor and (once assigned) an agent of the same site. */
+/**
+ * One chat between a visitor and (once assigned) an agent of the same site. {@code channel} says
+ * how the visitor talks: {@link #CHAT} in the widget, {@link #EMAIL} by e-mail (package {@code mail}).
+ */
 public record Conversation(
     String id,
     String siteKey,
@@ -19,13 +22,25 @@ public record Conversation(
     long lastSeq,
     Integer rating,
     String visitorName,
-    String visitorEmail) {
+    String visitorEmail,
+    String channel) {
+
+  public static final String CHAT = "chat";
+  public static final String EMAIL = "email";
+
+  /** A conversation of the widget's chat (the channel every conversation had before e-mail came). */
+  public Conversation(String id, String siteKey, String visitorId, String agentId, String agentName, ConversationStatus status,
+      long queueTicket, Instant createdAt, Instant assignedAt, Instant firstAgentReplyAt, Instant closedAt, String closedBy,
+      long lastSeq, Integer rating, String visitorName, String visitorEmail) {
+    this(id, siteKey, visitorId, agentId, agentName, status, queueTicket, createdAt, assignedAt, firstAgentReplyAt, closedAt,
+        closedBy, lastSeq, rating, visitorName, visitorEmail, CHAT);
+  }
 
   /** The same conversation with a later last seq and, for an agent's first reply, its time (the cached copy after an append). */
   public Conversation afterAppend(long seq, Instant firstAgentReply) {
     return new Conversation(id, siteKey, visitorId, agentId, agentName, status, queueTicket, createdAt, assignedAt,
         firstAgentReplyAt != null ? firstAgentReplyAt : firstAgentReply, closedAt, closedBy, Math.max(lastSeq, seq), rating,
-        visitorName, visitorEmail);
+        visitorName, visitorEmail, channel);
   }
 
   public boolean isOpen() {

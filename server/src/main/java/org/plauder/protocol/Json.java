@@ -57,7 +57,8 @@ public final class Json {
         .put("assignedAt", time(c.assignedAt()))
         .put("closedAt", time(c.closedAt()))
         .put("lastSeq", c.lastSeq())
-        .put("rating", c.rating());
+        .put("rating", c.rating())
+        .put("channel", c.channel());
   }
 
   /** What a visitor may see of a conversation: no agent ids or other internals. */

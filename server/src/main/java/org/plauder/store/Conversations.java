@@ -292,6 +292,7 @@ public final class Conversations implements ConversationStore {
         lastSeq == null ? 0 : lastSeq.longValue(),
         d.getInteger("rating"),
         d.getString("visitorName"),
-        d.getString("visitorEmail"));
+        d.getString("visitorEmail"),
+        d.get("channel", Conversation.CHAT));
   }
 }
