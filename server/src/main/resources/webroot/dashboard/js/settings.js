@@ -8,6 +8,7 @@ import { api } from './api.js';
 import { dayStart, dayEnd, lastDays } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
 import { IdentitySecret } from './identity.js';
+import { MailboxSettings } from './mailbox.js';
 
 const LANGUAGES = ['de', 'en'];
 
@@ -15,6 +16,7 @@ export class SiteSettings {
   constructor(ctx) {
     this.ctx = ctx; // {session, failed}
     this.identity = new IdentitySecret(ctx);
+    this.mailbox = new MailboxSettings(ctx);
     $('site-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.save();
@@ -30,6 +32,7 @@ export class SiteSettings {
 
   async refresh() {
     this.identity.refresh();
+    this.mailbox.refresh();
     try {
       this.fill(await api('GET', '/api/v1/site', this.ctx.session.token));
     } catch (e) {
