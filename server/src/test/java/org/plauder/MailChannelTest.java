@@ -83,6 +83,36 @@ class MailChannelTest {
   }
 
   @Test
+  void withNobodyOnlineAMailWaitsInTheQueueForTheFirstAgentWhoComesOnline() throws Exception {
+    Person ben = node.createAgent("Ben", 1);
+    BridgeClient bus = node.bridge();
+    bus.register("agent." + ben.id(), ben.token());
+    mail.connect(node);
+    mail.customerWrites("Rückruf", "Bitte rufen Sie mich an.", null);
+    assertTrue(waitUntil(() -> unseenInSupportInbox() == 0), "stored, so marked seen");
+    JsonArray queue = await(bus.request("agent.conversations", ben.token(), new JsonObject())).getJsonArray("queue");
+    assertEquals(1, queue.size());
+    assertEquals("email", queue.getJsonObject(0).getString("channel"));
+
+    await(bus.request("agent.status", ben.token(), new JsonObject().put("status", "online")));
+    assertEquals(CUSTOMER, await(bus.push("assigned")).getJsonObject("conversation").getString("visitorEmail"));
+    bus.close();
+  }
+
+  @Test
+  void aMailThatCannotBeTakenInStaysUnseenAndDoesNotHoldUpTheNext() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 2);
+    MimeMessage noSender = mail.draft(CUSTOMER, null, "Ohne Absender");
+    noSender.removeHeader("From");
+    noSender.setText("Wer bin ich?");
+    Transport.send(noSender);
+    mail.connect(node);
+    mail.customerWrites("Frage", "Wo ist mein Paket?", null);
+    assertEquals(CUSTOMER, await(anna.bus().push("assigned")).getJsonObject("conversation").getString("visitorEmail"));
+    assertTrue(waitUntil(() -> unseenInSupportInbox() == 1), "the mail without sender waits in the mailbox");
+  }
+
+  @Test
   void theAgentsAnswerArrivesInTheCustomersMailboxWithThreadingHeaders() throws Exception {
     OnlineAgent anna = node.onlineAgent("Anna", 2);
     mail.connect(node);
@@ -169,6 +199,14 @@ class MailChannelTest {
     assertTrue(received.getSubject().endsWith("Demo shop"), received.getSubject());
     assertTrue(GreenMailUtil.getBody(received).contains("42 ist da"));
     assertNull(received.getHeader("In-Reply-To", null), "the first mail of its thread");
+
+    OnlineAgent ben = node.onlineAgent("Ben", 1);
+    mail.customerWrites("Re: " + received.getSubject(), "Dann bestelle ich sie.", received);
+    JsonObject reply = await(ben.bus().push("assigned")).getJsonObject("conversation");
+    assertEquals("email", reply.getString("channel"));
+    assertEquals(CUSTOMER, reply.getString("visitorEmail"));
+    assertEquals("Dann bestelle ich sie.", messages(ben, reply.getString("id")).getJsonObject(0).getString("text").lines()
+        .reduce((a, b) -> b).orElseThrow(), "the reply to the answered left message opens an e-mail conversation");
     bus.close();
   }
 

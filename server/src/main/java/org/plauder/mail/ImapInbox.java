@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.plauder.site.Mailbox;
@@ -34,13 +35,16 @@ final class ImapInbox implements AutoCloseable {
     this.box = box;
   }
 
-  /** The first {@code max} unseen mails, oldest first. */
-  synchronized List<IncomingMail> unseen(int max) throws MessagingException, IOException {
+  /** The first {@code max} unseen mails, oldest first, leaving out those whose UID {@code skip} names. */
+  synchronized List<IncomingMail> unseen(int max, LongPredicate skip) throws MessagingException, IOException {
     IMAPFolder inbox = open();
     Message[] found = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
     List<IncomingMail> mails = new ArrayList<>();
     for (int i = 0; i < found.length && mails.size() < max; i++) {
-      mails.add(read(inbox.getUID(found[i]), (MimeMessage) found[i]));
+      long uid = inbox.getUID(found[i]);
+      if (!skip.test(uid)) {
+        mails.add(read(uid, (MimeMessage) found[i]));
+      }
     }
     return mails;
   }

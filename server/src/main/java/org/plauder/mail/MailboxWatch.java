@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.plauder.site.Mailbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,8 @@ final class MailboxWatch {
 
   private static final Logger log = LoggerFactory.getLogger(MailboxWatch.class);
   private static final int BATCH = 20;
+  /** A mail that could not be taken in is tried again after this long (it stays unseen meanwhile). */
+  private static final long RETRY_NANOS = TimeUnit.MINUTES.toNanos(5);
 
   private final Vertx vertx;
   private final WorkerExecutor workers;
@@ -29,6 +34,8 @@ final class MailboxWatch {
   private boolean stopped;
   private boolean failing;
   private long timer = -1;
+  /** The UIDs of mails that could not be taken in, with when: they do not hold up the mail behind them. */
+  private final Map<Long, Long> failedAt = new ConcurrentHashMap<>();
 
   MailboxWatch(Vertx vertx, WorkerExecutor workers, String siteKey, Mailbox box, MailIntake intake) {
     this.vertx = vertx;
@@ -58,7 +65,7 @@ final class MailboxWatch {
     if (stopped) {
       return;
     }
-    workers.executeBlocking(() -> inbox.unseen(BATCH), false)
+    workers.executeBlocking(() -> inbox.unseen(BATCH, this::triedRecently), false)
         .compose(this::takeAll)
         .onSuccess(allTaken -> {
           if (failing) {
@@ -87,19 +94,34 @@ final class MailboxWatch {
   private Future<Boolean> takeAll(List<IncomingMail> mails) {
     Future<Integer> taken = Future.succeededFuture(0);
     for (IncomingMail mail : mails) {
-      taken = taken.compose(count -> intake.take(siteKey, mail)
+      taken = taken.compose(count -> takeUnlessOwn(mail)
           .compose(v -> workers.<Void>executeBlocking(() -> {
             inbox.markSeen(mail.uid());
             return null;
           }, false))
-          .map(v -> count + 1)
+          .map(v -> {
+            failedAt.remove(mail.uid());
+            return count + 1;
+          })
           .recover(e -> {
-            // It stays unseen in the mailbox and is tried again on the next round.
-            log.warn("mail {} of site {} not taken in yet: {}", mail.messageId(), siteKey, e.toString());
+            // It stays unseen in the mailbox and is tried again later.
+            if (failedAt.put(mail.uid(), System.nanoTime()) == null && !stopped) {
+              log.warn("mail {} of site {} not taken in, it stays in the mailbox: {}", mail.messageId(), siteKey, e.toString());
+            }
             return Future.succeededFuture(count);
           }));
     }
     return taken.map(count -> count == BATCH);
+  }
+
+  /** A copy of Plauder's own answer (a mail server that files sent mail in the INBOX) is not a customer's mail. */
+  private Future<Void> takeUnlessOwn(IncomingMail mail) {
+    return box.address().equalsIgnoreCase(mail.fromAddress()) ? Future.succeededFuture() : intake.take(siteKey, mail);
+  }
+
+  private boolean triedRecently(long uid) {
+    Long at = failedAt.get(uid);
+    return at != null && System.nanoTime() - at < RETRY_NANOS;
   }
 
   private void waitForNews() {
