@@ -331,6 +331,7 @@ export class Chats {
     show($('chat-ended'), chat.ended);
     show($('composer'), !chat.ended);
     show($('transfer-button'), !chat.ended);
+    show($('mails-button'), chat.conv.channel === 'email');
     show($('close-button'), !chat.ended);
     show($('dismiss-button'), chat.ended);
     if (switched) $('composer-text').value = chat.draft;

@@ -113,6 +113,7 @@ const STRINGS = {
     mailboxTitle: 'Support mailbox (e-mail channel)', mailboxHelp: 'Mail to this address becomes a conversation of channel e-mail, routed like a chat; answers go out from it. Mail stays in the mailbox until Plauder has stored it.',
     mailboxEnabled: 'Fetch and answer mail', mailboxAddress: 'Support address', mailboxImap: 'IMAP server (incoming)',
     mailboxSmtp: 'SMTP server (outgoing)', mailboxPort: 'Port', mailboxSecurity: 'Encryption', mailboxNone: 'none',
+    originalMails: 'Original mails', originalMailsTitle: 'The mails as they came', originalMailsEmpty: 'No mail kept for this conversation.',
     mailboxUsername: 'User name', mailboxPoll: 'Check at least every (seconds)', mailboxPasswordKept: 'stored — leave empty to keep it',
   },
   de: {
@@ -228,6 +229,7 @@ const STRINGS = {
     mailboxTitle: 'Support-Postfach (E-Mail-Kanal)', mailboxHelp: 'Mails an diese Adresse werden zu Gesprächen im Kanal E-Mail und wie Chats verteilt; Antworten gehen von ihr aus. Mails bleiben im Postfach, bis Plauder sie gespeichert hat.',
     mailboxEnabled: 'Mails abholen und beantworten', mailboxAddress: 'Support-Adresse', mailboxImap: 'IMAP-Server (eingehend)',
     mailboxSmtp: 'SMTP-Server (ausgehend)', mailboxPort: 'Port', mailboxSecurity: 'Verschlüsselung', mailboxNone: 'keine',
+    originalMails: 'Original-Mails', originalMailsTitle: 'Die Mails, wie sie kamen', originalMailsEmpty: 'Zu diesem Gespräch ist keine Mail gespeichert.',
     mailboxUsername: 'Benutzername', mailboxPoll: 'Spätestens prüfen alle (Sekunden)', mailboxPasswordKept: 'gespeichert — leer lassen, um es zu behalten',
   },
 };

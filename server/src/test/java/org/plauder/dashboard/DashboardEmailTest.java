@@ -64,6 +64,10 @@ class DashboardEmailTest extends DashboardBrowserTest {
     assertTrue(driver.findElement(By.id("chat-meta")).getText().contains(CUSTOMER));
     assertTrue(driver.findElements(By.cssSelector("#message-log img, #message-log script, #message-log b")).isEmpty());
     assertFalse(driver.getTitle().contains("pwned"));
+    driver.findElement(By.id("mails-button")).click();
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mails-dialog")));
+    assertEquals("Wo ist mein Paket?", driver.findElement(By.cssSelector("#mails-list pre")).getText(), "the mail as it came, as text");
+    driver.findElement(By.id("mails-close")).click();
 
     page.reply("Es kommt morgen.");
     page.waitForMessage("Es kommt morgen.");
