@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.plauder.TestNode.OnlineAgent;
 import org.plauder.TestNode.Person;
+import org.plauder.store.MailThreads;
 
 /**
  * The e-mail channel against a real mail server in-process (GreenMail, SMTP and IMAP): mail to
@@ -80,6 +81,12 @@ class MailChannelTest {
     assertTrue(original.contains("Tel. 0123"), "the mail as it came is kept: " + original);
     assertTrue(waitUntil(() -> unseenInSupportInbox() == 0), "marked seen once its conversation is stored");
     assertTrue(sent.startsWith("<"));
+
+    HttpResponse<Buffer> erased = await(node.http.delete("/api/v1/visitors/" + conversation.getString("visitorId"))
+        .bearerTokenAuthentication(node.loginAdmin().token()).send());
+    assertEquals(200, erased.statusCode(), erased.bodyAsString());
+    assertTrue(await(new MailThreads(node.server.services().database()).originals(conversation.getString("id"))).isEmpty(),
+        "erasing the customer erases the mails as they came");
   }
 
   @Test

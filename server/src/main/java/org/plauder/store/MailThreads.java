@@ -79,6 +79,12 @@ public final class MailThreads {
     });
   }
 
+  /** Deleted with their conversations (erasure, retention): the threads and the mails as they came. */
+  static Future<Void> deleteOf(Database db, List<String> conversationIds) {
+    return Reactive.done(db.mailThreads().deleteMany(in("_id", conversationIds)))
+        .compose(v -> Reactive.done(db.mailOriginals().deleteMany(in("conversationId", conversationIds))));
+  }
+
   private static MailThread toThread(Document d) {
     if (d == null) {
       return null;
