@@ -48,7 +48,11 @@ public final class MailReplies {
     if (m.sender() != ChatMessage.Sender.AGENT) {
       return;
     }
-    threads.of(m.conversationId())
+    // An open chat of the widget has no thread (only e-mail conversations and answered left
+    // messages do): known from the node's cache, so chats cost no extra read.
+    conversations.get(m.conversationId())
+        .compose(c -> c != null && c.isOpen() && Conversation.CHAT.equals(c.channel())
+            ? Future.<MailThread>succeededFuture() : threads.of(m.conversationId()))
         .compose(thread -> thread == null ? Future.<Void>succeededFuture() : send(appended.siteKey(), thread, m))
         .onFailure(e -> reportUnsent(m, e));
   }
