@@ -20,6 +20,9 @@ import org.plauder.event.DomainEvents;
 import org.plauder.help.ArticleIndex;
 import org.plauder.help.KnowledgeBase;
 import org.plauder.help.Offload;
+import org.plauder.mail.MailIntake;
+import org.plauder.mail.MailThreading;
+import org.plauder.mail.MailVerticle;
 import org.plauder.metrics.MetricsVerticle;
 import org.plauder.metrics.NodeMetrics;
 import org.plauder.offer.OfferService;
@@ -45,6 +48,9 @@ import org.plauder.store.Agents;
 import org.plauder.store.Articles;
 import org.plauder.store.Conversations;
 import org.plauder.store.Database;
+import org.plauder.store.EmailConversations;
+import org.plauder.store.MailThreads;
+import org.plauder.store.Mailboxes;
 import org.plauder.store.EmbeddedMongo;
 import org.plauder.store.Messages;
 import org.plauder.store.OfferStore;
@@ -137,6 +143,7 @@ public final class PlauderServer {
                   services.visitors(), services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(),
                   services.clock())).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new MailVerticle(mailParts(services))).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new SupervisorPushes(services.events(), services.inboxes(), supervision.monitoring()))
                   .onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping, supervision)).onSuccess(ids::add))
@@ -217,6 +224,16 @@ public final class PlauderServer {
     return s.metrics().enabled()
         ? vertx.deployVerticle(new MetricsVerticle(s.metrics(), s.events(), s.agents(), presence::visitorsHeld, s.clock()))
         : Future.succeededFuture("");
+  }
+
+  /** The e-mail channel: mailboxes watched, mail taken in as conversations of channel email, answers sent. */
+  private static MailVerticle.Parts mailParts(Services s) {
+    MailThreads threads = new MailThreads(s.database());
+    MailIntake intake = new MailIntake(new MailIntake.Parts(threads, new EmailConversations(s.database(), s.conversations()),
+        s.conversations(), s.visitors(), s.messages(), s.router(), s.events(), new MailThreading(), s.clock(),
+        s.config().maxMessageLength()));
+    return new MailVerticle.Parts(s.events(), new Mailboxes(s.database()), threads, intake, s.caches().sites(),
+        s.caches().conversations(), s.messages(), 30);
   }
 
   private static PresenceVerticle.Parts presenceParts(Services s) {

@@ -2,7 +2,11 @@ package org.plauder.conversation;
 
 import java.time.Instant;
 
-/** One chat between a visitor and (once assigned) an agent of the same site; {@code needs}: its language and topic's skill. */
+/**
+ * One chat between a visitor and (once assigned) an agent of the same site. {@code needs}: the
+ * language and topic's skill it asks its agent for; {@code channel} says how the visitor talks:
+ * {@link #CHAT} in the widget, {@link #EMAIL} by e-mail (package {@code mail}).
+ */
 public record Conversation(
     String id,
     String siteKey,
@@ -20,17 +24,30 @@ public record Conversation(
     Integer rating,
     String visitorName,
     String visitorEmail,
-    ChatNeeds needs) {
+    ChatNeeds needs,
+    String channel) {
+
+  public static final String CHAT = "chat";
+  public static final String EMAIL = "email";
 
   public Conversation {
     needs = ChatNeeds.orNone(needs);
+    channel = channel == null ? CHAT : channel;
+  }
+
+  /** A conversation of the widget's chat that asks nothing in particular. */
+  public Conversation(String id, String siteKey, String visitorId, String agentId, String agentName, ConversationStatus status,
+      long queueTicket, Instant createdAt, Instant assignedAt, Instant firstAgentReplyAt, Instant closedAt, String closedBy,
+      long lastSeq, Integer rating, String visitorName, String visitorEmail) {
+    this(id, siteKey, visitorId, agentId, agentName, status, queueTicket, createdAt, assignedAt, firstAgentReplyAt, closedAt,
+        closedBy, lastSeq, rating, visitorName, visitorEmail, ChatNeeds.NONE, CHAT);
   }
 
   /** The same conversation with a later last seq and, for an agent's first reply, its time (the cached copy after an append). */
   public Conversation afterAppend(long seq, Instant firstAgentReply) {
     return new Conversation(id, siteKey, visitorId, agentId, agentName, status, queueTicket, createdAt, assignedAt,
         firstAgentReplyAt != null ? firstAgentReplyAt : firstAgentReply, closedAt, closedBy, Math.max(lastSeq, seq), rating,
-        visitorName, visitorEmail, needs);
+        visitorName, visitorEmail, needs, channel);
   }
 
   public boolean isOpen() {

@@ -71,7 +71,8 @@ public final class Json {
         .put("lastSeq", c.lastSeq())
         .put("rating", c.rating())
         .put("language", c.needs().language())
-        .put("topic", c.needs().skill());
+        .put("topic", c.needs().skill())
+        .put("channel", c.channel());
   }
 
   /** What a visitor may see of a conversation: no agent ids or other internals. */

@@ -48,6 +48,7 @@ final class ConversationDocs {
         d.getInteger("rating"),
         d.getString("visitorName"),
         d.getString("visitorEmail"),
-        needs(d.get("needs", Document.class)));
+        needs(d.get("needs", Document.class)),
+        d.get("channel", Conversation.CHAT));
   }
 }

@@ -264,7 +264,7 @@ public final class Conversations implements ConversationStore {
     if (ids.isEmpty()) {
       return Future.succeededFuture(0L);
     }
-    return routing.deleteOf(ids).compose(v -> whispers.deleteOf(ids))
+    return routing.deleteOf(ids).compose(v -> whispers.deleteOf(ids)).compose(v -> MailThreads.deleteOf(db, ids))
         .compose(v -> Reactive.first(db.conversations().deleteMany(in("_id", ids)))).map(r -> r.getDeletedCount());
   }
 

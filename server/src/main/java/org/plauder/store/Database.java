@@ -128,6 +128,16 @@ public final class Database implements AutoCloseable {
     return db.getCollection("verifiedUsers");
   }
 
+  /** Each e-mail conversation's thread (reply token, Message-IDs), {@code _id} = conversation id. */
+  public MongoCollection<Document> mailThreads() {
+    return db.getCollection("mailThreads");
+  }
+
+  /** Every e-mail taken in, as it came (before trimming), {@code _id} = site key + ":" + Message-ID. */
+  public MongoCollection<Document> mailOriginals() {
+    return db.getCollection("mailOriginals");
+  }
+
   /** Creates the indexes the code relies on; idempotent. */
   public Future<Void> ensureIndexes() {
     IndexOptions unique = new IndexOptions().unique(true);

@@ -217,6 +217,11 @@ public final class HttpVerticle extends VerticleBase {
     router.delete("/api/v1/articles/:articleId").handler(articles::delete);
     router.get("/api/v1/bot").handler(bot::get);
     router.put("/api/v1/bot").handler(bot::replace);
+    MailApi mail = new MailApi(services);
+    router.get("/api/v1/mailbox").handler(mail::get);
+    router.put("/api/v1/mailbox").handler(mail::replace);
+    router.post("/api/v1/conversations/:id/email-answer").handler(mail::answer);
+    router.get("/api/v1/conversations/:id/mails").handler(mail::originals);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
     router.route("/api/*").failureHandler(Http::onFailure);
   }

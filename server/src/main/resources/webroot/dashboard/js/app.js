@@ -22,6 +22,7 @@ import { LiveVisitors } from './livevisitors.js';
 import { OfferRules } from './offers.js';
 import { Articles } from './articles.js';
 import { RoutingExplainer } from './routing.js';
+import { OriginalMails } from './originalmails.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
 const QUEUE_POLL_OFFLINE_MS = 20000;
@@ -145,6 +146,7 @@ function start(session) {
   whisperNotes = new WhisperNotes(ctx);
   if (canSupervise()) monitor = new Monitor(ctx);
   chats = new Chats(ctx);
+  new OriginalMails(ctx, () => (chats.active ? chats.active.conv : null));
   history = new History(ctx);
   admin = new Admin(ctx);
   liveVisitors = new LiveVisitors(ctx);

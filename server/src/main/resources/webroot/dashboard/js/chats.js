@@ -288,6 +288,7 @@ export class Chats {
       if (chat.conv.id === this.activeId) button.setAttribute('aria-current', 'true');
       const top = el('span', 'chat-item-top');
       top.append(el('span', 'chat-item-name', visitorLabel(chat.conv)));
+      if (chat.conv.channel === 'email') top.append(el('span', 'badge channel-email', t('channelEmail')));
       if (chat.ended) top.append(el('span', 'badge', t('ended')));
       const last = chat.last;
       top.append(el('span', 'chat-item-time muted', last ? clockTime(last.time) : ''));
@@ -323,7 +324,7 @@ export class Chats {
     show($('chat-pane'), !!chat);
     if (!chat) return;
     $('chat-title').textContent = visitorLabel(chat.conv);
-    const meta = [chat.conv.visitorEmail, needsLabel(chat.conv), t('since', { time: clockTime(chat.conv.assignedAt || chat.conv.createdAt) })];
+    const meta = [chat.conv.channel === 'email' ? t('viaEmail') : null, chat.conv.visitorEmail, needsLabel(chat.conv), t('since', { time: clockTime(chat.conv.assignedAt || chat.conv.createdAt) })];
     $('chat-meta').textContent = meta.filter(Boolean).join(' · ');
     $('chat-note').textContent = chat.note || '';
     show($('chat-note'), !!chat.note);
@@ -331,6 +332,7 @@ export class Chats {
     show($('chat-ended'), chat.ended);
     show($('composer'), !chat.ended);
     show($('transfer-button'), !chat.ended);
+    show($('mails-button'), chat.conv.channel === 'email');
     show($('close-button'), !chat.ended);
     show($('dismiss-button'), chat.ended);
     if (switched) $('composer-text').value = chat.draft;

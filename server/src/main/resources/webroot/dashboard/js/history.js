@@ -10,6 +10,7 @@ import { api } from './api.js';
 import { isTokenFailure } from '../client-core.js';
 import { dayStart, dayEnd } from './dates.js';
 import { TranscriptView, conversationTitle } from './transcript.js';
+import { EmailAnswer } from './emailanswer.js';
 
 const SEARCH_LIMIT = 100;
 const SNIPPET_BEFORE = 30;
@@ -39,6 +40,7 @@ export class History {
     this.kind = 'closed';
     this.selectedId = null;
     this.transcript = new TranscriptView(ctx, 'transcript');
+    this.emailAnswer = new EmailAnswer(ctx, (conv) => this.transcript.show(conv));
     $('history-closed').addEventListener('click', () => this.switchKind('closed'));
     $('history-offline').addEventListener('click', () => this.switchKind('offline'));
     $('history-filter').addEventListener('submit', (event) => {
@@ -178,6 +180,7 @@ export class History {
       else b.removeAttribute('aria-current');
     }
     if (await this.transcript.show(conv, highlightSeq)) {
+      this.emailAnswer.showFor(conv);
       show($('transcript-empty'), false);
       show($('transcript-pane'), true);
       if (window.matchMedia('(max-width: 640px)').matches) $('transcript-pane').scrollIntoView();

@@ -9,6 +9,7 @@ import { dayStart, dayEnd, lastDays } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
 import { IdentitySecret } from './identity.js';
 import { ChatTopics } from './topics.js';
+import { MailboxSettings } from './mailbox.js';
 
 const LANGUAGES = ['de', 'en'];
 
@@ -17,6 +18,7 @@ export class SiteSettings {
     this.ctx = ctx; // {session, failed}
     this.identity = new IdentitySecret(ctx);
     this.topics = new ChatTopics(ctx);
+    this.mailbox = new MailboxSettings(ctx);
     $('site-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.save();
@@ -32,6 +34,7 @@ export class SiteSettings {
 
   async refresh() {
     this.identity.refresh();
+    this.mailbox.refresh();
     try {
       const site = await api('GET', '/api/v1/site', this.ctx.session.token);
       this.fill(site);

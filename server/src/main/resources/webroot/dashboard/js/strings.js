@@ -117,6 +117,14 @@ const STRINGS = {
     articlePublishedNow: '"{title}" is published.', articleUnpublishedNow: '"{title}" is a draft again.',
     deleteArticleTitle: 'Delete "{title}"?', deleteArticleHelp: 'Visitors will no longer find it, in the widget or in the help centre. This cannot be undone.',
     articleDeleted: '"{title}" deleted.',
+    // the e-mail channel
+    channelEmail: 'E-mail', viaEmail: 'by e-mail', emailAnswerLabel: 'Answer by e-mail', emailAnswerSend: 'Send e-mail',
+    emailAnswerTo: 'Answer by e-mail to {email}; the reply comes back as an e-mail conversation.', emailAnswerSent: 'Answer sent to {email}.',
+    mailboxTitle: 'Support mailbox (e-mail channel)', mailboxHelp: 'Mail to this address becomes a conversation of channel e-mail, routed like a chat; answers go out from it. Mail stays in the mailbox until Plauder has stored it.',
+    mailboxEnabled: 'Fetch and answer mail', mailboxAddress: 'Support address', mailboxImap: 'IMAP server (incoming)',
+    mailboxSmtp: 'SMTP server (outgoing)', mailboxPort: 'Port', mailboxSecurity: 'Encryption', mailboxNone: 'none',
+    originalMails: 'Original mails', originalMailsTitle: 'The mails as they came', originalMailsEmpty: 'No mail kept for this conversation.',
+    mailboxUsername: 'User name', mailboxPoll: 'Check at least every (seconds)', mailboxPasswordKept: 'stored — leave empty to keep it',
   },
   de: {
     signInTitle: 'Plauder — Anmeldung für Agenten', email: 'E-Mail', password: 'Passwort', signIn: 'Anmelden',
@@ -235,6 +243,14 @@ const STRINGS = {
     articlePublishedNow: '„{title}“ ist veröffentlicht.', articleUnpublishedNow: '„{title}“ ist wieder ein Entwurf.',
     deleteArticleTitle: '„{title}“ löschen?', deleteArticleHelp: 'Besucher finden ihn dann nicht mehr, weder im Widget noch im Hilfe-Center. Das lässt sich nicht rückgängig machen.',
     articleDeleted: '„{title}“ gelöscht.',
+    // der E-Mail-Kanal
+    channelEmail: 'E-Mail', viaEmail: 'per E-Mail', emailAnswerLabel: 'Per E-Mail antworten', emailAnswerSend: 'E-Mail senden',
+    emailAnswerTo: 'Antwort per E-Mail an {email}; die Rückantwort kommt als E-Mail-Gespräch zurück.', emailAnswerSent: 'Antwort an {email} gesendet.',
+    mailboxTitle: 'Support-Postfach (E-Mail-Kanal)', mailboxHelp: 'Mails an diese Adresse werden zu Gesprächen im Kanal E-Mail und wie Chats verteilt; Antworten gehen von ihr aus. Mails bleiben im Postfach, bis Plauder sie gespeichert hat.',
+    mailboxEnabled: 'Mails abholen und beantworten', mailboxAddress: 'Support-Adresse', mailboxImap: 'IMAP-Server (eingehend)',
+    mailboxSmtp: 'SMTP-Server (ausgehend)', mailboxPort: 'Port', mailboxSecurity: 'Verschlüsselung', mailboxNone: 'keine',
+    originalMails: 'Original-Mails', originalMailsTitle: 'Die Mails, wie sie kamen', originalMailsEmpty: 'Zu diesem Gespräch ist keine Mail gespeichert.',
+    mailboxUsername: 'Benutzername', mailboxPoll: 'Spätestens prüfen alle (Sekunden)', mailboxPasswordKept: 'gespeichert — leer lassen, um es zu behalten',
   },
 };
 

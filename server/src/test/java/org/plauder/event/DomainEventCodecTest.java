@@ -31,7 +31,7 @@ class DomainEventCodecTest {
   private static final Instant AT = Instant.parse("2026-12-01T09:30:15.123Z");
   private static final Conversation CONVERSATION = new Conversation("c1", "demo", "v1", "a1", "Anna",
       ConversationStatus.ACTIVE, 7, AT, AT, null, null, null, 3, null, "Kim", "kim@example.com",
-      new ChatNeeds("de", "billing", AT.plusSeconds(60)));
+      new ChatNeeds("de", "billing", AT.plusSeconds(60)), Conversation.EMAIL);
   private static final ChatMessage MESSAGE = new ChatMessage("c1", 4, ChatMessage.Sender.AGENT, "a1", "Anna", "Hallo ü",
       "m-1", AT);
   private static final Offer OFFER = new Offer("o1", "invite", "Can I help?", "Anna", "a1");

@@ -40,7 +40,7 @@ class InMemoryConversations implements ConversationStore {
       String visitorName, String visitorEmail, ChatNeeds needs, Instant now) {
     String id = "c" + (++nextId);
     return Future.succeededFuture(put(new Conversation(id, siteKey, visitorId, null, null, status, queueTicket, now, null, null,
-        null, null, 0, null, visitorName, visitorEmail, needs)));
+        null, null, 0, null, visitorName, visitorEmail, needs, null)));
   }
 
   @Override
@@ -48,7 +48,7 @@ class InMemoryConversations implements ConversationStore {
       String visitorEmail, Instant now) {
     String id = "left-" + visitorId + "-" + clientMsgId;
     return Future.succeededFuture(conversations.computeIfAbsent(id, k -> new Conversation(id, siteKey, visitorId, null, null,
-        ConversationStatus.OFFLINE, 0, now, null, null, null, null, 0, null, visitorName, visitorEmail, null)));
+        ConversationStatus.OFFLINE, 0, now, null, null, null, null, 0, null, visitorName, visitorEmail)));
   }
 
   @Override
@@ -131,7 +131,7 @@ class InMemoryConversations implements ConversationStore {
   private static Conversation with(Conversation c, ConversationStatus status, String agentId, String agentName,
       Instant assignedAt, Instant closedAt, String closedBy) {
     return new Conversation(c.id(), c.siteKey(), c.visitorId(), agentId, agentName, status, c.queueTicket(), c.createdAt(),
-        assignedAt, c.firstAgentReplyAt(), closedAt, closedBy, c.lastSeq(), c.rating(), c.visitorName(), c.visitorEmail(), c.needs());
+        assignedAt, c.firstAgentReplyAt(), closedAt, closedBy, c.lastSeq(), c.rating(), c.visitorName(), c.visitorEmail(), c.needs(), c.channel());
   }
 
   private Conversation put(Conversation c) {

@@ -18,7 +18,7 @@ class ReadableTranscriptsTest {
 
   private static final Instant START = Instant.parse("2026-12-02T13:05:00Z");
   private static final Conversation CHAT = new Conversation("c1", "demo", "v1", "a1", "Anna", ConversationStatus.CLOSED, 1, START,
-      START, START, START.plusSeconds(600), "visitor", 3, 5, "Eva Müller", "eva@example.org", null);
+      START, START, START.plusSeconds(600), "visitor", 3, 5, "Eva Müller", "eva@example.org");
   private static final List<ChatMessage> MESSAGES = List.of(
       new ChatMessage("c1", 1, Sender.VISITOR, "v1", null, "Wo bleibt mein Paket?", "m-1", START),
       new ChatMessage("c1", 2, Sender.AGENT, "a1", "Anna", "Es ist unterwegs.\nMorgen da.", "m-2", START.plusSeconds(65)),
@@ -60,7 +60,7 @@ class ReadableTranscriptsTest {
   void fileNamesNameTheSiteTheDayAndTheVisitorInAscii() {
     assertEquals("demo-2026-12-02-eva-muller.txt", ReadableTranscripts.fileName(CHAT, "demo", GERMAN, "txt"));
     Conversation anonymous = new Conversation("c2", "demo", "v2", null, null, ConversationStatus.OFFLINE, 0,
-        Instant.parse("2026-12-02T23:30:00Z"), null, null, null, null, 0, null, null, null, null);
+        Instant.parse("2026-12-02T23:30:00Z"), null, null, null, null, 0, null, null, null);
     assertEquals("demo-2026-12-03.csv", ReadableTranscripts.fileName(anonymous, "demo", GERMAN, "csv"), "the day in Berlin");
   }
 }

@@ -1,0 +1,154 @@
+package org.plauder.mail;
+
+import jakarta.mail.Address;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.plauder.site.Mailbox;
+
+/**
+ * A support mailbox's INBOX over IMAP. Every method blocks: {@link MailboxWatch} calls them on
+ * the mail worker threads, never on an event loop. Mail is read without marking it seen; it is
+ * marked seen only when its conversation is stored, so mail that could not be handled stays unseen.
+ */
+final class ImapInbox implements AutoCloseable {
+
+  private final Mailbox box;
+  private Store store;
+  private IMAPFolder folder;
+
+  ImapInbox(Mailbox box) {
+    this.box = box;
+  }
+
+  /** The first {@code max} unseen mails, oldest first, leaving out those whose UID {@code skip} names. */
+  synchronized List<IncomingMail> unseen(int max, LongPredicate skip) throws MessagingException, IOException {
+    IMAPFolder inbox = open();
+    Message[] found = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+    List<IncomingMail> mails = new ArrayList<>();
+    for (int i = 0; i < found.length && mails.size() < max; i++) {
+      long uid = inbox.getUID(found[i]);
+      if (!skip.test(uid)) {
+        mails.add(read(uid, (MimeMessage) found[i]));
+      }
+    }
+    return mails;
+  }
+
+  synchronized void markSeen(long uid) throws MessagingException {
+    Message m = open().getMessageByUID(uid);
+    if (m != null) {
+      m.setFlag(Flags.Flag.SEEN, true);
+    }
+  }
+
+  /** Whether the server announces new mail (IMAP IDLE); without it the mailbox is polled. */
+  synchronized boolean supportsIdle() throws MessagingException {
+    open();
+    return ((IMAPStore) store).hasCapability("IDLE");
+  }
+
+  /**
+   * Waits for the server to announce a change. Not synchronized: {@link #wakeUp} must reach the
+   * folder meanwhile, which ends the IDLE.
+   */
+  void idle() throws MessagingException {
+    IMAPFolder inbox = folder;
+    if (inbox != null && inbox.isOpen()) {
+      inbox.idle(true);
+    }
+  }
+
+  /** Ends a running IDLE (any command on the folder does). */
+  void wakeUp() throws MessagingException {
+    IMAPFolder inbox = folder;
+    if (inbox != null && inbox.isOpen()) {
+      inbox.doCommand(protocol -> {
+        protocol.noop();
+        return null;
+      });
+    }
+  }
+
+  private IMAPFolder open() throws MessagingException {
+    if (store == null || !store.isConnected()) {
+      store = MailSessions.imap(box).getStore(box.imapSecurity() == Mailbox.Security.SSL ? "imaps" : "imap");
+      store.connect(box.imapHost(), box.imapPort(), box.username(), box.password());
+      folder = null;
+    }
+    if (folder == null || !folder.isOpen()) {
+      folder = (IMAPFolder) store.getFolder("INBOX");
+      folder.open(Folder.READ_WRITE);
+    }
+    return folder;
+  }
+
+  private static IncomingMail read(long uid, MimeMessage m) throws MessagingException, IOException {
+    Address[] from = m.getFrom();
+    InternetAddress sender = from != null && from.length > 0 && from[0] instanceof InternetAddress a ? a : null;
+    Instant sent = m.getSentDate() != null ? m.getSentDate().toInstant() : Instant.now();
+    String messageId = m.getMessageID() != null ? m.getMessageID().strip()
+        : MailThreading.fallbackId(sender == null ? "" : sender.getAddress(), m.getSubject(), sent.toEpochMilli());
+    return new IncomingMail(uid, messageId,
+        MailThreading.referencedIds(m.getHeader("In-Reply-To", " "), m.getHeader("References", " ")),
+        sender == null ? null : sender.getAddress(), sender == null ? null : sender.getPersonal(),
+        m.getSubject(), text(m), sent);
+  }
+
+  /** The mail's text: its plain-text part, or else its HTML part made text; attachments are left out. */
+  static String text(Part part) throws MessagingException, IOException {
+    if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+      return String.valueOf(part.getContent());
+    }
+    if (part.isMimeType("text/html") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+      return HtmlMail.toText(String.valueOf(part.getContent()));
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multi = (Multipart) part.getContent();
+      String html = null;
+      for (int i = 0; i < multi.getCount(); i++) {
+        Part child = multi.getBodyPart(i);
+        if (child.isMimeType("text/html")) {
+          html = html == null ? text(child) : html;
+        } else {
+          String text = text(child);
+          if (!text.isEmpty()) {
+            return text;
+          }
+        }
+      }
+      return html == null ? "" : html;
+    }
+    return "";
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (folder != null && folder.isOpen()) {
+        folder.close(false);
+      }
+      if (store != null) {
+        store.close();
+      }
+    } catch (MessagingException e) {
+      // Closing a connection that is gone already: nothing to keep.
+    }
+    folder = null;
+    store = null;
+  }
+}

@@ -1,0 +1,19 @@
+package org.plauder.mail;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One mail fetched from a support mailbox, as the channel needs it: its IMAP UID (to mark it
+ * seen once it is stored), its Message-ID and the ones it refers to, the sender, and its whole
+ * text (an HTML-only mail already made text by {@link HtmlMail}).
+ */
+public record IncomingMail(
+    long uid,
+    String messageId,
+    List<String> referencedIds,
+    String fromAddress,
+    String fromName,
+    String subject,
+    String text,
+    Instant sentAt) {}
