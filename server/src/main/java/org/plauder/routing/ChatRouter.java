@@ -58,9 +58,18 @@ public final class ChatRouter {
   private final SiteDrains drains = new SiteDrains();
   private final QueueDrain drain;
   private final Handovers handovers;
+  private final HoldingRoom holding;
 
   public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
       PreferredAgents preferred, AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock) {
+    this(agents, conversations, visitors, chatLog, preferred, policy, rate, scheduler, events, clock, null);
+  }
+
+  /** A router whose new chats may first be held in {@code holding} (the FAQ bot answers first); null: never. */
+  public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
+      PreferredAgents preferred, AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock,
+      HoldingRoom holding) {
+    this.holding = holding;
     this.agents = agents;
     this.conversations = conversations;
     this.visitors = visitors;
@@ -96,14 +105,29 @@ public final class ChatRouter {
 
   private Future<ChatState> openNew(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
     String siteKey = visitor.siteKey();
-    return conversations.nextQueueTicket(siteKey)
-        .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, clock.instant()))
+    Future<Boolean> holds = holding == null ? Future.succeededFuture(false) : holding.holds(siteKey, first, opening != null);
+    return holds.compose(held -> (held ? holding.open(visitor, name, email, clock.instant()) : conversations.nextQueueTicket(siteKey)
+        .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, clock.instant())))
         .compose(created -> created == null
             // Another tab (or node) opened the visitor's chat in the same instant: that one it is.
             ? conversations.findOpenOfVisitor(visitor.id()).compose(open -> open == null
                 ? Future.failedFuture(Failure.conflict("busy", "the chat was just opened and closed again, try again"))
                 : continueOpen(open, first))
-            : openQueuedChat(visitor, created, name, email, first, opening));
+            : held ? holding.announce(created, name, email, first).compose(masked -> describe(created.id()).map(s -> s.withMasked(masked)))
+            : openQueuedChat(visitor, created, name, email, first, opening)));
+  }
+
+  /** A held chat joins the queue as any new chat (the visitor asked for a person); false when it was not held. */
+  public Future<Boolean> release(Conversation c) {
+    return holding == null ? Future.succeededFuture(false) : holding.release(c).compose(released -> released == null
+        ? Future.succeededFuture(false)
+        : assignPreferred(null, released).compose(v -> assignQueued(c.siteKey())).map(true));
+  }
+
+  /** Closes a held chat that the bot's answer settled, by its visitor, never queued; the closed chat, or null when it was not held. */
+  public Future<Conversation> settle(Conversation c) {
+    return holding == null ? Future.succeededFuture()
+        : holding.settle(c).compose(taken -> taken == null ? Future.succeededFuture() : close(taken, "visitor"));
   }
 
   private Future<ChatState> openQueuedChat(Identity visitor, Conversation created, String name, String email,

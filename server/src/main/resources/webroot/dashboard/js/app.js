@@ -19,6 +19,7 @@ import { SiteSettings } from './settings.js';
 import { LiveVisitors } from './livevisitors.js';
 import { OfferRules } from './offers.js';
 import { Articles } from './articles.js';
+import { BotSettings } from './botsettings.js';
 import { RoutingExplainer } from './routing.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
@@ -44,6 +45,7 @@ let settings;
 let liveVisitors;
 let offerRules;
 let articles;
+let botSettings;
 let routing;
 let toastTimer;
 
@@ -135,6 +137,7 @@ function start(session) {
     settings = new SiteSettings(ctx);
     offerRules = new OfferRules(ctx);
     articles = new Articles(ctx);
+    botSettings = new BotSettings(ctx);
   }
   canned = new Canned(ctx);
   canned.load();
@@ -334,6 +337,7 @@ function showView(view) {
     settings.refresh();
     offerRules.refresh();
     articles.refresh();
+    botSettings.refresh();
   }
 }
 
