@@ -142,6 +142,20 @@ class FirstAnswerTest {
       assertEquals(1, report.getInteger("handedOver"), report.encode());
       assertEquals(0, report.getInteger("selfServed"));
       assertEquals(0, report.getJsonArray("botArticles").getJsonObject(0).getInteger("accepted"));
+
+      // The bot's message is the bot's in every export.
+      String token = agent.person().token();
+      String base = "/api/v1/conversations/" + chat + "/transcript?format=";
+      assertEquals(List.of("visitor", "bot"), senders(await(node.http.get(base + "json").bearerTokenAuthentication(token).send())
+          .bodyAsJsonObject().getJsonArray("messages")));
+      String csv = await(node.http.get(base + "csv").bearerTokenAuthentication(token).send()).bodyAsString();
+      assertTrue(csv.contains("," + 2 + ",") && csv.contains(",bot,Hilfe-Bot,"), csv);
+      String text = await(node.http.get(base + "txt").bearerTokenAuthentication(token).send()).bodyAsString();
+      assertTrue(text.contains("] Hilfe-Bot (bot): Das beantwortet vielleicht Ihre Frage:"), text);
+      String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+      String bulk = await(node.http.get("/api/v1/exports/messages?format=ndjson&from=" + today + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))
+          .bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsString();
+      assertTrue(bulk.lines().anyMatch(l -> "bot".equals(new JsonObject(l).getString("sender"))), bulk);
       eva.bus().close();
       agent.bus().close();
     }
