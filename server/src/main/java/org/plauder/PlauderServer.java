@@ -216,7 +216,7 @@ public final class PlauderServer {
   /** The FAQ bot in mode "first": answers a held chat's first message before any agent. */
   private static FirstAnswer firstAnswer(Services s) {
     return new FirstAnswer(new BotSearch(new SiteBots(s.database())::find, s.caches().sites(), s.knowledgeBase()), s.router(),
-        s.caches().conversations(), s.messages(), new BotAnswers(s.database()), s.clock(), s.config().publicUrl());
+        s.caches().conversations(), s.conversations(), s.messages(), new BotAnswers(s.database()), s.clock(), s.config().publicUrl());
   }
 
   /** Plauder's own meters, fed by events: only when metrics are on, so that off costs nothing. */

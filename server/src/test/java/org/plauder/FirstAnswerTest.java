@@ -192,4 +192,28 @@ class FirstAnswerTest {
       agent.bus().close();
     }
   }
+
+  @Test
+  void aVisitorWhoLeavesWithoutAnsweringTheBotLeavesNoOpenChatBehind(Vertx vertx) throws Exception {
+    try (TestNode node = TestNode.start(vertx, dataDir)) {
+      botFirst(node);
+      OnlineAgent agent = node.onlineAgent("Anna", 2);
+      Guest eva = guest(node);
+      String chat = eva.ask("Wie lange dauert der Versand?").getJsonObject("conversation").getString("id");
+      botAnswer(eva);
+      eva.bus().close();
+      await(agent.bus().push(p -> "visitorLeft".equals(p.getString("type")) && eva.person().id().equals(p.getString("visitorId"))));
+      String status = null;
+      for (int i = 0; i < 100 && !"closed".equals(status); i++) {
+        Thread.sleep(100);
+        status = await(node.http.get("/api/v1/conversations/" + chat).bearerTokenAuthentication(agent.person().token()).send())
+            .bodyAsJsonObject().getJsonObject("conversation").getString("status");
+      }
+      assertEquals("closed", status, "the held chat was closed when its visitor left");
+      JsonObject report = siteReport(node);
+      assertEquals(1, report.getInteger("botAnswered"));
+      assertEquals(0, report.getInteger("selfServed") + report.getInteger("handedOver"), "counted neither way");
+      agent.bus().close();
+    }
+  }
 }

@@ -5,9 +5,11 @@ import java.time.Clock;
 import org.plauder.conversation.ChatLog;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.ConversationStore;
 import org.plauder.event.CachedReads;
 import org.plauder.event.DomainEvent.ChatHeld;
 import org.plauder.event.DomainEvent.MessageAppended;
+import org.plauder.event.DomainEvent.VisitorLeft;
 import org.plauder.event.DomainEvents;
 import org.plauder.help.BotAnswerLog;
 import org.plauder.help.BotAnswerLog.BotAnswer;
@@ -30,6 +32,7 @@ public final class FirstAnswer {
   private final BotSearch search;
   private final ChatRouter router;
   private final CachedReads<String, Conversation> conversations;
+  private final ConversationStore openChats;
   private final ChatLog chatLog;
   private final BotAnswerLog answers;
   private final HeldChatExits exits;
@@ -37,10 +40,11 @@ public final class FirstAnswer {
   private final String publicUrl;
 
   public FirstAnswer(BotSearch search, ChatRouter router, CachedReads<String, Conversation> conversations,
-      ChatLog chatLog, BotAnswerLog answers, Clock clock, String publicUrl) {
+      ConversationStore openChats, ChatLog chatLog, BotAnswerLog answers, Clock clock, String publicUrl) {
     this.search = search;
     this.router = router;
     this.conversations = conversations;
+    this.openChats = openChats;
     this.chatLog = chatLog;
     this.answers = answers;
     this.exits = new HeldChatExits(router, answers, clock);
@@ -50,7 +54,15 @@ public final class FirstAnswer {
 
   /** Listens on this node: the node that held the chat answers it, once. */
   public Future<Void> listen(DomainEvents events) {
-    return Future.all(events.on(ChatHeld.class, this::onHeld), events.on(MessageAppended.class, this::onMessage)).mapEmpty();
+    return Future.all(events.on(ChatHeld.class, this::onHeld), events.on(MessageAppended.class, this::onMessage),
+        events.on(VisitorLeft.class, this::onLeft)).mapEmpty();
+  }
+
+  /** A visitor who left the site without answering the bot leaves no open chat behind (counted neither way). */
+  private void onLeft(VisitorLeft left) {
+    openChats.findOpenOfVisitor(left.visitorId())
+        .compose(c -> c != null && c.isHeld() ? router.close(c, "visitor").mapEmpty() : Future.succeededFuture())
+        .onFailure(e -> log.warn("the held chat of {} was not closed: {}", left.visitorId(), e.toString()));
   }
 
   private void onHeld(ChatHeld held) {
