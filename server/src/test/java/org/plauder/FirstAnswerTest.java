@@ -54,6 +54,14 @@ class FirstAnswerTest {
         .sendJsonObject(new JsonObject().put("mode", "first"))).statusCode());
   }
 
+  /** Asks a question the bot answers first: the chat is held and the bot's answer arrives; its id. */
+  private static String heldChat(Guest guest, String question) {
+    JsonObject state = guest.ask(question);
+    assertEquals(true, state.getBoolean("held"), state.encode());
+    botAnswer(guest);
+    return state.getJsonObject("conversation").getString("id");
+  }
+
   private static JsonObject botAnswer(Guest guest) {
     return await(guest.bus().push(p -> "message".equals(p.getString("type"))
         && "bot".equals(p.getJsonObject("message").getString("sender")))).getJsonObject("message");
@@ -121,8 +129,7 @@ class FirstAnswerTest {
       botFirst(node);
       OnlineAgent agent = node.onlineAgent("Anna", 2);
       Guest eva = guest(node);
-      String chat = eva.ask("Kann ich mit PayPal zahlen?").getJsonObject("conversation").getString("id");
-      botAnswer(eva);
+      String chat = heldChat(eva, "Kann ich mit PayPal zahlen?");
 
       JsonObject state = eva.act("visitor.talkToPerson", chat);
       assertEquals("active", state.getString("status"), state.encode());
@@ -175,10 +182,7 @@ class FirstAnswerTest {
       assertEquals("active", tom.ask("Hallo, ist jemand da?").getString("status"), "no sure answer: straight to a person");
 
       Guest ida = guest(node);
-      JsonObject held = ida.ask("Wie lange dauert der Versand?");
-      assertEquals(true, held.getBoolean("held"));
-      String chat = held.getJsonObject("conversation").getString("id");
-      botAnswer(ida);
+      String chat = heldChat(ida, "Wie lange dauert der Versand?");
       await(ida.bus().request("visitor.send", ida.person().token(), new JsonObject().put("conversationId", chat)
           .put("text", "agent").put("clientMsgId", "q-2")));
       JsonObject assigned = await(ida.bus().push("assigned"));
@@ -199,8 +203,7 @@ class FirstAnswerTest {
       botFirst(node);
       OnlineAgent agent = node.onlineAgent("Anna", 2);
       Guest eva = guest(node);
-      String chat = eva.ask("Wie lange dauert der Versand?").getJsonObject("conversation").getString("id");
-      botAnswer(eva);
+      String chat = heldChat(eva, "Wie lange dauert der Versand?");
       eva.bus().close();
       await(agent.bus().push(p -> "visitorLeft".equals(p.getString("type")) && eva.person().id().equals(p.getString("visitorId"))));
       String status = null;
