@@ -727,7 +727,7 @@ class Widget {
   }
 
   async searchArticles(q) {
-    const reply = await callApi('GET', this.articlesUrl('?limit=3&lang=' + encodeURIComponent(this.lang) + '&q=' + encodeURIComponent(q)));
+    const reply = await callApi('GET', this.articlesUrl('?limit=3&typing=1&lang=' + encodeURIComponent(this.lang) + '&q=' + encodeURIComponent(q)));
     return suggestionsOf(reply);
   }
 
