@@ -17,6 +17,8 @@ import { serverMasked } from './masking.js';
 import { endedConversationOf } from './earlier.js';
 import { pageTitle } from './pagetitle.js';
 import { prechatDue, prechatAnswers } from './prechat.js';
+import { Suggester, suggestionsOf } from './suggestions.js';
+import { callApi } from './client/rest.js';
 
 const script = document.currentScript
   || document.querySelector('script[data-site][src*="widget.js"]');
@@ -92,7 +94,13 @@ class Widget {
       // The visitor's last ended conversation from an earlier visit, read-only: {conversation, items}.
       earlier: null,
       earlierExpanded: false,
+      // The FAQ bot answers this chat first (it is not in the queue until the visitor asks for a person).
+      held: false,
+      // Articles suggested while the first message is written, and the one open in the panel.
+      help: { suggestions: [], article: null },
     };
+    this.suggester = new Suggester((q) => this.searchArticles(q),
+      (suggestions) => this.update({ help: { ...this.state.help, suggestions } }));
     this.typing = new TypingNotices((typing) => {
       const c = this.state.conversation;
       if (c) this.connection.request('visitor.typing', { conversationId: c.id, typing }).catch(() => {});
@@ -127,6 +135,12 @@ class Widget {
       prechat: (values) => this.submitPrechat(values),
       pickTopic: (skill) => this.update({ topic: skill }),
       offerShown: (offerId) => this.reportOfferSeen(offerId),
+      botResolved: () => this.botResolved(),
+      talkToPerson: () => this.talkToPerson(),
+      openArticle: (id) => this.openArticle(id),
+      closeArticle: () => this.update({ help: { ...this.state.help, article: null } }),
+      focusComposer: () => this.view.focusComposer(),
+      articleOfLink: (href) => this.articleOfLink(href),
     }, existingHost);
   }
 
@@ -382,11 +396,12 @@ class Widget {
     // Chatting already: an offer still on screen has nothing left to offer.
     if (this.state.offer) this.forgetOffer();
     this.outbox.assignConversation(c.id);
-    const queue = c.status === 'queued' ? { position: reply.position, estimatedWaitSeconds: reply.estimatedWaitSeconds } : null;
+    const held = c.status === 'queued' && reply.held === true;
+    const queue = c.status === 'queued' && !held ? { position: reply.position, estimatedWaitSeconds: reply.estimatedWaitSeconds } : null;
     // Still waiting while nobody is online: keep offering the form rather than the queue.
     const nobodyOnline = c.status === 'queued' && (reply.agentsOnline === false
       || (this.state.mode === 'offline' && known && known.id === c.id));
-    this.update({ conversation: c, queue });
+    this.update({ conversation: c, queue, held });
     if (nobodyOnline) this.showOffline();
     else this.update({ mode: 'chat' });
     return true;
@@ -512,7 +527,7 @@ class Widget {
         if (push.agentsOnline === false) {
           this.showOffline();
         } else if (c && push.conversationId === c.id) {
-          this.update({ queue: { position: push.position, estimatedWaitSeconds: push.estimatedWaitSeconds } });
+          this.update({ queue: { position: push.position, estimatedWaitSeconds: push.estimatedWaitSeconds }, held: false });
         }
         return;
       case 'assigned':
@@ -520,7 +535,7 @@ class Widget {
           this.sync(true).then(() => this.flush(), (e) => this.showError(e));
         } else if (push.conversation) {
           this.outbox.assignConversation(push.conversation.id);
-          this.update({ conversation: push.conversation, queue: null, mode: 'chat' });
+          this.update({ conversation: push.conversation, queue: null, mode: 'chat', held: false });
           this.flush();
         }
         return;
@@ -550,9 +565,11 @@ class Widget {
   chatEnded() {
     const c = this.state.conversation;
     if (!c) return;
-    this.session.setItem(this.key + 'rate', c.id);
+    // Settled by the bot's answer: nobody to rate, only a word of thanks.
+    const resolved = this.resolving === c.id;
+    if (!resolved) this.session.setItem(this.key + 'rate', c.id);
     this.agentTyping.clear();
-    this.update({ conversation: { ...c, status: 'closed' }, mode: 'rating', queue: null });
+    this.update({ conversation: { ...c, status: 'closed' }, mode: resolved ? 'resolved' : 'rating', queue: null, held: false });
     this.emit('closed', {});
   }
 
@@ -567,6 +584,7 @@ class Widget {
   send(text) {
     if (this.state.fatal) return false;
     const c = this.state.conversation;
+    this.suggester.clear();
     this.outbox.add(text, this.isOpenConversation(c) ? c.id : null);
     this.stopTyping();
     this.render();
@@ -640,6 +658,7 @@ class Widget {
 
   visitorTyping(text) {
     const c = this.state.conversation;
+    if (!this.isOpenConversation(c) && this.state.mode === 'chat') this.suggester.input(text);
     if (!c || c.status !== 'active' || !this.state.connected) return;
     this.typing.input(text);
   }
@@ -676,9 +695,82 @@ class Widget {
   startOver() {
     this.session.removeItem(this.key + 'rate');
     this.transcript.clear();
-    this.update({ conversation: null, mode: 'chat', queue: null, error: null, offlinePrefill: null, mail: { status: 'idle' } });
+    this.update({ conversation: null, mode: 'chat', queue: null, error: null, offlinePrefill: null, mail: { status: 'idle' }, held: false });
     this.view.focusInto();
     this.checkAvailability();
+  }
+
+  // ---- the FAQ bot and the help articles ----
+
+  /** "That answers it": the chat the bot held ends, self-served. */
+  async botResolved() {
+    const c = this.state.conversation;
+    if (!c || this.state.busy) return;
+    this.resolving = c.id;
+    this.update({ busy: true });
+    try {
+      await this.connection.request('visitor.botResolved', { conversationId: c.id });
+      this.update({ busy: false, error: null });
+      this.chatEnded();
+    } catch (e) {
+      this.resolving = null;
+      this.update({ busy: false });
+      this.showError(e);
+      // A person has it already (another tab asked): show the chat as it is.
+      if (e.code === 'not_held') this.sync(true).catch(() => {});
+    }
+  }
+
+  /** "Talk to a person": the held chat joins the queue, and the widget shows it waiting (or its agent). */
+  async talkToPerson() {
+    const c = this.state.conversation;
+    if (!c || this.state.busy) return;
+    this.update({ busy: true });
+    try {
+      const reply = await this.connection.request('visitor.talkToPerson', { conversationId: c.id });
+      this.update({ busy: false, error: null });
+      this.applyChatState(reply);
+      this.view.focusComposer();
+    } catch (e) {
+      this.update({ busy: false });
+      this.showError(e);
+    }
+  }
+
+  articlesUrl(path) {
+    return this.base + '/api/v1/sites/' + encodeURIComponent(this.site) + '/articles' + path;
+  }
+
+  async searchArticles(q) {
+    const reply = await callApi('GET', this.articlesUrl('?limit=3&typing=1&lang=' + encodeURIComponent(this.lang) + '&q=' + encodeURIComponent(q)));
+    return suggestionsOf(reply);
+  }
+
+  /** Opens one published article inside the panel (the composer keeps what was typed). */
+  async openArticle(id) {
+    this.update({ help: { ...this.state.help, article: { id, loading: true } } });
+    try {
+      const a = await callApi('GET', this.articlesUrl('/' + encodeURIComponent(id)));
+      if (!a || typeof a.title !== 'string' || typeof a.html !== 'string') throw new Error('not an article');
+      const open = this.state.help.article;
+      if (open && open.id === id) this.update({ help: { ...this.state.help, article: { id, title: a.title, html: a.html } } });
+    } catch (e) {
+      this.update({ help: { ...this.state.help, article: null } });
+      this.showError(e);
+    }
+  }
+
+  /** The article id of a link to an article of this site's help centre (as the bot gives them), or null. */
+  articleOfLink(href) {
+    let path;
+    try {
+      path = new URL(href).pathname;
+    } catch (e) {
+      return null;
+    }
+    const prefix = '/help/' + encodeURIComponent(this.site) + '/';
+    const id = path.startsWith(prefix) ? path.slice(prefix.length) : '';
+    return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
   }
 
   // ---- proactive offers ----

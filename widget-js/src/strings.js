@@ -70,6 +70,17 @@ export const STRINGS = {
       const chat = 'Den Chatverlauf löschen wir ' + (days === 1 ? 'einen Tag' : days + ' Tage') + ' nach dem Chat';
       return 'Wir speichern ' + list + '. ' + chat + (what.length ? ', Ihre Angaben auf Ihre Anfrage.' : '.');
     },
+    statusHeld: 'Automatische Antwort',
+    bot: 'Hilfe-Bot',
+    botKind: 'automatisch',
+    botQuestion: 'Hat das Ihre Frage beantwortet?',
+    botResolved: 'Das hilft mir',
+    talkToPerson: 'Mit einem Menschen sprechen',
+    botThanks: 'Schön, dass wir helfen konnten!',
+    suggestTitle: 'Vielleicht hilft das schon:',
+    suggestFound: (n) => (n === 1 ? '1 passender Hilfe-Artikel' : n + ' passende Hilfe-Artikel'),
+    articleBack: '← Zurück zum Chat',
+    articleLoading: 'Wird geladen …',
     errorPrefix: 'Fehler: ',
     error: {
       invalid_input: 'Die Eingabe ist ungültig.',
@@ -90,6 +101,7 @@ export const STRINGS = {
       email_required: 'Bitte geben Sie Ihre E-Mail-Adresse an.',
       consent_required: 'Bitte stimmen Sie der Speicherung Ihrer Angaben zu.',
       unknown_topic: 'Dieses Thema gibt es nicht mehr. Bitte wählen Sie noch einmal und senden Sie erneut.',
+      not_held: 'Ein Mensch kümmert sich schon um diesen Chat.',
       other: 'Etwas ist schiefgegangen.',
     },
   },
@@ -162,6 +174,17 @@ export const STRINGS = {
       const chat = 'We delete the conversation ' + (days === 1 ? 'one day' : days + ' days') + ' after the chat';
       return 'We store ' + list + '. ' + chat + (what.length ? ', your details when you ask us.' : '.');
     },
+    statusHeld: 'Automatic answer',
+    bot: 'Help bot',
+    botKind: 'automatic',
+    botQuestion: 'Did that answer your question?',
+    botResolved: 'That answers it',
+    talkToPerson: 'Talk to a person',
+    botThanks: 'Glad we could help!',
+    suggestTitle: 'These articles may help:',
+    suggestFound: (n) => (n === 1 ? '1 matching help article' : n + ' matching help articles'),
+    articleBack: '← Back to the chat',
+    articleLoading: 'Loading …',
     errorPrefix: 'Error: ',
     error: {
       invalid_input: 'That input is not valid.',
@@ -182,6 +205,7 @@ export const STRINGS = {
       email_required: 'Please enter your e-mail address.',
       consent_required: 'Please agree to your details being stored.',
       unknown_topic: 'This topic is no longer offered. Please choose again and resend.',
+      not_held: 'A person is already taking care of this chat.',
       other: 'Something went wrong.',
     },
   },

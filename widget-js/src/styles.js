@@ -38,6 +38,31 @@ li.system{align-self:center;max-width:92%;text-align:center}
 .visitor .bubble{background:var(--c);color:#fff;border-bottom-right-radius:4px}
 .agent .bubble{background:#fff;border:1px solid #dde1e6;border-bottom-left-radius:4px}
 .system .bubble{background:#eef4f2;color:#2f3b45;border:1px dashed #9fb8b0;font-size:14px}
+li.bot{align-self:flex-start}
+.bot .bubble{background:#eef2f8;border:1px dashed #7f93b3;border-bottom-left-radius:4px}
+.bot-choice{display:flex;flex-wrap:wrap;gap:8px;padding:10px 14px;border-top:1px solid #e3e6ea;background:#fff}
+.bot-choice p{margin:0;flex-basis:100%;font-weight:600;font-size:14px}
+.bot-choice button{flex:1 1 140px}
+.secondary{border:1px solid var(--c);border-radius:10px;background:#fff;color:var(--c);padding:9px 14px;font-weight:600}
+.suggest{padding:8px 12px 4px;border-top:1px solid #e3e6ea;background:#fff;max-height:40%;overflow-y:auto}
+.suggest h3{margin:0 0 6px;font-size:13px;font-weight:650;color:#36404a}
+.suggest-list{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:6px}
+.suggest-list li{max-width:none}
+.suggest-list button{width:100%;text-align:left;display:flex;flex-direction:column;gap:2px;padding:8px 10px;border:1px solid #dde1e6;border-radius:10px;background:#f7f8fa}
+.suggest-list button:hover{background:#eef4f2}
+.suggest-title{font-weight:600;color:var(--c)}
+.suggest-excerpt{font-size:13px;color:#5b6570;overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical}
+.article{flex:1;overflow-y:auto;padding:10px 16px 16px;background:#fff;overflow-wrap:anywhere}
+.article .back{padding:6px 0;margin-bottom:4px}
+.article h3{margin:4px 0 10px;font-size:18px;line-height:1.3}
+.article-body h2,.article-body h3,.article-body h4{font-size:16px;margin:14px 0 6px}
+.article-body p,.article-body ul,.article-body ol,.article-body pre,.article-body blockquote{margin:0 0 10px}
+.article-body ul,.article-body ol{padding-left:22px;list-style:revert;display:block}
+.article-body li{max-width:none;display:list-item}
+.article-body pre{white-space:pre-wrap;background:#f3f4f6;padding:8px;border-radius:6px}
+.article-body blockquote{border-left:3px solid #c9ced4;padding-left:10px;color:#36404a}
+.article-body a{color:var(--c)}
+.bot-thanks{margin:0;font-weight:600}
 .masked{margin-top:2px;font-size:11.5px;color:#7a4b00}
 .sending .bubble{opacity:.65}
 .bubble a{color:inherit;text-decoration:underline}

@@ -8,6 +8,8 @@ import { trappedFocusIndex } from './focus.js';
 import { el, setLinkedText } from './dom.js';
 import { createPrechatForm } from './prechatview.js';
 import { createTopicPicker } from './topicview.js';
+import { createHelpView } from './helpview.js';
+import { createBotChoice } from './botview.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -105,6 +107,8 @@ export function createView(s, lang, options, on, existingHost) {
 
   const prechat = createPrechatForm(s, (answers) => on.prechat(answers));
   const topics = createTopicPicker(s, lang, (skill) => on.pickTopic(skill));
+  const help = createHelpView(s, on);
+  const botChoice = createBotChoice(s, on);
 
   const offName = el('input', { type: 'text', name: 'name', autocomplete: 'name', maxlength: '200' });
   const offEmail = el('input', { type: 'email', name: 'email', autocomplete: 'email', required: true, maxlength: '254' });
@@ -139,10 +143,10 @@ export function createView(s, lang, options, on, existingHost) {
     el('label', { for: 'plauder-mail', text: s.transcriptOffer }),
     el('div', { class: 'row' }, mailEmail, mailSubmit));
   const mail = el('div', { class: 'mail-box', hidden: true }, mailForm, mailError, mailSent);
-  const after = el('div', { class: 'form after', hidden: true }, rated, mail, newChat);
+  const after = el('div', { class: 'form after', hidden: true }, rated, botChoice.thanks, mail, newChat);
 
   const panel = el('div', { class: 'panel', id: 'plauder-panel', role: 'dialog', 'aria-labelledby': 'plauder-title', 'aria-describedby': 'plauder-status', hidden: true },
-    header, confirmEnd, notice, error, body, prechat.node, topics.node, composer, offline, left, rating, after);
+    header, confirmEnd, notice, error, body, help.article, botChoice.node, help.suggestions, help.found, prechat.node, topics.node, composer, offline, left, rating, after);
 
   root.appendChild(offer);
   root.appendChild(announce);
@@ -150,6 +154,15 @@ export function createView(s, lang, options, on, existingHost) {
   root.appendChild(panel);
 
   launcher.addEventListener('click', () => on.toggle());
+  // A link to one of the site's help articles in the bot's answer opens the article inside the panel.
+  log.addEventListener('click', (e) => {
+    const link = e.target.closest && e.target.closest('li.bot a');
+    const id = link && on.articleOfLink(link.href);
+    if (id) {
+      e.preventDefault();
+      on.openArticle(id);
+    }
+  });
   closeButton.addEventListener('click', () => on.close());
   function askToEnd(asking) {
     confirmEnd.hidden = !asking;
@@ -249,6 +262,7 @@ export function createView(s, lang, options, on, existingHost) {
     let meta;
     if (m.sender === 'visitor') meta = [s.you, time, m.state === 'sending' ? s.sending : m.state === 'sent' ? s.sent : null];
     else if (m.sender === 'agent') meta = [m.senderName || s.agent, time];
+    else if (m.sender === 'bot') meta = [m.senderName || s.bot, s.botKind, time];
     else meta = [s.system, time];
     li.children[1].textContent = meta.filter(Boolean).join(' · ');
     const masked = li.children[2];
@@ -364,7 +378,7 @@ export function createView(s, lang, options, on, existingHost) {
       if (!st.connected) status.textContent = st.everConnected ? s.statusOffline : s.statusConnecting;
       else if (st.mode === 'offline' || st.mode === 'left') status.textContent = s.statusLeaveMessage;
       else if (c && c.status === 'active') status.textContent = s.statusActive(c.agentName || s.agent);
-      else if (c && c.status === 'queued') status.textContent = s.statusQueued;
+      else if (c && c.status === 'queued') status.textContent = st.held ? s.statusHeld : s.statusQueued;
       else if (c && c.status === 'closed') status.textContent = s.statusClosed;
       else status.textContent = s.statusReady;
       endButton.hidden = !open || st.mode !== 'chat';
@@ -387,17 +401,19 @@ export function createView(s, lang, options, on, existingHost) {
       if (grew || st.agentTyping) body.scrollTop = body.scrollHeight;
 
       prechat.render(st.mode === 'chat' && !st.fatal ? st.prechat : null);
-      composer.hidden = st.mode !== 'chat' || !!st.fatal || !!st.prechat;
+      composer.hidden = st.mode !== 'chat' || !!st.fatal || !!st.prechat || !!st.help.article;
       topics.render(composer.hidden ? null : st.topics, st.topic);
+      help.render(st.help, st.mode === 'chat' && !open && !st.prechat && !st.fatal);
+      botChoice.render(st);
       sendButton.disabled = !!st.fatal;
       offline.hidden = st.mode !== 'offline';
       offIntro.textContent = st.offlineMessage || s.offlineIntro;
       offSubmit.disabled = !!st.busy;
       left.hidden = st.mode !== 'left';
       rating.hidden = st.mode !== 'rating';
-      after.hidden = st.mode !== 'rating' && st.mode !== 'rated' && st.mode !== 'left';
+      after.hidden = st.mode !== 'rating' && st.mode !== 'rated' && st.mode !== 'left' && st.mode !== 'resolved';
       rated.hidden = st.mode !== 'rated';
-      body.hidden = st.mode === 'offline' || st.mode === 'left' || (!!st.prechat && earlier.hidden);
+      body.hidden = st.mode === 'offline' || st.mode === 'left' || (!!st.prechat && earlier.hidden) || !!st.help.article;
 
       if (st.mode === 'offline' && st.offlinePrefill !== lastPrefill) {
         lastPrefill = st.offlinePrefill;
@@ -417,6 +433,9 @@ export function createView(s, lang, options, on, existingHost) {
     },
     focusLauncher() {
       launcher.focus();
+    },
+    focusComposer() {
+      if (!composer.hidden) textarea.focus();
     },
     /** Puts a message the server refused back into an empty composer, so it can be corrected. */
     restoreDraft(text) {

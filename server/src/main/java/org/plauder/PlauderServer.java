@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.plauder.auth.Passwords;
+import org.plauder.bot.BotSearch;
 import org.plauder.bot.FaqBot;
+import org.plauder.bot.FirstAnswer;
 import org.plauder.auth.SigningKeyFile;
 import org.plauder.auth.Tokens;
 import org.plauder.config.Config;
@@ -38,6 +40,7 @@ import org.plauder.supervision.Monitoring;
 import org.plauder.supervision.Supervision;
 import org.plauder.supervision.WhisperService;
 import org.plauder.routing.ChatRouter;
+import org.plauder.routing.HoldingRoom;
 import org.plauder.routing.LastAgentRule;
 import org.plauder.routing.NoReplyWatch;
 import org.plauder.routing.RoutingAudit;
@@ -46,12 +49,14 @@ import org.plauder.site.FirstStart;
 import org.plauder.store.AgentAccounts;
 import org.plauder.store.Agents;
 import org.plauder.store.Articles;
+import org.plauder.store.BotAnswers;
 import org.plauder.store.Conversations;
 import org.plauder.store.Database;
 import org.plauder.store.EmailConversations;
 import org.plauder.store.MailThreads;
 import org.plauder.store.Mailboxes;
 import org.plauder.store.EmbeddedMongo;
+import org.plauder.store.HeldChats;
 import org.plauder.store.Messages;
 import org.plauder.store.OfferStore;
 import org.plauder.store.SearchGaps;
@@ -136,6 +141,7 @@ public final class PlauderServer {
           return services.assignmentRate().listen(services.events())
               .compose(v -> services.knowledgeBase().listenAndBuildIndex(services.events()))
               .compose(v -> faqBot(services).listen(services.events()))
+              .compose(v -> firstAnswer(services).listen(services.events()))
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
@@ -190,8 +196,11 @@ public final class PlauderServer {
     AssignmentPolicy policy = AssignmentPolicy.lowestLoad();
     AssignmentRate assignmentRate = new AssignmentRate();
     Scheduler timers = (millis, task) -> vertx.setTimer(millis, id -> task.run());
+    KnowledgeBase knowledgeBase = new KnowledgeBase(new Articles(db), new SearchGaps(db), new ArticleIndex(), events, Offload.onWorkers(vertx), clock);
+    HoldingRoom holding = new HoldingRoom(new BotSearch(new SiteBots(db)::find, caches.sites(), knowledgeBase),
+        new HeldChats(db, conversations), conversations, visitors, messages, events);
     ChatRouter router = new ChatRouter(agents, conversations, visitors, messages, new LastAgentRule(caches.sites(), visitors), policy,
-        assignmentRate, timers, events, clock);
+        assignmentRate, timers, events, clock, holding);
     OfferService offers = new OfferService(presence, visitors, offerStore, agents, conversations, router, events, clock);
     TranscriptMailer mailer = config.smtp() == null ? null : new TranscriptMailer(vertx, config.smtp());
     return new Services(config, clock, db, events, sites, agents, visitors, conversations, messageStore, presence, offerStore,
@@ -200,7 +209,7 @@ public final class PlauderServer {
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
         new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches, metrics,
-        new KnowledgeBase(new Articles(db), new SearchGaps(db), new ArticleIndex(), events, Offload.onWorkers(vertx), clock));
+        knowledgeBase);
   }
 
   /** What a node keeps in memory of what it reads on every request; sized for a busy site, forgotten on change. */
@@ -217,6 +226,12 @@ public final class PlauderServer {
   private static FaqBot faqBot(Services s) {
     return new FaqBot(new SiteBots(s.database())::find, s.caches().sites(), s.caches().conversations(), s.knowledgeBase(),
         s.messages(), s.config().publicUrl());
+  }
+
+  /** The FAQ bot in mode "first": answers a held chat's first message before any agent. */
+  private static FirstAnswer firstAnswer(Services s) {
+    return new FirstAnswer(new BotSearch(new SiteBots(s.database())::find, s.caches().sites(), s.knowledgeBase()), s.router(),
+        s.caches().conversations(), s.conversations(), s.messages(), new BotAnswers(s.database()), s.clock(), s.config().publicUrl());
   }
 
   /** Plauder's own meters, fed by events: only when metrics are on, so that off costs nothing. */

@@ -95,7 +95,7 @@ class FaqBotTest {
       assertEquals("off", await(node.http.get("/api/v1/bot").bearerTokenAuthentication(agent).send()).bodyAsJsonObject().getString("mode"));
       assertEquals(403, await(node.http.put("/api/v1/bot").bearerTokenAuthentication(agent)
           .sendJsonObject(new JsonObject().put("mode", "whenNoAgentFree"))).statusCode());
-      for (JsonObject bad : List.of(new JsonObject().put("mode", "always"), new JsonObject().put("mode", "first"),
+      for (JsonObject bad : List.of(new JsonObject().put("mode", "always"),
           new JsonObject(), new JsonObject().put("mode", "off").put("minScore", -1),
           new JsonObject().put("mode", "off").put("minScore", "high"), new JsonObject().put("mode", "off").put("extra", 1))) {
         HttpResponse<Buffer> refused = await(node.http.put("/api/v1/bot").bearerTokenAuthentication(admin).sendJsonObject(bad));

@@ -212,6 +212,12 @@ class KnowledgeBaseTest {
       assertTrue(titlesFound(node, "Habt ihr Tee", "de").isEmpty());
       assertFalse(titlesFound(node, "Versand", "de").isEmpty(), "a question with an answer is not counted");
       await(node.http.get("/help/demo/").addQueryParam("lang", "de").addQueryParam("q", "Quantenphysik").send());
+      // The widget's suggestions while the visitor types: half-typed words are not the editors' business.
+      HttpResponse<Buffer> typing = await(node.http.get("/api/v1/sites/demo/articles").addQueryParam("q", "Quantenphy")
+          .addQueryParam("typing", "1").putHeader("Origin", node.origin()).send());
+      assertEquals(200, typing.statusCode(), typing.bodyAsString());
+      assertEquals(400, await(node.http.get("/api/v1/sites/demo/articles").addQueryParam("q", "Quantenphy")
+          .addQueryParam("typing", "yes").putHeader("Origin", node.origin()).send()).statusCode());
       String agent = node.createAgent("Kim", 2).token();
       JsonArray questions = await(node.http.get("/api/v1/unanswered-questions").bearerTokenAuthentication(agent).send())
           .bodyAsJsonObject().getJsonArray("questions");

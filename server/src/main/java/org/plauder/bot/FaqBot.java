@@ -1,7 +1,6 @@
 package org.plauder.bot;
 
 import io.vertx.core.Future;
-import java.util.List;
 import java.util.function.Function;
 import org.plauder.conversation.ChatLog;
 import org.plauder.conversation.ChatMessage;
@@ -10,7 +9,6 @@ import org.plauder.conversation.ConversationStatus;
 import org.plauder.event.CachedReads;
 import org.plauder.event.DomainEvent.MessageAppended;
 import org.plauder.event.DomainEvents;
-import org.plauder.help.ArticleHit;
 import org.plauder.help.BotSettings;
 import org.plauder.help.KnowledgeBase;
 import org.plauder.site.Site;
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class FaqBot {
 
   private static final Logger log = LoggerFactory.getLogger(FaqBot.class);
-  private static final int MAX_ARTICLES = 2;
 
   private final Function<String, Future<BotSettings>> settings;
   private final CachedReads<String, Site> sites;
@@ -65,18 +62,11 @@ public final class FaqBot {
 
   private Future<Void> answer(Conversation c, ChatMessage question, BotSettings bot) {
     return sites.get(c.siteKey())
-        .compose(site -> articles.search(c.siteKey(), question.text(), site.languages(), MAX_ARTICLES))
-        .compose(hits -> {
-          if (hits.isEmpty() || hits.get(0).score() < bot.minScore()) {
-            return Future.succeededFuture();
-          }
-          // The question's language is the best article's; the answer keeps to it.
-          String language = hits.get(0).article().language();
-          List<ArticleHit> sure = hits.stream()
-              .filter(h -> h.score() >= bot.minScore() && h.article().language().equals(language)).toList();
-          // One answer per question, also when the event is heard twice: the clientMsgId is unique in the conversation.
-          return chatLog.append(c, ChatMessage.Sender.BOT, "bot", BotReplies.name(language),
-              BotReplies.whileWaiting(language, sure, publicUrl), "bot-" + question.seq()).mapEmpty();
-        });
+        .compose(site -> articles.search(c.siteKey(), question.text(), site.languages(), BotDecision.MAX_ARTICLES))
+        .compose(hits -> BotDecision.answer(hits, bot.minScore())
+            // One answer per question, also when the event is heard twice: the clientMsgId is unique in the conversation.
+            .map(sure -> chatLog.append(c, ChatMessage.Sender.BOT, "bot", BotReplies.name(sure.language()),
+                BotReplies.whileWaiting(sure.language(), sure.articles(), publicUrl), "bot-" + question.seq()).<Void>mapEmpty())
+            .orElse(Future.succeededFuture()));
   }
 }

@@ -50,6 +50,22 @@ public record Conversation(
         visitorName, visitorEmail, needs, channel);
   }
 
+  /** The queue ticket of a held chat closed because the bot's answer settled it: it never was meant for an agent. */
+  public static final long SELF_SERVED_TICKET = -1;
+
+  /**
+   * Held out of the queue (by the FAQ bot answering first): queued, but with no queue ticket yet,
+   * so no drain sees it until it is handed over.
+   */
+  public boolean isHeld() {
+    return status == ConversationStatus.QUEUED && queueTicket == 0;
+  }
+
+  /** Closed as self-served: the visitor said the FAQ bot's first answer helped, no agent was asked. */
+  public boolean isSelfServed() {
+    return status == ConversationStatus.CLOSED && queueTicket == SELF_SERVED_TICKET;
+  }
+
   public boolean isOpen() {
     return status == ConversationStatus.QUEUED || status == ConversationStatus.ACTIVE;
   }

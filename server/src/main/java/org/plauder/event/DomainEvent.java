@@ -29,8 +29,15 @@ public sealed interface DomainEvent {
   /** A conversation entered its site's queue: new, or handed back by an agent who can no longer work. */
   record ChatQueued(String siteKey, String conversationId, String visitorId, QueueReason reason) implements DomainEvent {}
 
-  /** Why a conversation is waiting in the queue. */
-  enum QueueReason { NEW, AGENT_DISABLED }
+  /** Why a conversation is waiting in the queue; {@code BOT_HANDOVER}: a held chat whose visitor asked for a person. */
+  enum QueueReason { NEW, AGENT_DISABLED, BOT_HANDOVER }
+
+  /**
+   * A new chat is held out of the queue because the FAQ bot answers it first; {@code question} is
+   * its first message as stored. The chat joins the queue when it is handed over (a
+   * {@code ChatQueued} with reason {@code BOT_HANDOVER}), or closes settled by the bot's answer.
+   */
+  record ChatHeld(String siteKey, String conversationId, String visitorId, ChatMessage question) implements DomainEvent {}
 
   /**
    * The site's waiting line changed: everyone in it with position and wait estimate, whether any

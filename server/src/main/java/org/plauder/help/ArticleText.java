@@ -27,7 +27,9 @@ public final class ArticleText {
   /** The elements Markdown produces, minus anything that runs, embeds or styles. */
   private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
       .allowElements("p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
-          "h2", "h3", "h4", "h5", "h6", "del", "kbd", "a", "img")
+          "h2", "h3", "h4", "h5", "h6", "del", "kbd", "img")
+      // A link whose address was refused (javascript:, data:, …) is left as its words, not an empty anchor.
+      .allowElements((name, attributes) -> hasAddress(attributes) ? name : null, "a")
       // The article's title is the page's one h1; a heading of the body is one level below it.
       .allowElements((name, attributes) -> "h2", "h1")
       .allowUrlProtocols("http", "https", "mailto")
@@ -38,6 +40,16 @@ public final class ArticleText {
       .toFactory();
 
   private ArticleText() {}
+
+  /** Whether an element's attributes (name, value, name, value, … as the sanitiser passes them) hold a non-empty href. */
+  private static boolean hasAddress(java.util.List<String> attributes) {
+    for (int i = 0; i + 1 < attributes.size(); i += 2) {
+      if ("href".equals(attributes.get(i)) && !attributes.get(i + 1).isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The body as HTML safe to put into any page. */
   public static String html(String markdown) {

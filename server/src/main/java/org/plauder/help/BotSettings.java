@@ -15,22 +15,31 @@ public record BotSettings(Mode mode, double minScore) {
 
   public BotSettings {
     if (mode == null) {
-      throw Failure.badInput("mode must be one of off, whenNoAgentFree");
+      throw Failure.badInput("mode must be one of off, first, whenNoAgentFree");
     }
     if (!(minScore > 0 && minScore <= 100)) {
       throw Failure.badInput("minScore must be a number above 0 and at most 100");
     }
   }
 
-  /** When the bot answers. ("first", before any agent sees the chat, is still to come.) */
+  /** When the bot answers. */
   public enum Mode {
     /** Never. */
     OFF,
     /** While the visitor waits in the queue: it keeps its place, and an agent takes over as usual. */
-    WHEN_NO_AGENT_FREE;
+    WHEN_NO_AGENT_FREE,
+    /**
+     * Before any agent: a first message the articles answer confidently is held out of the queue
+     * and answered by the bot; the visitor says it helped, or hands over to a person.
+     */
+    FIRST;
 
     public String wire() {
-      return this == OFF ? "off" : "whenNoAgentFree";
+      return switch (this) {
+        case OFF -> "off";
+        case WHEN_NO_AGENT_FREE -> "whenNoAgentFree";
+        case FIRST -> "first";
+      };
     }
 
     /** The mode of a wire name, or a 400 that lists them. */
@@ -40,10 +49,7 @@ public record BotSettings(Mode mode, double minScore) {
           return m;
         }
       }
-      if ("first".equals(value)) {
-        throw Failure.badInput("mode first is not available yet; use off or whenNoAgentFree");
-      }
-      throw Failure.badInput("mode must be one of off, whenNoAgentFree");
+      throw Failure.badInput("mode must be one of off, first, whenNoAgentFree");
     }
   }
 }

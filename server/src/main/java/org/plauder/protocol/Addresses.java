@@ -27,6 +27,8 @@ public final class Addresses {
   public static final String VISITOR_PRECHAT = "visitor.prechat";
   public static final String VISITOR_OFFER_SEEN = "visitor.offerSeen";
   public static final String VISITOR_AVAILABILITY = "visitor.availability";
+  public static final String VISITOR_BOT_RESOLVED = "visitor.botResolved";
+  public static final String VISITOR_TALK_TO_PERSON = "visitor.talkToPerson";
 
   public static final String AGENT_STATUS = "agent.status";
   public static final String AGENT_CONVERSATIONS = "agent.conversations";
@@ -47,7 +49,7 @@ public final class Addresses {
       VISITOR_PAGE_VIEW, VISITOR_REQUEST_CHAT, VISITOR_SEND, VISITOR_TYPING, VISITOR_CLOSE,
       VISITOR_RATE, VISITOR_LEAVE_MESSAGE, VISITOR_HISTORY, VISITOR_EMAIL_TRANSCRIPT, VISITOR_ACCEPT_OFFER,
       VISITOR_DISMISS_OFFER, VISITOR_PRECHAT, VISITOR_OFFER_SEEN,
-      VISITOR_AVAILABILITY);
+      VISITOR_AVAILABILITY, VISITOR_BOT_RESOLVED, VISITOR_TALK_TO_PERSON);
 
   public static final Set<String> AGENT_ACTIONS = Set.of(
       AGENT_STATUS, AGENT_CONVERSATIONS, AGENT_SEND, AGENT_TYPING, AGENT_CLOSE, AGENT_TRANSFER,

@@ -260,6 +260,9 @@ public final class Json {
     }
     if (state.status() == ConversationStatus.QUEUED) {
       json.put("position", state.position()).put("estimatedWaitSeconds", state.estimatedWaitSeconds());
+      if (state.conversation() != null && state.conversation().isHeld()) {
+        json.put("held", true);
+      }
     }
     return state.masked() ? json.put("masked", true) : json;
   }

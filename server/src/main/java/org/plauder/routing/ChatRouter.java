@@ -60,9 +60,13 @@ public final class ChatRouter {
   private final QueueDrain drain;
   private final Handovers handovers;
   private final FallbackTimers fallbacks;
+  private final HoldingRoom holding;
 
+  /** A router whose new chats may first be held in {@code holding} (the FAQ bot answers first); null: never. */
   public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
-      PreferredAgents preferred, AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock) {
+      PreferredAgents preferred, AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock,
+      HoldingRoom holding) {
+    this.holding = holding;
     this.agents = agents;
     this.conversations = conversations;
     this.visitors = visitors;
@@ -79,9 +83,8 @@ public final class ChatRouter {
 
   /**
    * Opens (or returns the already open) chat of the visitor: queued with its position, active
-   * with its agent, or offline when no agent of the site is online at all. {@code needs}: the
-   * language and topic's skill a new chat asks its agent for ({@link AssignmentPolicy#choiceFor}). An opening (accepted
-   * offer) becomes the chat's first message; an invitation's agent gets the chat if it has room.
+   * with its agent, or offline when no agent of the site is online at all. {@code needs}: the language and topic's skill
+   * a new chat asks for. An opening (accepted offer) is the first message; an invitation's agent gets the chat if it has room.
    */
   public Future<ChatState> requestChat(Identity visitor, String name, String email, ChatNeeds needs, FirstMessage first,
       Opening opening) {
@@ -102,14 +105,29 @@ public final class ChatRouter {
   private Future<ChatState> openNew(Identity visitor, String name, String email, ChatNeeds needs, FirstMessage first,
       Opening opening) {
     String siteKey = visitor.siteKey();
-    return conversations.nextQueueTicket(siteKey)
-        .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, needs, clock.instant()))
+    Future<Boolean> holds = holding == null ? Future.succeededFuture(false) : holding.holds(siteKey, first, opening != null);
+    return holds.compose(held -> (held ? holding.open(visitor, name, email, clock.instant()) : conversations.nextQueueTicket(siteKey)
+        .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, needs, clock.instant())))
         .compose(created -> created == null
             // Another tab (or node) opened the visitor's chat in the same instant: that one it is.
             ? conversations.findOpenOfVisitor(visitor.id()).compose(open -> open == null
                 ? Future.failedFuture(Failure.conflict("busy", "the chat was just opened and closed again, try again"))
                 : continueOpen(open, first))
-            : openQueuedChat(visitor, created, name, email, first, opening));
+            : held ? holding.announce(created, name, email, first).compose(masked -> describe(created.id()).map(s -> s.withMasked(masked)))
+            : openQueuedChat(visitor, created, name, email, first, opening)));
+  }
+
+  /** A held chat joins the queue as any new chat (the visitor asked for a person); false when it was not held. */
+  public Future<Boolean> release(Conversation c) {
+    return holding == null ? Future.succeededFuture(false) : holding.release(c).compose(released -> released == null
+        ? Future.succeededFuture(false)
+        : assignPreferred(null, released).compose(v -> assignQueued(c.siteKey())).map(true));
+  }
+
+  /** Closes a held chat that the bot's answer settled, by its visitor, never queued; the closed chat, or null when it was not held. */
+  public Future<Conversation> settle(Conversation c) {
+    return holding == null ? Future.succeededFuture()
+        : holding.settle(c).compose(taken -> taken == null ? Future.succeededFuture() : close(taken, "visitor"));
   }
 
   private Future<ChatState> openQueuedChat(Identity visitor, Conversation created, String name, String email,

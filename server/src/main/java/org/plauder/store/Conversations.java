@@ -74,7 +74,7 @@ public final class Conversations implements ConversationStore {
         .recover(e -> e instanceof AlreadyExists ? find(id) : Future.failedFuture(e));
   }
 
-  private Future<Conversation> insertDocument(String id, String siteKey, String visitorId, ConversationStatus status,
+  Future<Conversation> insertDocument(String id, String siteKey, String visitorId, ConversationStatus status,
       long queueTicket, String visitorName, String visitorEmail, ChatNeeds needs, Instant now) {
     Document doc = new Document("_id", id).append("siteKey", siteKey).append("visitorId", visitorId)
         .append("agentId", null).append("agentName", null)

@@ -138,6 +138,11 @@ public final class Database implements AutoCloseable {
     return db.getCollection("mailOriginals");
   }
 
+  /** What the FAQ bot answered before any agent and how it ended, {@code _id} = conversation id. */
+  public MongoCollection<Document> botAnswers() {
+    return db.getCollection("botAnswers");
+  }
+
   /** Creates the indexes the code relies on; idempotent. */
   public Future<Void> ensureIndexes() {
     IndexOptions unique = new IndexOptions().unique(true);

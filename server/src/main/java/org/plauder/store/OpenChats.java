@@ -112,7 +112,8 @@ final class OpenChats {
             String id = c.getString("_id");
             writes.add(Reactive.done(db.openChats().replaceOne(eq("_id", c.getString("visitorId")),
                 new Document("_id", c.getString("visitorId")).append("conversationId", id), new ReplaceOptions().upsert(true))));
-            if (queuedStatus.equals(c.getString("status"))) {
+            // A held chat (ticket 0, see HeldChats) has no queue entry until it is handed over.
+            if (queuedStatus.equals(c.getString("status")) && ((Number) c.get("queueTicket")).longValue() != 0) {
               waiting.add(id);
               writes.add(enqueue(Conversations.toConversation(c), ((Number) c.get("queueTicket")).longValue()));
             }

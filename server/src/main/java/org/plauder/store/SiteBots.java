@@ -25,7 +25,8 @@ public final class SiteBots {
       if (bot == null) {
         return BotSettings.OFF;
       }
-      BotSettings.Mode mode = "whenNoAgentFree".equals(bot.getString("mode")) ? BotSettings.Mode.WHEN_NO_AGENT_FREE : BotSettings.Mode.OFF;
+      BotSettings.Mode mode = java.util.Arrays.stream(BotSettings.Mode.values())
+          .filter(m -> m.wire().equals(bot.getString("mode"))).findFirst().orElse(BotSettings.Mode.OFF);
       Number minScore = bot.get("minScore", Number.class);
       return new BotSettings(mode, minScore == null ? BotSettings.DEFAULT_MIN_SCORE : minScore.doubleValue());
     });

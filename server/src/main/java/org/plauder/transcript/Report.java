@@ -48,7 +48,7 @@ public record Report(
       if (answered) {
         firstResponses.add(seconds(c.createdAt(), c.firstAgentReplyAt()));
       }
-      if (c.status() == ConversationStatus.CLOSED && !answered) {
+      if (c.status() == ConversationStatus.CLOSED && !answered && !c.isSelfServed()) {
         missed++;
       }
       if (c.closedAt() != null && c.assignedAt() != null) {

@@ -39,8 +39,10 @@ final class ArticleSearchApi {
   void search(RoutingContext ctx) {
     String question = question(ctx.queryParams().get("q"));
     int limit = limit(ctx.queryParams().get("limit"));
+    boolean typing = typing(ctx.queryParams().get("typing"));
     admitted(ctx)
-        .compose(site -> services.knowledgeBase().searchFor(site.key(), question, languages(ctx, site), limit)
+        .compose(site -> (typing ? services.knowledgeBase().search(site.key(), question, languages(ctx, site), limit)
+                : services.knowledgeBase().searchFor(site.key(), question, languages(ctx, site), limit))
             .map(hits -> {
               JsonArray array = new JsonArray();
               hits.forEach(h -> array.add(Json.articleHit(h.article(), HelpCentrePages.articlePath(site.key(), h.article().id()))));
@@ -100,6 +102,14 @@ final class ArticleSearchApi {
       throw Failure.badInput("limit must be a whole number from 1 to " + MAX_LIMIT);
     }
     return Integer.parseInt(value);
+  }
+
+  /** {@code typing=1}: the widget suggests while the visitor types; a half-typed question that finds nothing is not counted. */
+  private static boolean typing(String value) {
+    if (value != null && !"1".equals(value)) {
+      throw Failure.badInput("typing must be 1 or absent");
+    }
+    return value != null;
   }
 
   /** The asked language when the site speaks it, else every language of the site. */

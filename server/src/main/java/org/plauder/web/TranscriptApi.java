@@ -217,10 +217,10 @@ final class TranscriptApi {
     Identity admin = Http.admin(ctx, services.tokens());
     Instant from = instantParam(ctx, "from", true);
     Instant to = instantParam(ctx, "to", true);
-    Future.all(collect(admin.siteKey(), from, to, null, new ArrayList<>()), services.offerStore().countsBetween(admin.siteKey(), from, to))
+    Future.all(collect(admin.siteKey(), from, to, null, new ArrayList<>()), ReportExtras.of(services, admin.siteKey(), from, to))
         .onComplete(both -> {
       List<Conversation> all = both.resultAt(0);
-      JsonObject offerCounts = Json.offerCounts(both.resultAt(1));
+      JsonObject offerCounts = both.resultAt(1);
       Map<String, List<Conversation>> byAgent = new LinkedHashMap<>();
       Map<String, String> names = new LinkedHashMap<>();
       for (Conversation c : all) {

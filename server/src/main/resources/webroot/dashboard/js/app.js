@@ -21,6 +21,7 @@ import { SiteSettings } from './settings.js';
 import { LiveVisitors } from './livevisitors.js';
 import { OfferRules } from './offers.js';
 import { Articles } from './articles.js';
+import { BotSettings } from './botsettings.js';
 import { RoutingExplainer } from './routing.js';
 import { OriginalMails } from './originalmails.js';
 
@@ -49,6 +50,7 @@ let whisperNotes;
 let liveVisitors;
 let offerRules;
 let articles;
+let botSettings;
 let routing;
 let toastTimer;
 
@@ -155,6 +157,7 @@ function start(session) {
     settings = new SiteSettings(ctx);
     offerRules = new OfferRules(ctx);
     articles = new Articles(ctx);
+    botSettings = new BotSettings(ctx);
   }
   canned = new Canned(ctx);
   canned.load();
@@ -378,6 +381,7 @@ function showView(view) {
     settings.refresh();
     offerRules.refresh();
     articles.refresh();
+    botSettings.refresh();
   }
 }
 

@@ -356,6 +356,7 @@ export function renderMessages(log, messages, { onRetry } = {}, forceBottom = tr
     const who = m.sender === 'visitor' ? (m.senderName || t('visitor')) : m.sender === 'system' ? t('system')
       : m.sender === 'whisper' ? t('whisperFrom', { name: m.senderName || '' }) : (m.senderName || t('you'));
     head.append(el('span', 'message-sender', who));
+    if (m.sender === 'bot') head.append(el('span', 'message-kind', t('botKind')));
     const time = el('time', 'message-time', clockTime(m.time));
     if (m.time) time.dateTime = m.time;
     head.append(time);

@@ -5,6 +5,7 @@ import { t } from './strings.js';
 import { api } from './api.js';
 import { dayStart, dayEnd, lastDays, durationText } from './dates.js';
 import { barChart } from './charts.js';
+import { renderBotArticles } from './botreport.js';
 
 const FIGURES = [
   ['chats', 'chats', (v) => String(v)],
@@ -20,6 +21,10 @@ const FIGURES = [
   ['offersShown', 'offersShown', (v) => String(v)],
   ['offersAccepted', 'offersAccepted', (v) => String(v)],
   ['offersDismissed', 'offersDismissed', (v) => String(v)],
+  // the FAQ bot's first answers: counted for the site only
+  ['botAnswered', 'botAnswered', (v) => String(v)],
+  ['selfServed', 'selfServed', (v) => String(v)],
+  ['handedOver', 'handedOver', (v) => String(v)],
 ];
 
 const AGENT_COLUMNS = ['chats', 'missed', 'waitMedianSeconds', 'waitP90Seconds', 'firstResponseMedianSeconds',
@@ -77,13 +82,14 @@ export class Reports {
     this.renderFigures(report.site);
     this.renderAgents(report.agents);
     this.renderCharts(report);
+    renderBotArticles(report.site.botArticles || []);
   }
 
   renderFigures(site) {
     const list = $('report-figures');
     list.replaceChildren();
     for (const [key, label, format] of FIGURES) {
-      if (key.startsWith('offers') && !(key in site)) continue; // a server without offer counts
+      if (!(key in site)) continue; // a server without offer or bot counts
       const figure = el('div', 'figure');
       const value = el('dd', null, site[key] == null ? '–' : format(site[key]));
       value.id = 'figure-' + key;

@@ -125,6 +125,13 @@ const STRINGS = {
     mailboxSmtp: 'SMTP server (outgoing)', mailboxPort: 'Port', mailboxSecurity: 'Encryption', mailboxNone: 'none',
     originalMails: 'Original mails', originalMailsTitle: 'The mails as they came', originalMailsEmpty: 'No mail kept for this conversation.',
     mailboxUsername: 'User name', mailboxPoll: 'Check at least every (seconds)', mailboxPasswordKept: 'stored — leave empty to keep it',
+    botTitle: 'FAQ bot', botHelp: 'The bot answers from the published help articles, only when the search is sure; a person is always one click away.',
+    botMode: 'Mode', botOff: 'off', botFirst: 'first: answers a visitor\'s first question before any agent',
+    botWhenNoAgentFree: 'while visitors wait in the queue', botMinScore: 'How sure (minimum score)',
+    botMinScoreHelp: 'Higher: answers less often, more rightly. 3.0 was measured on the test questions.', botSaved: 'FAQ bot saved.', botKind: 'automatic answer',
+    botAnswered: 'Answered by the bot first', selfServed: 'Self-served', handedOver: 'Handed over to a person',
+    botPerArticle: 'FAQ bot answers per article', botOffered: 'Answered with', botAccepted: '"That answers it"',
+    noBotAnswers: 'The FAQ bot answered no chat first in this period.',
   },
   de: {
     signInTitle: 'Plauder — Anmeldung für Agenten', email: 'E-Mail', password: 'Passwort', signIn: 'Anmelden',
@@ -251,6 +258,13 @@ const STRINGS = {
     mailboxSmtp: 'SMTP-Server (ausgehend)', mailboxPort: 'Port', mailboxSecurity: 'Verschlüsselung', mailboxNone: 'keine',
     originalMails: 'Original-Mails', originalMailsTitle: 'Die Mails, wie sie kamen', originalMailsEmpty: 'Zu diesem Gespräch ist keine Mail gespeichert.',
     mailboxUsername: 'Benutzername', mailboxPoll: 'Spätestens prüfen alle (Sekunden)', mailboxPasswordKept: 'gespeichert — leer lassen, um es zu behalten',
+    botTitle: 'FAQ-Bot', botHelp: 'Der Bot antwortet aus den veröffentlichten Hilfeartikeln, nur wenn die Suche sicher ist; ein Mensch ist immer nur einen Klick entfernt.',
+    botMode: 'Modus', botOff: 'aus', botFirst: 'zuerst: beantwortet die erste Frage vor jedem Agenten',
+    botWhenNoAgentFree: 'während Besucher in der Warteschlange warten', botMinScore: 'Wie sicher (Mindestwert)',
+    botMinScoreHelp: 'Höher: antwortet seltener, dafür öfter richtig. 3,0 wurde an den Testfragen gemessen.', botSaved: 'FAQ-Bot gespeichert.', botKind: 'automatische Antwort',
+    botAnswered: 'Zuerst vom Bot beantwortet', selfServed: 'Selbst gelöst', handedOver: 'An einen Menschen übergeben',
+    botPerArticle: 'Antworten des FAQ-Bots je Artikel', botOffered: 'Darin geantwortet', botAccepted: '„Das hilft mir“',
+    noBotAnswers: 'Der FAQ-Bot hat in diesem Zeitraum keinen Chat zuerst beantwortet.',
   },
 };
 

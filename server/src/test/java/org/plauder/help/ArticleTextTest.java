@@ -18,6 +18,17 @@ class ArticleTextTest {
   }
 
   @Test
+  void aRefusedLinkLeavesItsWordsAndNoEmptyAnchor() {
+    String html = ArticleText.html("""
+        Erst [klick mich](javascript:alert(1)), dann [das](data:text/html;base64,PHNjcmlwdD4=)         und [mit Titel](javascript:void(0) "Titel"), <a href="javascript:alert(2)">roh</a>,         <a>ohne Adresse</a> und [echt](https://www.dhl.de).
+        """);
+    assertFalse(html.contains("href=\"\""), html);
+    assertEquals(1, html.split("<a ", -1).length - 1, "only the real link is a link: " + html);
+    assertTrue(html.replaceAll("\\s+", " ").contains("Erst klick mich, dann das und mit Titel, roh, ohne Adresse und <a href=\"https://www.dhl.de\""),
+        html);
+  }
+
+  @Test
   void markdownBecomesTheHtmlAReaderExpects() {
     String html = ArticleText.html("""
         # Versand

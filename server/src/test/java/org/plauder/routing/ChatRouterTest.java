@@ -54,7 +54,7 @@ class ChatRouterTest {
   /** Each visitor's last agent, as the site's sticky rule would answer it. */
   private final java.util.Map<String, String> lastAgents = new java.util.HashMap<>();
   private final ChatRouter router = new ChatRouter(agents, conversations, (id, name, email) -> Future.succeededFuture(),
-      chatLog, (siteKey, visitorId) -> Future.succeededFuture(lastAgents.get(visitorId)), AssignmentPolicy.lowestLoad(), new AssignmentRate(), (millis, task) -> task.run(), events::add, clock);
+      chatLog, (siteKey, visitorId) -> Future.succeededFuture(lastAgents.get(visitorId)), AssignmentPolicy.lowestLoad(), new AssignmentRate(), (millis, task) -> task.run(), events::add, clock, null);
 
   private static <T> T done(Future<T> future) {
     assertTrue(future.succeeded(), () -> "failed: " + future.cause());

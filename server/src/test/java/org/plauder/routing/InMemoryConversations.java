@@ -10,10 +10,15 @@ import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
+import org.plauder.conversation.HeldChatStore;
 import org.plauder.conversation.QueuedChat;
 
-/** Conversations held in a map, for unit tests of routing; each state change checks the state it expects, as the store does. */
-class InMemoryConversations implements ConversationStore {
+/**
+ * Conversations held in a map, for unit tests of routing; each state change checks the state it
+ * expects, as the store does. Only a chat with a queue ticket above 0 waits in the queue: a held
+ * chat (ticket 0) and a settled one (-1) have no queue entry in the store either.
+ */
+class InMemoryConversations implements ConversationStore, HeldChatStore {
 
   private final Map<String, Conversation> conversations = new LinkedHashMap<>();
   private long nextTicket;
@@ -44,6 +49,21 @@ class InMemoryConversations implements ConversationStore {
   }
 
   @Override
+  public Future<Conversation> openHeld(String siteKey, String visitorId, String visitorName, String visitorEmail, Instant now) {
+    return openQueued(siteKey, visitorId, 0, visitorName, visitorEmail, ChatNeeds.NONE, now);
+  }
+
+  @Override
+  public Future<Conversation> takeHold(String id, long queueTicket, boolean enqueue) {
+    Conversation c = conversations.get(id);
+    if (c == null || !c.isHeld()) {
+      return Future.succeededFuture(null);
+    }
+    return Future.succeededFuture(put(new Conversation(c.id(), c.siteKey(), c.visitorId(), null, null, c.status(), queueTicket,
+        c.createdAt(), null, null, null, null, c.lastSeq(), null, c.visitorName(), c.visitorEmail())));
+  }
+
+  @Override
   public Future<Conversation> insertLeftMessage(String siteKey, String visitorId, String clientMsgId, String visitorName,
       String visitorEmail, Instant now) {
     String id = "left-" + visitorId + "-" + clientMsgId;
@@ -65,7 +85,7 @@ class InMemoryConversations implements ConversationStore {
   @Override
   public Future<List<Conversation>> queuedOfSite(String siteKey) {
     return Future.succeededFuture(conversations.values().stream()
-        .filter(c -> c.siteKey().equals(siteKey) && c.status() == ConversationStatus.QUEUED)
+        .filter(c -> c.siteKey().equals(siteKey) && c.status() == ConversationStatus.QUEUED && c.queueTicket() > 0)
         .sorted(Comparator.comparingLong(Conversation::queueTicket)).toList());
   }
 

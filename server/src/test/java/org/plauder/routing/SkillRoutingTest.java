@@ -39,7 +39,7 @@ class SkillRoutingTest {
       new ChatLog.Appended(new ChatMessage(c.id(), 1, sender, senderId, senderName, text, clientMsgId, clock.instant()), false, false));
   private final ChatRouter router = new ChatRouter(agents, conversations, (id, name, email) -> Future.succeededFuture(), chatLog,
       (siteKey, visitorId) -> Future.succeededFuture(null), AssignmentPolicy.lowestLoad(), new AssignmentRate(),
-      (millis, task) -> task.run(), events::add, clock);
+      (millis, task) -> task.run(), events::add, clock, null);
 
   private static <T> T done(Future<T> future) {
     assertTrue(future.succeeded(), () -> "failed: " + future.cause());

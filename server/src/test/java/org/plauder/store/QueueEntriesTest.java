@@ -3,6 +3,7 @@ package org.plauder.store;
 import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
 
 import com.mongodb.client.model.Updates;
@@ -17,7 +18,10 @@ import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.QueuedChat;
 
-/** The queue is read from its own entries; entries of chats that no longer wait are dropped, on the real driver and embedded database. */
+/**
+ * The queue is read from its own entries; entries of chats that no longer wait are dropped, and chats
+ * the FAQ bot holds have none until they are released; on the real driver and embedded database.
+ */
 class QueueEntriesTest {
 
   private static final Instant T = Instant.parse("2026-12-02T10:00:00Z");
@@ -28,12 +32,14 @@ class QueueEntriesTest {
   private EmbeddedMongo mongo;
   private Database db;
   private Conversations conversations;
+  private HeldChats held;
 
   @BeforeEach
   void start() {
     mongo = EmbeddedMongo.start(dir);
     db = new Database(mongo.connectionString(), "plauder", null);
     conversations = new Conversations(db);
+    held = new HeldChats(db, conversations);
   }
 
   @AfterEach
@@ -65,5 +71,35 @@ class QueueEntriesTest {
     // ... and the start-up rebuild drops the rest.
     await(conversations.rebuildRoutingEntries());
     assertEquals(List.of(kim.id()), queue());
+  }
+
+  @Test
+  void aHeldChatIsTheVisitorsOpenChatButNotInTheQueueEvenAfterARestart() {
+    Conversation eva = await(held.openHeld("demo", "v1", "Eva", null, T));
+    assertTrue(eva.isHeld());
+    assertNull(await(held.openHeld("demo", "v1", "Eva", null, T)), "a visitor never has two open chats");
+    assertNull(await(conversations.openQueued("demo", "v1", 1, "Eva", null, ChatNeeds.NONE, T)));
+    assertEquals(eva.id(), await(conversations.findOpenOfVisitor("v1")).id());
+    assertEquals(List.of(), queue());
+
+    await(conversations.rebuildRoutingEntries());
+    assertEquals(List.of(), queue(), "the start-up rebuild keeps a held chat out of the queue");
+    assertEquals(eva.id(), await(conversations.findOpenOfVisitor("v1")).id());
+  }
+
+  @Test
+  void theHoldEndsOnceIntoTheQueueOrSettled() {
+    Conversation eva = await(held.openHeld("demo", "v1", "Eva", null, T));
+    Conversation released = await(held.takeHold(eva.id(), 7, true));
+    assertEquals(7, released.queueTicket());
+    assertEquals(List.of(eva.id()), queue());
+    assertNull(await(held.takeHold(eva.id(), 8, true)), "released once, whoever asks again");
+
+    Conversation max = await(held.openHeld("demo", "v2", "Max", null, T));
+    Conversation settled = await(held.takeHold(max.id(), Conversation.SELF_SERVED_TICKET, false));
+    assertEquals(Conversation.SELF_SERVED_TICKET, settled.queueTicket());
+    assertEquals(List.of(eva.id()), queue(), "a settled chat never joins the queue");
+    await(conversations.close(max.id(), "visitor", T.plusSeconds(30)));
+    assertTrue(await(conversations.find(max.id())).isSelfServed());
   }
 }
