@@ -264,7 +264,9 @@ public final class Conversations implements ConversationStore {
     if (ids.isEmpty()) {
       return Future.succeededFuture(0L);
     }
+    // what hangs off a conversation goes with it: routing steps, whispers, e-mail thread, the bot's first answer
     return routing.deleteOf(ids).compose(v -> whispers.deleteOf(ids)).compose(v -> MailThreads.deleteOf(db, ids))
+        .compose(v -> Reactive.done(db.botAnswers().deleteMany(in("_id", ids))))
         .compose(v -> Reactive.first(db.conversations().deleteMany(in("_id", ids)))).map(r -> r.getDeletedCount());
   }
 
