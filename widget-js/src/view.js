@@ -8,6 +8,7 @@ import { trappedFocusIndex } from './focus.js';
 import { el, setLinkedText } from './dom.js';
 import { createPrechatForm } from './prechatview.js';
 import { createTopicPicker } from './topicview.js';
+import { createEmojiPicker } from './emojiview.js';
 import { createHelpView } from './helpview.js';
 import { createBotChoice } from './botview.js';
 
@@ -100,10 +101,14 @@ export function createView(s, lang, options, on, existingHost) {
 
   const textarea = el('textarea', { id: 'plauder-input', rows: '1', maxlength: '4000', placeholder: s.placeholder, 'aria-describedby': 'plauder-hint' });
   const sendButton = el('button', { type: 'submit', class: 'send', text: s.send });
+  const emoji = createEmojiPicker(s, textarea, () => {
+    autosize();
+    on.input(textarea.value);
+  });
   const composer = el('form', { class: 'composer' },
     el('label', { class: 'sr', for: 'plauder-input', text: s.composerLabel }),
     el('span', { class: 'sr', id: 'plauder-hint', text: s.composerHint }),
-    textarea, sendButton);
+    emoji.toggle, textarea, sendButton);
 
   const prechat = createPrechatForm(s, (answers) => on.prechat(answers));
   const topics = createTopicPicker(s, lang, (skill) => on.pickTopic(skill));
@@ -146,7 +151,7 @@ export function createView(s, lang, options, on, existingHost) {
   const after = el('div', { class: 'form after', hidden: true }, rated, botChoice.thanks, mail, newChat);
 
   const panel = el('div', { class: 'panel', id: 'plauder-panel', role: 'dialog', 'aria-labelledby': 'plauder-title', 'aria-describedby': 'plauder-status', hidden: true },
-    header, confirmEnd, notice, error, body, help.article, botChoice.node, help.suggestions, help.found, prechat.node, topics.node, composer, offline, left, rating, after);
+    header, confirmEnd, notice, error, body, help.article, botChoice.node, help.suggestions, help.found, prechat.node, topics.node, emoji.grid, composer, offline, left, rating, after);
 
   root.appendChild(offer);
   root.appendChild(announce);
@@ -403,6 +408,7 @@ export function createView(s, lang, options, on, existingHost) {
       prechat.render(st.mode === 'chat' && !st.fatal ? st.prechat : null);
       composer.hidden = st.mode !== 'chat' || !!st.fatal || !!st.prechat || !!st.help.article;
       topics.render(composer.hidden ? null : st.topics, st.topic);
+      if (composer.hidden) emoji.close();
       help.render(st.help, st.mode === 'chat' && !open && !st.prechat && !st.fatal);
       botChoice.render(st);
       sendButton.disabled = !!st.fatal;
