@@ -330,7 +330,8 @@ class Widget {
 
   render() {
     const items = this.transcript.view(this.currentOutbox())
-      .map((m) => (m.sender === 'visitor' && m.clientMsgId && this.masked.has(m.clientMsgId) ? { ...m, masked: true } : m));
+      .map((m) => (m.sender === 'visitor' && m.clientMsgId && this.masked.has(m.clientMsgId) ? { ...m, masked: true } : m))
+      .map((m) => (m.sender === 'visitor' && this.readByAgent(m) ? { ...m, read: true } : m));
     const features = this.connection ? this.connection.features : {};
     this.view.render({
       ...this.state, items, agentTyping: this.agentTyping.shown, emailTranscript: features.emailTranscript === true, email: this.identity.email,
@@ -354,6 +355,12 @@ class Widget {
     return { language: this.lang, topic: this.state.topic || undefined };
   }
 
+  /** Whether the agent has read this stored message of the visitor (its seq is at or below the agent's mark). */
+  readByAgent(m) {
+    const c = this.state.conversation;
+    return !!c && !!this.agentRead && this.agentRead.conversationId === c.id && m.seq != null && m.seq <= this.agentRead.seq;
+  }
+
   /** Remembers that the server hid a card number in the message sent with this clientMsgId. */
   markMasked(clientMsgId) {
     this.masked.add(clientMsgId);
@@ -374,8 +381,18 @@ class Widget {
    * Takes the chat state of a requestChat/history reply. Returns false when the reply is about an
    * ended chat this page should not show (an old one): the widget then starts fresh.
    */
+  /** The agent has read this chat up to {@code seq}: the visitor's messages up to there show "read". */
+  markReadUpTo(conversationId, seq) {
+    if (!Number.isInteger(seq)) return;
+    const known = this.agentRead && this.agentRead.conversationId === conversationId ? this.agentRead.seq : 0;
+    if (seq <= known) return;
+    this.agentRead = { conversationId, seq };
+    this.render();
+  }
+
   applyChatState(reply) {
     const c = reply.conversation;
+    if (c && Number.isInteger(reply.agentReadSeq)) this.markReadUpTo(c.id, reply.agentReadSeq);
     if (!c) {
       if (reply.status === 'offline') this.showOffline();
       return false;
@@ -517,6 +534,9 @@ class Widget {
         this.addMessages([m], true);
         return;
       }
+      case 'read':
+        if (c && push.conversationId === c.id) this.markReadUpTo(c.id, push.seq);
+        return;
       case 'typing':
         if (push.from === 'agent' && c && push.conversationId === c.id) {
           this.agentTyping.notice(push.typing);

@@ -265,7 +265,7 @@ export function createView(s, lang, options, on, existingHost) {
     }
     const time = formatTime(m.time, lang);
     let meta;
-    if (m.sender === 'visitor') meta = [s.you, time, m.state === 'sending' ? s.sending : m.state === 'sent' ? s.sent : null];
+    if (m.sender === 'visitor') meta = [s.you, time, m.state === 'sending' ? s.sending : m.read ? s.readTick : m.seq != null ? s.sentTick : null];
     else if (m.sender === 'agent') meta = [m.senderName || s.agent, time];
     else if (m.sender === 'bot') meta = [m.senderName || s.bot, s.botKind, time];
     else meta = [s.system, time];

@@ -35,6 +35,7 @@ public final class Conversations implements ConversationStore {
   private final OpenChats open;
   private final RoutingLog routing;
   private final Whispers whispers;
+  private final AgentReadMarks readMarks;
 
   public Conversations(Database db) {
     this.db = db;
@@ -42,6 +43,7 @@ public final class Conversations implements ConversationStore {
     this.open = new OpenChats(db);
     this.routing = new RoutingLog(db);
     this.whispers = new Whispers(db);
+    this.readMarks = new AgentReadMarks(db);
   }
 
   /** Restores the open-chat and queue entries from the conversations; run at start-up. */
@@ -266,8 +268,13 @@ public final class Conversations implements ConversationStore {
     }
     // what hangs off a conversation goes with it: routing steps, whispers, e-mail thread, the bot's first answer
     return routing.deleteOf(ids).compose(v -> whispers.deleteOf(ids)).compose(v -> MailThreads.deleteOf(db, ids))
-        .compose(v -> Reactive.done(db.botAnswers().deleteMany(in("_id", ids))))
+        .compose(v -> Reactive.done(db.botAnswers().deleteMany(in("_id", ids)))).compose(v -> readMarks.deleteOf(ids))
         .compose(v -> Reactive.first(db.conversations().deleteMany(in("_id", ids)))).map(r -> r.getDeletedCount());
+  }
+
+  /** How far each conversation's agent has read; deleted with its conversation. */
+  public AgentReadMarks readMarks() {
+    return readMarks;
   }
 
   /** What agents whispered in each conversation; deleted with its conversation. */

@@ -90,6 +90,11 @@ public final class Database implements AutoCloseable {
     return db.getCollection("routingLog");
   }
 
+  /** How far each conversation's agent has read, {@code _id} = conversation id. */
+  public MongoCollection<Document> readMarks() {
+    return db.getCollection("readMarks");
+  }
+
   public MongoCollection<Document> whispers() {
     return db.getCollection("whispers");
   }

@@ -153,10 +153,11 @@ final class VisitorActions {
         : services.access().ofVisitor(visitor, Inputs.id(body, "conversationId"));
     return which.compose(c -> c == null
         ? Future.succeededFuture(new JsonObject().putNull("conversation").put("messages", new JsonArray()))
-        : Future.all(services.messages().history(c, afterSeq), services.router().describe(c.id())).map(all -> {
+        : Future.all(services.messages().history(c, afterSeq), services.router().describe(c.id()),
+            services.conversations().readMarks().agentReadSeq(c.id())).map(all -> {
           Messages.Page page = all.resultAt(0);
           return Json.chatState(all.<ChatState>resultAt(1))
-              .put("messages", Json.messages(page.messages())).put("hasMore", page.hasMore());
+              .put("messages", Json.messages(page.messages())).put("hasMore", page.hasMore()).put("agentReadSeq", all.<Long>resultAt(2));
         }));
   }
 

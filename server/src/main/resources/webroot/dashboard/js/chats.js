@@ -186,6 +186,7 @@ export class Chats {
     if (this.active && this.isInFront(this.active)) {
       this.active.unread = 0;
       this.render();
+      this.sendReadReceipt(this.active);
     }
   }
 
@@ -337,6 +338,17 @@ export class Chats {
     show($('dismiss-button'), chat.ended);
     if (switched) $('composer-text').value = chat.draft;
     renderMessages($('message-log'), chat.messages, { onRetry: (m) => this.retry(chat, m.clientMsgId) }, switched);
+    this.sendReadReceipt(chat);
+  }
+
+  /** Tells the visitor how far the agent has read (its "read" ticks): once for each new seq seen in front. */
+  sendReadReceipt(chat) {
+    const seq = chat.transcript.highestSeq;
+    if (chat.ended || !this.isInFront(chat) || !seq || seq <= (chat.readSent || 0)) return;
+    chat.readSent = seq;
+    this.ctx.bus.request('agent.read', { conversationId: chat.conv.id, seq }).catch(() => {
+      chat.readSent = 0; // said again with the next render
+    });
   }
 }
 

@@ -2,6 +2,7 @@ package org.plauder.widget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
 
@@ -68,7 +69,12 @@ class WidgetChatTest extends WidgetBrowserTest {
         .put("conversationId", conversationId).put("text", "Mittel – wie grober Sand.").put("clientMsgId", "a-1")));
     page.waitText(".log", "Mittel – wie grober Sand.");
     assertFalse(page.visible(".typing"), "the typing hint goes away with the agent's message");
-    page.waitText(".log", "gesendet");
+    page.waitText(".log li.visitor .meta", "✓ zugestellt");
+    // The agent reads the chat: the visitor's message shows it; a mark past the chat's end is refused.
+    await(agentBus.request("agent.read", agent.token(), new JsonObject().put("conversationId", conversationId).put("seq", 1)));
+    page.waitText(".log li.visitor .meta", "✓✓ gelesen");
+    assertEquals("invalid_input", assertThrows(org.plauder.BridgeClient.BridgeError.class, () -> await(agentBus.request("agent.read",
+        agent.token(), new JsonObject().put("conversationId", conversationId).put("seq", 99)))).code());
     Browser.screenshot(driver, "widget-desktop-1280x800");
 
     // Another page of the shop: same visitor, same chat, panel still open, history back.
@@ -77,6 +83,7 @@ class WidgetChatTest extends WidgetBrowserTest {
     page.waitText(".log", "Mittel – wie grober Sand.");
     assertEquals(List.of("Hallo, welcher Mahlgrad\npasst zum Handfilter?", "Mittel – wie grober Sand."), page.bubbles());
     page.waitText(".status", "Anna ist für Sie da");
+    page.waitText(".log li.visitor .meta", "✓✓ gelesen"); // the read mark survives the page change
 
     await(agentBus.request("agent.send", agent.token(), new JsonObject()
         .put("conversationId", conversationId).put("text", HOSTILE).put("clientMsgId", "a-2")));

@@ -41,7 +41,7 @@ class WidgetReconnectTest extends WidgetBrowserTest {
     page.waitVisible("textarea");
     page.find("textarea").sendKeys("Erste Nachricht", Keys.ENTER);
     String conversationId = await(agentBus.push("assigned")).getJsonObject("conversation").getString("id");
-    page.waitText(".log", "gesendet");
+    page.waitText(".log", "zugestellt");
 
     agentBus.close();
     agentBus = null;
