@@ -24,7 +24,7 @@ public final class Json {
   private Json() {}
 
   public static JsonObject message(ChatMessage m) {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("conversationId", m.conversationId())
         .put("seq", m.seq())
         .put("sender", m.sender().wire())
@@ -32,6 +32,18 @@ public final class Json {
         .put("text", m.text())
         .put("clientMsgId", m.clientMsgId())
         .put("time", time(m.time()));
+    return m.attachment() == null ? json : json.put("attachment", attachment(m.attachment()));
+  }
+
+  /** The file a message carries: {@code id} for {@code GET /api/v1/files/{id}}, safe name, sniffed type, bytes. */
+  public static JsonObject attachment(org.plauder.conversation.Attachment a) {
+    return new JsonObject().put("id", a.id()).put("name", a.name()).put("type", a.type()).put("size", a.size())
+        .put("url", fileUrl(a.id()));
+  }
+
+  /** Where a file is downloaded, with the conversation's visitor's or an agent's bearer token. */
+  public static String fileUrl(String fileId) {
+    return "/api/v1/files/" + fileId;
   }
 
   public static JsonArray messages(List<ChatMessage> messages) {

@@ -45,7 +45,7 @@ public final class Transcripts {
 
   public static String csvRow(ChatMessage m) {
     return CsvCells.line(m.conversationId(), m.seq(), Json.time(m.time()), m.sender().wire(),
-        m.senderName() == null ? "" : m.senderName(), m.text());
+        m.senderName() == null ? "" : m.senderName(), shown(m));
   }
 
   /** One message as one line of newline-delimited JSON. */
@@ -67,7 +67,7 @@ public final class Transcripts {
     for (ChatMessage m : messages) {
       out.append('[').append(Json.time(m.time())).append("] ").append(speaker(m)).append(": ");
       // Continuation lines are indented so a message can never pass for a new entry.
-      out.append(m.text().replace("\r\n", "\n").replace("\n", "\n    ")).append('\n');
+      out.append(shown(m).replace("\r\n", "\n").replace("\n", "\n    ")).append('\n');
     }
     return out.toString();
   }
@@ -95,9 +95,16 @@ public final class Transcripts {
       out.append("<li><span class=\"who\">").append(Encode.forHtml(speaker(m))).append("</span>")
           .append("<time class=\"time\" datetime=\"").append(Encode.forHtmlAttribute(Json.time(m.time()))).append("\">")
           .append(Encode.forHtml(Json.time(m.time()))).append("</time>")
-          .append("<p class=\"text\">").append(Encode.forHtml(m.text())).append("</p></li>\n");
+          .append("<p class=\"text\">").append(Encode.forHtml(shown(m))).append("</p></li>\n");
     }
     return out.append("</ol>\n</body></html>\n").toString();
+  }
+
+  /** A message's text; a sent file's message names the file, its type, size and address (for agents; the bytes stay out). */
+  static String shown(ChatMessage m) {
+    var a = m.attachment();
+    return a == null ? m.text()
+        : "[file] " + a.name() + " (" + a.type() + ", " + a.size() + " bytes) " + Json.fileUrl(a.id());
   }
 
   private static String speaker(ChatMessage m) {

@@ -35,4 +35,32 @@ public final class Publishers {
     });
     return result;
   }
+
+  /** Every item of a driver's publisher, in order. */
+  public static <T> CompletableFuture<java.util.List<T>> all(Publisher<T> publisher) {
+    CompletableFuture<java.util.List<T>> result = new CompletableFuture<>();
+    java.util.List<T> items = new java.util.ArrayList<>();
+    publisher.subscribe(new Subscriber<T>() {
+      @Override
+      public void onSubscribe(Subscription s) {
+        s.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onNext(T value) {
+        items.add(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        result.completeExceptionally(t);
+      }
+
+      @Override
+      public void onComplete() {
+        result.complete(items);
+      }
+    });
+    return result;
+  }
 }

@@ -1,0 +1,144 @@
+package org.plauder.store;
+
+import com.mongodb.client.gridfs.model.GridFSFile;
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.gridfs.GridFSBucket;
+import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.plauder.attachment.FileType;
+import org.plauder.attachment.StoredFile;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+
+/**
+ * Files sent in chats, in GridFS (bucket {@code files}: the collections {@code files.files} and
+ * {@code files.chunks}), through the reactive driver; the same on the embedded database and a real
+ * MongoDB ({@code GridFsOnEmbeddedTest}). Whose a file is lives in its {@code metadata}. The
+ * driver's GridFS makes its chunks index without "unique", so {@link Database#ensureIndexes} makes
+ * it unique first: a chunk (files_id, n) can never be stored twice.
+ */
+public final class Files {
+
+  static final String BUCKET = "files";
+  private static final int CHUNK_BYTES = 255 * 1024;
+
+  private final Database db;
+  private final GridFSBucket bucket;
+
+  public Files(Database db) {
+    this.db = db;
+    this.bucket = GridFSBuckets.create(db.gridFsDatabase(), BUCKET).withChunkSizeBytes(CHUNK_BYTES);
+  }
+
+  /** Stores the bytes with their owner's details; the returned file has its id. */
+  public Future<StoredFile> save(StoredFile file, Buffer content) {
+    Document metadata = new Document("siteKey", file.siteKey())
+        .append("conversationId", file.conversationId())
+        .append("visitorId", file.visitorId())
+        .append("senderId", file.senderId())
+        .append("type", file.type().mime())
+        .append("uploadedAt", Dates.toDate(file.uploadedAt()));
+    return Reactive.first(bucket.uploadFromPublisher(file.name(), slices(content.getBytes()),
+            new GridFSUploadOptions().metadata(metadata)))
+        .map(id -> file.withId(id.toHexString()));
+  }
+
+  /** The file with that id, or null (also for an id that is not one of ours). */
+  public Future<StoredFile> find(String id) {
+    if (id == null || !ObjectId.isValid(id)) {
+      return Future.succeededFuture();
+    }
+    return Reactive.first(bucket.find(Filters.eq("_id", new ObjectId(id))).first()).map(Files::toFile);
+  }
+
+  /** The whole content of a stored file. */
+  public Future<Buffer> content(String id) {
+    return Reactive.list(bucket.downloadToPublisher(new ObjectId(id))).map(parts -> {
+      Buffer all = Buffer.buffer();
+      parts.forEach(part -> all.appendBytes(bytesOf(part)));
+      return all;
+    });
+  }
+
+  /** The files of these conversations, oldest first. */
+  public Future<List<StoredFile>> ofConversations(List<String> conversationIds) {
+    if (conversationIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return Reactive.list(bucket.find(Filters.in("metadata.conversationId", conversationIds)))
+        .map(list -> list.stream().map(Files::toFile)
+            .sorted(java.util.Comparator.comparing(StoredFile::uploadedAt)).toList());
+  }
+
+  /** Deletes one file, its chunks first (a crash in between leaves a file without content, never lost chunks). */
+  public Future<Void> delete(String id) {
+    return Reactive.done(bucket.delete(new ObjectId(id)));
+  }
+
+  /** Deletes every file of these conversations; returns how many went. */
+  public Future<Long> deleteOfConversations(List<String> conversationIds) {
+    return ofConversations(conversationIds).compose(files -> {
+      Future<Long> deleted = Future.succeededFuture(0L);
+      for (StoredFile f : files) {
+        deleted = deleted.compose(n -> delete(f.id()).map(v -> n + 1));
+      }
+      return deleted;
+    });
+  }
+
+  /** How many files the bucket holds (for tests and the operator). */
+  public Future<Long> count() {
+    return Reactive.first(db.gridFsDatabase().getCollection(BUCKET + ".files").countDocuments());
+  }
+
+  private static StoredFile toFile(GridFSFile f) {
+    if (f == null) {
+      return null;
+    }
+    Document m = f.getMetadata() == null ? new Document() : f.getMetadata();
+    return new StoredFile(f.getObjectId().toHexString(), m.getString("siteKey"), m.getString("conversationId"),
+        m.getString("visitorId"), m.getString("senderId"), f.getFilename(), FileType.ofMime(m.getString("type")),
+        f.getLength(), Dates.toInstant(m.getDate("uploadedAt")));
+  }
+
+  private static byte[] bytesOf(ByteBuffer b) {
+    byte[] bytes = new byte[b.remaining()];
+    b.get(bytes);
+    return bytes;
+  }
+
+  /** The content in chunk-sized slices, as many as the driver asks for at a time. */
+  static Publisher<ByteBuffer> slices(byte[] content) {
+    List<ByteBuffer> parts = new ArrayList<>();
+    for (int at = 0; at < content.length; at += CHUNK_BYTES) {
+      parts.add(ByteBuffer.wrap(content, at, Math.min(CHUNK_BYTES, content.length - at)));
+    }
+    return subscriber -> subscriber.onSubscribe(new Subscription() {
+      private int next;
+      private boolean finished;
+
+      @Override
+      public synchronized void request(long n) {
+        for (long i = 0; i < n && next < parts.size() && !finished; i++) {
+          subscriber.onNext(parts.get(next++));
+        }
+        if (next == parts.size() && !finished) {
+          finished = true;
+          subscriber.onComplete();
+        }
+      }
+
+      @Override
+      public synchronized void cancel() {
+        finished = true;
+      }
+    });
+  }
+}
