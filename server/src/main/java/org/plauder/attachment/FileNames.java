@@ -43,7 +43,11 @@ public final class FileNames {
     if (name.isEmpty()) {
       name = "file";
     }
-    String suffix = type.named(name) ? "" : "." + type.extension();
+    String suffix = "." + type.extension();
+    if (type.named(name)) { // its own extension, kept through the shortening below
+      suffix = name.substring(name.lastIndexOf('.'));
+      name = name.substring(0, name.lastIndexOf('.'));
+    }
     int room = MAX_LENGTH - suffix.length();
     if (name.codePointCount(0, name.length()) > room) {
       name = name.substring(0, name.offsetByCodePoints(0, room));
