@@ -7,6 +7,7 @@ import { visibleEarlier, COLLAPSED_COUNT } from './earlier.js';
 import { trappedFocusIndex } from './focus.js';
 import { el, setLinkedText } from './dom.js';
 import { createPrechatForm } from './prechatview.js';
+import { createAttachments } from './attachview.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -97,10 +98,11 @@ export function createView(s, lang, options, on, existingHost) {
 
   const textarea = el('textarea', { id: 'plauder-input', rows: '1', maxlength: '4000', placeholder: s.placeholder, 'aria-describedby': 'plauder-hint' });
   const sendButton = el('button', { type: 'submit', class: 'send', text: s.send });
+  const attach = createAttachments(lang, root, { attach: (f) => on.attach(f), cancelUpload: () => on.cancelUpload(), fileUrl: (a) => on.fileUrl(a) });
   const composer = el('form', { class: 'composer' },
     el('label', { class: 'sr', for: 'plauder-input', text: s.composerLabel }),
     el('span', { class: 'sr', id: 'plauder-hint', text: s.composerHint }),
-    textarea, sendButton);
+    attach.input, attach.button, textarea, sendButton);
 
   const prechat = createPrechatForm(s, (answers) => on.prechat(answers));
 
@@ -140,7 +142,8 @@ export function createView(s, lang, options, on, existingHost) {
   const after = el('div', { class: 'form after', hidden: true }, rated, mail, newChat);
 
   const panel = el('div', { class: 'panel', id: 'plauder-panel', role: 'dialog', 'aria-labelledby': 'plauder-title', 'aria-describedby': 'plauder-status', hidden: true },
-    header, confirmEnd, notice, error, body, prechat.node, composer, offline, left, rating, after);
+    header, confirmEnd, notice, error, body, prechat.node, attach.progress, composer, offline, left, rating, after, attach.lightbox);
+  attach.listen(panel, textarea);
 
   root.appendChild(offer);
   root.appendChild(announce);
@@ -239,9 +242,11 @@ export function createView(s, lang, options, on, existingHost) {
   function renderItem(m, node) {
     const li = node || el('li', {}, el('p', { class: 'bubble' }), el('span', { class: 'meta' }), el('span', { class: 'masked', hidden: true }));
     li.className = m.sender + (m.state === 'sending' ? ' sending' : '');
-    if (shownText.get(li) !== m.text) {
-      setLinkedText(li.firstChild, m.text);
-      shownText.set(li, m.text);
+    const shown = m.attachment ? 'file:' + m.attachment.id : m.text;
+    if (shownText.get(li) !== shown) {
+      if (m.attachment) attach.show(li.firstChild, m);
+      else setLinkedText(li.firstChild, m.text);
+      shownText.set(li, shown);
     }
     const time = formatTime(m.time, lang);
     let meta;
@@ -386,6 +391,7 @@ export function createView(s, lang, options, on, existingHost) {
 
       prechat.render(st.mode === 'chat' && !st.fatal ? st.prechat : null);
       composer.hidden = st.mode !== 'chat' || !!st.fatal || !!st.prechat;
+      attach.render(st.upload, !!open && !composer.hidden);
       sendButton.disabled = !!st.fatal;
       offline.hidden = st.mode !== 'offline';
       offIntro.textContent = st.offlineMessage || s.offlineIntro;

@@ -10,6 +10,7 @@ import { api } from './api.js';
 import { BridgeConnection, BACKOFF, isTokenFailure } from '../client-core.js';
 import { Alerts } from './alerts.js';
 import { Chats } from './chats.js';
+import { Attaching } from './files.js';
 import { History } from './history.js';
 import { Admin } from './admin.js';
 import { Canned } from './canned.js';
@@ -127,6 +128,7 @@ function start(session) {
   };
   visitorPanel = new VisitorPanel(ctx);
   chats = new Chats(ctx);
+  new Attaching(ctx, () => chats.active, (text) => toast(text, true)); // eslint-disable-line no-new
   history = new History(ctx);
   admin = new Admin(ctx);
   liveVisitors = new LiveVisitors(ctx);

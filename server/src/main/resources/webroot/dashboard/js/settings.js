@@ -8,6 +8,7 @@ import { api } from './api.js';
 import { dayStart, dayEnd, lastDays } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
 import { IdentitySecret } from './identity.js';
+import { FileSettings } from './filesettings.js';
 
 const LANGUAGES = ['de', 'en'];
 
@@ -15,6 +16,7 @@ export class SiteSettings {
   constructor(ctx) {
     this.ctx = ctx; // {session, failed}
     this.identity = new IdentitySecret(ctx);
+    this.files = new FileSettings(ctx);
     $('site-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.save();
@@ -32,6 +34,7 @@ export class SiteSettings {
     this.identity.refresh();
     try {
       this.fill(await api('GET', '/api/v1/site', this.ctx.session.token));
+      await this.files.refresh();
     } catch (e) {
       this.result(e.message, true);
       if (e.status === 401) this.ctx.failed(e);
@@ -125,6 +128,7 @@ export class SiteSettings {
     $('site-save').disabled = true;
     try {
       this.fill(await api('PATCH', '/api/v1/site', this.ctx.session.token, body));
+      await this.files.save();
       this.result(t('saved'), false);
     } catch (e) {
       this.result(e.message || t('genericError', { code: e.code }), true);
