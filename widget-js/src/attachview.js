@@ -32,9 +32,9 @@ export function createAttachments(lang, root, on) {
   const bar = el('progress', { max: '100', value: '0', 'aria-hidden': 'true' });
   const cancel = el('button', { type: 'button', class: 'link', text: f.cancelUpload });
   const progress = el('div', { class: 'upload', role: 'status', hidden: true }, progressText, bar, cancel);
-  const bigImage = el('img', { alt: '' });
   const closeBig = el('button', { type: 'button', class: 'x', 'aria-label': f.closeImage, title: f.closeImage, text: '×' });
-  const lightbox = el('div', { class: 'lightbox', role: 'dialog', 'aria-modal': 'true', 'aria-label': '', hidden: true }, closeBig, bigImage);
+  // The large image exists only while it is open: the widget holds no <img> but its thumbnails.
+  const lightbox = el('div', { class: 'lightbox', role: 'dialog', 'aria-modal': 'true', 'aria-label': '', hidden: true }, closeBig);
   let opener = null;
 
   button.addEventListener('click', () => input.click());
@@ -45,7 +45,7 @@ export function createAttachments(lang, root, on) {
   cancel.addEventListener('click', () => on.cancelUpload());
   function closeLightbox() {
     lightbox.hidden = true;
-    bigImage.removeAttribute('src');
+    lightbox.replaceChildren(closeBig);
     if (opener) opener.focus();
   }
   closeBig.addEventListener('click', closeLightbox);
@@ -96,8 +96,7 @@ export function createAttachments(lang, root, on) {
       on.fileUrl(a).then((url) => img.setAttribute('src', url), () => thumb.replaceChildren(el('span', { text: f.unavailable })));
       thumb.addEventListener('click', () => on.fileUrl(a).then((url) => {
         opener = thumb;
-        bigImage.setAttribute('src', url);
-        bigImage.setAttribute('alt', a.name);
+        lightbox.replaceChildren(closeBig, el('img', { src: url, alt: a.name }));
         lightbox.setAttribute('aria-label', a.name);
         lightbox.hidden = false;
         closeBig.focus();

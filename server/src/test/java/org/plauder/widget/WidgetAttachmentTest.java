@@ -80,6 +80,13 @@ class WidgetAttachmentTest extends WidgetBrowserTest {
     page.waiting().withMessage("the thumbnail in the widget").until(d -> Boolean.TRUE.equals(page.js(
         "var i = document.getElementById('plauder-widget').shadowRoot.querySelector('.log .thumb img');"
             + " return !!i && i.src.indexOf('blob:') === 0 && i.complete && i.naturalWidth === 2;")));
+    page.find(".log .thumb").sendKeys(Keys.ENTER);
+    page.waitVisible(".lightbox img");
+    assertEquals("button.x", page.focused(), "the large view takes focus on its close button");
+    page.find(".lightbox .x").sendKeys(Keys.ESCAPE);
+    page.waiting().until(d -> !page.visible(".lightbox"));
+    assertEquals("button.thumb", page.focused(), "and gives it back to the thumbnail");
+    assertTrue(page.visible(".panel"), "Escape closed the image, not the panel");
 
     agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#chat-list button.chat-item"))).click();
     agentWait.withMessage("the thumbnail on the dashboard").until(d -> Boolean.TRUE.equals(agentDriver.executeScript(
