@@ -75,8 +75,14 @@ class FileAttachmentTest {
     return await(node.http.get("/api/v1/files/" + fileId).putHeader("Authorization", "Bearer " + token).send());
   }
 
+  /** Files stored, and no chunk left over of one that is not. */
   private long storedFiles() {
-    return await(new Files(node.server.services().database()).count());
+    Files files = new Files(node.server.services().database());
+    long count = await(files.count());
+    if (count == 0) {
+      assertEquals(0L, (long) await(files.chunkCount()), "no chunks without a file");
+    }
+    return count;
   }
 
   @Test
@@ -160,6 +166,35 @@ class FileAttachmentTest {
     assertEquals(0, storedFiles());
     byte[] fits = java.util.Arrays.copyOf(big, 1024 * 1024);
     assertEquals(201, upload(visitor.token(), "fits.png", fits).statusCode(), "exactly the limit is allowed");
+  }
+
+  @Test
+  void aStreamedBodyWithoutLengthIsCutOffAtTheLimitAndLeavesNoChunks(Vertx vertx) {
+    Person admin = node.loginAdmin();
+    await(node.http.put("/api/v1/site/files").bearerTokenAuthentication(admin.token())
+        .sendJsonObject(new JsonObject().put("maxFileSizeMb", 1)));
+    // 3 MB in 64 KiB pieces, chunked (no Content-Length): the server only sees the size as it comes.
+    byte[] piece = new byte[64 * 1024];
+    System.arraycopy(PNG, 0, piece, 0, PNG.length);
+    java.util.List<Buffer> pieces = new java.util.ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      pieces.add(Buffer.buffer(i == 0 ? piece : new byte[64 * 1024]));
+    }
+    io.vertx.core.http.HttpClient client = vertx.createHttpClient();
+    io.vertx.core.http.HttpClientResponse response = await(client.request(io.vertx.core.http.HttpMethod.POST, node.port(), "127.0.0.1",
+            "/api/v1/files?conversationId=" + conversationId)
+        .compose(request -> {
+          request.setChunked(true).putHeader("Authorization", "Bearer " + visitor.token()).putHeader("X-File-Name", "big.png");
+          io.vertx.core.Future<Void> written = io.vertx.core.Future.succeededFuture();
+          for (Buffer b : pieces) {
+            written = written.compose(v -> request.write(b)).recover(e -> io.vertx.core.Future.succeededFuture());
+          }
+          written.onComplete(v -> request.end());
+          return request.response();
+        }));
+    assertEquals(413, response.statusCode());
+    assertEquals(0, storedFiles(), "nothing stored, not even the chunks written before the limit was passed");
+    client.close();
   }
 
   @Test

@@ -14,6 +14,10 @@ public record StoredFile(String id, String siteKey, String conversationId, Strin
     return new StoredFile(newId, siteKey, conversationId, visitorId, senderId, name, type, size, uploadedAt);
   }
 
+  public StoredFile withSize(long bytes) {
+    return new StoredFile(id, siteKey, conversationId, visitorId, senderId, name, type, bytes, uploadedAt);
+  }
+
   /** What a message says about this file. */
   public Attachment attachment() {
     return new Attachment(id, name, type.mime(), size);

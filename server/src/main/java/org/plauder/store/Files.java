@@ -6,16 +6,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBucket;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.plauder.attachment.FileType;
 import org.plauder.attachment.StoredFile;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscription;
 
 /**
  * Files sent in chats, in GridFS (bucket {@code files}: the collections {@code files.files} and
@@ -27,7 +24,7 @@ import org.reactivestreams.Subscription;
 public final class Files {
 
   static final String BUCKET = "files";
-  private static final int CHUNK_BYTES = 255 * 1024;
+  static final int CHUNK_BYTES = 255 * 1024;
 
   private final Database db;
   private final GridFSBucket bucket;
@@ -37,16 +34,18 @@ public final class Files {
     this.bucket = GridFSBuckets.create(db.gridFsDatabase(), BUCKET).withChunkSizeBytes(CHUNK_BYTES);
   }
 
-  /** Stores the bytes with their owner's details; the returned file has its id. */
-  public Future<StoredFile> save(StoredFile file, Buffer content) {
+  /**
+   * Stores the bytes, as the publisher gives them, with their owner's details; the returned file
+   * has its id. When the publisher fails, the driver deletes what it wrote, and so does this.
+   */
+  public Future<StoredFile> save(StoredFile file, Publisher<ByteBuffer> content) {
     Document metadata = new Document("siteKey", file.siteKey())
         .append("conversationId", file.conversationId())
         .append("visitorId", file.visitorId())
         .append("senderId", file.senderId())
         .append("type", file.type().mime())
         .append("uploadedAt", Dates.toDate(file.uploadedAt()));
-    return Reactive.first(bucket.uploadFromPublisher(file.name(), slices(content.getBytes()),
-            new GridFSUploadOptions().metadata(metadata)))
+    return Reactive.first(bucket.uploadFromPublisher(file.name(), content, new GridFSUploadOptions().metadata(metadata)))
         .map(id -> file.withId(id.toHexString()));
   }
 
@@ -56,15 +55,6 @@ public final class Files {
       return Future.succeededFuture();
     }
     return Reactive.first(bucket.find(Filters.eq("_id", new ObjectId(id))).first()).map(Files::toFile);
-  }
-
-  /** The whole content of a stored file. */
-  public Future<Buffer> content(String id) {
-    return Reactive.list(bucket.downloadToPublisher(new ObjectId(id))).map(parts -> {
-      Buffer all = Buffer.buffer();
-      parts.forEach(part -> all.appendBytes(bytesOf(part)));
-      return all;
-    });
   }
 
   /** The files of these conversations, oldest first. */
@@ -98,6 +88,16 @@ public final class Files {
     return Reactive.first(db.gridFsDatabase().getCollection(BUCKET + ".files").countDocuments());
   }
 
+  /** How many chunks the bucket holds: none may be left of a file that was refused or deleted. */
+  public Future<Long> chunkCount() {
+    return Reactive.first(db.gridFsDatabase().getCollection(BUCKET + ".chunks").countDocuments());
+  }
+
+  /** The content of a stored file, chunk by chunk, as the reader asks for them. */
+  public Publisher<ByteBuffer> content(String id) {
+    return bucket.downloadToPublisher(new ObjectId(id));
+  }
+
   private static StoredFile toFile(GridFSFile f) {
     if (f == null) {
       return null;
@@ -112,33 +112,5 @@ public final class Files {
     byte[] bytes = new byte[b.remaining()];
     b.get(bytes);
     return bytes;
-  }
-
-  /** The content in chunk-sized slices, as many as the driver asks for at a time. */
-  static Publisher<ByteBuffer> slices(byte[] content) {
-    List<ByteBuffer> parts = new ArrayList<>();
-    for (int at = 0; at < content.length; at += CHUNK_BYTES) {
-      parts.add(ByteBuffer.wrap(content, at, Math.min(CHUNK_BYTES, content.length - at)));
-    }
-    return subscriber -> subscriber.onSubscribe(new Subscription() {
-      private int next;
-      private boolean finished;
-
-      @Override
-      public synchronized void request(long n) {
-        for (long i = 0; i < n && next < parts.size() && !finished; i++) {
-          subscriber.onNext(parts.get(next++));
-        }
-        if (next == parts.size() && !finished) {
-          finished = true;
-          subscriber.onComplete();
-        }
-      }
-
-      @Override
-      public synchronized void cancel() {
-        finished = true;
-      }
-    });
   }
 }

@@ -1,15 +1,12 @@
 package org.plauder.web;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.plauder.Services;
 import org.plauder.abuse.RateLimiter;
-import org.plauder.agent.Agent;
 import org.plauder.attachment.Attachments;
 import org.plauder.attachment.FileLimits;
 import org.plauder.attachment.FileNames;
@@ -28,8 +25,9 @@ import org.plauder.store.SiteFileLimits;
  * Files in chats over HTTP: {@code POST /api/v1/files?conversationId=} takes the raw bytes with
  * the visitor's or agent's token in the Authorization header, and {@code GET /api/v1/files/{id}}
  * gives a file back, only to the conversation's visitor and the site's agents. Mounted before the
- * API's JSON body handler: the body is read here as it arrives and refused once it passes the
- * site's limit, never held beyond it.
+ * API's JSON body handler: the body streams from the connection into GridFS as the database takes
+ * it ({@link UploadStream}) and is refused once it passes the site's limit; a download streams back
+ * the same way ({@link ResponseSink}).
  */
 final class FileApi {
 
@@ -88,13 +86,20 @@ final class FileApi {
       return;
     }
     String conversationId = ctx.queryParams().get("conversationId");
+    io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+    UploadStream[] body = new UploadStream[1];
     allowedOrigin(ctx, who).compose(v -> writable(who, conversationId)).compose(target -> limits.find(target.conversation().siteKey())
-        .compose(limit -> readBody(request, limit))
-        .compose(content -> attachments.send(target.conversation(), target.sender(), request.getHeader("X-File-Name"),
-            clientMsgId, content, services.clock().instant())))
+        .compose(limit -> announcedSize(request, limit))
+        .compose(limit -> {
+          body[0] = new UploadStream(request, context, limit);
+          return body[0].head();
+        })
+        .compose(head -> attachments.send(target.conversation(), target.sender(), request.getHeader("X-File-Name"),
+            clientMsgId, new Attachments.Upload(head, body[0], body[0]::bytes), services.clock().instant())))
         .onComplete(appended -> Http.json(ctx, 201, Json.ack(appended).put("attachment", Json.attachment(appended.message().attachment()))),
-            failure -> refuse(ctx, failure));
+            failure -> refuse(ctx, body[0] != null && body[0].failure() != null ? body[0].failure() : failure));
   }
+
 
   /** Who sends into which conversation: the visitor into its own open one, an agent into its own active chat. */
   private record Target(Conversation conversation, Attachments.Sender sender) {}
@@ -111,45 +116,30 @@ final class FileApi {
         .map(c -> new Target(c, new Attachments.Sender(ChatMessage.Sender.AGENT, who.id(), agent.name()))));
   }
 
-  /** The body, refused with 413 as soon as the announced length or the bytes that came pass the limit. */
-  private static Future<Buffer> readBody(HttpServerRequest request, FileLimits limit) {
+  /** A body whose announced length is over the limit is refused before a byte of it is read. */
+  private static Future<FileLimits> announcedSize(HttpServerRequest request, FileLimits limit) {
     String announced = request.getHeader("Content-Length");
     if (announced != null && announced.matches("\\d{1,18}") && limit.tooLarge(Long.parseLong(announced))) {
       return Future.failedFuture(limit.tooLargeFailure());
     }
-    Promise<Buffer> read = Promise.promise();
-    Buffer content = Buffer.buffer();
-    request.handler(chunk -> {
-      if (read.future().isComplete()) {
-        return; // refused already: the rest is let through and dropped
-      }
-      if (limit.tooLarge((long) content.length() + chunk.length())) {
-        read.tryFail(limit.tooLargeFailure());
-      } else {
-        content.appendBuffer(chunk);
-      }
-    });
-    request.endHandler(v -> read.tryComplete(content));
-    request.exceptionHandler(read::tryFail);
-    request.resume();
-    return read.future();
+    return Future.succeededFuture(limit);
   }
 
   private void download(RoutingContext ctx) {
     Identity who = caller(ctx);
     allowedOrigin(ctx, who).compose(v -> files.find(ctx.pathParam("fileId"))).compose(file -> mayRead(who, file).map(file))
-        .compose(file -> files.content(file.id()).map(content -> {
+        .onSuccess(file -> {
           ctx.response().setStatusCode(200)
+              .putHeader("Content-Length", String.valueOf(file.size()))
               .putHeader("Content-Type", file.type().mime())
               .putHeader("Content-Disposition", FileNames.contentDisposition(file.name(), file.type()))
               .putHeader("X-Content-Type-Options", "nosniff")
               .putHeader("Content-Security-Policy", CSP)
               .putHeader("Cache-Control", "private, no-store")
               .putHeader("Cross-Origin-Resource-Policy", "cross-origin")
-              .putHeader("Access-Control-Expose-Headers", "Content-Disposition")
-              .end(content);
-          return file;
-        }))
+              .putHeader("Access-Control-Expose-Headers", "Content-Disposition");
+          files.content(file.id()).subscribe(new ResponseSink(ctx.response(), ctx.vertx().getOrCreateContext()));
+        })
         .onFailure(failure -> refuse(ctx, failure));
   }
 
@@ -161,7 +151,7 @@ final class FileApi {
     if (who.kind() == Identity.Kind.VISITOR) {
       return who.id().equals(file.visitorId()) ? Future.succeededFuture() : Future.failedFuture(Failure.notFound("file"));
     }
-    return AgentGate.requireEnabled(services.caches().agents(), who).<Agent>map(a -> a).mapEmpty();
+    return AgentGate.requireEnabled(services.caches().agents(), who).mapEmpty();
   }
 
   /** The visitor or agent of the bearer token, or a 401. */

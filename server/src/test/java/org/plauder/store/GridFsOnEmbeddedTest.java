@@ -48,7 +48,7 @@ class GridFsOnEmbeddedTest {
       // options), so the store makes it unique itself before the first upload; GridFS then finds it.
       await(db.getCollection("files.chunks").createIndex(new Document("files_id", 1).append("n", 1),
           new com.mongodb.client.model.IndexOptions().unique(true)));
-      id = await(bucket.uploadFromPublisher("beleg.pdf", Files.slices(content),
+      id = await(bucket.uploadFromPublisher("beleg.pdf", Publishers.slices(content, Files.CHUNK_BYTES),
           new GridFSUploadOptions().metadata(new Document("conversationId", "c1"))));
 
       assertEquals(1L, (long) await(db.getCollection("files.files").countDocuments()));

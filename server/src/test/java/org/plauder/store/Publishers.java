@@ -63,4 +63,32 @@ public final class Publishers {
     });
     return result;
   }
+
+  /** The bytes in slices of {@code size}, as many as the subscriber asks for at a time. */
+  public static Publisher<java.nio.ByteBuffer> slices(byte[] content, int size) {
+    java.util.List<java.nio.ByteBuffer> parts = new java.util.ArrayList<>();
+    for (int at = 0; at < content.length; at += size) {
+      parts.add(java.nio.ByteBuffer.wrap(content, at, Math.min(size, content.length - at)));
+    }
+    return subscriber -> subscriber.onSubscribe(new Subscription() {
+      private int next;
+      private boolean finished;
+
+      @Override
+      public synchronized void request(long n) {
+        for (long i = 0; i < n && next < parts.size() && !finished; i++) {
+          subscriber.onNext(parts.get(next++));
+        }
+        if (next == parts.size() && !finished) {
+          finished = true;
+          subscriber.onComplete();
+        }
+      }
+
+      @Override
+      public synchronized void cancel() {
+        finished = true;
+      }
+    });
+  }
 }
