@@ -211,6 +211,28 @@ class FileAttachmentTest {
   }
 
   @Test
+  void retentionRemovesTheFilesOfExpiredConversationsAndNoOthers() {
+    upload(visitor.token(), "alt.png", PNG);
+    await(visitorBus.request("visitor.close", visitor.token(), new JsonObject().put("conversationId", conversationId)));
+    Person other = node.newVisitor();
+    BridgeClient otherBus = node.bridge();
+    otherBus.register("visitor." + other.id(), other.token());
+    String otherChat = await(otherBus.request("visitor.requestChat", other.token(),
+        new JsonObject().put("text", "Hallo").put("clientMsgId", "o-1"))).getJsonObject("conversation").getString("id");
+    conversationId = otherChat;
+    String kept = upload(other.token(), "neu.pdf", PDF).bodyAsJsonObject().getJsonObject("attachment").getString("id");
+    otherBus.close();
+    assertEquals(2, storedFiles());
+    Person admin = node.loginAdmin();
+    assertEquals(200, await(node.http.patch("/api/v1/site").bearerTokenAuthentication(admin.token())
+        .sendJsonObject(new JsonObject().put("retentionDays", 1))).statusCode());
+
+    await(new org.plauder.transcript.RetentionJob(node.server.services()).purgeExpired(java.time.Instant.now().plus(java.time.Duration.ofDays(2))));
+    assertEquals(1, storedFiles(), "the closed chat's file went with it; the open chat's stays");
+    assertEquals(200, download(admin.token(), kept).statusCode());
+  }
+
+  @Test
   void exportsListTheFiles() {
     upload(visitor.token(), "foto.png", PNG);
     Person admin = node.loginAdmin();
@@ -221,5 +243,9 @@ class FileAttachmentTest {
         .bearerTokenAuthentication(admin.token()).send()).bodyAsJsonObject();
     JsonObject attachment = json.getJsonArray("messages").getJsonObject(1).getJsonObject("attachment");
     assertEquals("/api/v1/files/" + attachment.getString("id"), attachment.getString("url"));
+    String bulk = await(node.http.get("/api/v1/exports/messages").addQueryParam("from", "2000-01-01").addQueryParam("to", "2100-01-01")
+        .bearerTokenAuthentication(admin.token()).send()).bodyAsString();
+    JsonObject line = new JsonObject(bulk.lines().filter(l -> l.contains("\"attachment\"")).findFirst().orElseThrow());
+    assertEquals(attachment, line.getJsonObject("attachment"), "the bulk export lists the file with its name, type, size and link");
   }
 }
