@@ -65,6 +65,8 @@ class WidgetAttachmentTest extends WidgetBrowserTest {
     agentDriver.findElement(By.id("login-email")).sendKeys(TestNode.ADMIN_EMAIL);
     agentDriver.findElement(By.id("login-password")).sendKeys(TestNode.ADMIN_PASSWORD, Keys.ENTER);
     agentWait.until(ExpectedConditions.attributeContains(By.id("connection"), "class", "open"));
+    // the first state has arrived (as DashboardPage.signIn waits for it); a status chosen earlier is overwritten
+    agentWait.until(d -> !d.findElement(By.id("max-chats")).getDomProperty("value").isEmpty());
     new Select(agentDriver.findElement(By.id("status-select"))).selectByValue("online");
     agentWait.until(ExpectedConditions.attributeContains(By.id("status-select"), "class", "online"));
 
@@ -113,6 +115,15 @@ class WidgetAttachmentTest extends WidgetBrowserTest {
     page.waitText(".log .file", "Rechnung.pdf");
     agentWait.until(d -> agentDriver.findElements(By.cssSelector("#message-log .file-link")).size() == 1);
     Browser.screenshot(driver, "widget-attachments");
+
+    // On a phone the composer keeps the attach button, the text box and Send side by side on screen.
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+    page.waiting().withMessage("attach, text box and send within 360 px").until(d -> Boolean.TRUE.equals(page.js(
+        "var r = document.getElementById('plauder-widget').shadowRoot;"
+            + " var a = r.querySelector('.attach').getBoundingClientRect(), t = r.querySelector('textarea').getBoundingClientRect(),"
+            + " s = r.querySelector('.send').getBoundingClientRect();"
+            + " return a.left >= 0 && a.right <= t.left && t.width >= 120 && t.right <= s.left && s.right <= document.documentElement.clientWidth;")));
+    Browser.screenshot(driver, "widget-attachments-360");
     Browser.screenshot(agentDriver, "dashboard-attachments");
   }
 }
