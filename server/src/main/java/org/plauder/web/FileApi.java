@@ -14,6 +14,7 @@ import org.plauder.attachment.StoredFile;
 import org.plauder.auth.Identity;
 import org.plauder.auth.Origins;
 import org.plauder.auth.TokenRejected;
+import org.plauder.conversation.ChatLog;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
 import org.plauder.protocol.Failure;
@@ -86,20 +87,22 @@ final class FileApi {
       return;
     }
     String conversationId = ctx.queryParams().get("conversationId");
-    io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
-    UploadStream[] body = new UploadStream[1];
-    allowedOrigin(ctx, who).compose(v -> writable(who, conversationId)).compose(target -> limits.find(target.conversation().siteKey())
-        .compose(limit -> announcedSize(request, limit))
-        .compose(limit -> {
-          body[0] = new UploadStream(request, context, limit);
-          return body[0].head();
-        })
-        .compose(head -> attachments.send(target.conversation(), target.sender(), request.getHeader("X-File-Name"),
-            clientMsgId, new Attachments.Upload(head, body[0], body[0]::bytes), services.clock().instant())))
+    allowedOrigin(ctx, who).compose(v -> writable(who, conversationId))
+        .compose(target -> limits.find(target.conversation().siteKey()).compose(limit -> announcedSize(request, limit))
+            .compose(limit -> store(ctx, target, limit, clientMsgId)))
         .onComplete(appended -> Http.json(ctx, 201, Json.ack(appended).put("attachment", Json.attachment(appended.message().attachment()))),
-            failure -> refuse(ctx, body[0] != null && body[0].failure() != null ? body[0].failure() : failure));
+            failure -> refuse(ctx, failure));
   }
 
+  /** Streams the body into the store once its first bytes said what it is, then appends its message. */
+  private Future<ChatLog.Appended> store(RoutingContext ctx, Target target, FileLimits limit, String clientMsgId) {
+    UploadStream body = new UploadStream(ctx.request(), ctx.vertx().getOrCreateContext(), limit);
+    return body.head()
+        .compose(head -> attachments.send(target.conversation(), target.sender(), ctx.request().getHeader("X-File-Name"),
+            clientMsgId, new Attachments.Upload(head, body, body::bytes), services.clock().instant()))
+        // the stream's own refusal (too large) is the answer, not how the driver reported the aborted upload
+        .recover(e -> Future.failedFuture(body.failure() != null ? body.failure() : e));
+  }
 
   /** Who sends into which conversation: the visitor into its own open one, an agent into its own active chat. */
   private record Target(Conversation conversation, Attachments.Sender sender) {}
