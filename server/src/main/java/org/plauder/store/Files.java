@@ -8,6 +8,7 @@ import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 import io.vertx.core.Future;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.bson.BsonObjectId;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.plauder.attachment.FileType;
@@ -36,7 +37,7 @@ public final class Files {
 
   /**
    * Stores the bytes, as the publisher gives them, with their owner's details; the returned file
-   * has its id. When the publisher fails, the driver deletes what it wrote, and so does this.
+   * has its id. When the publisher fails, nothing of it stays.
    */
   public Future<StoredFile> save(StoredFile file, Publisher<ByteBuffer> content) {
     Document metadata = new Document("siteKey", file.siteKey())
@@ -45,8 +46,14 @@ public final class Files {
         .append("senderId", file.senderId())
         .append("type", file.type().mime())
         .append("uploadedAt", Dates.toDate(file.uploadedAt()));
-    return Reactive.first(bucket.uploadFromPublisher(file.name(), content, new GridFSUploadOptions().metadata(metadata)))
-        .map(id -> file.withId(id.toHexString()));
+    ObjectId id = new ObjectId();
+    return Reactive.done(bucket.uploadFromPublisher(new BsonObjectId(id), file.name(), content,
+            new GridFSUploadOptions().metadata(metadata)))
+        .map(v -> file.withId(id.toHexString()))
+        // The driver deletes the chunks of a failed upload, but a chunk insert still under way can
+        // land after its delete: once the failure is in, every chunk of this id goes.
+        .recover(failed -> Reactive.done(db.gridFsDatabase().getCollection(BUCKET + ".chunks").deleteMany(Filters.eq("files_id", id)))
+            .transform(v -> Future.failedFuture(failed)));
   }
 
   /** The file with that id, or null (also for an id that is not one of ours). */

@@ -19,7 +19,7 @@ import org.reactivestreams.Subscription;
  * A request body as the driver's GridFS reads it: chunk by chunk, fetched from the connection only
  * as the database takes them (the request stays paused otherwise), so an upload is never held in
  * memory. It counts the bytes and fails the stream with {@code 413 file_too_large} the moment they
- * pass the site's limit; the driver then deletes the chunks it wrote. The first bytes are read
+ * pass the site's limit; the store then deletes the chunks written so far. The first bytes are read
  * before anything is stored, to tell what the file is.
  */
 final class UploadStream implements Publisher<ByteBuffer> {
