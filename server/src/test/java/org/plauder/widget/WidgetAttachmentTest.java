@@ -124,6 +124,18 @@ class WidgetAttachmentTest extends WidgetBrowserTest {
             + " s = r.querySelector('.send').getBoundingClientRect();"
             + " return a.left >= 0 && a.right <= t.left && t.width >= 120 && t.right <= s.left && s.right <= document.documentElement.clientWidth;")));
     Browser.screenshot(driver, "widget-attachments-360");
+
+    // The admin's site settings: the file limit, and that masking does not cover files.
+    agentDriver.findElement(By.id("tab-admin")).click();
+    agentWait.until(d -> "10".equals(d.findElement(By.id("site-file-mb")).getDomProperty("value")));
+    assertTrue(agentDriver.findElement(By.id("site-mask-files")).getText().contains("not sent files"),
+        agentDriver.findElement(By.id("site-mask-files")).getText());
+    agentDriver.findElement(By.id("site-file-mb")).clear();
+    agentDriver.findElement(By.id("site-file-mb")).sendKeys("5");
+    agentDriver.findElement(By.id("site-save")).click();
+    agentWait.until(ExpectedConditions.attributeToBe(By.id("site-result"), "class", "ok"));
+    assertEquals(5, TestNode.await(node.http.get("/api/v1/site/files").bearerTokenAuthentication(node.loginAdmin().token()).send())
+        .bodyAsJsonObject().getInteger("maxFileSizeMb"));
     Browser.screenshot(agentDriver, "dashboard-attachments");
   }
 }
