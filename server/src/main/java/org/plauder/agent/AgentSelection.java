@@ -9,10 +9,26 @@ import java.util.List;
  * ({@code routing.AssignmentPolicy}), plain Java reads it as a predicate and a comparator, and
  * the store turns the same value into the filter and sort of its atomic MongoDB claim.
  */
-public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFreeSlots, List<RankKey> ranking) {
+public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFreeSlots, List<RankKey> ranking,
+    String language, String skill) {
 
   public AgentSelection {
     ranking = List.copyOf(ranking);
+  }
+
+  /** Any agent of the status with room, whatever it speaks or knows. */
+  public AgentSelection(AgentStatus status, boolean enabledOnly, int minFreeSlots, List<RankKey> ranking) {
+    this(status, enabledOnly, minFreeSlots, ranking, null, null);
+  }
+
+  /** The same selection, among the agents that speak {@code language} and have {@code skill} (null: any). */
+  public AgentSelection matching(String language, String skill) {
+    return new AgentSelection(status, enabledOnly, minFreeSlots, ranking, language, skill);
+  }
+
+  /** Whether the agent speaks the language and has the skill this selection asks for (ignoring status and room). */
+  public boolean fits(Agent agent) {
+    return agent.speaks(language) && agent.hasSkill(skill);
   }
 
   /** One step of the order, ascending; ties go to the next key. */
@@ -25,7 +41,7 @@ public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFre
 
   /** Whether this agent may get a chat now. */
   public boolean allows(Agent agent) {
-    return agent.status() == status && !(enabledOnly && agent.disabled()) && agent.freeSlots() >= minFreeSlots;
+    return agent.status() == status && !(enabledOnly && agent.disabled()) && agent.freeSlots() >= minFreeSlots && fits(agent);
   }
 
   /** The order among allowed agents: the first gets the chat. */

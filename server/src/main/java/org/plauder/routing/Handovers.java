@@ -17,8 +17,8 @@ import org.plauder.event.EventSink;
 import org.plauder.protocol.Failure;
 
 /**
- * An active chat moving from one agent to another: handed over by its agent, or given to a
- * colleague with room because its agent did not answer in time. The new agent's slot is claimed
+ * An active chat moving from one agent to another: handed over by its agent, given to a
+ * colleague with room because its agent did not answer in time, or taken over by a supervisor. The new agent's slot is claimed
  * first (so nobody goes over maxChats), then the conversation moves with a conditional update; if
  * that no longer holds, the slot is given back. The old agent's slot then goes to the queue.
  */
@@ -83,6 +83,25 @@ final class Handovers {
             : moveTo(c, agentId, c.agentName(), target, null, TransferReason.NO_REPLY, considered));
       });
     });
+  }
+
+  /**
+   * An admin or supervisor takes an active chat over from its agent, with a slot of its own (online
+   * with room, as for any chat); the agent is told, the visitor sees the new name.
+   */
+  Future<Conversation> takeOver(Identity supervisor, Conversation c) {
+    if (c.status() != ConversationStatus.ACTIVE) {
+      return Future.failedFuture(Failure.conflict("not_active", "only an active chat can be taken over"));
+    }
+    if (supervisor.id().equals(c.agentId())) {
+      return Future.failedFuture(Failure.badInput("this chat is yours already"));
+    }
+    return agents.claimSlotOf(supervisor.id(), c.siteKey(), policy.selection(), clock.instant()).compose(claimed -> claimed == null
+        ? Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat over"))
+        : moveTo(c, c.agentId(), c.agentName(), claimed, null, TransferReason.TAKEN_OVER, List.of(QueueDrain.candidate(claimed))))
+        .compose(moved -> moved == null
+            ? Future.failedFuture(Failure.conflict("chat_moved", "the chat changed hands or ended meanwhile"))
+            : Future.succeededFuture(moved));
   }
 
   /** Moves the chat to {@code target}, whose slot is claimed; null (slot given back) when it is no longer {@code fromId}'s to move. */

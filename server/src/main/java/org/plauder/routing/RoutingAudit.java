@@ -51,7 +51,11 @@ public final class RoutingAudit extends VerticleBase {
         }),
         events.on(ChatTransferred.class, e -> {
           write(e.conversation().id(), new RoutingStep(clock.instant(),
-              e.reason() == TransferReason.NO_REPLY ? Rule.REASSIGN_NO_REPLY : Rule.TRANSFER,
+              switch (e.reason()) {
+                case NO_REPLY -> Rule.REASSIGN_NO_REPLY;
+                case TAKEN_OVER -> Rule.TAKE_OVER;
+                default -> Rule.TRANSFER;
+              },
               e.conversation().agentId(), e.conversation().agentName(), e.fromAgentId(), e.fromAgentName(), e.candidates()));
           remember(e.conversation());
         }),
@@ -68,6 +72,8 @@ public final class RoutingAudit extends VerticleBase {
       case INVITATION -> Rule.INVITATION;
       case TAKEN -> Rule.TAKE;
       case STICKY -> Rule.STICKY;
+      case SKILL -> Rule.SKILL;
+      case FALLBACK -> Rule.FALLBACK;
     };
   }
 

@@ -8,7 +8,9 @@ import java.util.List;
  * are those the widget may speak to this site's visitors, the first being the fallback;
  * {@code reassignAfterSeconds} is how long an agent has for the first answer of a new chat;
  * with {@code stickyAgent} a returning visitor's chat goes first to the agent of its previous one;
- * {@code prechatForm} is what a visitor is asked before a chat.
+ * {@code prechatForm} is what a visitor is asked before a chat; {@code skillRouting} the topics a
+ * visitor may pick and how long a chat waits for an agent who speaks its language and knows its topic;
+ * {@code timeZone} (an IANA id) the zone transcripts show their times in.
  */
 public record Site(
     String key,
@@ -21,7 +23,9 @@ public record Site(
     List<String> languages,
     int reassignAfterSeconds,
     boolean stickyAgent,
-    PrechatForm prechatForm) {
+    PrechatForm prechatForm,
+    SkillRouting skillRouting,
+    String timeZone) {
 
   /** A new chat whose agent has not answered within this many seconds moves to a colleague; 0 turns it off. */
   public static final int DEFAULT_REASSIGN_AFTER_SECONDS = 90;
@@ -31,8 +35,11 @@ public record Site(
   public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
       Integer retentionDays, boolean maskCardNumbers, List<String> languages) {
     this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
-        DEFAULT_REASSIGN_AFTER_SECONDS, true, PrechatForm.NONE);
+        DEFAULT_REASSIGN_AFTER_SECONDS, true, PrechatForm.NONE, SkillRouting.NONE, DEFAULT_TIME_ZONE);
   }
+
+  /** Where a site's transcripts tell the time unless its admin says otherwise: the shops Plauder is made for are mostly German. */
+  public static final String DEFAULT_TIME_ZONE = "Europe/Berlin";
 
   /** The languages the widget speaks; a site serves one or both. */
   public static final List<String> SUPPORTED_LANGUAGES = List.of("de", "en");

@@ -69,7 +69,11 @@ public final class InboxPushes extends VerticleBase {
   }
 
   private void transferred(ChatTransferred e) {
-    String reason = e.reason() == TransferReason.NO_REPLY ? "noReply" : "agent";
+    String reason = switch (e.reason()) {
+      case NO_REPLY -> "noReply";
+      case TAKEN_OVER -> "takenOver";
+      default -> "agent";
+    };
     inboxes.toAgent(e.fromAgentId(), Json.push("transferred").put("conversationId", e.conversation().id())
         .put("toAgent", new JsonObject().put("id", e.conversation().agentId()).put("name", e.conversation().agentName()))
         .put("reason", reason));
@@ -97,7 +101,9 @@ public final class InboxPushes extends VerticleBase {
       waiting.add(new JsonObject()
           .put("conversationId", w.conversationId())
           .put("visitorName", w.visitorName())
-          .put("waitingSince", Json.time(w.waitingSince())));
+          .put("waitingSince", Json.time(w.waitingSince()))
+          .put("language", w.needs() == null ? null : w.needs().language())
+          .put("topic", w.needs() == null ? null : w.needs().skill()));
     }
     JsonObject frame = Json.push("queue").put("waiting", waiting);
     e.agentsOnDuty().forEach(agentId -> inboxes.toAgent(agentId, frame));

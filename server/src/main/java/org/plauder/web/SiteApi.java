@@ -15,6 +15,7 @@ import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
 import org.plauder.site.PrechatForm;
 import org.plauder.site.Site;
+import org.plauder.site.SkillRouting;
 
 /** GET and PATCH /api/v1/site: the caller's own site and (for admins) its settings. */
 final class SiteApi {
@@ -53,8 +54,14 @@ final class SiteApi {
           ? Inputs.intInRange(body, "reassignAfterSeconds", 0, Site.MAX_REASSIGN_AFTER_SECONDS) : site.reassignAfterSeconds();
       boolean sticky = body.containsKey("stickyAgent") ? Inputs.bool(body, "stickyAgent") : site.stickyAgent();
       PrechatForm prechatForm = body.containsKey("prechatForm") ? PrechatFormInput.parse(body.getValue("prechatForm")) : site.prechatForm();
+      SkillRouting skills = new SkillRouting(
+          body.containsKey("topics") ? TopicsInput.parse(body.getValue("topics")) : site.skillRouting().topics(),
+          body.containsKey("skillFallbackSeconds")
+              ? Inputs.intInRange(body, "skillFallbackSeconds", 0, SkillRouting.MAX_FALLBACK_AFTER_SECONDS)
+              : site.skillRouting().fallbackAfterSeconds());
+      String timeZone = body.containsKey("timeZone") ? timeZone(body.getValue("timeZone")) : site.timeZone();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask, languages, reassignAfter, sticky, prechatForm));
+          retentionDays, mask, languages, reassignAfter, sticky, prechatForm, skills, timeZone));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));
@@ -64,6 +71,15 @@ final class SiteApi {
   /** The gate checked the token against the agent's record, so a missing site is a fault, never a hang. */
   private static Future<Site> existing(Site site) {
     return site == null ? Future.failedFuture(Failure.notFound("site")) : Future.succeededFuture(site);
+  }
+
+  /** A time zone by its IANA id, such as Europe/Berlin. */
+  private static String timeZone(Object value) {
+    try {
+      return java.time.ZoneId.of((String) value).getId();
+    } catch (RuntimeException e) {
+      throw Failure.badInput("timeZone must be a time zone id such as Europe/Berlin or UTC");
+    }
   }
 
   private static List<String> languages(Object value) {

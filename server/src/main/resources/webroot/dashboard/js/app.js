@@ -9,7 +9,9 @@ import { t, translatePage } from './strings.js';
 import { api } from './api.js';
 import { BridgeConnection, BACKOFF, isTokenFailure } from '../client-core.js';
 import { Alerts } from './alerts.js';
-import { Chats } from './chats.js';
+import { Chats, needsLabel } from './chats.js';
+import { Monitor } from './monitor.js';
+import { WhisperNotes } from './whispers.js';
 import { Attaching } from './files.js';
 import { History } from './history.js';
 import { Admin } from './admin.js';
@@ -29,7 +31,7 @@ const state = {
   session: null,   // {agentId, token, siteKey, role, name}
   bus: null,
   agent: null,     // {status, maxChats, load, …} as the server last told
-  queue: [],       // [{conversationId, visitorName, waitingSince}]
+  queue: [],       // [{conversationId, visitorName, waitingSince, language, topic}]
   view: 'chats',
   everConnected: false,
 };
@@ -42,6 +44,8 @@ let canned;
 let visitorPanel;
 let reports;
 let settings;
+let monitor;
+let whisperNotes;
 let liveVisitors;
 let offerRules;
 let articles;
@@ -107,6 +111,7 @@ function start(session) {
   $('me-name').textContent = session.name;
   show($('tab-admin'), session.role === 'admin');
   show($('tab-reports'), session.role === 'admin');
+  show($('tab-monitor'), canSupervise());
   const bus = new BridgeConnection(location.origin + '/eventbus', {
     backoff: BACKOFF.agent,
     token: () => state.session.token,
@@ -122,11 +127,24 @@ function start(session) {
     failed,
     chatsVisible: () => state.view === 'chats',
     onChange: updateTitle,
-    onActiveChat: (conv) => visitorPanel.showFor(conv),
+    onActiveChat: (conv) => {
+      visitorPanel.showFor(conv);
+      whisperNotes.showFor(conv);
+    },
+    /** A new chat while another view is open: a notice that leads to it (the chime plays anyway). */
+    onChatElsewhere: (conv, name) => {
+      if (state.view !== 'chats') toast(t('newChat', { name }), false, { label: t('openChat'), run: () => { showView('chats'); chats.select(conv.id); } });
+    },
+    onTakenOver: (conversationId) => {
+      showView('chats');
+      chats.select(conversationId);
+    },
     presenceOf: (visitorId) => (liveVisitors ? liveVisitors.visitors.get(visitorId) || null : null),
     onPresence: (visitorId) => visitorPanel.presenceChanged(visitorId),
   };
   visitorPanel = new VisitorPanel(ctx);
+  whisperNotes = new WhisperNotes(ctx);
+  if (canSupervise()) monitor = new Monitor(ctx);
   chats = new Chats(ctx);
   new Attaching(ctx, () => chats.active, (text) => toast(text, true)); // eslint-disable-line no-new
   history = new History(ctx);
@@ -152,10 +170,11 @@ function start(session) {
 async function onConnection(s) {
   setConnection(s);
   if (s !== 'open') return;
+  if (monitor && state.view === 'monitor') monitor.renew(); // a watch from before the drop may have lapsed
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
+    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
     // after a reconnect, what the visitors wrote meanwhile counts as unread
     liveVisitors.load();
     await chats.load(reply.active || [], state.everConnected);
@@ -187,11 +206,13 @@ function onPush(push) {
       refreshAgent();
       break;
     case 'transferred':
-      chats.remove(push.conversationId, t(push.reason === 'noReply' ? 'chatMovedNoReply' : 'chatTransferred',
+      chats.remove(push.conversationId, t(push.reason === 'noReply' ? 'chatMovedNoReply' : push.reason === 'takenOver' ? 'chatTakenOver' : 'chatTransferred',
         { name: push.toAgent ? push.toAgent.name : '' }));
       refreshAgent();
       break;
     case 'queue': setQueue(push.waiting || []); break;
+    case 'monitor': if (monitor) monitor.onPush(push); break;
+    case 'whisper': whisperNotes.onPush(push); break;
     case 'visitor': liveVisitors.onVisitor(push); break;
     case 'visitorLeft': liveVisitors.onVisitorLeft(push); break;
     default: break;
@@ -209,10 +230,20 @@ function failed(error) {
   toast(known[code] ? t(known[code]) : t('genericError', { code }), true);
 }
 
-function toast(message, isError = false) {
+/** A short message at the bottom; with {@code action} ({label, run}) a button that does it and closes the message. */
+function toast(message, isError = false, action = null) {
   const box = $('toast');
   box.textContent = message;
   box.className = 'toast' + (isError ? ' error' : '');
+  if (action) {
+    const button = el('button', 'toast-action', action.label);
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      show(box, false);
+      action.run();
+    });
+    box.append(' ', button);
+  }
   show(box, true);
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => show(box, false), 5000);
@@ -243,7 +274,7 @@ async function refreshQueue() {
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
+    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
   } catch {
     // shown again with the next push or reconnect
   }
@@ -273,6 +304,8 @@ function setQueue(waiting) {
     item.dataset.conversationId = entry.conversationId;
     const who = el('span', 'queue-who');
     who.append(el('span', 'queue-name', entry.visitorName || t('visitor')));
+    const needs = needsLabel(entry);
+    if (needs) who.append(el('span', 'queue-needs muted', needs));
     const wait = el('span', 'queue-wait muted');
     wait.dataset.since = entry.waitingSince;
     who.append(wait);
@@ -314,8 +347,14 @@ async function takeChat(conversationId, button) {
 
 // ---- views ----
 
+/** Admins and supervisors watch every chat of the site, whisper and take chats over. */
+function canSupervise() {
+  return state.session.role === 'admin' || state.session.role === 'supervisor';
+}
+
 function showView(view) {
   if ((view === 'admin' || view === 'reports') && state.session.role !== 'admin') return;
+  if (view === 'monitor' && !canSupervise()) return;
   state.view = view;
   for (const tab of document.querySelectorAll('.tab')) {
     if (tab.dataset.view === view) tab.setAttribute('aria-current', 'page');
@@ -326,6 +365,9 @@ function showView(view) {
   show($('admin-view'), view === 'admin');
   show($('reports-view'), view === 'reports');
   show($('visitors-view'), view === 'visitors');
+  show($('monitor-view'), view === 'monitor');
+  if (monitor && view === 'monitor') monitor.open();
+  else if (monitor) monitor.close();
   if (view === 'chats') chats.markFrontRead();
   if (view === 'history') history.refresh();
   if (view === 'reports') reports.refresh();

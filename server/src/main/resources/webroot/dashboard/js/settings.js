@@ -9,6 +9,7 @@ import { dayStart, dayEnd, lastDays } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
 import { IdentitySecret } from './identity.js';
 import { FileSettings } from './filesettings.js';
+import { ChatTopics } from './topics.js';
 
 const LANGUAGES = ['de', 'en'];
 
@@ -17,6 +18,7 @@ export class SiteSettings {
     this.ctx = ctx; // {session, failed}
     this.identity = new IdentitySecret(ctx);
     this.files = new FileSettings(ctx);
+    this.topics = new ChatTopics(ctx);
     $('site-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.save();
@@ -33,7 +35,9 @@ export class SiteSettings {
   async refresh() {
     this.identity.refresh();
     try {
-      this.fill(await api('GET', '/api/v1/site', this.ctx.session.token));
+      const site = await api('GET', '/api/v1/site', this.ctx.session.token);
+      this.fill(site);
+      this.topics.fill(site); // its own form: a save of the other settings leaves unsaved topics alone
       await this.files.refresh();
     } catch (e) {
       this.result(e.message, true);
@@ -48,6 +52,7 @@ export class SiteSettings {
     $('site-retention').value = site.retentionDays == null ? '' : String(site.retentionDays);
     $('site-mask').checked = site.maskCardNumbers === true;
     $('site-sticky').checked = site.stickyAgent === true;
+    $('site-time-zone').value = site.timeZone || '';
     $('site-reassign').value = site.reassignAfterSeconds == null ? '' : String(site.reassignAfterSeconds);
     // the widget's languages; the first listed is the one used when the visitor's is not there
     this.languages = Array.isArray(site.languages) ? site.languages : null;
@@ -123,6 +128,7 @@ export class SiteSettings {
       reassignAfterSeconds: reassign,
       stickyAgent: $('site-sticky').checked,
     };
+    if ($('site-time-zone').value.trim()) body.timeZone = $('site-time-zone').value.trim();
     if (this.languages) body.languages = languages; // only to a server that has the setting
     if (this.hasPrechat) body.prechatForm = this.prechatForm();
     $('site-save').disabled = true;
