@@ -19,6 +19,8 @@ import { pageTitle } from './pagetitle.js';
 import { prechatDue, prechatAnswers } from './prechat.js';
 import { Suggester, suggestionsOf } from './suggestions.js';
 import { callApi } from './client/rest.js';
+import { uploadFile, FileUrls } from './client/files.js';
+import { fileStringsFor } from './filestrings.js';
 
 const script = document.currentScript
   || document.querySelector('script[data-site][src*="widget.js"]');
@@ -116,6 +118,7 @@ class Widget {
       claim: () => (this.identity.userId && this.identity.userHash ? { userId: this.identity.userId, userHash: this.identity.userHash } : null),
       onVisitorChanged: () => this.forgetChat(),
     });
+    this.fileUrls = new FileUrls(this.base, () => this.connection.token);
   }
 
   buildView(existingHost) {
@@ -141,6 +144,9 @@ class Widget {
       closeArticle: () => this.update({ help: { ...this.state.help, article: null } }),
       focusComposer: () => this.view.focusComposer(),
       articleOfLink: (href) => this.articleOfLink(href),
+      attach: (file) => this.attachFile(file),
+      cancelUpload: () => this.upload && this.upload.cancel(),
+      fileUrl: (attachment) => this.fileUrls.url(attachment),
     }, existingHost);
   }
 
@@ -610,6 +616,31 @@ class Widget {
     this.render();
     this.flush();
     return true;
+  }
+
+  /** Sends one file into the open chat over HTTP; its message comes back as a push, like any other. */
+  async attachFile(file) {
+    const c = this.state.conversation;
+    const f = fileStringsFor(this.lang);
+    if (this.upload || this.state.fatal) return;
+    if (!this.isOpenConversation(c) || !this.connection.token) {
+      this.update({ error: f.needsChat });
+      return;
+    }
+    this.upload = uploadFile({
+      base: this.base, token: this.connection.token, conversationId: c.id, file,
+      onProgress: (fraction) => this.update({ upload: { name: file.name || 'file', fraction } }),
+    });
+    this.update({ upload: { name: file.name || 'file', fraction: 0 }, error: null });
+    try {
+      const ack = await this.upload.done;
+      if (!this.transcript.hasClientMsgId(ack.clientMsgId)) await this.sync().catch(() => {});
+    } catch (e) {
+      this.update({ error: f.error[e.code] || errorText(this.s, e.code, e.message) });
+    } finally {
+      this.upload = null;
+      this.update({ upload: null });
+    }
   }
 
   /** Sends the outbox in order, one at a time; stops at the first message that cannot go yet. */

@@ -118,5 +118,18 @@ input{padding:9px 11px;border:1px solid #b9c0c8;border-radius:10px}
 .panel{position:fixed;top:0;left:0;right:0;bottom:0;width:auto;height:auto;border-radius:0}
 :host(.left) .panel{left:0}
 }
+.attach{flex:none;width:40px;height:40px;padding:8px;border:1px solid #c9ced4;border-radius:10px;background:#fff;color:#2f3b45}
+.attach svg{width:22px;height:22px;fill:currentColor}
+.upload{display:flex;gap:8px;align-items:center;padding:6px 12px;border-top:1px solid #e3e6ea;font-size:13px}
+.upload progress{flex:1;min-width:40px}
+.thumb{display:block;padding:0;border:0;background:none;cursor:zoom-in}
+.thumb-img{display:block;min-width:64px;min-height:64px;max-width:200px;max-height:160px;object-fit:contain;border-radius:8px;background:#f3f4f6}
+.badge-pdf{display:inline-block;margin-right:6px;padding:0 4px;border:1px solid currentColor;border-radius:4px;font-size:11px;font-weight:700;text-decoration:none}
+.file{border:0;background:none;color:inherit;font:inherit;text-decoration:underline;cursor:pointer;padding:0;text-align:left}
+.lightbox{position:absolute;inset:0;z-index:5;display:flex;align-items:center;justify-content:center;background:rgba(20,24,28,.88);padding:44px 12px 12px}
+.lightbox[hidden]{display:none}
+.lightbox img{max-width:100%;max-height:100%;object-fit:contain;background:#fff}
+.lightbox .x{position:absolute;top:6px;right:6px;width:40px;height:40px;border:0;border-radius:8px;background:#fff;font-size:24px}
+.panel.dropping{outline:3px dashed var(--c);outline-offset:-6px}
 @media (prefers-reduced-motion:no-preference){.panel,.offer{animation:in .16s ease-out}@keyframes in{from{opacity:0;transform:translateY(8px)}}}
 `;

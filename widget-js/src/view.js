@@ -7,6 +7,7 @@ import { visibleEarlier, COLLAPSED_COUNT } from './earlier.js';
 import { trappedFocusIndex } from './focus.js';
 import { el, setLinkedText } from './dom.js';
 import { createPrechatForm } from './prechatview.js';
+import { createAttachments } from './attachview.js';
 import { createTopicPicker } from './topicview.js';
 import { createEmojiPicker } from './emojiview.js';
 import { createHelpView } from './helpview.js';
@@ -101,6 +102,7 @@ export function createView(s, lang, options, on, existingHost) {
 
   const textarea = el('textarea', { id: 'plauder-input', rows: '1', maxlength: '4000', placeholder: s.placeholder, 'aria-describedby': 'plauder-hint' });
   const sendButton = el('button', { type: 'submit', class: 'send', text: s.send });
+  const attach = createAttachments(lang, root, { attach: (f) => on.attach(f), cancelUpload: () => on.cancelUpload(), fileUrl: (a) => on.fileUrl(a) });
   const emoji = createEmojiPicker(s, textarea, () => {
     autosize();
     on.input(textarea.value);
@@ -108,7 +110,7 @@ export function createView(s, lang, options, on, existingHost) {
   const composer = el('form', { class: 'composer' },
     el('label', { class: 'sr', for: 'plauder-input', text: s.composerLabel }),
     el('span', { class: 'sr', id: 'plauder-hint', text: s.composerHint }),
-    emoji.toggle, textarea, sendButton);
+    attach.input, attach.button, emoji.toggle, textarea, sendButton);
 
   const prechat = createPrechatForm(s, (answers) => on.prechat(answers));
   const topics = createTopicPicker(s, lang, (skill) => on.pickTopic(skill));
@@ -151,7 +153,9 @@ export function createView(s, lang, options, on, existingHost) {
   const after = el('div', { class: 'form after', hidden: true }, rated, botChoice.thanks, mail, newChat);
 
   const panel = el('div', { class: 'panel', id: 'plauder-panel', role: 'dialog', 'aria-labelledby': 'plauder-title', 'aria-describedby': 'plauder-status', hidden: true },
-    header, confirmEnd, notice, error, body, help.article, botChoice.node, help.suggestions, help.found, prechat.node, topics.node, emoji.grid, composer, offline, left, rating, after);
+    header, confirmEnd, notice, error, body, help.article, botChoice.node, help.suggestions, help.found, prechat.node, topics.node,
+    emoji.grid, attach.progress, composer, offline, left, rating, after, attach.lightbox);
+  attach.listen(panel, textarea);
 
   root.appendChild(offer);
   root.appendChild(announce);
@@ -259,9 +263,11 @@ export function createView(s, lang, options, on, existingHost) {
   function renderItem(m, node) {
     const li = node || el('li', {}, el('p', { class: 'bubble' }), el('span', { class: 'meta' }), el('span', { class: 'masked', hidden: true }));
     li.className = m.sender + (m.state === 'sending' ? ' sending' : '');
-    if (shownText.get(li) !== m.text) {
-      setLinkedText(li.firstChild, m.text);
-      shownText.set(li, m.text);
+    const shown = m.attachment ? 'file:' + m.attachment.id : m.text;
+    if (shownText.get(li) !== shown) {
+      if (m.attachment) attach.show(li.firstChild, m);
+      else setLinkedText(li.firstChild, m.text);
+      shownText.set(li, shown);
     }
     const time = formatTime(m.time, lang);
     let meta;
@@ -407,6 +413,7 @@ export function createView(s, lang, options, on, existingHost) {
 
       prechat.render(st.mode === 'chat' && !st.fatal ? st.prechat : null);
       composer.hidden = st.mode !== 'chat' || !!st.fatal || !!st.prechat || !!st.help.article;
+      attach.render(st.upload, !!open && !composer.hidden);
       topics.render(composer.hidden ? null : st.topics, st.topic);
       if (composer.hidden) emoji.close();
       help.render(st.help, st.mode === 'chat' && !open && !st.prechat && !st.fatal);

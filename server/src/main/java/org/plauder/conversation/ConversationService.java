@@ -54,10 +54,16 @@ public final class ConversationService implements ChatLog {
   @Override
   public Future<Appended> append(Conversation c, ChatMessage.Sender sender, String senderId, String senderName,
       String text, String clientMsgId) {
+    return append(c, sender, senderId, senderName, text, clientMsgId, null);
+  }
+
+  /** As above, for a message that carries a stored file (its text is the file's name). */
+  public Future<Appended> append(Conversation c, ChatMessage.Sender sender, String senderId, String senderName,
+      String text, String clientMsgId, Attachment attachment) {
     return sites.get(c.siteKey()).compose(site -> {
       String stored = site != null && site.maskCardNumbers() ? CardNumbers.mask(text) : text;
       ChatMessage draft = new ChatMessage(c.id(), c.lastSeq() + 1, sender, senderId, senderName, stored, clientMsgId,
-          clock.instant().truncatedTo(ChronoUnit.MILLIS)); // what MongoDB keeps, so a resent ack is identical
+          clock.instant().truncatedTo(ChronoUnit.MILLIS), attachment); // what MongoDB keeps, so a resent ack is identical
       return insertWithNextSeq(draft, c.siteKey(), 0);
     }).compose(inserted -> {
       // "masked" compares what is stored with what was sent, so a resend answers as the first send did.
@@ -109,7 +115,7 @@ public final class ConversationService implements ChatLog {
   }
 
   private static ChatMessage withSeq(ChatMessage m, long seq) {
-    return new ChatMessage(m.conversationId(), seq, m.sender(), m.senderId(), m.senderName(), m.text(), m.clientMsgId(), m.time());
+    return new ChatMessage(m.conversationId(), seq, m.sender(), m.senderId(), m.senderName(), m.text(), m.clientMsgId(), m.time(), m.attachment());
   }
 
   /** Stores the visitor's rating (1 to 5) of its conversation. */

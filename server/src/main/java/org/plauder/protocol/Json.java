@@ -11,8 +11,6 @@ import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.ChatState;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
-import org.plauder.help.Article;
-import org.plauder.help.ArticleText;
 import org.plauder.offer.Offer;
 import org.plauder.offer.OfferOutcome;
 import org.plauder.visitor.OnlineVisitor;
@@ -24,7 +22,7 @@ public final class Json {
   private Json() {}
 
   public static JsonObject message(ChatMessage m) {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("conversationId", m.conversationId())
         .put("seq", m.seq())
         .put("sender", m.sender().wire())
@@ -32,6 +30,18 @@ public final class Json {
         .put("text", m.text())
         .put("clientMsgId", m.clientMsgId())
         .put("time", time(m.time()));
+    return m.attachment() == null ? json : json.put("attachment", attachment(m.attachment()));
+  }
+
+  /** The file a message carries: {@code id} for {@code GET /api/v1/files/{id}}, safe name, sniffed type, bytes. */
+  public static JsonObject attachment(org.plauder.conversation.Attachment a) {
+    return new JsonObject().put("id", a.id()).put("name", a.name()).put("type", a.type()).put("size", a.size())
+        .put("url", fileUrl(a.id()));
+  }
+
+  /** Where a file is downloaded, with the conversation's visitor's or an agent's bearer token. */
+  public static String fileUrl(String fileId) {
+    return "/api/v1/files/" + fileId;
   }
 
   /** A whisper, as agents (never visitors) read it. */
@@ -207,45 +217,6 @@ public final class Json {
 
   private static JsonObject page(Visitor.PageVisit p) {
     return new JsonObject().put("url", p.url()).put("title", p.title()).put("at", time(p.at()));
-  }
-
-  /** A help article in a list: what an editor picks it by, without its text. */
-  public static JsonObject articleSummary(Article a) {
-    return new JsonObject()
-        .put("id", a.id())
-        .put("language", a.language())
-        .put("title", a.title())
-        .put("keywords", new JsonArray(a.keywords()))
-        .put("published", a.published())
-        .put("updatedAt", time(a.updatedAt()));
-  }
-
-  /** A help article as agents see it: its Markdown and the sanitised HTML it becomes. */
-  public static JsonObject article(Article a) {
-    return articleForReaders(a)
-        .put("body", a.body())
-        .put("keywords", new JsonArray(a.keywords()))
-        .put("published", a.published());
-  }
-
-  /** A published article as visitors see it: no Markdown, no keywords. */
-  public static JsonObject articleForReaders(Article a) {
-    return new JsonObject()
-        .put("id", a.id())
-        .put("language", a.language())
-        .put("title", a.title())
-        .put("html", ArticleText.html(a.body()))
-        .put("updatedAt", time(a.updatedAt()));
-  }
-
-  /** A search hit as visitors see it: enough to show a suggestion and open the article. */
-  public static JsonObject articleHit(Article a, String url) {
-    return new JsonObject()
-        .put("id", a.id())
-        .put("language", a.language())
-        .put("title", a.title())
-        .put("excerpt", ArticleText.excerpt(a.body(), 160))
-        .put("url", url);
   }
 
   public static String time(Instant instant) {

@@ -148,6 +148,11 @@ public final class Database implements AutoCloseable {
     return db.getCollection("botAnswers");
   }
 
+  /** The database GridFS buckets live in ({@link Files}). */
+  MongoDatabase gridFsDatabase() {
+    return db;
+  }
+
   /** Creates the indexes the code relies on; idempotent. */
   public Future<Void> ensureIndexes() {
     IndexOptions unique = new IndexOptions().unique(true);
@@ -159,7 +164,9 @@ public final class Database implements AutoCloseable {
         Reactive.done(queue().createIndex(Indexes.ascending("siteKey", "ticket"))),
         Reactive.done(conversations().createIndex(Indexes.ascending("visitorId", "status"))),
         Reactive.done(agents().createIndex(Indexes.ascending("siteKey", "status", "freeSlots"))),
-        Reactive.done(articles().createIndex(Indexes.ascending("siteKey", "updatedAt"))))
+        Reactive.done(articles().createIndex(Indexes.ascending("siteKey", "updatedAt"))),
+        // Before GridFS's first upload, which would make it without "unique" (GridFsOnEmbeddedTest).
+        Reactive.done(db.getCollection(Files.BUCKET + ".chunks").createIndex(Indexes.ascending("files_id", "n"), unique)))
         .mapEmpty();
   }
 

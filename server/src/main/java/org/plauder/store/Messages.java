@@ -41,6 +41,10 @@ public final class Messages {
         .append("text", m.text())
         .append("clientMsgId", m.clientMsgId())
         .append("time", Dates.toDate(m.time()));
+    if (m.attachment() != null) {
+      doc.append("attachment", new Document("id", m.attachment().id()).append("name", m.attachment().name())
+          .append("type", m.attachment().type()).append("size", m.attachment().size()));
+    }
     return Reactive.first(db.messages().insertOne(doc)).map(r -> m);
   }
 
@@ -121,6 +125,12 @@ public final class Messages {
         d.getString("senderName"),
         d.getString("text"),
         d.getString("clientMsgId"),
-        Dates.toInstant(d.getDate("time")));
+        Dates.toInstant(d.getDate("time")),
+        attachment(d.get("attachment", Document.class)));
+  }
+
+  private static org.plauder.conversation.Attachment attachment(Document a) {
+    return a == null ? null : new org.plauder.conversation.Attachment(a.getString("id"), a.getString("name"),
+        a.getString("type"), ((Number) a.get("size")).longValue());
   }
 }

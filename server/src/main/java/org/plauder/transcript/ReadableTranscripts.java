@@ -84,7 +84,7 @@ public final class ReadableTranscripts {
     for (ChatMessage m : messages) {
       out.append('[').append(clock(m.time(), reader)).append("] ").append(speaker(m, c, reader)).append(": ");
       // Continuation lines are indented so a message can never pass for a new entry.
-      out.append(m.text().replace("\r\n", "\n").replace("\n", "\n    ")).append('\n');
+      out.append(Transcripts.shown(m).replace("\r\n", "\n").replace("\n", "\n    ")).append('\n');
     }
     return out.toString();
   }
@@ -107,7 +107,7 @@ public final class ReadableTranscripts {
       out.append("<li><span class=\"who\">").append(Encode.forHtml(speaker(m, c, reader))).append("</span>")
           .append("<time class=\"time\" datetime=\"").append(Encode.forHtmlAttribute(String.valueOf(m.time()))).append("\">")
           .append(Encode.forHtml(clock(m.time(), reader))).append("</time>")
-          .append("<p class=\"text\">").append(Encode.forHtml(m.text())).append("</p></li>\n");
+          .append("<p class=\"text\">").append(Encode.forHtml(Transcripts.shown(m))).append("</p></li>\n");
     }
     return out.append("</ol>\n</body></html>\n").toString();
   }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes ended conversations (and their messages) older than their site's retention, at start
+ * Deletes ended conversations (and their messages and files) older than their site's retention, at start
  * and then every hour. MongoDB TTL indexes would do this on a real server, but the embedded
  * database ignores them, so the job runs the same everywhere.
  */
@@ -62,9 +62,10 @@ public final class RetentionJob extends VerticleBase {
         .compose(n -> ids.size() == BATCH ? purgeSite(siteKey, cutoff).map(more -> n + more) : Future.succeededFuture(n)));
   }
 
-  /** Messages first: a crash in between leaves a conversation without messages, never orphaned messages. */
+  /** Files and messages first: a crash in between leaves a conversation without them, never orphaned ones. */
   private Future<Long> deleteWithMessages(List<String> conversationIds) {
-    return services.messageStore().deleteOfConversations(conversationIds)
+    return new org.plauder.store.Files(services.database()).deleteOfConversations(conversationIds)
+        .compose(f -> services.messageStore().deleteOfConversations(conversationIds))
         .compose(m -> services.conversations().deleteByIds(conversationIds));
   }
 }

@@ -47,11 +47,18 @@ public final class Transcripts {
 
   public static String csvRow(ChatMessage m) {
     return CsvCells.line(m.conversationId(), m.seq(), Json.time(m.time()), m.sender().wire(),
-        m.senderName() == null ? "" : m.senderName(), m.text());
+        m.senderName() == null ? "" : m.senderName(), shown(m));
   }
 
   /** One message as one line of newline-delimited JSON. */
   public static String ndjsonLine(ChatMessage m) {
     return Json.message(m).encode() + "\n";
+  }
+
+  /** A message's text; a sent file's message names the file, its type, size and address (for agents; the bytes stay out). */
+  static String shown(ChatMessage m) {
+    var a = m.attachment();
+    return a == null ? m.text()
+        : "[file] " + a.name() + " (" + a.type() + ", " + a.size() + " bytes) " + Json.fileUrl(a.id());
   }
 }

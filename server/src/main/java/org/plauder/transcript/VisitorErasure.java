@@ -6,11 +6,12 @@ import java.util.List;
 import org.plauder.Services;
 import org.plauder.conversation.Conversation;
 import org.plauder.protocol.Failure;
+import org.plauder.store.Files;
 import org.plauder.store.VerifiedUsers;
 
 /**
  * Erases everything stored about one visitor of one site, on an admin's request: open chats are
- * closed first (so agents get their capacity back), then messages, conversations, a verified
+ * closed first (so agents get their capacity back), then files, messages, conversations, a verified
  * user's link to the visitor, and the visitor.
  */
 public final class VisitorErasure {
@@ -28,12 +29,14 @@ public final class VisitorErasure {
       }
       return services.conversations().ofVisitor(visitorId).compose(this::closeOpen).compose(conversations -> {
         List<String> ids = conversations.stream().map(Conversation::id).toList();
-        return services.messageStore().deleteOfConversations(ids).compose(messages ->
+        return new Files(services.database()).deleteOfConversations(ids).compose(files ->
+            services.messageStore().deleteOfConversations(ids).compose(messages ->
             services.conversations().deleteByIds(ids).compose(deleted -> forgetVerifiedUser(siteKey, visitorId).compose(v ->
                 services.visitors().delete(visitorId, siteKey)).map(v -> new JsonObject()
                     .put("visitorId", visitorId)
                     .put("conversations", deleted)
-                    .put("messages", messages))));
+                    .put("messages", messages)
+                    .put("files", files)))));
       });
     });
   }

@@ -12,6 +12,7 @@ import org.plauder.help.ArticleDraft;
 import org.plauder.help.ArticleText;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
+import org.plauder.protocol.ArticleJson;
 import org.plauder.protocol.Json;
 
 /** REST for a site's help articles: every agent reads them, drafts included; admins write, publish and delete. */
@@ -30,7 +31,7 @@ final class ArticleApi {
     services.knowledgeBase().ofSite(agent.siteKey()).onComplete(articles -> {
       JsonArray array = new JsonArray();
       // No text in the list: rendering every article's HTML here would hold up the event loop.
-      articles.forEach(a -> array.add(Json.articleSummary(a)));
+      articles.forEach(a -> array.add(ArticleJson.articleSummary(a)));
       Http.json(ctx, 200, new JsonObject().put("articles", array));
     }, ctx::fail);
   }
@@ -54,13 +55,13 @@ final class ArticleApi {
   void get(RoutingContext ctx) {
     Identity agent = Http.agent(ctx, services.tokens());
     services.knowledgeBase().find(agent.siteKey(), articleId(ctx))
-        .onComplete(article -> Http.json(ctx, 200, Json.article(article)), ctx::fail);
+        .onComplete(article -> Http.json(ctx, 200, ArticleJson.article(article)), ctx::fail);
   }
 
   void create(RoutingContext ctx) {
     Identity admin = Http.admin(ctx, services.tokens());
     ArticleDraft draft = draft(admin.siteKey(), Http.body(ctx));
-    services.knowledgeBase().create(draft).onComplete(article -> Http.json(ctx, 201, Json.article(article)), ctx::fail);
+    services.knowledgeBase().create(draft).onComplete(article -> Http.json(ctx, 201, ArticleJson.article(article)), ctx::fail);
   }
 
   /** Replaces the whole article: every field as for a new one. */
@@ -68,7 +69,7 @@ final class ArticleApi {
     Identity admin = Http.admin(ctx, services.tokens());
     String id = articleId(ctx);
     ArticleDraft draft = draft(admin.siteKey(), Http.body(ctx));
-    services.knowledgeBase().update(id, draft).onComplete(article -> Http.json(ctx, 200, Json.article(article)), ctx::fail);
+    services.knowledgeBase().update(id, draft).onComplete(article -> Http.json(ctx, 200, ArticleJson.article(article)), ctx::fail);
   }
 
   /**

@@ -12,6 +12,7 @@ import org.plauder.help.ArticleIndex;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.FreeText;
 import org.plauder.protocol.Inputs;
+import org.plauder.protocol.ArticleJson;
 import org.plauder.protocol.Json;
 import org.plauder.site.Site;
 
@@ -45,7 +46,7 @@ final class ArticleSearchApi {
                 : services.knowledgeBase().searchFor(site.key(), question, languages(ctx, site), limit))
             .map(hits -> {
               JsonArray array = new JsonArray();
-              hits.forEach(h -> array.add(Json.articleHit(h.article(), HelpCentrePages.articlePath(site.key(), h.article().id()))));
+              hits.forEach(h -> array.add(ArticleJson.articleHit(h.article(), HelpCentrePages.articlePath(site.key(), h.article().id()))));
               return new JsonObject().put("articles", array);
             }))
         .onComplete(reply -> Http.json(ctx, 200, reply), ctx::fail);
@@ -56,7 +57,7 @@ final class ArticleSearchApi {
     admitted(ctx)
         .compose(site -> Inputs.isId(id) ? services.knowledgeBase().find(site.key(), id) : Future.<Article>failedFuture(Failure.notFound("article")))
         .compose(article -> article.published() ? Future.succeededFuture(article) : Future.failedFuture(Failure.notFound("article")))
-        .onComplete(article -> Http.json(ctx, 200, Json.articleForReaders(article)), ctx::fail);
+        .onComplete(article -> Http.json(ctx, 200, ArticleJson.articleForReaders(article)), ctx::fail);
   }
 
   /** The site, when the page's origin may use it and the caller's address has requests left; CORS headers set. */

@@ -25,7 +25,7 @@ public final class HttpVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(HttpVerticle.class);
 
   private static final String DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+      + "img-src 'self' data: blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
   /** How long no frame may have come in before a stopping node closes its sockets. */
   private static final long QUIET_MILLIS = 200;
@@ -180,6 +180,7 @@ public final class HttpVerticle extends VerticleBase {
     ArticleApi articles = new ArticleApi(services);
     ArticleSearchApi articleSearch = new ArticleSearchApi(services, visitors);
     BotApi bot = new BotApi(services);
+    FileApi.mount(router, services); // reads its own bodies, up to the site's file limit
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.route("/api/*").handler(this::refuseDisabledAgents);
     router.route(HttpMethod.OPTIONS, "/api/v1/sites/:siteKey/visitors").handler(visitors::preflight);
@@ -222,6 +223,7 @@ public final class HttpVerticle extends VerticleBase {
     router.put("/api/v1/mailbox").handler(mail::replace);
     router.post("/api/v1/conversations/:id/email-answer").handler(mail::answer);
     router.get("/api/v1/conversations/:id/mails").handler(mail::originals);
+    FileSettingsApi.mount(router, services);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
     router.route("/api/*").failureHandler(Http::onFailure);
   }

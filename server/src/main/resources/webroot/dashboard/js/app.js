@@ -12,6 +12,7 @@ import { Alerts } from './alerts.js';
 import { Chats, needsLabel } from './chats.js';
 import { Monitor } from './monitor.js';
 import { WhisperNotes } from './whispers.js';
+import { Attaching } from './files.js';
 import { History } from './history.js';
 import { Admin } from './admin.js';
 import { Canned } from './canned.js';
@@ -149,6 +150,7 @@ function start(session) {
   if (canSupervise()) monitor = new Monitor(ctx);
   chats = new Chats(ctx);
   new OriginalMails(ctx, () => (chats.active ? chats.active.conv : null));
+  new Attaching(ctx, () => chats.active, (text) => toast(text, true)); // eslint-disable-line no-new
   history = new History(ctx);
   admin = new Admin(ctx);
   liveVisitors = new LiveVisitors(ctx);

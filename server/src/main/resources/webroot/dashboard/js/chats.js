@@ -4,6 +4,7 @@
 
 import { $, el, linkedEl, show, clockTime } from './dom.js';
 import { t } from './strings.js';
+import { attachmentEl } from './files.js';
 import { Outbox, RemoteTyping, Transcript, TypingNotices, isLineFailure, readAllPages, storedFromAck } from '../client-core.js';
 
 function visitorLabel(conv) {
@@ -380,7 +381,7 @@ export function renderMessages(log, messages, { onRetry } = {}, forceBottom = tr
       }
       head.append(state);
     }
-    item.append(head, linkedEl('div', 'message-text', m.text));
+    item.append(head, m.attachment ? attachmentEl(m.attachment) : linkedEl('div', 'message-text', m.text));
     log.append(item);
   }
   if (atBottom) log.scrollTop = log.scrollHeight;

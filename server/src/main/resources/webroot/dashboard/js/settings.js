@@ -8,6 +8,7 @@ import { api } from './api.js';
 import { dayStart, dayEnd, lastDays } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
 import { IdentitySecret } from './identity.js';
+import { FileSettings } from './filesettings.js';
 import { ChatTopics } from './topics.js';
 import { MailboxSettings } from './mailbox.js';
 
@@ -17,6 +18,7 @@ export class SiteSettings {
   constructor(ctx) {
     this.ctx = ctx; // {session, failed}
     this.identity = new IdentitySecret(ctx);
+    this.files = new FileSettings(ctx);
     this.topics = new ChatTopics(ctx);
     this.mailbox = new MailboxSettings(ctx);
     $('site-form').addEventListener('submit', (event) => {
@@ -39,6 +41,7 @@ export class SiteSettings {
       const site = await api('GET', '/api/v1/site', this.ctx.session.token);
       this.fill(site);
       this.topics.fill(site); // its own form: a save of the other settings leaves unsaved topics alone
+      await this.files.refresh();
     } catch (e) {
       this.result(e.message, true);
       if (e.status === 401) this.ctx.failed(e);
@@ -134,6 +137,7 @@ export class SiteSettings {
     $('site-save').disabled = true;
     try {
       this.fill(await api('PATCH', '/api/v1/site', this.ctx.session.token, body));
+      await this.files.save();
       this.result(t('saved'), false);
     } catch (e) {
       this.result(e.message || t('genericError', { code: e.code }), true);

@@ -2,6 +2,12 @@
 
 const STRINGS = {
   en: {
+    attachFile: 'Attach a file (image or PDF)', uploadingFile: 'Sending {name} … {percent} %', cancelUpload: 'Cancel sending',
+    openImage: 'Open image: {name}', downloadPdf: 'Download PDF: {name} ({size})', closeImage: 'Close image',
+    fileUnavailable: 'The file is no longer available.', fileTooLarge: 'The file is larger than this site allows.',
+    unsupportedFile: 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be sent.', uploadCancelled: 'Sending cancelled.',
+    maxFileSize: 'Largest file in a chat (MB, 1–50)', maxFileSizeHelp: 'For visitors and agents alike; images and PDFs only, their type is checked from their content.',
+    maskNotFiles: 'Masking covers the text of messages only, not sent files or their names: a card number on a photo or in a PDF stays visible.',
     signInTitle: 'Plauder — agent sign-in', email: 'E-mail', password: 'Password', signIn: 'Sign in',
     signOut: 'Sign out', tabChats: 'Chats', tabHistory: 'History', tabAdmin: 'Admin', myStatus: 'My status',
     online: 'Online', away: 'Away', offline: 'Offline', maxChatsShort: 'Max chats', soundToggle: 'Sound on/off (Alt+M)',
@@ -134,6 +140,12 @@ const STRINGS = {
     noBotAnswers: 'The FAQ bot answered no chat first in this period.',
   },
   de: {
+    attachFile: 'Datei anhängen (Bild oder PDF)', uploadingFile: '{name} wird gesendet … {percent} %', cancelUpload: 'Senden abbrechen',
+    openImage: 'Bild öffnen: {name}', downloadPdf: 'PDF herunterladen: {name} ({size})', closeImage: 'Bild schließen',
+    fileUnavailable: 'Die Datei ist nicht mehr verfügbar.', fileTooLarge: 'Die Datei ist größer, als diese Website erlaubt.',
+    unsupportedFile: 'Nur Bilder (PNG, JPEG, GIF, WebP) und PDF-Dateien können gesendet werden.', uploadCancelled: 'Senden abgebrochen.',
+    maxFileSize: 'Größte Datei im Chat (MB, 1–50)', maxFileSizeHelp: 'Für Besucher und Agenten gleichermaßen; nur Bilder und PDFs, ihr Typ wird am Inhalt geprüft.',
+    maskNotFiles: 'Die Maskierung gilt nur für den Text von Nachrichten, nicht für gesendete Dateien oder ihre Namen: Eine Kartennummer auf einem Foto oder in einem PDF bleibt sichtbar.',
     signInTitle: 'Plauder — Anmeldung für Agenten', email: 'E-Mail', password: 'Passwort', signIn: 'Anmelden',
     signOut: 'Abmelden', tabChats: 'Chats', tabHistory: 'Verlauf', tabAdmin: 'Verwaltung', myStatus: 'Mein Status',
     online: 'Online', away: 'Abwesend', offline: 'Offline', maxChatsShort: 'Max. Chats', soundToggle: 'Ton an/aus (Alt+M)',
