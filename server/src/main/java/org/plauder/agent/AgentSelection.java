@@ -3,16 +3,33 @@ package org.plauder.agent;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which agents may get a chat and in what order, written down as data once: routing states it
  * ({@code routing.AssignmentPolicy}), plain Java reads it as a predicate and a comparator, and
  * the store turns the same value into the filter and sort of its atomic MongoDB claim.
  */
-public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFreeSlots, List<RankKey> ranking) {
+public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFreeSlots, List<RankKey> ranking, Set<String> among) {
 
   public AgentSelection {
     ranking = List.copyOf(ranking);
+    among = among == null ? null : Set.copyOf(among);
+  }
+
+  /** A selection among all agents of a site. */
+  public AgentSelection(AgentStatus status, boolean enabledOnly, int minFreeSlots, List<RankKey> ranking) {
+    this(status, enabledOnly, minFreeSlots, ranking, null);
+  }
+
+  /** The same selection, but only among these agents (those with a dashboard open). */
+  public AgentSelection among(Set<String> agentIds) {
+    return new AgentSelection(status, enabledOnly, minFreeSlots, ranking, agentIds);
+  }
+
+  /** Whether the agent is among those this selection may choose from at all ({@code among} null: everyone). */
+  public boolean admits(String agentId) {
+    return among == null || among.contains(agentId);
   }
 
   /** One step of the order, ascending; ties go to the next key. */
@@ -25,7 +42,8 @@ public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFre
 
   /** Whether this agent may get a chat now. */
   public boolean allows(Agent agent) {
-    return agent.status() == status && !(enabledOnly && agent.disabled()) && agent.freeSlots() >= minFreeSlots;
+    return agent.status() == status && !(enabledOnly && agent.disabled()) && agent.freeSlots() >= minFreeSlots
+        && admits(agent.id());
   }
 
   /** The order among allowed agents: the first gets the chat. */

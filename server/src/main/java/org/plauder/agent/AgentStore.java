@@ -37,6 +37,9 @@ public interface AgentStore {
 
   Future<Agent> setStatus(String agentId, AgentStatus status);
 
+  /** Sets the status only while it is still {@code expected}; null when it was not (another node was first). */
+  Future<Agent> setStatusWhile(String agentId, AgentStatus expected, AgentStatus status);
+
   /** Every agent, of any site, whose load counts at least one chat. */
   Future<List<Agent>> holdingSlots();
 

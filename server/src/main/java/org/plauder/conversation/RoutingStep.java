@@ -26,7 +26,8 @@ public record RoutingStep(Instant at, Rule rule, String agentId, String agentNam
     TAKE("take"),
     TRANSFER("transfer"),
     REASSIGN_NO_REPLY("reassign-no-reply"),
-    REQUEUE("requeue");
+    REQUEUE("requeue"),
+    AGENT_LOST("agent-lost");
 
     private final String wire;
 

@@ -25,10 +25,20 @@ public sealed interface DomainEvent {
       String visitorEmail, boolean offline) implements DomainEvent {}
 
   /** A conversation entered its site's queue: new, or handed back by an agent who can no longer work. */
-  record ChatQueued(String siteKey, String conversationId, String visitorId, QueueReason reason) implements DomainEvent {}
+  record ChatQueued(String siteKey, String conversationId, String visitorId, QueueReason reason, String fromAgentId,
+      String fromAgentName) implements DomainEvent {
 
-  /** Why a conversation is waiting in the queue. */
-  enum QueueReason { NEW, AGENT_DISABLED }
+    /** A chat queued without an agent it came from (a new one, or one whose agent was disabled). */
+    public ChatQueued(String siteKey, String conversationId, String visitorId, QueueReason reason) {
+      this(siteKey, conversationId, visitorId, reason, null, null);
+    }
+  }
+
+  /**
+   * Why a conversation is waiting in the queue; {@code AGENT_LOST}: its agent's dashboard was
+   * gone for the grace period and no colleague had room, so it waits at its old place, near the head.
+   */
+  enum QueueReason { NEW, AGENT_DISABLED, AGENT_LOST }
 
   /**
    * The site's waiting line changed: everyone in it with position and wait estimate, whether any
@@ -74,7 +84,9 @@ public sealed interface DomainEvent {
     /** Its agent handed it over (perhaps with a note). */
     BY_AGENT,
     /** Its agent had not answered within the site's reply time: routing gave it to a colleague with room. */
-    NO_REPLY
+    NO_REPLY,
+    /** Its agent's dashboard was gone (no socket) for the site's grace period: routing gave it to a colleague with room. */
+    AGENT_LOST
   }
 
   /** A message was stored with its seq; the sender kind is {@code message.sender()}. */

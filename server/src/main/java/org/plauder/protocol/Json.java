@@ -99,7 +99,8 @@ public final class Json {
         .put("languages", new JsonArray(s.languages()))
         .put("reassignAfterSeconds", s.reassignAfterSeconds())
         .put("stickyAgent", s.stickyAgent())
-        .put("prechatForm", prechatForm(s.prechatForm()));
+        .put("prechatForm", prechatForm(s.prechatForm()))
+        .put("agentGraceSeconds", s.agentGraceSeconds());
   }
 
   /** A conversation's routing steps, oldest first, as agents read them ("why me?"). */

@@ -49,9 +49,10 @@ final class QueueDrain {
 
   /** Assigns waiting chats, oldest first, while any agent the policy allows has room. */
   Future<Void> drain(String siteKey) {
-    return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey)).compose(both -> {
+    return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey), policy.now(siteKey)).compose(both -> {
       List<QueuedChat> heads = both.resultAt(0);
       List<Agent> siteAgents = both.resultAt(1);
+      AssignmentPolicy policy = both.resultAt(2);
       int wanted = Math.min(heads.size(), policy.roomAmong(siteAgents));
       if (wanted == 0) {
         return Future.succeededFuture();

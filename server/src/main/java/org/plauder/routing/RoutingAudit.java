@@ -51,13 +51,14 @@ public final class RoutingAudit extends VerticleBase {
         }),
         events.on(ChatTransferred.class, e -> {
           write(e.conversation().id(), new RoutingStep(clock.instant(),
-              e.reason() == TransferReason.NO_REPLY ? Rule.REASSIGN_NO_REPLY : Rule.TRANSFER,
+              ruleOf(e.reason()),
               e.conversation().agentId(), e.conversation().agentName(), e.fromAgentId(), e.fromAgentName(), e.candidates()));
           remember(e.conversation());
         }),
         events.on(ChatQueued.class, e -> {
-          if (e.reason() == QueueReason.AGENT_DISABLED) {
-            write(e.conversationId(), new RoutingStep(clock.instant(), Rule.REQUEUE, null, null, null, null, List.of()));
+          if (e.reason() != QueueReason.NEW) {
+            write(e.conversationId(), new RoutingStep(clock.instant(), e.reason() == QueueReason.AGENT_LOST ? Rule.AGENT_LOST : Rule.REQUEUE,
+                null, null, e.fromAgentId(), e.fromAgentName(), List.of()));
           }
         }));
   }
@@ -68,6 +69,14 @@ public final class RoutingAudit extends VerticleBase {
       case INVITATION -> Rule.INVITATION;
       case TAKEN -> Rule.TAKE;
       case STICKY -> Rule.STICKY;
+    };
+  }
+
+  static Rule ruleOf(TransferReason reason) {
+    return switch (reason) {
+      case BY_AGENT -> Rule.TRANSFER;
+      case NO_REPLY -> Rule.REASSIGN_NO_REPLY;
+      case AGENT_LOST -> Rule.AGENT_LOST;
     };
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * are those the widget may speak to this site's visitors, the first being the fallback;
  * {@code reassignAfterSeconds} is how long an agent has for the first answer of a new chat;
  * with {@code stickyAgent} a returning visitor's chat goes first to the agent of its previous one;
- * {@code prechatForm} is what a visitor is asked before a chat.
+ * {@code prechatForm} is what a visitor is asked before a chat; {@code agentGraceSeconds} is how long
+ * an agent who chose online may be without a dashboard open before it is set away and its chats move.
  */
 public record Site(
     String key,
@@ -21,11 +22,25 @@ public record Site(
     List<String> languages,
     int reassignAfterSeconds,
     boolean stickyAgent,
-    PrechatForm prechatForm) {
+    PrechatForm prechatForm,
+    int agentGraceSeconds) {
 
   /** A new chat whose agent has not answered within this many seconds moves to a colleague; 0 turns it off. */
   public static final int DEFAULT_REASSIGN_AFTER_SECONDS = 90;
   public static final int MAX_REASSIGN_AFTER_SECONDS = 3600;
+
+  /** An agent without a dashboard socket this long is set away and its chats go to colleagues. */
+  public static final int DEFAULT_AGENT_GRACE_SECONDS = 60;
+  public static final int MIN_AGENT_GRACE_SECONDS = 1;
+  public static final int MAX_AGENT_GRACE_SECONDS = 3600;
+
+  /** A site with the default grace period for agents who lost their connection. */
+  public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
+      Integer retentionDays, boolean maskCardNumbers, List<String> languages, int reassignAfterSeconds, boolean stickyAgent,
+      PrechatForm prechatForm) {
+    this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
+        reassignAfterSeconds, stickyAgent, prechatForm, DEFAULT_AGENT_GRACE_SECONDS);
+  }
 
   /** A site with the default routing settings and without a pre-chat form. */
   public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,

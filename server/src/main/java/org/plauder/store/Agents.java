@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -130,6 +131,9 @@ public final class Agents implements AgentStore {
       conditions.add(ne("disabled", true));
     }
     conditions.add(gte("freeSlots", selection.minFreeSlots()));
+    if (selection.among() != null) {
+      conditions.add(in("_id", selection.among()));
+    }
     return and(conditions);
   }
 
@@ -162,6 +166,18 @@ public final class Agents implements AgentStore {
   public Future<Agent> setStatus(String agentId, AgentStatus status) {
     return Reactive.first(db.agents().findOneAndUpdate(eq("_id", agentId),
         Updates.set("status", status.wire()), RETURN_AFTER)).map(Agents::toAgent);
+  }
+
+  @Override
+  public Future<Agent> setStatusWhile(String agentId, AgentStatus expected, AgentStatus status) {
+    return Reactive.first(db.agents().findOneAndUpdate(and(eq("_id", agentId), eq("status", expected.wire())),
+        Updates.set("status", status.wire()), RETURN_AFTER)).map(Agents::toAgent);
+  }
+
+  /** Every enabled agent, of any site, whose chosen status is online: what the presence sweep compares with the sockets. */
+  public Future<List<Agent>> onlineAnywhere() {
+    return Reactive.list(db.agents().find(and(eq("status", AgentStatus.ONLINE.wire()), ne("disabled", true))))
+        .map(list -> list.stream().map(Agents::toAgent).toList());
   }
 
   /**

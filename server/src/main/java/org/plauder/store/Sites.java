@@ -33,7 +33,8 @@ public final class Sites {
         .append("languages", site.languages())
         .append("reassignAfterSeconds", site.reassignAfterSeconds())
         .append("stickyAgent", site.stickyAgent())
-        .append("prechatForm", prechatForm(site.prechatForm()));
+        .append("prechatForm", prechatForm(site.prechatForm()))
+        .append("agentGraceSeconds", site.agentGraceSeconds());
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
         .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e))
@@ -57,7 +58,8 @@ public final class Sites {
             com.mongodb.client.model.Updates.set("languages", site.languages()),
             com.mongodb.client.model.Updates.set("reassignAfterSeconds", site.reassignAfterSeconds()),
             com.mongodb.client.model.Updates.set("stickyAgent", site.stickyAgent()),
-            com.mongodb.client.model.Updates.set("prechatForm", prechatForm(site.prechatForm())))))
+            com.mongodb.client.model.Updates.set("prechatForm", prechatForm(site.prechatForm())),
+            com.mongodb.client.model.Updates.set("agentGraceSeconds", site.agentGraceSeconds()))))
         .compose(r -> find(site.key()));
   }
 
@@ -77,7 +79,8 @@ public final class Sites {
         d.getList("languages", String.class, Site.SUPPORTED_LANGUAGES),
         d.getInteger("reassignAfterSeconds", Site.DEFAULT_REASSIGN_AFTER_SECONDS),
         d.getBoolean("stickyAgent", true),
-        prechatForm(d.get("prechatForm", Document.class)));
+        prechatForm(d.get("prechatForm", Document.class)),
+        d.getInteger("agentGraceSeconds", Site.DEFAULT_AGENT_GRACE_SECONDS));
   }
 
   private static Document prechatForm(PrechatForm f) {

@@ -69,7 +69,11 @@ public final class InboxPushes extends VerticleBase {
   }
 
   private void transferred(ChatTransferred e) {
-    String reason = e.reason() == TransferReason.NO_REPLY ? "noReply" : "agent";
+    String reason = switch (e.reason()) {
+      case NO_REPLY -> "noReply";
+      case AGENT_LOST -> "agentLost";
+      case BY_AGENT -> "agent";
+    };
     inboxes.toAgent(e.fromAgentId(), Json.push("transferred").put("conversationId", e.conversation().id())
         .put("toAgent", new JsonObject().put("id", e.conversation().agentId()).put("name", e.conversation().agentName()))
         .put("reason", reason));

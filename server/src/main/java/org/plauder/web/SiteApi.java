@@ -53,8 +53,11 @@ final class SiteApi {
           ? Inputs.intInRange(body, "reassignAfterSeconds", 0, Site.MAX_REASSIGN_AFTER_SECONDS) : site.reassignAfterSeconds();
       boolean sticky = body.containsKey("stickyAgent") ? Inputs.bool(body, "stickyAgent") : site.stickyAgent();
       PrechatForm prechatForm = body.containsKey("prechatForm") ? PrechatFormInput.parse(body.getValue("prechatForm")) : site.prechatForm();
+      int agentGrace = body.containsKey("agentGraceSeconds")
+          ? Inputs.intInRange(body, "agentGraceSeconds", Site.MIN_AGENT_GRACE_SECONDS, Site.MAX_AGENT_GRACE_SECONDS)
+          : site.agentGraceSeconds();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask, languages, reassignAfter, sticky, prechatForm));
+          retentionDays, mask, languages, reassignAfter, sticky, prechatForm, agentGrace));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));

@@ -107,6 +107,12 @@ class InMemoryAgents implements AgentStore {
   }
 
   @Override
+  public Future<Agent> setStatusWhile(String agentId, AgentStatus expected, AgentStatus status) {
+    Agent a = agents.get(agentId);
+    return a == null || a.status() != expected ? Future.succeededFuture(null) : setStatus(agentId, status);
+  }
+
+  @Override
   public Future<Agent> setMaxChats(String agentId, int maxChats) {
     Agent a = agents.get(agentId);
     return Future.succeededFuture(a == null ? null : put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(),
