@@ -185,8 +185,8 @@ function onPush(push) {
       refreshAgent();
       break;
     case 'transferred':
-      chats.remove(push.conversationId, t(push.reason === 'noReply' ? 'chatMovedNoReply' : 'chatTransferred',
-        { name: push.toAgent ? push.toAgent.name : '' }));
+      chats.remove(push.conversationId, t(push.reason === 'noReply' ? 'chatMovedNoReply'
+        : push.reason === 'agentLost' ? 'chatMovedAgentLost' : 'chatTransferred', { name: push.toAgent ? push.toAgent.name : '' }));
       refreshAgent();
       break;
     case 'queue': setQueue(push.waiting || []); break;
@@ -357,7 +357,8 @@ async function openTransfer() {
     failed(e);
     return;
   }
-  const free = agents.filter((a) => a.id !== state.session.agentId && a.status === 'online' && !a.disabled && a.load < a.maxChats);
+  const free = agents.filter((a) => a.id !== state.session.agentId && a.status === 'online' && a.connected !== false
+    && !a.disabled && a.load < a.maxChats);
   for (const a of free) {
     const option = el('option', null, `${a.name} (${t('loadOf', { load: a.load, max: a.maxChats })})`);
     option.value = a.id;

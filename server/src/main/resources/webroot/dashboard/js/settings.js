@@ -46,6 +46,8 @@ export class SiteSettings {
     $('site-mask').checked = site.maskCardNumbers === true;
     $('site-sticky').checked = site.stickyAgent === true;
     $('site-reassign').value = site.reassignAfterSeconds == null ? '' : String(site.reassignAfterSeconds);
+    this.hasAgentGrace = site.agentGraceSeconds != null;
+    $('site-agent-grace').value = this.hasAgentGrace ? String(site.agentGraceSeconds) : '';
     // the widget's languages; the first listed is the one used when the visitor's is not there
     this.languages = Array.isArray(site.languages) ? site.languages : null;
     for (const lang of LANGUAGES) $('site-lang-' + lang).checked = !this.languages || this.languages.includes(lang);
@@ -105,6 +107,11 @@ export class SiteSettings {
       this.result(t('notANumber', { field: t('reassignAfter') }), true);
       return;
     }
+    const agentGrace = SiteSettings.number('site-agent-grace');
+    if (this.hasAgentGrace && (agentGrace === null || Number.isNaN(agentGrace))) {
+      this.result(t('notANumber', { field: t('agentGrace') }), true);
+      return;
+    }
     const languages = this.chosenLanguages();
     if (languages.length === 0) {
       this.result(t('noLanguage'), true);
@@ -122,6 +129,7 @@ export class SiteSettings {
     };
     if (this.languages) body.languages = languages; // only to a server that has the setting
     if (this.hasPrechat) body.prechatForm = this.prechatForm();
+    if (this.hasAgentGrace) body.agentGraceSeconds = agentGrace;
     $('site-save').disabled = true;
     try {
       this.fill(await api('PATCH', '/api/v1/site', this.ctx.session.token, body));

@@ -107,6 +107,11 @@ const STRINGS = {
     articlePublishedNow: '"{title}" is published.', articleUnpublishedNow: '"{title}" is a draft again.',
     deleteArticleTitle: 'Delete "{title}"?', deleteArticleHelp: 'Visitors will no longer find it, in the widget or in the help centre. This cannot be undone.',
     articleDeleted: '"{title}" deleted.',
+    agentGrace: 'Hand over chats of an agent whose dashboard is gone after (seconds)',
+    agentGraceHelp: 'Without an open dashboard an agent gets no new chats at once; after this time it is set away and its chats go to colleagues (or back to the queue).',
+    notConnected: 'no connection', whyAgentLost: '{from} lost the connection; it went to {agent}',
+    whyAgentLostQueued: '{from} lost the connection; back to the queue at its place', chatMovedAgentLost: 'Your connection was lost — the chat went to {name}.',
+    transferredAgentLost: 'From {name}, who lost the connection',
   },
   de: {
     signInTitle: 'Plauder — Anmeldung für Agenten', email: 'E-Mail', password: 'Passwort', signIn: 'Anmelden',
@@ -215,6 +220,11 @@ const STRINGS = {
     articlePublishedNow: '„{title}“ ist veröffentlicht.', articleUnpublishedNow: '„{title}“ ist wieder ein Entwurf.',
     deleteArticleTitle: '„{title}“ löschen?', deleteArticleHelp: 'Besucher finden ihn dann nicht mehr, weder im Widget noch im Hilfe-Center. Das lässt sich nicht rückgängig machen.',
     articleDeleted: '„{title}“ gelöscht.',
+    agentGrace: 'Chats eines Agenten ohne offenes Dashboard weitergeben nach (Sekunden)',
+    agentGraceHelp: 'Ohne offenes Dashboard bekommt ein Agent sofort keine neuen Chats mehr; nach dieser Zeit wird er auf abwesend gesetzt und seine Chats gehen an Kolleginnen und Kollegen (oder zurück in die Warteschlange).',
+    notConnected: 'keine Verbindung', whyAgentLost: '{from} hat die Verbindung verloren; er ging an {agent}',
+    whyAgentLostQueued: '{from} hat die Verbindung verloren; zurück in die Warteschlange an seinen Platz', chatMovedAgentLost: 'Ihre Verbindung war weg — der Chat ging an {name}.',
+    transferredAgentLost: 'Von {name}, dessen Verbindung weg war',
   },
 };
 
