@@ -180,4 +180,29 @@ class AgentPresenceTest {
     assertEquals(maxChat, await(max.bus().push(p -> "queued".equals(p.getString("type")) && p.getInteger("position") == 1))
         .getString("conversationId"));
   }
+
+  @Test
+  void afterARestartNobodyIsOnlineUntilTheirDashboardReconnects(Vertx vertx) {
+    OnlineAgent anna = node.onlineAgent("Anna", 2);
+    anna.bus().close();
+    node.close();
+    node = TestNode.start(vertx, dataDir);
+
+    // Anna's stored choice is still "online", but without her dashboard nobody is there.
+    Visitor eva = visitor("en-GB");
+    assertFalse(await(eva.bus().request("visitor.availability", eva.person().token(), new JsonObject())).getBoolean("agentsOnline"));
+    assertEquals("offline", requestChat(eva, "Anyone there?").getString("status"));
+    assertEquals(List.of("online", false), List.of(agentAsAdminSeesIt(anna.person().id()).getString("status"),
+        agentAsAdminSeesIt(anna.person().id()).getBoolean("connected")));
+
+    // Her dashboard reconnects (the same token, a new socket): she is online again without choosing anything.
+    Person again = anna.person();
+    BridgeClient annaBus = node.bridge();
+    annaBus.register("agent." + again.id(), again.token());
+    await(annaBus.request("agent.conversations", again.token(), new JsonObject()));
+    assertTrue(await(eva.bus().request("visitor.availability", eva.person().token(), new JsonObject())).getBoolean("agentsOnline"));
+    String chat = requestChat(eva, "Hello again").getJsonObject("conversation").getString("id");
+    assertEquals(chat, await(annaBus.push("assigned")).getJsonObject("conversation").getString("id"));
+    annaBus.close();
+  }
 }
