@@ -179,7 +179,7 @@ public final class PlauderServer {
     CacheInvalidation.Caches caches = caches(sites, offerStore, agents, conversations);
     ConversationService messages = new ConversationService(caches.sites(), conversations, caches.conversations(), messageStore,
         events, clock);
-    ConnectedAgents connectedAgents = new ConnectedAgents(vertx);
+    ConnectedAgents connectedAgents = new ConnectedAgents(vertx, clock);
     AssignmentPolicy policy = AssignmentPolicy.lowestLoad().onlyConnected(connectedAgents);
     AssignmentRate assignmentRate = new AssignmentRate();
     Scheduler timers = (millis, task) -> vertx.setTimer(millis, id -> task.run());

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,8 @@ import org.plauder.TestNode.Person;
 /**
  * An agent is online only while its dashboard is connected: over the real bridge, an agent whose
  * last socket closes gets no new chat at once, and after the site's grace period its chats go to
- * a colleague (or back to the queue, at their place) with a line for the visitor.
+ * a colleague (or back to the queue, at their place) with a line for the visitor. And auto-away:
+ * an online agent who does nothing for the site's time is set away and keeps its chats.
  */
 @ExtendWith(VertxExtension.class)
 class AgentPresenceTest {
@@ -29,11 +31,13 @@ class AgentPresenceTest {
   @TempDir
   Path dataDir;
 
+  /** The real time, unless a test skips ahead. */
+  final TravellingClock clock = new TravellingClock();
   TestNode node;
 
   @BeforeEach
   void start(Vertx vertx) {
-    node = TestNode.start(vertx, dataDir);
+    node = TestNode.start(vertx, TestNode.config(dataDir, null), clock);
   }
 
   @AfterEach
@@ -204,5 +208,37 @@ class AgentPresenceTest {
     String chat = requestChat(eva, "Hello again").getJsonObject("conversation").getString("id");
     assertEquals(chat, await(annaBus.push("assigned")).getJsonObject("conversation").getString("id"));
     annaBus.close();
+  }
+
+  @Test
+  void anAgentWhoDoesNothingForTheAutoAwayTimeIsSetAwayAndKeepsItsChats() {
+    String admin = node.loginAdmin().token();
+    assertEquals(0, await(node.http.get("/api/v1/site").bearerTokenAuthentication(admin).send()).bodyAsJsonObject()
+        .getInteger("agentAutoAwayMinutes"), "off by default");
+    assertEquals(200, await(node.http.patch("/api/v1/site").bearerTokenAuthentication(admin)
+        .sendJsonObject(new JsonObject().put("agentAutoAwayMinutes", 5).put("reassignAfterSeconds", 0))).statusCode());
+
+    OnlineAgent anna = node.onlineAgent("Anna", 2);
+    Person eva = node.newVisitor();
+    BridgeClient evaBus = node.bridge();
+    evaBus.register("visitor." + eva.id(), eva.token());
+    String evaChat = await(evaBus.request("visitor.requestChat", eva.token(), new JsonObject().put("text", "Hallo?").put("clientMsgId", "e-1")))
+        .getJsonObject("conversation").getString("id");
+    await(anna.bus().push("assigned"));
+    OnlineAgent ben = node.onlineAgent("Ben", 2);
+
+    clock.skip(Duration.ofMinutes(4));
+    await(anna.bus().request("agent.typing", anna.person().token(), new JsonObject().put("conversationId", evaChat).put("typing", true)));
+    clock.skip(Duration.ofMinutes(2));
+
+    // Ben did nothing for six minutes: away, and his dashboard is told. Anna acted two minutes ago: online, with her chat.
+    assertEquals("away", await(ben.bus().push(p -> "status".equals(p.getString("type")) && "away".equals(p.getString("status"))))
+        .getString("status"));
+    assertEquals(List.of("away", true), List.of(agentAsAdminSeesIt(ben.person().id()).getString("status"),
+        agentAsAdminSeesIt(ben.person().id()).getBoolean("connected")));
+    assertEquals("online", agentAsAdminSeesIt(anna.person().id()).getString("status"));
+    assertFalse(anna.bus().pendingPushes().stream().anyMatch(p -> "status".equals(p.getString("type")) && "away".equals(p.getString("status"))));
+    assertEquals(List.of(evaChat), await(anna.bus().request("agent.conversations", anna.person().token(), new JsonObject()))
+        .getJsonArray("active").stream().map(c -> ((JsonObject) c).getString("id")).toList());
   }
 }

@@ -3,7 +3,9 @@ package org.plauder.agent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.AsyncMap;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConnectedAgents implements AgentConnections {
 
   static final Duration CLUSTER_TTL = Duration.ofSeconds(30);
+  /** An agent's last action is written to the cluster at most this often (the node that took it knows it exactly). */
+  static final Duration SHARE_ACTIVITY = Duration.ofSeconds(30);
   /** How often a node should {@link #refresh} its entries on a cluster. */
   public static final Duration REFRESH = Duration.ofSeconds(10);
 
@@ -32,16 +36,44 @@ public final class ConnectedAgents implements AgentConnections {
   private final boolean clustered;
   private final String nodeId = UUID.randomUUID().toString();
   private final Map<String, Held> here = new ConcurrentHashMap<>();
+  private final Future<AsyncMap<String, Long>> activity;
+  private final Map<String, Instant> activeHere = new ConcurrentHashMap<>();
+  private final Map<String, Instant> activityShared = new ConcurrentHashMap<>();
+  private final Clock clock;
 
-  public ConnectedAgents(Vertx vertx) {
+  public ConnectedAgents(Vertx vertx, Clock clock) {
     this.map = vertx.sharedData().<String, String>getAsyncMap("plauder.connectedAgents");
+    this.activity = vertx.sharedData().<String, Long>getAsyncMap("plauder.agentActivity");
     this.clustered = vertx.isClustered();
+    this.clock = clock;
+  }
+
+  /** The agent did something itself (opened its dashboard, wrote, changed its status, …): for auto-away. */
+  public void active(String agentId) {
+    Instant now = clock.instant();
+    activeHere.put(agentId, now);
+    Instant shared = activityShared.get(agentId);
+    if (shared == null || !now.isBefore(shared.plus(SHARE_ACTIVITY))) {
+      activityShared.put(agentId, now);
+      activity.compose(m -> m.put(agentId, now.toEpochMilli()));
+    }
+  }
+
+  /** When each agent last did something itself, as far as the cluster knows (actions on other nodes to within {@link #SHARE_ACTIVITY}). */
+  public Future<Map<String, Instant>> lastActive() {
+    return activity.compose(AsyncMap::entries).map(shared -> {
+      Map<String, Instant> last = new java.util.HashMap<>();
+      shared.forEach((agentId, millis) -> last.put(agentId, Instant.ofEpochMilli(millis)));
+      activeHere.forEach((agentId, at) -> last.merge(agentId, at, (a, b) -> a.isAfter(b) ? a : b));
+      return last;
+    });
   }
 
   /** A dashboard socket of the agent registered on this node; true when it is the agent's first here. */
   public synchronized boolean socketOpened(String agentId, String siteKey, String socketId) {
     Held held = here.computeIfAbsent(agentId, id -> new Held(siteKey, new HashSet<>()));
     boolean first = held.sockets().isEmpty();
+    active(agentId);
     held.sockets().add(socketId);
     if (first) {
       map.compose(m -> clustered ? m.put(keyOf(agentId), siteKey, CLUSTER_TTL.toMillis()) : m.put(keyOf(agentId), siteKey));

@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * queue when an agent connects, keeps this node's entries alive on a cluster, and once a second
  * compares the agents who chose online with the sockets of the whole cluster ({@link AbsentAgents}).
  * An agent without a socket for its site's {@link Site#agentGraceSeconds} is set away and its chats
- * go to colleagues ({@link ChatRouter#agentLost}); on several nodes each looks, and one acts.
+ * go to colleagues ({@link ChatRouter#agentLost}); on several nodes each looks, and one acts. A
+ * connected agent who did nothing itself for its site's {@link Site#agentAutoAwayMinutes} is set
+ * away ({@link IdleAgents}, {@link ChatRouter#setIdleAway}); its chats stay.
  */
 public final class AgentPresence extends VerticleBase {
 
@@ -77,31 +80,45 @@ public final class AgentPresence extends VerticleBase {
       return;
     }
     looking = true;
-    Future.all(agents.onlineAnywhere(), connections.all()).compose(both -> {
-      List<Agent> online = both.resultAt(0);
-      Set<String> connected = both.<Map<String, String>>resultAt(1).keySet();
+    Future.all(agents.onlineAnywhere(), connections.all(), connections.lastActive()).compose(all -> {
+      List<Agent> online = all.resultAt(0);
+      Set<String> connected = all.<Map<String, String>>resultAt(1).keySet();
+      Map<String, Instant> lastActive = all.resultAt(2);
       Map<String, String> siteOf = new HashMap<>();
       online.forEach(a -> siteOf.put(a.id(), a.siteKey()));
-      return gracePeriods(siteOf.values()).map(grace -> absent.look(siteOf, connected,
-          siteKey -> grace.getOrDefault(siteKey, Duration.ofSeconds(Site.DEFAULT_AGENT_GRACE_SECONDS)), clock.instant()));
-    }).onSuccess(due -> due.forEach(d -> router.agentLost(d.agentId())
-            .onFailure(e -> log.warn("chats of agent {} not handed over: {}", d.agentId(), e.toString()))))
-        .onFailure(e -> log.warn("looking at agents online failed: {}", e.toString()))
+      return sitesOf(siteOf.values()).map(sites -> {
+        Instant now = clock.instant();
+        for (AbsentAgents.Due d : absent.look(siteOf, connected, key -> graceOf(sites.get(key)), now)) {
+          router.agentLost(d.agentId()).onFailure(e -> log.warn("chats of agent {} not handed over: {}", d.agentId(), e.toString()));
+        }
+        Map<String, String> here = new HashMap<>(siteOf);
+        here.keySet().retainAll(connected);
+        for (String idle : IdleAgents.due(here, lastActive, key -> autoAwayOf(sites.get(key)), now)) {
+          router.setIdleAway(idle).onFailure(e -> log.warn("agent {} not set away: {}", idle, e.toString()));
+        }
+        return null;
+      });
+    }).onFailure(e -> log.warn("looking at agents online failed: {}", e.toString()))
         .onComplete(done -> looking = false);
   }
 
-  /** Each site's grace period, from the node's cache. */
-  private Future<Map<String, Duration>> gracePeriods(java.util.Collection<String> siteKeys) {
+  private static Duration graceOf(Site site) {
+    return Duration.ofSeconds(site == null ? Site.DEFAULT_AGENT_GRACE_SECONDS : site.agentGraceSeconds());
+  }
+
+  private static Duration autoAwayOf(Site site) {
+    return Duration.ofMinutes(site == null ? 0 : site.agentAutoAwayMinutes());
+  }
+
+  /** The sites of these keys, from the node's cache. */
+  private Future<Map<String, Site>> sitesOf(java.util.Collection<String> siteKeys) {
     List<String> keys = siteKeys.stream().distinct().toList();
     return Future.all(keys.stream().map(sites::get).toList()).map(all -> {
-      Map<String, Duration> grace = new HashMap<>();
+      Map<String, Site> found = new HashMap<>();
       for (int i = 0; i < keys.size(); i++) {
-        Site site = all.resultAt(i);
-        if (site != null) {
-          grace.put(keys.get(i), Duration.ofSeconds(site.agentGraceSeconds()));
-        }
+        found.put(keys.get(i), all.resultAt(i));
       }
-      return grace;
+      return found;
     });
   }
 }

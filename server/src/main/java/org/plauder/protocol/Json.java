@@ -100,7 +100,8 @@ public final class Json {
         .put("reassignAfterSeconds", s.reassignAfterSeconds())
         .put("stickyAgent", s.stickyAgent())
         .put("prechatForm", prechatForm(s.prechatForm()))
-        .put("agentGraceSeconds", s.agentGraceSeconds());
+        .put("agentGraceSeconds", s.agentGraceSeconds())
+        .put("agentAutoAwayMinutes", s.agentAutoAwayMinutes());
   }
 
   /** A conversation's routing steps, oldest first, as agents read them ("why me?"). */

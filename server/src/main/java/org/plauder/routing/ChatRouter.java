@@ -220,6 +220,16 @@ public final class ChatRouter {
     return handovers.takeOverFrom(agentId);
   }
 
+  /** An agent who did nothing for its site's auto-away time: away (its chats stay); null when it was no longer online. */
+  public Future<Agent> setIdleAway(String agentId) {
+    return agents.setStatusWhile(agentId, AgentStatus.ONLINE, AgentStatus.AWAY).map(a -> {
+      if (a != null) {
+        events.publish(new AgentStatusChanged(a.siteKey(), a.id(), a.status(), a.maxChats(), a.disabled()));
+      }
+      return a;
+    });
+  }
+
   /**
    * An agent picks a particular queued chat out of the queue (out of turn), using one of its own
    * free slots; refused when the agent has no room or the chat is no longer waiting.

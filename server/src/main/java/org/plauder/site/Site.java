@@ -9,7 +9,8 @@ import java.util.List;
  * {@code reassignAfterSeconds} is how long an agent has for the first answer of a new chat;
  * with {@code stickyAgent} a returning visitor's chat goes first to the agent of its previous one;
  * {@code prechatForm} is what a visitor is asked before a chat; {@code agentGraceSeconds} is how long
- * an agent who chose online may be without a dashboard open before it is set away and its chats move.
+ * an agent who chose online may be without a dashboard open before it is set away and its chats move;
+ * after {@code agentAutoAwayMinutes} without an action of its own (0: never) a connected agent is set away.
  */
 public record Site(
     String key,
@@ -23,7 +24,8 @@ public record Site(
     int reassignAfterSeconds,
     boolean stickyAgent,
     PrechatForm prechatForm,
-    int agentGraceSeconds) {
+    int agentGraceSeconds,
+    int agentAutoAwayMinutes) {
 
   /** A new chat whose agent has not answered within this many seconds moves to a colleague; 0 turns it off. */
   public static final int DEFAULT_REASSIGN_AFTER_SECONDS = 90;
@@ -33,13 +35,15 @@ public record Site(
   public static final int DEFAULT_AGENT_GRACE_SECONDS = 60;
   public static final int MIN_AGENT_GRACE_SECONDS = 1;
   public static final int MAX_AGENT_GRACE_SECONDS = 3600;
+  /** Longest auto-away time an admin may set: a working day. */
+  public static final int MAX_AGENT_AUTO_AWAY_MINUTES = 480;
 
-  /** A site with the default grace period for agents who lost their connection. */
+  /** A site with the default grace period for agents who lost their connection, and no auto-away. */
   public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
       Integer retentionDays, boolean maskCardNumbers, List<String> languages, int reassignAfterSeconds, boolean stickyAgent,
       PrechatForm prechatForm) {
     this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
-        reassignAfterSeconds, stickyAgent, prechatForm, DEFAULT_AGENT_GRACE_SECONDS);
+        reassignAfterSeconds, stickyAgent, prechatForm, DEFAULT_AGENT_GRACE_SECONDS, 0);
   }
 
   /** A site with the default routing settings and without a pre-chat form. */

@@ -34,7 +34,8 @@ public final class Sites {
         .append("reassignAfterSeconds", site.reassignAfterSeconds())
         .append("stickyAgent", site.stickyAgent())
         .append("prechatForm", prechatForm(site.prechatForm()))
-        .append("agentGraceSeconds", site.agentGraceSeconds());
+        .append("agentGraceSeconds", site.agentGraceSeconds())
+        .append("agentAutoAwayMinutes", site.agentAutoAwayMinutes());
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
         .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e))
@@ -59,7 +60,8 @@ public final class Sites {
             com.mongodb.client.model.Updates.set("reassignAfterSeconds", site.reassignAfterSeconds()),
             com.mongodb.client.model.Updates.set("stickyAgent", site.stickyAgent()),
             com.mongodb.client.model.Updates.set("prechatForm", prechatForm(site.prechatForm())),
-            com.mongodb.client.model.Updates.set("agentGraceSeconds", site.agentGraceSeconds()))))
+            com.mongodb.client.model.Updates.set("agentGraceSeconds", site.agentGraceSeconds()),
+            com.mongodb.client.model.Updates.set("agentAutoAwayMinutes", site.agentAutoAwayMinutes()))))
         .compose(r -> find(site.key()));
   }
 
@@ -80,7 +82,8 @@ public final class Sites {
         d.getInteger("reassignAfterSeconds", Site.DEFAULT_REASSIGN_AFTER_SECONDS),
         d.getBoolean("stickyAgent", true),
         prechatForm(d.get("prechatForm", Document.class)),
-        d.getInteger("agentGraceSeconds", Site.DEFAULT_AGENT_GRACE_SECONDS));
+        d.getInteger("agentGraceSeconds", Site.DEFAULT_AGENT_GRACE_SECONDS),
+        d.getInteger("agentAutoAwayMinutes", 0));
   }
 
   private static Document prechatForm(PrechatForm f) {

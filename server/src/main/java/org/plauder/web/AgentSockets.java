@@ -46,6 +46,17 @@ final class AgentSockets {
     }
   }
 
+  /** Actions that show the agent at work (for auto-away); reading its desk, a history or the visitors does not. */
+  private static final Set<String> AT_WORK = Set.of(Addresses.AGENT_SEND, Addresses.AGENT_TYPING, Addresses.AGENT_CLOSE,
+      Addresses.AGENT_TRANSFER, Addresses.AGENT_TAKE, Addresses.AGENT_INVITE);
+
+  /** The agent sent an action to {@code address}; a status request counts only when it sets a status. */
+  void acted(String agentId, String address, Object body) {
+    if (AT_WORK.contains(address) || Addresses.AGENT_STATUS.equals(address) && body instanceof JsonObject b && b.containsKey("status")) {
+      connected.active(agentId);
+    }
+  }
+
   /** An agent's socket closed. */
   void closed(SockJSSocket socket, BridgeSocket state) {
     if (connected.socketClosed(state.agentId, state.agentSocketId)) {

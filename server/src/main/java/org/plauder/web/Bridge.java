@@ -189,6 +189,9 @@ final class Bridge implements Handler<BridgeEvent> {
       if (!allowed) {
         return false;
       }
+      if (identity.kind() == Identity.Kind.AGENT) {
+        agentSockets.acted(identity.id(), address, raw.getValue("body"));
+      }
       verified.put(Addresses.HEADER_KIND, identity.kind().audience())
           .put(Addresses.HEADER_ID, identity.id())
           .put(Addresses.HEADER_SITE, identity.siteKey());

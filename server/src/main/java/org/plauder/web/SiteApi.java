@@ -56,8 +56,10 @@ final class SiteApi {
       int agentGrace = body.containsKey("agentGraceSeconds")
           ? Inputs.intInRange(body, "agentGraceSeconds", Site.MIN_AGENT_GRACE_SECONDS, Site.MAX_AGENT_GRACE_SECONDS)
           : site.agentGraceSeconds();
+      int autoAway = body.containsKey("agentAutoAwayMinutes")
+          ? Inputs.intInRange(body, "agentAutoAwayMinutes", 0, Site.MAX_AGENT_AUTO_AWAY_MINUTES) : site.agentAutoAwayMinutes();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask, languages, reassignAfter, sticky, prechatForm, agentGrace));
+          retentionDays, mask, languages, reassignAfter, sticky, prechatForm, agentGrace, autoAway));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));

@@ -184,6 +184,7 @@ function onPush(push) {
       }
       refreshAgent();
       break;
+    case 'status': refreshAgent(); break; // set by the server (auto-away, or away after a lost connection)
     case 'transferred':
       chats.remove(push.conversationId, t(push.reason === 'noReply' ? 'chatMovedNoReply'
         : push.reason === 'agentLost' ? 'chatMovedAgentLost' : 'chatTransferred', { name: push.toAgent ? push.toAgent.name : '' }));

@@ -48,6 +48,7 @@ export class SiteSettings {
     $('site-reassign').value = site.reassignAfterSeconds == null ? '' : String(site.reassignAfterSeconds);
     this.hasAgentGrace = site.agentGraceSeconds != null;
     $('site-agent-grace').value = this.hasAgentGrace ? String(site.agentGraceSeconds) : '';
+    $('site-auto-away').value = site.agentAutoAwayMinutes == null ? '' : String(site.agentAutoAwayMinutes);
     // the widget's languages; the first listed is the one used when the visitor's is not there
     this.languages = Array.isArray(site.languages) ? site.languages : null;
     for (const lang of LANGUAGES) $('site-lang-' + lang).checked = !this.languages || this.languages.includes(lang);
@@ -112,6 +113,11 @@ export class SiteSettings {
       this.result(t('notANumber', { field: t('agentGrace') }), true);
       return;
     }
+    const autoAway = SiteSettings.number('site-auto-away');
+    if (this.hasAgentGrace && (autoAway === null || Number.isNaN(autoAway))) {
+      this.result(t('notANumber', { field: t('autoAway') }), true);
+      return;
+    }
     const languages = this.chosenLanguages();
     if (languages.length === 0) {
       this.result(t('noLanguage'), true);
@@ -129,7 +135,10 @@ export class SiteSettings {
     };
     if (this.languages) body.languages = languages; // only to a server that has the setting
     if (this.hasPrechat) body.prechatForm = this.prechatForm();
-    if (this.hasAgentGrace) body.agentGraceSeconds = agentGrace;
+    if (this.hasAgentGrace) {
+      body.agentGraceSeconds = agentGrace;
+      body.agentAutoAwayMinutes = autoAway;
+    }
     $('site-save').disabled = true;
     try {
       this.fill(await api('PATCH', '/api/v1/site', this.ctx.session.token, body));

@@ -112,6 +112,7 @@ const STRINGS = {
     notConnected: 'no connection', whyAgentLost: '{from} lost the connection; it went to {agent}',
     whyAgentLostQueued: '{from} lost the connection; back to the queue at its place', chatMovedAgentLost: 'Your connection was lost — the chat went to {name}.',
     transferredAgentLost: 'From {name}, who lost the connection',
+    autoAway: 'Auto-away after (minutes)', autoAwayHelp: 'An online agent who has not written, typed or changed status for this long gets no new chats (set away); 0 turns this off.',
   },
   de: {
     signInTitle: 'Plauder — Anmeldung für Agenten', email: 'E-Mail', password: 'Passwort', signIn: 'Anmelden',
@@ -225,6 +226,7 @@ const STRINGS = {
     notConnected: 'keine Verbindung', whyAgentLost: '{from} hat die Verbindung verloren; er ging an {agent}',
     whyAgentLostQueued: '{from} hat die Verbindung verloren; zurück in die Warteschlange an seinen Platz', chatMovedAgentLost: 'Ihre Verbindung war weg — der Chat ging an {name}.',
     transferredAgentLost: 'Von {name}, dessen Verbindung weg war',
+    autoAway: 'Automatisch abwesend nach (Minuten)', autoAwayHelp: 'Wer so lange nichts geschrieben, getippt oder am Status geändert hat, wird auf abwesend gesetzt und bekommt keine neuen Chats; 0 schaltet das aus.',
   },
 };
 
