@@ -3,6 +3,7 @@
 // A page that identifies a logged-in user with the site backend's signature gets that user's
 // visitor (the same on every device); a refused signature leaves the visitor anonymous.
 
+import { validTopics } from './topicview.js';
 import { BridgeConnection } from './client/bridge.js';
 import { BACKOFF } from './client/backoff.js';
 import { callApi } from './client/rest.js';
@@ -86,6 +87,7 @@ export class Connection {
     this.siteLanguages = body.site && Array.isArray(body.site.languages) ? body.site.languages : null;
     this.prechatForm = body.site && body.site.prechatForm && typeof body.site.prechatForm === 'object' ? body.site.prechatForm : null;
     this.retentionDays = body.site && Number.isInteger(body.site.retentionDays) ? body.site.retentionDays : null;
+    this.topics = validTopics(body.site && body.site.topics);
     try {
       this.store.setItem(this.tokenKey, body.token);
       if (user) this.store.setItem(this.userKey, user);

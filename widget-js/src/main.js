@@ -125,6 +125,7 @@ class Widget {
       emailTranscript: (email) => this.emailTranscript(email),
       toggleEarlier: () => this.update({ earlierExpanded: !this.state.earlierExpanded }),
       prechat: (values) => this.submitPrechat(values),
+      pickTopic: (skill) => this.update({ topic: skill }),
       offerShown: (offerId) => this.reportOfferSeen(offerId),
     }, existingHost);
   }
@@ -320,10 +321,23 @@ class Widget {
     this.view.render({
       ...this.state, items, agentTyping: this.agentTyping.shown, emailTranscript: features.emailTranscript === true, email: this.identity.email,
       prechat: this.prechatShown(),
+      topics: this.topicsShown(),
     });
     // The full-screen panel of a phone: the page behind it must not scroll.
     if (this.state.open && this.phone && this.phone.matches) this.scrollLock.lock();
     else this.scrollLock.unlock();
+  }
+
+  /** The site's topics while the visitor may still pick one (before a chat is open), else null. */
+  topicsShown() {
+    const topics = this.connection && this.connection.topics;
+    if (!topics || !topics.length || !this.synced || this.isOpenConversation()) return null;
+    return this.outbox.pending().some((e) => !e.conversationId) ? null : topics;
+  }
+
+  /** What a new chat asks its agent for: the widget's language and the picked topic. */
+  routingFields() {
+    return { language: this.lang, topic: this.state.topic || undefined };
   }
 
   /** Remembers that the server hid a card number in the message sent with this clientMsgId. */
@@ -570,7 +584,7 @@ class Widget {
     try {
       if (!entry.conversationId) {
         const reply = await this.connection.request('visitor.requestChat', {
-          ...this.contact(), text: entry.text, clientMsgId: entry.clientMsgId,
+          ...this.contact(), ...this.routingFields(), text: entry.text, clientMsgId: entry.clientMsgId,
         });
         if (reply.status === 'offline') {
           const texts = this.outbox.pending().filter((e) => !e.conversationId);
@@ -608,7 +622,8 @@ class Widget {
         // The form's answers are missing (another tab, or the site just turned it on): ask them.
         this.session.removeItem(this.key + 'prechat');
       }
-      if (['invalid_input', 'conversation_closed', 'not_found', 'forbidden', ...PRECHAT_REFUSALS].includes(e.code)) {
+      if (e.code === 'unknown_topic') this.state.topic = null; // the site no longer offers it: ask again
+      if (['invalid_input', 'conversation_closed', 'not_found', 'forbidden', 'unknown_topic', ...PRECHAT_REFUSALS].includes(e.code)) {
         // Resending would be refused again: drop it, say why, and hand the text back.
         this.outbox.remove(entry.clientMsgId);
         this.view.restoreDraft(entry.text);
@@ -680,7 +695,7 @@ class Widget {
     }
     this.accepting = true;
     try {
-      const reply = await this.connection.request('visitor.acceptOffer', { offerId: offer.id, ...this.contact() });
+      const reply = await this.connection.request('visitor.acceptOffer', { offerId: offer.id, ...this.contact(), language: this.lang });
       this.forgetOffer();
       this.applyChatState(reply);
       this.open();

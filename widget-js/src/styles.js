@@ -51,7 +51,7 @@ li.system{align-self:center;max-width:92%;text-align:center}
 .earlier-date{margin:-4px 0 0;font-size:12px;color:#5b6570}
 .earlier .link{align-self:flex-start;padding:4px 0;font-size:13px}
 .earlier-list .agent .bubble,.earlier-list .system .bubble{background:#fbfbfc}
-.composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid #e3e6ea;background:#fff}
+.topic{display:flex;gap:8px;align-items:center;padding:8px 12px 0;border-top:1px solid #e3e6ea;background:#fff;font-size:14px}.topic label{flex:none}.topic select{flex:1;min-width:0;font:inherit;padding:6px;border:1px solid #c5cad1;border-radius:6px;background:#fff;color:inherit}.topic+.composer{border-top:0}.composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid #e3e6ea;background:#fff}
 textarea{flex:1;resize:none;min-height:42px;max-height:120px;padding:10px 12px;border:1px solid #b9c0c8;border-radius:10px;background:#fff}
 .send,.primary{border:0;border-radius:10px;background:var(--c);color:#fff;padding:10px 14px;font-weight:600}
 .send:disabled,.primary:disabled{opacity:.5;cursor:default}

@@ -7,6 +7,7 @@ import { visibleEarlier, COLLAPSED_COUNT } from './earlier.js';
 import { trappedFocusIndex } from './focus.js';
 import { el, setLinkedText } from './dom.js';
 import { createPrechatForm } from './prechatview.js';
+import { createTopicPicker } from './topicview.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -103,6 +104,7 @@ export function createView(s, lang, options, on, existingHost) {
     textarea, sendButton);
 
   const prechat = createPrechatForm(s, (answers) => on.prechat(answers));
+  const topics = createTopicPicker(s, lang, (skill) => on.pickTopic(skill));
 
   const offName = el('input', { type: 'text', name: 'name', autocomplete: 'name', maxlength: '200' });
   const offEmail = el('input', { type: 'email', name: 'email', autocomplete: 'email', required: true, maxlength: '254' });
@@ -140,7 +142,7 @@ export function createView(s, lang, options, on, existingHost) {
   const after = el('div', { class: 'form after', hidden: true }, rated, mail, newChat);
 
   const panel = el('div', { class: 'panel', id: 'plauder-panel', role: 'dialog', 'aria-labelledby': 'plauder-title', 'aria-describedby': 'plauder-status', hidden: true },
-    header, confirmEnd, notice, error, body, prechat.node, composer, offline, left, rating, after);
+    header, confirmEnd, notice, error, body, prechat.node, topics.node, composer, offline, left, rating, after);
 
   root.appendChild(offer);
   root.appendChild(announce);
@@ -386,6 +388,7 @@ export function createView(s, lang, options, on, existingHost) {
 
       prechat.render(st.mode === 'chat' && !st.fatal ? st.prechat : null);
       composer.hidden = st.mode !== 'chat' || !!st.fatal || !!st.prechat;
+      topics.render(composer.hidden ? null : st.topics, st.topic);
       sendButton.disabled = !!st.fatal;
       offline.hidden = st.mode !== 'offline';
       offIntro.textContent = st.offlineMessage || s.offlineIntro;

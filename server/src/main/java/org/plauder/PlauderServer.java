@@ -34,6 +34,9 @@ import org.plauder.routing.AgentSettings;
 import org.plauder.routing.AssignmentPolicy;
 import org.plauder.routing.AssignmentRate;
 import org.plauder.routing.Scheduler;
+import org.plauder.supervision.Monitoring;
+import org.plauder.supervision.Supervision;
+import org.plauder.supervision.WhisperService;
 import org.plauder.routing.ChatRouter;
 import org.plauder.routing.LastAgentRule;
 import org.plauder.routing.NoReplyWatch;
@@ -58,6 +61,7 @@ import org.plauder.transcript.TranscriptEmails;
 import org.plauder.visitor.OnlineVisitors;
 import org.plauder.transcript.TranscriptMailer;
 import org.plauder.web.ActionVerticle;
+import org.plauder.web.SupervisorPushes;
 import org.plauder.web.HttpVerticle;
 import org.plauder.web.InboxPushes;
 import org.plauder.web.Stopping;
@@ -123,6 +127,8 @@ public final class PlauderServer {
           HttpVerticle http = new HttpVerticle(services, stopping);
           PresenceVerticle presence = new PresenceVerticle(presenceParts(services));
           List<String> ids = new CopyOnWriteArrayList<>();
+          Supervision supervision = new Supervision(new Monitoring(vertx.eventBus(), services.clock()),
+              new WhisperService(services.conversations().whispers(), services.events(), services.clock()));
           // Listeners first, so that no event of the first request goes unheard.
           return services.assignmentRate().listen(services.events())
               .compose(v -> services.knowledgeBase().listenAndBuildIndex(services.events()))
@@ -136,7 +142,9 @@ public final class PlauderServer {
                   services.visitors(), services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(),
                   services.clock())).onSuccess(ids::add))
-              .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping)).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new SupervisorPushes(services.events(), services.inboxes(), supervision.monitoring()))
+                  .onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping, supervision)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RetentionJob(services)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new SlotAudit(services.agents(), services.conversations(), services.router(),
                   Duration.ofSeconds(services.config().slotAuditSeconds()))).onSuccess(ids::add))

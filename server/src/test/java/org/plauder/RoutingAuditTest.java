@@ -42,7 +42,7 @@ class RoutingAuditTest {
     node.close();
   }
 
-  private static HttpResponse<Buffer> conversation(TestNode node, String id, String token) {
+  static HttpResponse<Buffer> conversation(TestNode node, String id, String token) {
     return await(node.http.get("/api/v1/conversations/" + id).bearerTokenAuthentication(token).send());
   }
 

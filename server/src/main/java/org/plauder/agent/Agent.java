@@ -1,8 +1,13 @@
 package org.plauder.agent;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A support agent of one site; {@code load} is the number of active chats it holds. */
+/**
+ * A support agent of one site; {@code load} is the number of active chats it holds. {@code languages}
+ * (ISO codes such as de, en; none listed: it serves every language) and {@code skills} (free tags
+ * such as billing) say which chats routing gives it first.
+ */
 public record Agent(
     String id,
     String siteKey,
@@ -13,11 +18,35 @@ public record Agent(
     AgentStatus status,
     int load,
     boolean disabled,
-    Instant lastAssignedAt) {
+    Instant lastAssignedAt,
+    List<String> languages,
+    List<String> skills) {
+
+  public Agent {
+    languages = languages == null ? List.of() : List.copyOf(languages);
+    skills = skills == null ? List.of() : List.copyOf(skills);
+  }
 
   public static final String ROLE_AGENT = "agent";
   public static final String ROLE_ADMIN = "admin";
+  /** Sees every chat of the site, whispers to its agents and takes chats over; otherwise an agent. */
+  public static final String ROLE_SUPERVISOR = "supervisor";
   public static final int MAX_CHATS_LIMIT = 50;
+
+  /** Whether it speaks this language (null: any chat); an agent that lists no language speaks every one. */
+  public boolean speaks(String language) {
+    return language == null || languages.isEmpty() || languages.contains(language);
+  }
+
+  /** Whether it has this skill (null: no skill asked). */
+  public boolean hasSkill(String skill) {
+    return skill == null || skills.contains(skill);
+  }
+
+  /** The agent as it is after taking one more chat at {@code at}. */
+  public Agent withOneMoreChat(Instant at) {
+    return new Agent(id, siteKey, email, name, role, maxChats, status, load + 1, disabled, at, languages, skills);
+  }
 
   /** Chats it can still take; never below zero, also when maxChats was lowered under the current load. */
   public int freeSlots() {

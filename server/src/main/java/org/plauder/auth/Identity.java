@@ -26,6 +26,11 @@ public record Identity(Kind kind, String id, String siteKey, String role) {
     return new Identity(Kind.AGENT, agentId, siteKey, role);
   }
 
+  /** Whether it may watch every chat of its site, whisper in it and take it over: an admin or a supervisor. */
+  public boolean canSupervise() {
+    return kind == Kind.AGENT && ("admin".equals(role) || "supervisor".equals(role));
+  }
+
   public boolean isAdmin() {
     return kind == Kind.AGENT && "admin".equals(role);
   }

@@ -2,7 +2,7 @@ package org.plauder.conversation;
 
 import java.time.Instant;
 
-/** One chat between a visitor and (once assigned) an agent of the same site. */
+/** One chat between a visitor and (once assigned) an agent of the same site; {@code needs}: its language and topic's skill. */
 public record Conversation(
     String id,
     String siteKey,
@@ -19,13 +19,18 @@ public record Conversation(
     long lastSeq,
     Integer rating,
     String visitorName,
-    String visitorEmail) {
+    String visitorEmail,
+    ChatNeeds needs) {
+
+  public Conversation {
+    needs = ChatNeeds.orNone(needs);
+  }
 
   /** The same conversation with a later last seq and, for an agent's first reply, its time (the cached copy after an append). */
   public Conversation afterAppend(long seq, Instant firstAgentReply) {
     return new Conversation(id, siteKey, visitorId, agentId, agentName, status, queueTicket, createdAt, assignedAt,
         firstAgentReplyAt != null ? firstAgentReplyAt : firstAgentReply, closedAt, closedBy, Math.max(lastSeq, seq), rating,
-        visitorName, visitorEmail);
+        visitorName, visitorEmail, needs);
   }
 
   public boolean isOpen() {

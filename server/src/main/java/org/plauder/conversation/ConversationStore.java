@@ -21,7 +21,7 @@ public interface ConversationStore {
    * chat already (two tabs asked at once, or two nodes): a visitor never has two.
    */
   Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
-      String visitorEmail, Instant now);
+      String visitorEmail, ChatNeeds needs, Instant now);
 
   /**
    * Stores the conversation of a message left while nobody was online, once per visitor and

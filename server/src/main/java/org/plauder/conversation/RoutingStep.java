@@ -22,10 +22,13 @@ public record RoutingStep(Instant at, Rule rule, String agentId, String agentNam
   public enum Rule {
     LEAST_LOADED("least-loaded"),
     STICKY("sticky"),
+    SKILL("skill"),
+    FALLBACK("fallback"),
     INVITATION("invitation"),
     TAKE("take"),
     TRANSFER("transfer"),
     REASSIGN_NO_REPLY("reassign-no-reply"),
+    TAKE_OVER("take-over"),
     REQUEUE("requeue"),
     AGENT_LOST("agent-lost");
 

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.RoutingStep.Candidate;
+import org.plauder.conversation.Whisper;
 import org.plauder.help.Article;
 import org.plauder.offer.Offer;
 
@@ -52,9 +54,9 @@ public sealed interface DomainEvent {
     }
   }
 
-  /** One conversation in a site's queue, 1-based position. */
+  /** One conversation in a site's queue, 1-based position, with the language and topic's skill it asks for. */
   record Waiting(String conversationId, String visitorId, String visitorName, Instant waitingSince, int position,
-      Long estimatedWaitSeconds) {}
+      Long estimatedWaitSeconds, ChatNeeds needs) {}
 
   /**
    * A queued conversation went to an agent (the conversation as it is now, with its agent), why,
@@ -72,7 +74,11 @@ public sealed interface DomainEvent {
     /** The agent took the chat out of the queue itself. */
     TAKEN,
     /** A returning visitor got the agent of its previous chat, who had room. */
-    STICKY
+    STICKY,
+    /** Only agents who speak the chat's language and have its topic's skill were considered. */
+    SKILL,
+    /** The chat asked for a language or skill, and waited past its match-only time (or nobody online matched): anyone with room. */
+    FALLBACK
   }
 
   /** An active chat moved from one agent to another; {@code conversation} is as it is now. */
@@ -86,8 +92,13 @@ public sealed interface DomainEvent {
     /** Its agent had not answered within the site's reply time: routing gave it to a colleague with room. */
     NO_REPLY,
     /** Its agent's dashboard was gone (no socket) for the site's grace period: routing gave it to a colleague with room. */
-    AGENT_LOST
+    AGENT_LOST,
+    /** An admin or supervisor took the chat over from its agent. */
+    TAKEN_OVER
   }
+
+  /** An agent, admin or supervisor whispered in a chat; {@code agentId} is the chat's agent. Never for the visitor. */
+  record WhisperAdded(String siteKey, String agentId, Whisper whisper) implements DomainEvent {}
 
   /** A message was stored with its seq; the sender kind is {@code message.sender()}. */
   record MessageAppended(String siteKey, String visitorId, String agentId, ChatMessage message) implements DomainEvent {}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.plauder.agent.Agent;
 import org.plauder.auth.Identity;
 import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.ChatState;
 import org.plauder.event.DomainEvent.ChatRequested;
 import org.plauder.event.DomainEvent.OfferAccepted;
@@ -102,7 +103,7 @@ public final class OfferService {
   }
 
   /** Opens the chat with the offer's text as its first message, routed like any other request. */
-  public Future<ChatState> accept(Identity visitor, String offerId, String name, String email) {
+  public Future<ChatState> accept(Identity visitor, String offerId, String name, String email, ChatNeeds needs) {
     return presence.takeOffer(visitor.id(), offerId).compose(offer -> {
       if (offer == null) {
         return Future.failedFuture(Failure.conflict("offer_gone", "this offer is no longer open"));
@@ -113,7 +114,7 @@ public final class OfferService {
       // Answered means it was on screen, even when the widget's "seen" has not arrived yet.
       return offers.countShownOnce(visitor.siteKey(), offer.ruleId(), offer.id(), clock.instant())
           .compose(v -> offers.count(visitor.siteKey(), offer.ruleId(), OfferOutcome.ACCEPTED, clock.instant()))
-          .compose(v -> router.requestChat(visitor, name, email, null, opening));
+          .compose(v -> router.requestChat(visitor, name, email, needs, null, opening));
     });
   }
 

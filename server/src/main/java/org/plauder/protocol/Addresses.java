@@ -38,6 +38,10 @@ public final class Addresses {
   public static final String AGENT_VISITORS = "agent.visitors";
   public static final String AGENT_INVITE = "agent.invite";
   public static final String AGENT_HISTORY = "agent.history";
+  public static final String AGENT_MONITOR = "agent.monitor";
+  public static final String AGENT_WHISPER = "agent.whisper";
+  public static final String AGENT_TAKE_OVER = "agent.takeOver";
+  public static final String AGENT_WHISPERS = "agent.whispers";
 
   public static final Set<String> VISITOR_ACTIONS = Set.of(
       VISITOR_PAGE_VIEW, VISITOR_REQUEST_CHAT, VISITOR_SEND, VISITOR_TYPING, VISITOR_CLOSE,
@@ -47,7 +51,7 @@ public final class Addresses {
 
   public static final Set<String> AGENT_ACTIONS = Set.of(
       AGENT_STATUS, AGENT_CONVERSATIONS, AGENT_SEND, AGENT_TYPING, AGENT_CLOSE, AGENT_TRANSFER,
-      AGENT_TAKE, AGENT_HISTORY, AGENT_VISITORS, AGENT_INVITE);
+      AGENT_TAKE, AGENT_HISTORY, AGENT_VISITORS, AGENT_INVITE, AGENT_MONITOR, AGENT_WHISPER, AGENT_TAKE_OVER, AGENT_WHISPERS);
 
 
   /** Server-internal, this node only: a visitor's socket registered / closed (body: visitorId, siteKey, socketId). */

@@ -34,6 +34,18 @@ public final class Json {
         .put("time", time(m.time()));
   }
 
+  /** A whisper, as agents (never visitors) read it. */
+  public static JsonObject whisper(org.plauder.conversation.Whisper w) {
+    return new JsonObject().put("conversationId", w.conversationId()).put("agentId", w.agentId()).put("agentName", w.agentName())
+        .put("text", w.text()).put("clientMsgId", w.clientMsgId()).put("time", time(w.at()));
+  }
+
+  public static JsonArray whispers(List<org.plauder.conversation.Whisper> whispers) {
+    JsonArray array = new JsonArray();
+    whispers.forEach(w -> array.add(whisper(w)));
+    return array;
+  }
+
   public static JsonArray messages(List<ChatMessage> messages) {
     JsonArray array = new JsonArray();
     messages.forEach(m -> array.add(message(m)));
@@ -57,7 +69,9 @@ public final class Json {
         .put("assignedAt", time(c.assignedAt()))
         .put("closedAt", time(c.closedAt()))
         .put("lastSeq", c.lastSeq())
-        .put("rating", c.rating());
+        .put("rating", c.rating())
+        .put("language", c.needs().language())
+        .put("topic", c.needs().skill());
   }
 
   /** What a visitor may see of a conversation: no agent ids or other internals. */
@@ -84,7 +98,9 @@ public final class Json {
         .put("maxChats", a.maxChats())
         .put("status", a.status().wire())
         .put("load", a.load())
-        .put("disabled", a.disabled());
+        .put("disabled", a.disabled())
+        .put("languages", new JsonArray(a.languages()))
+        .put("skills", new JsonArray(a.skills()));
   }
 
   public static JsonObject site(org.plauder.site.Site s) {
@@ -101,7 +117,17 @@ public final class Json {
         .put("stickyAgent", s.stickyAgent())
         .put("prechatForm", prechatForm(s.prechatForm()))
         .put("agentGraceSeconds", s.agentGraceSeconds())
-        .put("agentAutoAwayMinutes", s.agentAutoAwayMinutes());
+        .put("agentAutoAwayMinutes", s.agentAutoAwayMinutes())
+        .put("topics", topics(s.skillRouting()))
+        .put("skillFallbackSeconds", s.skillRouting().fallbackAfterSeconds());
+  }
+
+  /** The topics a visitor may pick before a chat, each with the skill it needs and its label per language. */
+  public static JsonArray topics(org.plauder.site.SkillRouting routing) {
+    JsonArray topics = new JsonArray();
+    routing.topics().forEach(t -> topics.add(new JsonObject().put("skill", t.skill())
+        .put("labels", new JsonObject(new java.util.TreeMap<String, Object>(t.labels())))));
+    return topics;
   }
 
   /** A conversation's routing steps, oldest first, as agents read them ("why me?"). */

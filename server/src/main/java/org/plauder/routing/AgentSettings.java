@@ -1,6 +1,7 @@
 package org.plauder.routing;
 
 import io.vertx.core.Future;
+import java.util.List;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStore;
 import org.plauder.auth.Identity;
@@ -26,6 +27,16 @@ public final class AgentSettings {
     this.accounts = accounts;
     this.router = router;
     this.events = events;
+  }
+
+  /**
+   * Sets the languages the agent speaks and the skills it has (either may be null: unchanged); chats
+   * waiting for such an agent are handed out at once. The agent as it is after.
+   */
+  public Future<Agent> setRoutingTags(Identity admin, String agentId, List<String> languages, List<String> skills) {
+    return accounts.setRoutingTags(agentId, admin.siteKey(), languages, skills).compose(a -> a == null
+        ? Future.failedFuture(Failure.notFound("agent"))
+        : router.assignQueued(a.siteKey()).compose(v -> agents.find(agentId)));
   }
 
   /** Changes maxChats and/or whether the agent may work (either may be null: unchanged); the agent as it is after. */

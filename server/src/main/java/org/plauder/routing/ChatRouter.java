@@ -10,6 +10,7 @@ import org.plauder.agent.AgentStore;
 import org.plauder.auth.Identity;
 import org.plauder.conversation.ChatLog;
 import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.ChatState;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
@@ -59,6 +60,7 @@ public final class ChatRouter {
   private final SiteDrains drains = new SiteDrains();
   private final QueueDrain drain;
   private final Handovers handovers;
+  private final FallbackTimers fallbacks;
 
   public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
       PreferredAgents preferred, AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler, EventSink events, Clock clock) {
@@ -73,21 +75,24 @@ public final class ChatRouter {
     this.drain = new QueueDrain(agents, conversations, policy, events, clock);
     this.handovers = new Handovers(agents, conversations, policy, events, clock, this::assignQueued);
     this.queue = new QueueBoard(agents, conversations, policy, rate, scheduler, events, clock);
+    this.fallbacks = new FallbackTimers(scheduler, clock, this::assignQueued);
   }
 
   /**
    * Opens (or returns the already open) chat of the visitor: queued with its position, active
-   * with its agent, or offline when no agent of the site is online at all. An opening (accepted
+   * with its agent, or offline when no agent of the site is online at all. {@code needs}: the
+   * language and topic's skill a new chat asks its agent for ({@link AssignmentPolicy#choiceFor}). An opening (accepted
    * offer) becomes the chat's first message; an invitation's agent gets the chat if it has room.
    */
-  public Future<ChatState> requestChat(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
+  public Future<ChatState> requestChat(Identity visitor, String name, String email, ChatNeeds needs, FirstMessage first,
+      Opening opening) {
     return Future.all(conversations.findOpenOfVisitor(visitor.id()), anyoneOnline(visitor.siteKey())).compose(both -> {
       Conversation open = both.resultAt(0);
       boolean online = both.resultAt(1);
       if (open != null) {
         return continueOpen(open, first);
       }
-      return online ? openNew(visitor, name, email, first, opening) : Future.succeededFuture(ChatState.offline());
+      return online ? openNew(visitor, name, email, needs, first, opening) : Future.succeededFuture(ChatState.offline());
     });
   }
 
@@ -101,10 +106,11 @@ public final class ChatRouter {
     return appendFirst(open, first).compose(masked -> describe(open.id()).map(state -> state.withMasked(masked)));
   }
 
-  private Future<ChatState> openNew(Identity visitor, String name, String email, FirstMessage first, Opening opening) {
+  private Future<ChatState> openNew(Identity visitor, String name, String email, ChatNeeds needs, FirstMessage first,
+      Opening opening) {
     String siteKey = visitor.siteKey();
     return conversations.nextQueueTicket(siteKey)
-        .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, clock.instant()))
+        .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, needs, clock.instant()))
         .compose(created -> created == null
             // Another tab (or node) opened the visitor's chat in the same instant: that one it is.
             ? conversations.findOpenOfVisitor(visitor.id()).compose(open -> open == null
@@ -186,9 +192,15 @@ public final class ChatRouter {
     return queue.describe(conversationId);
   }
 
-  /** Assigns queued chats, oldest first, while the policy allows an agent ({@link QueueDrain}); then announces the queue. */
+  /**
+   * Assigns queued chats, oldest first, while the policy allows an agent ({@link QueueDrain}); then
+   * announces the queue, and drains again when a chat left for a matching agent may go to anyone.
+   */
   public Future<Void> assignQueued(String siteKey) {
-    return drains.run(siteKey, site -> drain.drain(site).compose(v -> queue.announce(site)));
+    return drains.run(siteKey, site -> drain.drain(site).compose(fallback -> {
+      fallbacks.drainAt(site, fallback);
+      return queue.announce(site);
+    }));
   }
 
   /** Closes an open conversation (idempotent) and hands its slot to the next queued visitor. */
@@ -208,6 +220,11 @@ public final class ChatRouter {
   /** Hands an active chat to another agent of the same site whom the policy allows (online with room). */
   public Future<Conversation> transfer(Identity from, Conversation c, String toAgentId, String note) {
     return handovers.transfer(from, c, toAgentId, note);
+  }
+
+  /** An admin or supervisor takes an active chat over from its agent; see {@link Handovers}. */
+  public Future<Conversation> takeOver(Identity supervisor, Conversation c) {
+    return handovers.takeOver(supervisor, c);
   }
 
   /** Gives an unanswered chat to a colleague with room, as {@link NoReplyWatch} asks; see {@link Handovers}. */

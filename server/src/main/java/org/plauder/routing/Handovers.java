@@ -21,8 +21,9 @@ import org.plauder.event.EventSink;
 import org.plauder.protocol.Failure;
 
 /**
- * An active chat moving from one agent to another: handed over by its agent, or given to a
- * colleague with room because its agent did not answer in time or lost its connection. The new agent's slot is claimed
+ * An active chat moving from one agent to another: handed over by its agent, given to a
+ * colleague with room because its agent did not answer in time or lost its connection, or taken
+ * over by a supervisor. The new agent's slot is claimed
  * first (so nobody goes over maxChats), then the conversation moves with a conditional update; if
  * that no longer holds, the slot is given back. The old agent's slot then goes to the queue.
  */
@@ -105,14 +106,15 @@ final class Handovers {
       return conversations.activeOfAgent(agentId).compose(active -> {
         Future<Void> chain = Future.succeededFuture();
         for (Conversation c : active) {
-          chain = chain.compose(v -> takeOver(c, lost));
+          chain = chain.compose(v -> relieve(c, lost));
         }
         return chain;
       }).compose(v -> assignQueued.apply(lost.siteKey()));
     });
   }
 
-  private Future<Void> takeOver(Conversation c, Agent lost) {
+  /** One chat of the lost agent to a colleague, or back to the queue. */
+  private Future<Void> relieve(Conversation c, Agent lost) {
     return Future.all(agents.ofSite(c.siteKey()), policy.now(c.siteKey())).compose(both -> {
       AssignmentPolicy p = both.resultAt(1);
       List<Candidate> considered = both.<List<Agent>>resultAt(0).stream()
@@ -127,6 +129,25 @@ final class Handovers {
             return agents.releaseSlot(lost.id());
           }));
     });
+  }
+
+  /**
+   * An admin or supervisor takes an active chat over from its agent, with a slot of its own (online
+   * with room, as for any chat); the agent is told, the visitor sees the new name.
+   */
+  Future<Conversation> takeOver(Identity supervisor, Conversation c) {
+    if (c.status() != ConversationStatus.ACTIVE) {
+      return Future.failedFuture(Failure.conflict("not_active", "only an active chat can be taken over"));
+    }
+    if (supervisor.id().equals(c.agentId())) {
+      return Future.failedFuture(Failure.badInput("this chat is yours already"));
+    }
+    return agents.claimSlotOf(supervisor.id(), c.siteKey(), policy.selection(), clock.instant()).compose(claimed -> claimed == null
+        ? Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat over"))
+        : moveTo(c, c.agentId(), c.agentName(), claimed, null, TransferReason.TAKEN_OVER, List.of(QueueDrain.candidate(claimed))))
+        .compose(moved -> moved == null
+            ? Future.failedFuture(Failure.conflict("chat_moved", "the chat changed hands or ended meanwhile"))
+            : Future.succeededFuture(moved));
   }
 
   /** Moves the chat to {@code target}, whose slot is claimed; null (slot given back) when it is no longer {@code fromId}'s to move. */

@@ -12,13 +12,14 @@ import org.plauder.conversation.ConversationStore;
 import org.plauder.conversation.QueuedChat;
 import org.plauder.conversation.RoutingStep.Candidate;
 import org.plauder.event.DomainEvent.AssignReason;
+import org.plauder.routing.AssignmentPolicy.Planned;
 import org.plauder.event.DomainEvent.ChatAssigned;
 import org.plauder.event.EventSink;
 
 /**
  * Hands a site's waiting chats to agents with room, a batch at a time: one round reads the head
- * of the queue and the site's agents, claims as many slots at once as there are chats and room,
- * and gives the claimed slots to the chats in queue order. Every claim is still one atomic update
+ * of the queue and the site's agents, plans which chats the agents' room serves (each by its own
+ * needs, {@link AssignmentPolicy#plan}), claims a slot for each at once, and hands them over. Every claim is still one atomic update
  * (so nobody goes over maxChats), but a round costs a handful of database round trips however
  * many chats it assigns, instead of a handful per chat.
  */
@@ -47,26 +48,30 @@ final class QueueDrain {
     this.clock = clock;
   }
 
-  /** Assigns waiting chats, oldest first, while any agent the policy allows has room. */
-  Future<Void> drain(String siteKey) {
+  /**
+   * Assigns waiting chats, oldest first, while agents the policy allows for them (with a dashboard
+   * open) have room; the result is when the earliest chat left waiting for a matching agent opens
+   * to anyone (null: none).
+   */
+  Future<Instant> drain(String siteKey) {
     return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey), policy.now(siteKey)).compose(both -> {
       List<QueuedChat> heads = both.resultAt(0);
       List<Agent> siteAgents = both.resultAt(1);
       AssignmentPolicy policy = both.resultAt(2);
-      int wanted = Math.min(heads.size(), policy.roomAmong(siteAgents));
-      if (wanted == 0) {
-        return Future.succeededFuture();
-      }
       Instant now = clock.instant();
-      List<Future<Agent>> claims = new ArrayList<>();
-      for (int i = 0; i < wanted; i++) {
-        claims.add(agents.claimSlot(siteKey, policy.selection(), now));
+      List<Planned> plan = policy.plan(heads, siteAgents, now);
+      Instant fallback = AssignmentPolicy.nextFallback(heads, plan, now);
+      if (plan.isEmpty()) {
+        return Future.succeededFuture(fallback);
       }
-      List<Candidate> considered = siteAgents.stream().filter(policy::canTakeChat).map(QueueDrain::candidate).toList();
-      return settled(claims).compose(claimed -> handOverAll(heads, claimed, now, considered).compose(round -> {
-        boolean claimedAll = claimed.size() == wanted;
+      List<Future<Agent>> claims = new ArrayList<>();
+      for (Planned p : plan) {
+        claims.add(agents.claimSlot(siteKey, p.choice().selection(), now));
+      }
+      return settled(claims).compose(claimed -> handOverAll(plan, claimed, now).compose(round -> {
+        boolean claimedAll = claimed.agents().stream().allMatch(a -> a != null);
         boolean mayBeMore = heads.size() == BATCH || round.slotsGivenBack() > 0;
-        Future<Void> next = claimedAll && mayBeMore ? drain(siteKey) : Future.succeededFuture();
+        Future<Instant> next = claimedAll && mayBeMore ? drain(siteKey) : Future.succeededFuture(fallback);
         return round.failure() == null ? next : next.compose(v -> Future.failedFuture(round.failure()));
       }));
     });
@@ -75,12 +80,13 @@ final class QueueDrain {
   /** What one round did: how many claimed slots found their chat gone, and the first failure, if any. */
   private record Round(int slotsGivenBack, Throwable failure) {}
 
-  /** Gives the i-th claimed slot to the i-th waiting chat, all at once. */
-  private Future<Round> handOverAll(List<QueuedChat> heads, Claimed claimed, Instant now, List<Candidate> considered) {
+  /** Gives each claimed slot to the chat it was claimed for, all at once. */
+  private Future<Round> handOverAll(List<Planned> plan, Claimed claimed, Instant now) {
     List<Future<Handover>> handovers = new ArrayList<>();
-    for (int i = 0; i < claimed.agents().size(); i++) {
-      handovers.add(handOver(Future.succeededFuture(claimed.agents().get(i)), heads.get(i).conversationId(), now, AssignReason.LOWEST_LOAD,
-          considered));
+    for (int i = 0; i < plan.size(); i++) {
+      Planned p = plan.get(i);
+      handovers.add(handOver(Future.succeededFuture(claimed.agents().get(i)), p.chat().conversationId(), now, p.choice().reason(),
+          p.considered()));
     }
     return Future.join(handovers).transform(done -> {
       int givenBack = 0;
@@ -88,7 +94,7 @@ final class QueueDrain {
       for (Future<Handover> h : handovers) {
         if (h.failed()) {
           failure = failure == null ? h.cause() : failure;
-        } else if (h.result().assigned() == null) {
+        } else if (h.result().agent() != null && h.result().assigned() == null) {
           givenBack++;
         }
       }
@@ -96,12 +102,8 @@ final class QueueDrain {
     });
   }
 
-  /** The slots a batch of claims took, in the order asked, and the first claim that failed. */
-  private record Claimed(List<Agent> agents, Throwable failure) {
-    int size() {
-      return agents.size();
-    }
-  }
+  /** The slots a batch of claims took, in the order asked (null where nobody could be claimed), and the first claim that failed. */
+  private record Claimed(List<Agent> agents, Throwable failure) {}
 
   /** Waits for every claim: a slot claimed beside a failed claim must still be handed over or given back. */
   private static Future<Claimed> settled(List<Future<Agent>> claims) {
@@ -111,9 +113,8 @@ final class QueueDrain {
       for (Future<Agent> claim : claims) {
         if (claim.failed()) {
           failure = failure == null ? claim.cause() : failure;
-        } else if (claim.result() != null) {
-          taken.add(claim.result());
         }
+        taken.add(claim.succeeded() ? claim.result() : null);
       }
       return Future.succeededFuture(new Claimed(taken, failure));
     });

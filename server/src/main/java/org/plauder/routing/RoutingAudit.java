@@ -69,6 +69,8 @@ public final class RoutingAudit extends VerticleBase {
       case INVITATION -> Rule.INVITATION;
       case TAKEN -> Rule.TAKE;
       case STICKY -> Rule.STICKY;
+      case SKILL -> Rule.SKILL;
+      case FALLBACK -> Rule.FALLBACK;
     };
   }
 
@@ -77,6 +79,7 @@ public final class RoutingAudit extends VerticleBase {
       case BY_AGENT -> Rule.TRANSFER;
       case NO_REPLY -> Rule.REASSIGN_NO_REPLY;
       case AGENT_LOST -> Rule.AGENT_LOST;
+      case TAKEN_OVER -> Rule.TAKE_OVER;
     };
   }
 

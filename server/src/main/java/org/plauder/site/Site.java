@@ -8,9 +8,11 @@ import java.util.List;
  * are those the widget may speak to this site's visitors, the first being the fallback;
  * {@code reassignAfterSeconds} is how long an agent has for the first answer of a new chat;
  * with {@code stickyAgent} a returning visitor's chat goes first to the agent of its previous one;
- * {@code prechatForm} is what a visitor is asked before a chat; {@code agentGraceSeconds} is how long
- * an agent who chose online may be without a dashboard open before it is set away and its chats move;
- * after {@code agentAutoAwayMinutes} without an action of its own (0: never) a connected agent is set away.
+ * {@code prechatForm} is what a visitor is asked before a chat; {@code skillRouting} the topics a
+ * visitor may pick and how long a chat waits for an agent who speaks its language and knows its topic;
+ * {@code agentGraceSeconds} is how long an agent who chose online may be without a dashboard open
+ * before it is set away and its chats move; after {@code agentAutoAwayMinutes} without an action of
+ * its own (0: never) a connected agent is set away.
  */
 public record Site(
     String key,
@@ -24,6 +26,7 @@ public record Site(
     int reassignAfterSeconds,
     boolean stickyAgent,
     PrechatForm prechatForm,
+    SkillRouting skillRouting,
     int agentGraceSeconds,
     int agentAutoAwayMinutes) {
 
@@ -41,16 +44,16 @@ public record Site(
   /** A site with the default grace period for agents who lost their connection, and no auto-away. */
   public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
       Integer retentionDays, boolean maskCardNumbers, List<String> languages, int reassignAfterSeconds, boolean stickyAgent,
-      PrechatForm prechatForm) {
+      PrechatForm prechatForm, SkillRouting skillRouting) {
     this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
-        reassignAfterSeconds, stickyAgent, prechatForm, DEFAULT_AGENT_GRACE_SECONDS, 0);
+        reassignAfterSeconds, stickyAgent, prechatForm, skillRouting, DEFAULT_AGENT_GRACE_SECONDS, 0);
   }
 
   /** A site with the default routing settings and without a pre-chat form. */
   public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
       Integer retentionDays, boolean maskCardNumbers, List<String> languages) {
     this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
-        DEFAULT_REASSIGN_AFTER_SECONDS, true, PrechatForm.NONE);
+        DEFAULT_REASSIGN_AFTER_SECONDS, true, PrechatForm.NONE, SkillRouting.NONE);
   }
 
   /** The languages the widget speaks; a site serves one or both. */

@@ -2,10 +2,13 @@ package org.plauder.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.size;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
@@ -131,6 +134,13 @@ public final class Agents implements AgentStore {
       conditions.add(ne("disabled", true));
     }
     conditions.add(gte("freeSlots", selection.minFreeSlots()));
+    if (selection.language() != null) {
+      // An agent that lists no language speaks every one.
+      conditions.add(or(eq("languages", selection.language()), size("languages", 0), exists("languages", false)));
+    }
+    if (selection.skill() != null) {
+      conditions.add(eq("skills", selection.skill()));
+    }
     if (selection.among() != null) {
       conditions.add(in("_id", selection.among()));
     }
@@ -222,6 +232,8 @@ public final class Agents implements AgentStore {
         AgentStatus.fromWire(d.getString("status")),
         d.getInteger("load", 0),
         d.getBoolean("disabled", false),
-        Dates.toInstant(d.getDate("lastAssignedAt")));
+        Dates.toInstant(d.getDate("lastAssignedAt")),
+        d.getList("languages", String.class),
+        d.getList("skills", String.class));
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
@@ -33,12 +34,14 @@ public final class Conversations implements ConversationStore {
   private final Counters counters;
   private final OpenChats open;
   private final RoutingLog routing;
+  private final Whispers whispers;
 
   public Conversations(Database db) {
     this.db = db;
     this.counters = new Counters(db);
     this.open = new OpenChats(db);
     this.routing = new RoutingLog(db);
+    this.whispers = new Whispers(db);
   }
 
   /** Restores the open-chat and queue entries from the conversations; run at start-up. */
@@ -48,11 +51,11 @@ public final class Conversations implements ConversationStore {
 
   @Override
   public Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
-      String visitorEmail, Instant now) {
+      String visitorEmail, ChatNeeds needs, Instant now) {
     // The conversation first, then the claim, then the queue entry: a claim always points at a
     // stored conversation, and a crash in between leaves a queued chat that the start-up rebuild
     // gives its entries back. The tab that loses the claim removes its never-announced conversation.
-    return insertDocument(Ids.newId(), siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, now)
+    return insertDocument(Ids.newId(), siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, needs, now)
         .compose(created -> open.claim(visitorId, created.id()).compose(claimed -> claimed
             ? open.enqueue(created, queueTicket).map(v -> created)
             : Reactive.done(db.conversations().deleteOne(eq("_id", created.id()))).map(v -> null)));
@@ -67,18 +70,18 @@ public final class Conversations implements ConversationStore {
   public Future<Conversation> insertLeftMessage(String siteKey, String visitorId, String clientMsgId, String visitorName,
       String visitorEmail, Instant now) {
     String id = Ids.derivedFrom("left-message", visitorId, clientMsgId);
-    return insertDocument(id, siteKey, visitorId, ConversationStatus.OFFLINE, 0, visitorName, visitorEmail, now)
+    return insertDocument(id, siteKey, visitorId, ConversationStatus.OFFLINE, 0, visitorName, visitorEmail, ChatNeeds.NONE, now)
         .recover(e -> e instanceof AlreadyExists ? find(id) : Future.failedFuture(e));
   }
 
   private Future<Conversation> insertDocument(String id, String siteKey, String visitorId, ConversationStatus status,
-      long queueTicket, String visitorName, String visitorEmail, Instant now) {
+      long queueTicket, String visitorName, String visitorEmail, ChatNeeds needs, Instant now) {
     Document doc = new Document("_id", id).append("siteKey", siteKey).append("visitorId", visitorId)
         .append("agentId", null).append("agentName", null)
         .append("status", status.wire()).append("queueTicket", queueTicket).append("createdAt", Dates.toDate(now))
         .append("assignedAt", null).append("firstAgentReplyAt", null).append("closedAt", null).append("closedBy", null)
         .append("lastSeq", 0L).append("rating", null)
-        .append("visitorName", visitorName).append("visitorEmail", visitorEmail);
+        .append("visitorName", visitorName).append("visitorEmail", visitorEmail).append("needs", ConversationDocs.needs(needs));
     return Reactive.first(db.conversations().insertOne(doc)).map(r -> toConversation(doc));
   }
 
@@ -261,8 +264,13 @@ public final class Conversations implements ConversationStore {
     if (ids.isEmpty()) {
       return Future.succeededFuture(0L);
     }
-    return routing.deleteOf(ids)
+    return routing.deleteOf(ids).compose(v -> whispers.deleteOf(ids))
         .compose(v -> Reactive.first(db.conversations().deleteMany(in("_id", ids)))).map(r -> r.getDeletedCount());
+  }
+
+  /** What agents whispered in each conversation; deleted with its conversation. */
+  public Whispers whispers() {
+    return whispers;
   }
 
   /** How each conversation was routed; deleted with its conversation. */
@@ -271,27 +279,6 @@ public final class Conversations implements ConversationStore {
   }
 
   static Conversation toConversation(Document d) {
-    if (d == null) {
-      return null;
-    }
-    Number ticket = (Number) d.get("queueTicket");
-    Number lastSeq = (Number) d.get("lastSeq");
-    return new Conversation(
-        d.getString("_id"),
-        d.getString("siteKey"),
-        d.getString("visitorId"),
-        d.getString("agentId"),
-        d.getString("agentName"),
-        ConversationStatus.fromWire(d.getString("status")),
-        ticket == null ? 0 : ticket.longValue(),
-        Dates.toInstant(d.getDate("createdAt")),
-        Dates.toInstant(d.getDate("assignedAt")),
-        Dates.toInstant(d.getDate("firstAgentReplyAt")),
-        Dates.toInstant(d.getDate("closedAt")),
-        d.getString("closedBy"),
-        lastSeq == null ? 0 : lastSeq.longValue(),
-        d.getInteger("rating"),
-        d.getString("visitorName"),
-        d.getString("visitorEmail"));
+    return ConversationDocs.toConversation(d);
   }
 }

@@ -90,6 +90,10 @@ public final class Database implements AutoCloseable {
     return db.getCollection("routingLog");
   }
 
+  public MongoCollection<Document> whispers() {
+    return db.getCollection("whispers");
+  }
+
   public MongoCollection<Document> counters() {
     return db.getCollection("counters");
   }

@@ -55,7 +55,8 @@ final class OpenChats {
   /** The chat's queue entry, with what the queue views show, so that reading the queue reads no conversation. */
   Future<Void> enqueue(Conversation c, long ticket) {
     Document entry = new Document("_id", c.id()).append("siteKey", c.siteKey()).append("ticket", ticket)
-        .append("visitorId", c.visitorId()).append("visitorName", c.visitorName()).append("createdAt", Dates.toDate(c.createdAt()));
+        .append("visitorId", c.visitorId()).append("visitorName", c.visitorName()).append("createdAt", Dates.toDate(c.createdAt()))
+        .append("needs", ConversationDocs.needs(c.needs()));
     return Reactive.done(db.queue().replaceOne(eq("_id", c.id()), entry, new ReplaceOptions().upsert(true)));
   }
 
@@ -63,7 +64,8 @@ final class OpenChats {
   Future<List<QueuedChat>> entries(String siteKey, int limit) {
     return Reactive.list(db.queue().find(eq("siteKey", siteKey)).sort(Sorts.ascending("ticket")).limit(limit))
         .map(list -> list.stream().map(d -> new QueuedChat(d.getString("_id"), d.getString("visitorId"), d.getString("visitorName"),
-            d.getDate("createdAt") == null ? null : Dates.toInstant(d.getDate("createdAt")))).toList());
+            d.getDate("createdAt") == null ? null : Dates.toInstant(d.getDate("createdAt")),
+            ConversationDocs.needs(d.get("needs", Document.class)))).toList());
   }
 
   Future<Void> dequeue(String conversationId) {

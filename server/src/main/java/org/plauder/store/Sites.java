@@ -7,6 +7,7 @@ import java.util.List;
 import org.bson.Document;
 import org.plauder.site.PrechatForm;
 import org.plauder.site.Site;
+import org.plauder.site.SkillRouting;
 
 /** Sites (tenants) in MongoDB. */
 public final class Sites {
@@ -34,6 +35,7 @@ public final class Sites {
         .append("reassignAfterSeconds", site.reassignAfterSeconds())
         .append("stickyAgent", site.stickyAgent())
         .append("prechatForm", prechatForm(site.prechatForm()))
+        .append("skillRouting", skillRouting(site.skillRouting()))
         .append("agentGraceSeconds", site.agentGraceSeconds())
         .append("agentAutoAwayMinutes", site.agentAutoAwayMinutes());
     return Reactive.first(db.sites().insertOne(doc))
@@ -60,6 +62,7 @@ public final class Sites {
             com.mongodb.client.model.Updates.set("reassignAfterSeconds", site.reassignAfterSeconds()),
             com.mongodb.client.model.Updates.set("stickyAgent", site.stickyAgent()),
             com.mongodb.client.model.Updates.set("prechatForm", prechatForm(site.prechatForm())),
+            com.mongodb.client.model.Updates.set("skillRouting", skillRouting(site.skillRouting())),
             com.mongodb.client.model.Updates.set("agentGraceSeconds", site.agentGraceSeconds()),
             com.mongodb.client.model.Updates.set("agentAutoAwayMinutes", site.agentAutoAwayMinutes()))))
         .compose(r -> find(site.key()));
@@ -82,8 +85,30 @@ public final class Sites {
         d.getInteger("reassignAfterSeconds", Site.DEFAULT_REASSIGN_AFTER_SECONDS),
         d.getBoolean("stickyAgent", true),
         prechatForm(d.get("prechatForm", Document.class)),
+        skillRouting(d.get("skillRouting", Document.class)),
         d.getInteger("agentGraceSeconds", Site.DEFAULT_AGENT_GRACE_SECONDS),
         d.getInteger("agentAutoAwayMinutes", 0));
+  }
+
+  private static Document skillRouting(SkillRouting r) {
+    List<Document> topics = r.topics().stream()
+        .map(t -> new Document("skill", t.skill()).append("labels", new Document(new java.util.TreeMap<String, Object>(t.labels()))))
+        .toList();
+    return new Document("topics", topics).append("fallbackAfterSeconds", r.fallbackAfterSeconds());
+  }
+
+  /** A site stored before it had topics has none, and the default fallback. */
+  private static SkillRouting skillRouting(Document d) {
+    if (d == null) {
+      return SkillRouting.NONE;
+    }
+    List<SkillRouting.Topic> topics = d.getList("topics", Document.class, List.of()).stream().map(t -> {
+      Document labels = t.get("labels", new Document());
+      java.util.Map<String, String> byLanguage = new java.util.HashMap<>();
+      labels.forEach((lang, label) -> byLanguage.put(lang, String.valueOf(label)));
+      return new SkillRouting.Topic(t.getString("skill"), byLanguage);
+    }).toList();
+    return new SkillRouting(topics, d.getInteger("fallbackAfterSeconds", SkillRouting.DEFAULT_FALLBACK_AFTER_SECONDS));
   }
 
   private static Document prechatForm(PrechatForm f) {

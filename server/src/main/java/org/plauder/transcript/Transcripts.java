@@ -6,6 +6,7 @@ import org.owasp.encoder.Encode;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.RoutingStep;
+import org.plauder.conversation.Whisper;
 import org.plauder.protocol.Json;
 
 /**
@@ -33,10 +34,10 @@ public final class Transcripts {
     return new JsonObject().put("conversation", Json.conversation(c)).put("messages", Json.messages(messages)).encodePrettily();
   }
 
-  /** The JSON transcript as agents get it: with the conversation's routing steps. */
-  public static String jsonWithRouting(Conversation c, List<ChatMessage> messages, List<RoutingStep> routing) {
+  /** The JSON transcript as agents get it: with the conversation's routing steps and its whispers (marked as such, apart from the messages). */
+  public static String forAgents(Conversation c, List<ChatMessage> messages, List<RoutingStep> routing, List<Whisper> whispers) {
     return new JsonObject().put("conversation", Json.conversation(c)).put("routing", Json.routing(routing))
-        .put("messages", Json.messages(messages)).encodePrettily();
+        .put("messages", Json.messages(messages)).put("whispers", Json.whispers(whispers)).encodePrettily();
   }
 
   public static String csvHeader() {

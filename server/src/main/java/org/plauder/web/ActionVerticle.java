@@ -6,19 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.plauder.Services;
 import org.plauder.abuse.Limits;
+import org.plauder.supervision.Supervision;
 
 /**
  * Answers the request/reply actions that visitors and agents send over the bridge: the visitor's
- * in {@link VisitorActions}, the agent's in {@link AgentActions}, each behind the {@link ActionGate}.
+ * in {@link VisitorActions}, the agent's in {@link AgentActions} and {@link SupervisorActions}, each behind the {@link ActionGate}.
  */
 public final class ActionVerticle extends VerticleBase {
 
   private final Services services;
   private final Stopping stopping;
+  private final Supervision supervision;
 
-  public ActionVerticle(Services services, Stopping stopping) {
+  public ActionVerticle(Services services, Stopping stopping, Supervision supervision) {
     this.services = services;
     this.stopping = stopping;
+    this.supervision = supervision;
   }
 
   @Override
@@ -27,6 +30,7 @@ public final class ActionVerticle extends VerticleBase {
         services.metrics().ackLatency(), stopping);
     List<Future<Void>> registrations = new ArrayList<>(new VisitorActions(services).register(gate));
     registrations.addAll(new AgentActions(services).register(gate));
+    registrations.addAll(new SupervisorActions(services, supervision.monitoring(), supervision.whispers()).register(gate));
     return Future.all(registrations);
   }
 }

@@ -65,8 +65,8 @@ final class AgentApi {
       throw Failure.badInput("password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
     }
     String role = body.getValue("role") == null ? Agent.ROLE_AGENT : String.valueOf(body.getValue("role"));
-    if (!role.equals(Agent.ROLE_AGENT) && !role.equals(Agent.ROLE_ADMIN)) {
-      throw Failure.badInput("role must be agent or admin");
+    if (!role.equals(Agent.ROLE_AGENT) && !role.equals(Agent.ROLE_ADMIN) && !role.equals(Agent.ROLE_SUPERVISOR)) {
+      throw Failure.badInput("role must be agent, supervisor or admin");
     }
     Integer requestedMax = body.getValue("maxChats") == null ? null : Inputs.intInRange(body, "maxChats", 0, Agent.MAX_CHATS_LIMIT);
     services.caches().sites().get(admin.siteKey())

@@ -75,6 +75,7 @@ public final class InboxPushes extends VerticleBase {
     String reason = switch (e.reason()) {
       case NO_REPLY -> "noReply";
       case AGENT_LOST -> "agentLost";
+      case TAKEN_OVER -> "takenOver";
       case BY_AGENT -> "agent";
     };
     inboxes.toAgent(e.fromAgentId(), Json.push("transferred").put("conversationId", e.conversation().id())
@@ -104,7 +105,9 @@ public final class InboxPushes extends VerticleBase {
       waiting.add(new JsonObject()
           .put("conversationId", w.conversationId())
           .put("visitorName", w.visitorName())
-          .put("waitingSince", Json.time(w.waitingSince())));
+          .put("waitingSince", Json.time(w.waitingSince()))
+          .put("language", w.needs() == null ? null : w.needs().language())
+          .put("topic", w.needs() == null ? null : w.needs().skill()));
     }
     JsonObject frame = Json.push("queue").put("waiting", waiting);
     e.agentsOnDuty().forEach(agentId -> inboxes.toAgent(agentId, frame));

@@ -15,6 +15,7 @@ import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
 import org.plauder.site.PrechatForm;
 import org.plauder.site.Site;
+import org.plauder.site.SkillRouting;
 
 /** GET and PATCH /api/v1/site: the caller's own site and (for admins) its settings. */
 final class SiteApi {
@@ -53,13 +54,18 @@ final class SiteApi {
           ? Inputs.intInRange(body, "reassignAfterSeconds", 0, Site.MAX_REASSIGN_AFTER_SECONDS) : site.reassignAfterSeconds();
       boolean sticky = body.containsKey("stickyAgent") ? Inputs.bool(body, "stickyAgent") : site.stickyAgent();
       PrechatForm prechatForm = body.containsKey("prechatForm") ? PrechatFormInput.parse(body.getValue("prechatForm")) : site.prechatForm();
+      SkillRouting skills = new SkillRouting(
+          body.containsKey("topics") ? TopicsInput.parse(body.getValue("topics")) : site.skillRouting().topics(),
+          body.containsKey("skillFallbackSeconds")
+              ? Inputs.intInRange(body, "skillFallbackSeconds", 0, SkillRouting.MAX_FALLBACK_AFTER_SECONDS)
+              : site.skillRouting().fallbackAfterSeconds());
       int agentGrace = body.containsKey("agentGraceSeconds")
           ? Inputs.intInRange(body, "agentGraceSeconds", Site.MIN_AGENT_GRACE_SECONDS, Site.MAX_AGENT_GRACE_SECONDS)
           : site.agentGraceSeconds();
       int autoAway = body.containsKey("agentAutoAwayMinutes")
           ? Inputs.intInRange(body, "agentAutoAwayMinutes", 0, Site.MAX_AGENT_AUTO_AWAY_MINUTES) : site.agentAutoAwayMinutes();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask, languages, reassignAfter, sticky, prechatForm, agentGrace, autoAway));
+          retentionDays, mask, languages, reassignAfter, sticky, prechatForm, skills, agentGrace, autoAway));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));

@@ -63,9 +63,9 @@ final class TranscriptApi {
         return Future.failedFuture(Failure.notFound("conversation"));
       }
       if (format == TranscriptFormat.JSON && caller.kind() == Identity.Kind.AGENT) {
-        // Agents' JSON carries how the chat was routed; the visitor's never does.
-        return Future.all(services.messages().allMessages(c), services.conversations().routing().of(c.id()))
-            .map(both -> Transcripts.jsonWithRouting(c, both.resultAt(0), both.resultAt(1)));
+        // Agents' JSON carries how the chat was routed and its whispers; the visitor's never does.
+        return Future.all(services.messages().allMessages(c), services.conversations().routing().of(c.id()),
+            services.conversations().whispers().of(c.id())).map(all -> Transcripts.forAgents(c, all.resultAt(0), all.resultAt(1), all.resultAt(2)));
       }
       return services.messages().allMessages(c).map(messages -> Transcripts.render(format, c, messages));
     }).onComplete(text -> {
@@ -82,7 +82,7 @@ final class TranscriptApi {
     }, ctx::fail);
   }
 
-  /** GET /api/v1/conversations/:id — an agent of the site: the conversation and how it was routed. */
+  /** GET /api/v1/conversations/:id — an agent of the site: the conversation, how it was routed, its whispers. */
   void show(RoutingContext ctx) {
     Identity agent = Http.agent(ctx, services.tokens());
     String id = ctx.pathParam("id");
@@ -91,8 +91,8 @@ final class TranscriptApi {
     }
     services.conversations().find(id).compose(c -> c == null || !c.siteKey().equals(agent.siteKey())
             ? Future.<JsonObject>failedFuture(Failure.notFound("conversation"))
-            : services.conversations().routing().of(id).map(steps -> new JsonObject()
-                .put("conversation", Json.conversation(c)).put("routing", Json.routing(steps))))
+            : Future.all(services.conversations().routing().of(id), services.conversations().whispers().of(id)).map(both -> new JsonObject()
+                .put("conversation", Json.conversation(c)).put("routing", Json.routing(both.resultAt(0))).put("whispers", Json.whispers(both.resultAt(1)))))
         .onComplete(body -> Http.json(ctx, 200, body), ctx::fail);
   }
 

@@ -9,6 +9,7 @@ import org.plauder.auth.Identity;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.ChatState;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
@@ -65,8 +66,14 @@ final class VisitorActions {
     String name = Inputs.optionalString(body, "name", MAX_NAME);
     String email = Inputs.optionalEmail(body, "email");
     FirstMessage first = body.getValue("text") == null ? null : firstMessage(body);
-    return prechatAnswered(visitor, name, email, body)
-        .compose(v -> services.router().requestChat(visitor, name, email, first, null)).map(Json::chatState);
+    return prechatAnswered(visitor, name, email, body).compose(v -> needs(visitor, body))
+        .compose(needs -> services.router().requestChat(visitor, name, email, needs, first, null)).map(Json::chatState);
+  }
+
+  /** The language and topic a new chat asks its agent for ({@link ChatNeedsInput}). */
+  private Future<ChatNeeds> needs(Identity visitor, JsonObject body) {
+    return services.caches().sites().get(visitor.siteKey())
+        .map(site -> ChatNeedsInput.parse(body, site, services.clock().instant()));
   }
 
   /** The pre-chat form's answers, checked before the visitor writes (a new chat checks them again) and kept as its contact. */
@@ -170,8 +177,8 @@ final class VisitorActions {
     String offerId = Inputs.id(body, "offerId");
     String name = Inputs.optionalString(body, "name", MAX_NAME);
     String email = Inputs.optionalEmail(body, "email");
-    return prechatAnswered(visitor, name, email, body)
-        .compose(v -> services.offers().accept(visitor, offerId, name, email)).map(Json::chatState);
+    return prechatAnswered(visitor, name, email, body).compose(v -> needs(visitor, body))
+        .compose(needs -> services.offers().accept(visitor, offerId, name, email, needs)).map(Json::chatState);
   }
 
   /** Whether anyone of the site is online to chat now, and what its admin says to visitors when nobody is. */

@@ -57,7 +57,8 @@ final class VisitorApi {
             .put("features", new JsonObject().put("emailTranscript", services.canEmailTranscripts()))
             .put("site", new JsonObject().put("languages", new JsonArray(site.languages()))
                 .put("retentionDays", site.retentionDays())
-                .put("prechatForm", site.prechatForm().enabled() ? Json.prechatForm(site.prechatForm()) : null))))
+                .put("prechatForm", site.prechatForm().enabled() ? Json.prechatForm(site.prechatForm()) : null)
+                .put("topics", Json.topics(site.skillRouting())))))
         .onComplete(reply -> Http.json(ctx, 200, reply), ctx::fail);
   }
 

@@ -1,4 +1,5 @@
-// The admin view: create agents, see every agent's status and load, and the widget's embed snippet.
+// The admin view: create agents, see every agent's status and load, set their limits, languages and
+// skills, and the widget's embed snippet.
 
 import { $, el } from './dom.js';
 import { t } from './strings.js';
@@ -32,7 +33,7 @@ export class Admin {
     for (const agent of reply.agents) {
       const row = el('tr');
       row.dataset.agentId = agent.id;
-      row.append(el('td', null, agent.name), el('td', null, agent.email), el('td', null, t(agent.role === 'admin' ? 'roleAdmin' : 'roleAgent')));
+      row.append(el('td', null, agent.name), el('td', null, agent.email), el('td', null, t({ admin: 'roleAdmin', supervisor: 'roleSupervisor' }[agent.role] || 'roleAgent')));
       const status = el('td');
       // online by choice, but without an open dashboard it gets no chats: say so
       const unreachable = agent.status === 'online' && agent.connected === false;
@@ -52,6 +53,10 @@ export class Admin {
         if (Number.isInteger(value) && value >= 0 && value <= 50 && value !== agent.maxChats) this.update(agent, { maxChats: value });
       });
       limitCell.append(limit);
+      const languagesCell = el('td');
+      languagesCell.append(this.tagsInput(agent, 'languages', 'languagesOf', 'de, en'));
+      const skillsCell = el('td');
+      skillsCell.append(this.tagsInput(agent, 'skills', 'skillsOf', 'billing, technik'));
       const accountCell = el('td');
       if (agent.id !== this.ctx.session.agentId) {
         const toggle = el('button', agent.disabled ? 'enable' : 'disable danger', t(agent.disabled ? 'enable' : 'disable'));
@@ -60,12 +65,26 @@ export class Admin {
         toggle.addEventListener('click', () => this.update(agent, { disabled: !agent.disabled }));
         accountCell.append(toggle);
       }
-      row.append(limitCell, accountCell);
+      row.append(limitCell, languagesCell, skillsCell, accountCell);
       body.append(row);
     }
   }
 
-  /** PATCH one agent (maxChats and/or disabled), then show the list as the server has it now. */
+  /** A comma-separated list (the agent's languages or skills) that is sent when it changes; the server checks it. */
+  tagsInput(agent, field, labelKey, placeholder) {
+    const input = el('input', 'tags');
+    input.type = 'text';
+    input.value = agent[field].join(', ');
+    input.placeholder = placeholder;
+    input.setAttribute('aria-label', t(labelKey, { name: agent.name }));
+    input.addEventListener('change', () => {
+      const tags = input.value.split(',').map((tag) => tag.trim()).filter(Boolean);
+      if (tags.join(',') !== agent[field].join(',')) this.update(agent, { [field]: tags });
+    });
+    return input;
+  }
+
+  /** PATCH one agent (maxChats, disabled, languages or skills), then show the list as the server has it now. */
   async update(agent, change) {
     const result = $('agents-result');
     try {

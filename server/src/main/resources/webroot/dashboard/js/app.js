@@ -9,7 +9,9 @@ import { t, translatePage } from './strings.js';
 import { api } from './api.js';
 import { BridgeConnection, BACKOFF, isTokenFailure } from '../client-core.js';
 import { Alerts } from './alerts.js';
-import { Chats } from './chats.js';
+import { Chats, needsLabel } from './chats.js';
+import { Monitor } from './monitor.js';
+import { WhisperNotes } from './whispers.js';
 import { History } from './history.js';
 import { Admin } from './admin.js';
 import { Canned } from './canned.js';
@@ -28,7 +30,7 @@ const state = {
   session: null,   // {agentId, token, siteKey, role, name}
   bus: null,
   agent: null,     // {status, maxChats, load, …} as the server last told
-  queue: [],       // [{conversationId, visitorName, waitingSince}]
+  queue: [],       // [{conversationId, visitorName, waitingSince, language, topic}]
   view: 'chats',
   everConnected: false,
 };
@@ -41,6 +43,8 @@ let canned;
 let visitorPanel;
 let reports;
 let settings;
+let monitor;
+let whisperNotes;
 let liveVisitors;
 let offerRules;
 let articles;
@@ -106,6 +110,7 @@ function start(session) {
   $('me-name').textContent = session.name;
   show($('tab-admin'), session.role === 'admin');
   show($('tab-reports'), session.role === 'admin');
+  show($('tab-monitor'), canSupervise());
   const bus = new BridgeConnection(location.origin + '/eventbus', {
     backoff: BACKOFF.agent,
     token: () => state.session.token,
@@ -121,11 +126,20 @@ function start(session) {
     failed,
     chatsVisible: () => state.view === 'chats',
     onChange: updateTitle,
-    onActiveChat: (conv) => visitorPanel.showFor(conv),
+    onActiveChat: (conv) => {
+      visitorPanel.showFor(conv);
+      whisperNotes.showFor(conv);
+    },
+    onTakenOver: (conversationId) => {
+      showView('chats');
+      chats.select(conversationId);
+    },
     presenceOf: (visitorId) => (liveVisitors ? liveVisitors.visitors.get(visitorId) || null : null),
     onPresence: (visitorId) => visitorPanel.presenceChanged(visitorId),
   };
   visitorPanel = new VisitorPanel(ctx);
+  whisperNotes = new WhisperNotes(ctx);
+  if (canSupervise()) monitor = new Monitor(ctx);
   chats = new Chats(ctx);
   history = new History(ctx);
   admin = new Admin(ctx);
@@ -150,10 +164,11 @@ function start(session) {
 async function onConnection(s) {
   setConnection(s);
   if (s !== 'open') return;
+  if (monitor && state.view === 'monitor') monitor.renew(); // a watch from before the drop may have lapsed
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
+    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
     // after a reconnect, what the visitors wrote meanwhile counts as unread
     liveVisitors.load();
     await chats.load(reply.active || [], state.everConnected);
@@ -186,11 +201,13 @@ function onPush(push) {
       break;
     case 'status': refreshAgent(); break; // set by the server (auto-away, or away after a lost connection)
     case 'transferred':
-      chats.remove(push.conversationId, t(push.reason === 'noReply' ? 'chatMovedNoReply'
-        : push.reason === 'agentLost' ? 'chatMovedAgentLost' : 'chatTransferred', { name: push.toAgent ? push.toAgent.name : '' }));
+      const movedKey = { noReply: 'chatMovedNoReply', agentLost: 'chatMovedAgentLost', takenOver: 'chatTakenOver' }[push.reason];
+      chats.remove(push.conversationId, t(movedKey || 'chatTransferred', { name: push.toAgent ? push.toAgent.name : '' }));
       refreshAgent();
       break;
     case 'queue': setQueue(push.waiting || []); break;
+    case 'monitor': if (monitor) monitor.onPush(push); break;
+    case 'whisper': whisperNotes.onPush(push); break;
     case 'visitor': liveVisitors.onVisitor(push); break;
     case 'visitorLeft': liveVisitors.onVisitorLeft(push); break;
     default: break;
@@ -242,7 +259,7 @@ async function refreshQueue() {
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt })));
+    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
   } catch {
     // shown again with the next push or reconnect
   }
@@ -272,6 +289,8 @@ function setQueue(waiting) {
     item.dataset.conversationId = entry.conversationId;
     const who = el('span', 'queue-who');
     who.append(el('span', 'queue-name', entry.visitorName || t('visitor')));
+    const needs = needsLabel(entry);
+    if (needs) who.append(el('span', 'queue-needs muted', needs));
     const wait = el('span', 'queue-wait muted');
     wait.dataset.since = entry.waitingSince;
     who.append(wait);
@@ -313,8 +332,14 @@ async function takeChat(conversationId, button) {
 
 // ---- views ----
 
+/** Admins and supervisors watch every chat of the site, whisper and take chats over. */
+function canSupervise() {
+  return state.session.role === 'admin' || state.session.role === 'supervisor';
+}
+
 function showView(view) {
   if ((view === 'admin' || view === 'reports') && state.session.role !== 'admin') return;
+  if (view === 'monitor' && !canSupervise()) return;
   state.view = view;
   for (const tab of document.querySelectorAll('.tab')) {
     if (tab.dataset.view === view) tab.setAttribute('aria-current', 'page');
@@ -325,6 +350,9 @@ function showView(view) {
   show($('admin-view'), view === 'admin');
   show($('reports-view'), view === 'reports');
   show($('visitors-view'), view === 'visitors');
+  show($('monitor-view'), view === 'monitor');
+  if (monitor && view === 'monitor') monitor.open();
+  else if (monitor) monitor.close();
   if (view === 'chats') chats.markFrontRead();
   if (view === 'history') history.refresh();
   if (view === 'reports') reports.refresh();

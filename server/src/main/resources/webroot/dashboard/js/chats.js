@@ -323,7 +323,7 @@ export class Chats {
     show($('chat-pane'), !!chat);
     if (!chat) return;
     $('chat-title').textContent = visitorLabel(chat.conv);
-    const meta = [chat.conv.visitorEmail, t('since', { time: clockTime(chat.conv.assignedAt || chat.conv.createdAt) })];
+    const meta = [chat.conv.visitorEmail, needsLabel(chat.conv), t('since', { time: clockTime(chat.conv.assignedAt || chat.conv.createdAt) })];
     $('chat-meta').textContent = meta.filter(Boolean).join(' · ');
     $('chat-note').textContent = chat.note || '';
     show($('chat-note'), !!chat.note);
@@ -338,7 +338,12 @@ export class Chats {
   }
 }
 
-/** Draws a message list (chat or transcript); keeps the view at the bottom when it was there. */
+/** What a chat asked for, for its header and its queue row: "DE · billing"; empty when nothing. */
+export function needsLabel(conv) {
+  return [conv.language ? conv.language.toUpperCase() : null, conv.topic].filter(Boolean).join(' · ');
+}
+
+/** Draws a message list (chat, transcript or a watched chat with its whispers); keeps the view at the bottom when it was there. */
 export function renderMessages(log, messages, { onRetry } = {}, forceBottom = true) {
   const atBottom = forceBottom || log.scrollHeight - log.scrollTop - log.clientHeight < 40;
   log.replaceChildren();
@@ -346,7 +351,8 @@ export function renderMessages(log, messages, { onRetry } = {}, forceBottom = tr
     const item = el('li', 'message from-' + m.sender);
     if (m.seq != null) item.dataset.seq = m.seq;
     const head = el('div', 'message-head');
-    const who = m.sender === 'visitor' ? (m.senderName || t('visitor')) : m.sender === 'system' ? t('system') : (m.senderName || t('you'));
+    const who = m.sender === 'visitor' ? (m.senderName || t('visitor')) : m.sender === 'system' ? t('system')
+      : m.sender === 'whisper' ? t('whisperFrom', { name: m.senderName || '' }) : (m.senderName || t('you'));
     head.append(el('span', 'message-sender', who));
     const time = el('time', 'message-time', clockTime(m.time));
     if (m.time) time.dateTime = m.time;

@@ -8,6 +8,7 @@ import { api } from './api.js';
 import { dayStart, dayEnd, lastDays } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
 import { IdentitySecret } from './identity.js';
+import { ChatTopics } from './topics.js';
 
 const LANGUAGES = ['de', 'en'];
 
@@ -15,6 +16,7 @@ export class SiteSettings {
   constructor(ctx) {
     this.ctx = ctx; // {session, failed}
     this.identity = new IdentitySecret(ctx);
+    this.topics = new ChatTopics(ctx);
     $('site-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.save();
@@ -31,7 +33,9 @@ export class SiteSettings {
   async refresh() {
     this.identity.refresh();
     try {
-      this.fill(await api('GET', '/api/v1/site', this.ctx.session.token));
+      const site = await api('GET', '/api/v1/site', this.ctx.session.token);
+      this.fill(site);
+      this.topics.fill(site); // its own form: a save of the other settings leaves unsaved topics alone
     } catch (e) {
       this.result(e.message, true);
       if (e.status === 401) this.ctx.failed(e);

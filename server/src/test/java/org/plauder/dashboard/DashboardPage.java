@@ -101,7 +101,11 @@ final class DashboardPage {
   }
 
   void select(String conversationId) {
-    driver.findElement(chatItem(conversationId)).click();
+    // the list is redrawn on every push: a row found a moment ago may be replaced before the click
+    wait.until(d -> {
+      d.findElement(chatItem(conversationId)).click();
+      return true;
+    });
     wait.until(ExpectedConditions.attributeToBe(chatItem(conversationId), "aria-current", "true"));
   }
 

@@ -15,7 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.Whisper;
 import org.plauder.conversation.RoutingStep;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.event.DomainEvent.QueueChanged;
@@ -28,7 +30,8 @@ class DomainEventCodecTest {
 
   private static final Instant AT = Instant.parse("2026-12-01T09:30:15.123Z");
   private static final Conversation CONVERSATION = new Conversation("c1", "demo", "v1", "a1", "Anna",
-      ConversationStatus.ACTIVE, 7, AT, AT, null, null, null, 3, null, "Kim", "kim@example.com");
+      ConversationStatus.ACTIVE, 7, AT, AT, null, null, null, 3, null, "Kim", "kim@example.com",
+      new ChatNeeds("de", "billing", AT.plusSeconds(60)));
   private static final ChatMessage MESSAGE = new ChatMessage("c1", 4, ChatMessage.Sender.AGENT, "a1", "Anna", "Hallo ü",
       "m-1", AT);
   private static final Offer OFFER = new Offer("o1", "invite", "Can I help?", "Anna", "a1");
@@ -56,7 +59,7 @@ class DomainEventCodecTest {
 
   @Test
   void aQueueWithAnUnknownWaitEstimateCrossesAsNull() {
-    QueueChanged event = new QueueChanged("demo", List.of(new Waiting("c1", "v1", null, AT, 1, null)), true, List.of("a1"));
+    QueueChanged event = new QueueChanged("demo", List.of(new Waiting("c1", "v1", null, AT, 1, null, null)), true, List.of("a1"));
     assertEquals(event, roundTrip(event));
   }
 
@@ -89,7 +92,8 @@ class DomainEventCodecTest {
     Map<Class<?>, Object> samples = Map.ofEntries(Map.entry(String.class, "s-" + type.hashCode() % 7),
         Map.entry(boolean.class, true), Map.entry(int.class, 5), Map.entry(long.class, 6L), Map.entry(Long.class, 42L),
         Map.entry(Instant.class, AT), Map.entry(Conversation.class, CONVERSATION), Map.entry(ChatMessage.class, MESSAGE),
-        Map.entry(Offer.class, OFFER), Map.entry(AgentStatus.class, AgentStatus.AWAY), Map.entry(Article.class, ARTICLE));
+        Map.entry(Offer.class, OFFER), Map.entry(AgentStatus.class, AgentStatus.AWAY), Map.entry(Article.class, ARTICLE),
+        Map.entry(Whisper.class, new Whisper("c1", "a1", "Sina", "Frag nach der Nummer", "w-1", AT)));
     if (samples.containsKey(type)) {
       return samples.get(type);
     }
@@ -103,7 +107,7 @@ class DomainEventCodecTest {
         return List.of("a1", "a2");
       }
       return element == RoutingStep.Candidate.class ? List.of(new RoutingStep.Candidate("a1", "Anna", 1, 2))
-          : List.of(new Waiting("c1", "v1", "Kim", AT, 1, 60L));
+          : List.of(new Waiting("c1", "v1", "Kim", AT, 1, 60L, new ChatNeeds("de", null, AT)));
     }
     throw new AssertionError("no sample for " + type);
   }

@@ -95,10 +95,10 @@ class ChatMetricsTest {
 
   private static Conversation conversation(Instant created, Instant assigned) {
     return new Conversation("c1", "demo", "v1", "a1", "Anna", ConversationStatus.ACTIVE, 1, created, assigned, null, null, null, 0,
-        null, "Eva", null);
+        null, "Eva", null, null);
   }
 
   private static Waiting waiting(String conversationId, Instant since, int position) {
-    return new Waiting(conversationId, "v-" + conversationId, null, since, position, null);
+    return new Waiting(conversationId, "v-" + conversationId, null, since, position, null, null);
   }
 }

@@ -22,7 +22,7 @@ class AssignmentPolicyTest {
   private final AssignmentPolicy policy = AssignmentPolicy.lowestLoad();
 
   private static Agent agent(String id, AgentStatus status, int maxChats, int load, Instant lastAssignedAt) {
-    return new Agent(id, "demo", id + "@example.com", id, Agent.ROLE_AGENT, maxChats, status, load, false, lastAssignedAt);
+    return new Agent(id, "demo", id + "@example.com", id, Agent.ROLE_AGENT, maxChats, status, load, false, lastAssignedAt, List.of(), List.of());
   }
 
   private static Agent online(String id, int load, Instant lastAssignedAt) {
@@ -31,7 +31,7 @@ class AssignmentPolicyTest {
 
   private static Agent disabled(Agent a) {
     return new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load(), true,
-        a.lastAssignedAt());
+        a.lastAssignedAt(), a.languages(), a.skills());
   }
 
   private String chosen(List<Agent> agents) {

@@ -16,6 +16,7 @@ import org.plauder.agent.AgentStatus;
 import org.plauder.auth.Identity;
 import org.plauder.conversation.ChatLog;
 import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.ChatState;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
@@ -62,7 +63,7 @@ class ChatRouterTest {
 
   private ChatState request(String visitorId) {
     clock.advance(Duration.ofSeconds(1));
-    return done(router.requestChat(Identity.visitor(visitorId, "demo"), null, null, null, null));
+    return done(router.requestChat(Identity.visitor(visitorId, "demo"), null, null, ChatNeeds.NONE, null, null));
   }
 
   private <E extends DomainEvent> List<E> eventsOf(Class<E> type) {
@@ -137,7 +138,7 @@ class ChatRouterTest {
   void aVisitorWithAnOpenChatGetsThatChatWithItsFirstMessage() {
     agents.add("anna", AgentStatus.ONLINE, 2, 0, null);
     Conversation open = request("v1").conversation();
-    ChatState again = done(router.requestChat(Identity.visitor("v1", "demo"), null, null,
+    ChatState again = done(router.requestChat(Identity.visitor("v1", "demo"), null, null, ChatNeeds.NONE,
         new ChatRouter.FirstMessage("Hallo?", "m-1"), null));
     assertEquals(open.id(), again.conversation().id());
     assertEquals(1, agents.get("anna").load());
@@ -150,7 +151,7 @@ class ChatRouterTest {
     agents.add("anna", AgentStatus.ONLINE, 3, 2, T);
     agents.add("ben", AgentStatus.ONLINE, 3, 0, null);
     var opening = new ChatRouter.Opening("o1", "Kann ich helfen?", ChatMessage.Sender.AGENT, "anna", "Agent anna");
-    ChatState state = done(router.requestChat(Identity.visitor("v1", "demo"), null, null, null, opening));
+    ChatState state = done(router.requestChat(Identity.visitor("v1", "demo"), null, null, ChatNeeds.NONE, null, opening));
     assertEquals("anna", state.conversation().agentId());
     assertEquals(AssignReason.INVITATION, eventsOf(ChatAssigned.class).get(0).reason());
     assertEquals("Kann ich helfen?", messages.get(0).text());

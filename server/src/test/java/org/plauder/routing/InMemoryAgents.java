@@ -18,7 +18,7 @@ class InMemoryAgents implements AgentStore {
 
   Agent add(String id, AgentStatus status, int maxChats, int load, Instant lastAssignedAt) {
     Agent agent = new Agent(id, "demo", id + "@example.com", "Agent " + id, Agent.ROLE_AGENT, maxChats, status, load, false,
-        lastAssignedAt);
+        lastAssignedAt, List.of(), List.of());
     agents.put(id, agent);
     return agent;
   }
@@ -70,7 +70,7 @@ class InMemoryAgents implements AgentStore {
 
   private Agent claim(Agent a, Instant now) {
     return put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load() + 1,
-        a.disabled(), now));
+        a.disabled(), now, a.languages(), a.skills()));
   }
 
   @Override
@@ -78,7 +78,7 @@ class InMemoryAgents implements AgentStore {
     Agent a = agents.get(agentId);
     if (a.load() > 0) {
       put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load() - 1,
-          a.disabled(), a.lastAssignedAt()));
+          a.disabled(), a.lastAssignedAt(), a.languages(), a.skills()));
     }
     return Future.succeededFuture();
   }
@@ -95,7 +95,7 @@ class InMemoryAgents implements AgentStore {
       return Future.succeededFuture(false);
     }
     put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), activeChats, a.disabled(),
-        a.lastAssignedAt()));
+        a.lastAssignedAt(), a.languages(), a.skills()));
     return Future.succeededFuture(true);
   }
 
@@ -103,7 +103,7 @@ class InMemoryAgents implements AgentStore {
   public Future<Agent> setStatus(String agentId, AgentStatus status) {
     Agent a = agents.get(agentId);
     return Future.succeededFuture(a == null ? null : put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(),
-        a.maxChats(), status, a.load(), a.disabled(), a.lastAssignedAt())));
+        a.maxChats(), status, a.load(), a.disabled(), a.lastAssignedAt(), a.languages(), a.skills())));
   }
 
   @Override
@@ -116,7 +116,14 @@ class InMemoryAgents implements AgentStore {
   public Future<Agent> setMaxChats(String agentId, int maxChats) {
     Agent a = agents.get(agentId);
     return Future.succeededFuture(a == null ? null : put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(),
-        maxChats, a.status(), a.load(), a.disabled(), a.lastAssignedAt())));
+        maxChats, a.status(), a.load(), a.disabled(), a.lastAssignedAt(), a.languages(), a.skills())));
+  }
+
+  /** Gives an agent languages and skills, as an admin would. */
+  Agent speaks(String id, List<String> languages, List<String> skills) {
+    Agent a = agents.get(id);
+    return put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load(), a.disabled(),
+        a.lastAssignedAt(), languages, skills));
   }
 
   private Agent put(Agent a) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
@@ -29,17 +30,17 @@ class InMemoryConversations implements ConversationStore {
 
   @Override
   public Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
-      String visitorEmail, Instant now) {
+      String visitorEmail, ChatNeeds needs, Instant now) {
     boolean hasOpen = conversations.values().stream().anyMatch(c -> c.visitorId().equals(visitorId) && c.isOpen());
     return hasOpen ? Future.succeededFuture(null)
-        : insert(siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, now);
+        : insert(siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, needs, now);
   }
 
   Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
-      String visitorName, String visitorEmail, Instant now) {
+      String visitorName, String visitorEmail, ChatNeeds needs, Instant now) {
     String id = "c" + (++nextId);
     return Future.succeededFuture(put(new Conversation(id, siteKey, visitorId, null, null, status, queueTicket, now, null, null,
-        null, null, 0, null, visitorName, visitorEmail)));
+        null, null, 0, null, visitorName, visitorEmail, needs)));
   }
 
   @Override
@@ -47,7 +48,7 @@ class InMemoryConversations implements ConversationStore {
       String visitorEmail, Instant now) {
     String id = "left-" + visitorId + "-" + clientMsgId;
     return Future.succeededFuture(conversations.computeIfAbsent(id, k -> new Conversation(id, siteKey, visitorId, null, null,
-        ConversationStatus.OFFLINE, 0, now, null, null, null, null, 0, null, visitorName, visitorEmail)));
+        ConversationStatus.OFFLINE, 0, now, null, null, null, null, 0, null, visitorName, visitorEmail, null)));
   }
 
   @Override
@@ -71,7 +72,7 @@ class InMemoryConversations implements ConversationStore {
   @Override
   public Future<List<QueuedChat>> queueHeads(String siteKey, int limit) {
     return queuedOfSite(siteKey).map(queue -> queue.subList(0, Math.min(limit, queue.size())).stream()
-        .map(c -> new QueuedChat(c.id(), c.visitorId(), c.visitorName(), c.createdAt())).toList());
+        .map(c -> new QueuedChat(c.id(), c.visitorId(), c.visitorName(), c.createdAt(), c.needs())).toList());
   }
 
   @Override
@@ -130,7 +131,7 @@ class InMemoryConversations implements ConversationStore {
   private static Conversation with(Conversation c, ConversationStatus status, String agentId, String agentName,
       Instant assignedAt, Instant closedAt, String closedBy) {
     return new Conversation(c.id(), c.siteKey(), c.visitorId(), agentId, agentName, status, c.queueTicket(), c.createdAt(),
-        assignedAt, c.firstAgentReplyAt(), closedAt, closedBy, c.lastSeq(), c.rating(), c.visitorName(), c.visitorEmail());
+        assignedAt, c.firstAgentReplyAt(), closedAt, closedBy, c.lastSeq(), c.rating(), c.visitorName(), c.visitorEmail(), c.needs());
   }
 
   private Conversation put(Conversation c) {

@@ -16,6 +16,7 @@ import org.plauder.MovableClock;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentSelection;
 import org.plauder.agent.AgentStatus;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.QueuedChat;
@@ -36,7 +37,7 @@ class QueueDrainTest {
   }
 
   private static List<Conversation> enqueue(InMemoryConversations conversations, int count) {
-    return IntStream.rangeClosed(1, count).mapToObj(i -> done(conversations.openQueued("demo", "v" + i, i, null, null, T))).toList();
+    return IntStream.rangeClosed(1, count).mapToObj(i -> done(conversations.openQueued("demo", "v" + i, i, null, null, ChatNeeds.NONE, T))).toList();
   }
 
   private QueueDrain drainOver(InMemoryAgents agents, InMemoryConversations conversations) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.QueuedChat;
 
@@ -47,11 +48,11 @@ class QueueEntriesTest {
 
   @Test
   void theQueueShowsWhoWaitsSinceWhenAndLosesChatsThatNoLongerWait() {
-    Conversation eva = await(conversations.openQueued("demo", "v1", 1, "Eva", null, T));
-    Conversation max = await(conversations.openQueued("demo", "v2", 2, null, null, T.plusSeconds(5)));
-    Conversation kim = await(conversations.openQueued("demo", "v3", 3, "Kim", null, T.plusSeconds(9)));
-    assertEquals(List.of(new QueuedChat(eva.id(), "v1", "Eva", T), new QueuedChat(max.id(), "v2", null, T.plusSeconds(5)),
-        new QueuedChat(kim.id(), "v3", "Kim", T.plusSeconds(9))), await(conversations.queueHeads("demo", 100)));
+    Conversation eva = await(conversations.openQueued("demo", "v1", 1, "Eva", null, ChatNeeds.NONE, T));
+    Conversation max = await(conversations.openQueued("demo", "v2", 2, null, null, ChatNeeds.NONE, T.plusSeconds(5)));
+    Conversation kim = await(conversations.openQueued("demo", "v3", 3, "Kim", null, ChatNeeds.NONE, T.plusSeconds(9)));
+    assertEquals(List.of(new QueuedChat(eva.id(), "v1", "Eva", T, null), new QueuedChat(max.id(), "v2", null, T.plusSeconds(5), null),
+        new QueuedChat(kim.id(), "v3", "Kim", T.plusSeconds(9), null)), await(conversations.queueHeads("demo", 100)));
 
     // A node died after closing Eva's and Max's chats but before their entries went: both entries are stale.
     await(Reactive.done(db.conversations().updateOne(eq("_id", eva.id()), Updates.set("status", "closed"))));
