@@ -239,12 +239,7 @@ public final class ChatRouter {
 
   /** An agent who did nothing for its site's auto-away time: away (its chats stay); null when it was no longer online. */
   public Future<Agent> setIdleAway(String agentId) {
-    return agents.setStatusWhile(agentId, AgentStatus.ONLINE, AgentStatus.AWAY).map(a -> {
-      if (a != null) {
-        events.publish(new AgentStatusChanged(a.siteKey(), a.id(), a.status(), a.maxChats(), a.disabled()));
-      }
-      return a;
-    });
+    return handovers.setAway(agentId);
   }
 
   /**

@@ -98,11 +98,10 @@ final class Handovers {
    * active chats goes to a colleague the policy allows, or back to the queue at its old place.
    */
   Future<Void> takeOverFrom(String agentId) {
-    return agents.setStatusWhile(agentId, AgentStatus.ONLINE, AgentStatus.AWAY).compose(lost -> {
+    return setAway(agentId).compose(lost -> {
       if (lost == null) {
         return Future.succeededFuture();
       }
-      events.publish(new AgentStatusChanged(lost.siteKey(), lost.id(), lost.status(), lost.maxChats(), lost.disabled()));
       return conversations.activeOfAgent(agentId).compose(active -> {
         Future<Void> chain = Future.succeededFuture();
         for (Conversation c : active) {
@@ -110,6 +109,16 @@ final class Handovers {
         }
         return chain;
       }).compose(v -> assignQueued.apply(lost.siteKey()));
+    });
+  }
+
+  /** Sets the agent away only while it is still online (of several nodes that notice, one acts); null when it was not. */
+  Future<Agent> setAway(String agentId) {
+    return agents.setStatusWhile(agentId, AgentStatus.ONLINE, AgentStatus.AWAY).map(a -> {
+      if (a != null) {
+        events.publish(new AgentStatusChanged(a.siteKey(), a.id(), a.status(), a.maxChats(), a.disabled()));
+      }
+      return a;
     });
   }
 
