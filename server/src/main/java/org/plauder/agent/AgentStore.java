@@ -17,9 +17,6 @@ public interface AgentStore {
   /** The site's agents, by name. */
   Future<List<Agent>> ofSite(String siteKey);
 
-  /** How many of the site's agents are online and enabled. */
-  Future<Long> countOnline(String siteKey);
-
   /**
    * Takes one chat slot of the site's agent that {@code selection} ranks first among those it
    * allows, stamping its last assignment with {@code now}; null when it allows nobody.

@@ -94,12 +94,6 @@ public final class Agents implements AgentStore {
         .map(list -> list.stream().map(Agents::toAgent).toList());
   }
 
-  @Override
-  public Future<Long> countOnline(String siteKey) {
-    return Reactive.first(db.agents().countDocuments(and(
-        eq("siteKey", siteKey), eq("status", AgentStatus.ONLINE.wire()), ne("disabled", true))));
-  }
-
   /** How many agents are online (and enabled) on each site that has any: for the metrics, a scan of a small collection. */
   public Future<Map<String, Long>> countOnlineBySite() {
     return Reactive.list(db.agents().find(and(eq("status", AgentStatus.ONLINE.wire()), ne("disabled", true)))

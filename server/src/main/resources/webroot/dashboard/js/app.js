@@ -199,7 +199,7 @@ function onPush(push) {
       }
       refreshAgent();
       break;
-    case 'status': refreshAgent(); break; // set by the server (auto-away, or away after a lost connection)
+    case 'status': if (!state.agent || push.status !== state.agent.status) refreshAgent(); break; // set elsewhere: auto-away, another tab, an admin
     case 'transferred':
       const movedKey = { noReply: 'chatMovedNoReply', agentLost: 'chatMovedAgentLost', takenOver: 'chatTakenOver' }[push.reason];
       chats.remove(push.conversationId, t(movedKey || 'chatTransferred', { name: push.toAgent ? push.toAgent.name : '' }));

@@ -39,12 +39,6 @@ class InMemoryAgents implements AgentStore {
   }
 
   @Override
-  public Future<Long> countOnline(String siteKey) {
-    return Future.succeededFuture(agents.values().stream()
-        .filter(a -> a.siteKey().equals(siteKey) && a.status() == AgentStatus.ONLINE && !a.disabled()).count());
-  }
-
-  @Override
   public Future<Agent> claimSlot(String siteKey, AgentSelection selection, Instant now) {
     return Future.succeededFuture(agents.values().stream()
         .filter(a -> a.siteKey().equals(siteKey) && selection.allows(a))
