@@ -753,7 +753,7 @@ class Widget {
     if (!c || !email || this.state.mail.status === 'sending') return;
     this.update({ mail: { status: 'sending' } });
     try {
-      const reply = await this.connection.request('visitor.emailTranscript', { conversationId: c.id, email });
+      const reply = await this.connection.request('visitor.emailTranscript', { conversationId: c.id, email, language: this.lang });
       this.update({ mail: { status: 'sent', sentTo: reply.sentTo || email } });
     } catch (e) {
       // Sent already, or not possible on this server: asking again would not help.

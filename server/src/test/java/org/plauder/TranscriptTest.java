@@ -119,8 +119,10 @@ class TranscriptTest {
     assertEquals(chat, json.getJsonObject("conversation").getString("id"));
 
     String text = transcript(chat, "txt", agent.token()).bodyAsString(StandardCharsets.UTF_8.name());
-    String t3 = messages.getJsonObject(2).getString("time");
-    assertTrue(text.contains("[" + t3 + "] Eva (visitor): Zeile eins\n    Zeile zwei\n"), text);
+    // people's text: the site's time zone (Berlin by default), names, continuation lines indented
+    String t3 = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.of("Europe/Berlin"))
+        .format(java.time.Instant.parse(messages.getJsonObject(2).getString("time")));
+    assertTrue(text.contains("[" + t3 + "] Eva: Zeile eins\n    Zeile zwei\n"), text);
     assertTrue(text.contains("Kaffee ☕ und 🙂"));
 
     HttpResponse<Buffer> html = transcript(chat, "html", agent.token());
@@ -129,6 +131,32 @@ class TranscriptTest {
     assertFalse(page.contains("<script>"));
     assertTrue(page.contains("Er sagte &#34;Hallo&#34;, dann ging er"));
     assertTrue(html.getHeader("Content-Security-Policy").startsWith("default-src 'none'"));
+  }
+
+  @Test
+  void aTranscriptReadsInTheReadersLanguageAndTheSitesTimeZoneUnderAFileNamePeopleRecognise() {
+    Person visitor = node.newVisitor();
+    String chat = chatWith(visitor, List.of("Wo bleibt mein Paket?"));
+    java.time.Instant sent = java.time.Instant.parse(stored(chat).getJsonObject(0).getString("time"));
+    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    HttpResponse<Buffer> german = transcript(chat, "txt&lang=de", visitor.token());
+    String text = german.bodyAsString(StandardCharsets.UTF_8.name());
+    assertTrue(text.startsWith("Chatverlauf\nWebsite: Demo shop\nBesucher: Eva\n"), text);
+    assertTrue(text.contains("Begonnen: " + day.withZone(java.time.ZoneId.of("Europe/Berlin")).format(sent) + ", "), text);
+    String date = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withZone(java.time.ZoneId.of("Europe/Berlin")).format(sent);
+    assertEquals("attachment; filename=\"demo-" + date + "-eva.txt\"", german.getHeader("Content-Disposition"));
+    assertTrue(transcript(chat, "html&lang=en", visitor.token()).bodyAsString().contains("<dt>Visitor</dt><dd>Eva</dd>"));
+    assertEquals(400, transcript(chat, "txt&lang=fr", visitor.token()).statusCode());
+
+    // The admin sets the site's zone; a bad one is refused and changes nothing.
+    String admin = node.loginAdmin().token();
+    assertEquals(400, await(node.http.patch("/api/v1/site").bearerTokenAuthentication(admin)
+        .sendJsonObject(new JsonObject().put("timeZone", "Mars/Olympus"))).statusCode());
+    assertEquals(200, await(node.http.patch("/api/v1/site").bearerTokenAuthentication(admin)
+        .sendJsonObject(new JsonObject().put("timeZone", "UTC"))).statusCode());
+    String utc = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC).format(sent);
+    assertTrue(transcript(chat, "txt&lang=en", visitor.token()).bodyAsString().contains("[" + utc + "] Eva: Wo bleibt mein Paket?"));
   }
 
   @Test

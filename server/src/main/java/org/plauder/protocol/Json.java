@@ -119,7 +119,8 @@ public final class Json {
         .put("agentGraceSeconds", s.agentGraceSeconds())
         .put("agentAutoAwayMinutes", s.agentAutoAwayMinutes())
         .put("topics", topics(s.skillRouting()))
-        .put("skillFallbackSeconds", s.skillRouting().fallbackAfterSeconds());
+        .put("skillFallbackSeconds", s.skillRouting().fallbackAfterSeconds())
+        .put("timeZone", s.timeZone());
   }
 
   /** The topics a visitor may pick before a chat, each with the skill it needs and its label per language. */

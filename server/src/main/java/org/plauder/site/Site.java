@@ -10,6 +10,7 @@ import java.util.List;
  * with {@code stickyAgent} a returning visitor's chat goes first to the agent of its previous one;
  * {@code prechatForm} is what a visitor is asked before a chat; {@code skillRouting} the topics a
  * visitor may pick and how long a chat waits for an agent who speaks its language and knows its topic;
+ * {@code timeZone} (an IANA id) the zone transcripts show their times in;
  * {@code agentGraceSeconds} is how long an agent who chose online may be without a dashboard open
  * before it is set away and its chats move; after {@code agentAutoAwayMinutes} without an action of
  * its own (0: never) a connected agent is set away.
@@ -27,6 +28,7 @@ public record Site(
     boolean stickyAgent,
     PrechatForm prechatForm,
     SkillRouting skillRouting,
+    String timeZone,
     int agentGraceSeconds,
     int agentAutoAwayMinutes) {
 
@@ -44,17 +46,28 @@ public record Site(
   /** A site with the default grace period for agents who lost their connection, and no auto-away. */
   public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
       Integer retentionDays, boolean maskCardNumbers, List<String> languages, int reassignAfterSeconds, boolean stickyAgent,
+      PrechatForm prechatForm, SkillRouting skillRouting, String timeZone) {
+    this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
+        reassignAfterSeconds, stickyAgent, prechatForm, skillRouting, timeZone, DEFAULT_AGENT_GRACE_SECONDS, 0);
+  }
+
+  /** As above, in the default time zone. */
+  public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
+      Integer retentionDays, boolean maskCardNumbers, List<String> languages, int reassignAfterSeconds, boolean stickyAgent,
       PrechatForm prechatForm, SkillRouting skillRouting) {
     this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
-        reassignAfterSeconds, stickyAgent, prechatForm, skillRouting, DEFAULT_AGENT_GRACE_SECONDS, 0);
+        reassignAfterSeconds, stickyAgent, prechatForm, skillRouting, DEFAULT_TIME_ZONE);
   }
 
   /** A site with the default routing settings and without a pre-chat form. */
   public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
       Integer retentionDays, boolean maskCardNumbers, List<String> languages) {
     this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
-        DEFAULT_REASSIGN_AFTER_SECONDS, true, PrechatForm.NONE, SkillRouting.NONE);
+        DEFAULT_REASSIGN_AFTER_SECONDS, true, PrechatForm.NONE, SkillRouting.NONE, DEFAULT_TIME_ZONE);
   }
+
+  /** Where a site's transcripts tell the time unless its admin says otherwise: the shops Plauder is made for are mostly German. */
+  public static final String DEFAULT_TIME_ZONE = "Europe/Berlin";
 
   /** The languages the widget speaks; a site serves one or both. */
   public static final List<String> SUPPORTED_LANGUAGES = List.of("de", "en");

@@ -38,8 +38,8 @@ public final class TranscriptEmails {
     return mailer != null;
   }
 
-  /** Sends the whole transcript of {@code c} to {@code email}. */
-  public Future<Void> send(Conversation c, String email) {
+  /** Sends the whole transcript of {@code c} to {@code email}, in {@code language} (null: the site's first). */
+  public Future<Void> send(Conversation c, String email, String language) {
     if (mailer == null) {
       return Future.failedFuture(new Failure(501, "email_unavailable", "sending transcripts by e-mail is not set up on this server"));
     }
@@ -51,9 +51,13 @@ public final class TranscriptEmails {
         return Future.failedFuture(Failure.conflict("already_sent", "the transcript of this chat was sent already"));
       }
       return Future.all(messages.allMessages(c), sites.find(c.siteKey()))
-          .compose(all -> mailer.send(email, all.<Site>resultAt(1).name(), c, all.<List<ChatMessage>>resultAt(0)))
+          .compose(all -> mailer.send(email, readerOf(all.resultAt(1), language), c, all.<List<ChatMessage>>resultAt(0)))
           .recover(e -> conversations.releaseTranscriptEmail(c.id()).compose(v -> Future.failedFuture(
               new Failure(502, "email_failed", "the mail server did not accept the transcript, try again later"))));
     });
+  }
+
+  private static Reader readerOf(Site site, String language) {
+    return new Reader(site.name(), language != null ? language : site.languages().get(0), java.time.ZoneId.of(site.timeZone()));
   }
 }

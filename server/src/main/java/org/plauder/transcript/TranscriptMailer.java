@@ -29,13 +29,14 @@ public final class TranscriptMailer {
     this.from = smtp.from();
   }
 
-  public Future<Void> send(String to, String siteName, Conversation c, List<ChatMessage> messages) {
+  /** In the reader's language and the site's time zone: plain text with an HTML alternative (multipart). */
+  public Future<Void> send(String to, Reader reader, Conversation c, List<ChatMessage> messages) {
     MailMessage mail = new MailMessage()
         .setFrom(from)
         .setTo(to)
-        .setSubject("Your chat transcript" + (siteName == null ? "" : " – " + siteName))
-        .setText(Transcripts.text(c, messages))
-        .setHtml(Transcripts.html(c, messages));
+        .setSubject(ReadableTranscripts.subject(reader))
+        .setText(ReadableTranscripts.text(c, messages, reader))
+        .setHtml(ReadableTranscripts.html(c, messages, reader));
     return client.sendMail(mail).mapEmpty();
   }
 }

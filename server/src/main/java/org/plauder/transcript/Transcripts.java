@@ -2,7 +2,6 @@ package org.plauder.transcript;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.owasp.encoder.Encode;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.RoutingStep;
@@ -10,9 +9,10 @@ import org.plauder.conversation.Whisper;
 import org.plauder.protocol.Json;
 
 /**
- * Renders stored messages as transcripts. Pure: values in, text out. Times are ISO 8601 in UTC
- * ("Z"); CSV follows RFC 4180 (CRLF, quotes doubled) through Commons CSV with every cell made
- * safe for spreadsheets ({@link CsvCells}); HTML escapes every stored text, which came from a browser.
+ * Renders stored messages as transcripts. Pure: values in, text out. The machine formats (JSON,
+ * CSV, NDJSON) give times in ISO 8601 UTC ("Z"); CSV follows RFC 4180 (CRLF, quotes doubled)
+ * through Commons CSV with every cell made safe for spreadsheets ({@link CsvCells}). Text and HTML
+ * are for people ({@link ReadableTranscripts}).
  */
 public final class Transcripts {
 
@@ -20,12 +20,13 @@ public final class Transcripts {
 
   private Transcripts() {}
 
-  public static String render(TranscriptFormat format, Conversation c, List<ChatMessage> messages) {
+  /** The transcript in this format; text and HTML are written for {@code reader} ({@link ReadableTranscripts}). */
+  public static String render(TranscriptFormat format, Conversation c, List<ChatMessage> messages, Reader reader) {
     return switch (format) {
       case JSON -> json(c, messages);
       case CSV -> csvHeader() + String.join("", messages.stream().map(Transcripts::csvRow).toList());
-      case TXT -> text(c, messages);
-      case HTML -> html(c, messages);
+      case TXT -> ReadableTranscripts.text(c, messages, reader);
+      case HTML -> ReadableTranscripts.html(c, messages, reader);
       case NDJSON -> String.join("", messages.stream().map(Transcripts::ndjsonLine).toList());
     };
   }
@@ -52,57 +53,5 @@ public final class Transcripts {
   /** One message as one line of newline-delimited JSON. */
   public static String ndjsonLine(ChatMessage m) {
     return Json.message(m).encode() + "\n";
-  }
-
-  public static String text(Conversation c, List<ChatMessage> messages) {
-    StringBuilder out = new StringBuilder();
-    out.append("Conversation ").append(c.id()).append('\n');
-    out.append("Started: ").append(Json.time(c.createdAt())).append('\n');
-    if (c.agentName() != null) {
-      out.append("Agent: ").append(c.agentName()).append('\n');
-    }
-    if (c.closedAt() != null) {
-      out.append("Closed: ").append(Json.time(c.closedAt())).append('\n');
-    }
-    out.append('\n');
-    for (ChatMessage m : messages) {
-      out.append('[').append(Json.time(m.time())).append("] ").append(speaker(m)).append(": ");
-      // Continuation lines are indented so a message can never pass for a new entry.
-      out.append(m.text().replace("\r\n", "\n").replace("\n", "\n    ")).append('\n');
-    }
-    return out.toString();
-  }
-
-  public static String html(Conversation c, List<ChatMessage> messages) {
-    StringBuilder out = new StringBuilder();
-    out.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>Transcript ").append(Encode.forHtml(c.id())).append("</title>")
-        .append("<style>body{font:14px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;color:#111}")
-        .append("h1{font-size:1.25rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}")
-        .append("ol{list-style:none;padding:0}li{padding:.5rem 0;border-bottom:1px solid #ddd}")
-        .append(".who{font-weight:600}.time{color:#555;font-size:.85em;margin-left:.5rem}")
-        .append(".text{white-space:pre-wrap;margin:.25rem 0 0}@media print{body{margin:0}}</style></head><body>\n")
-        .append("<h1>Transcript</h1>\n<dl>")
-        .append("<dt>Conversation</dt><dd>").append(Encode.forHtml(c.id())).append("</dd>")
-        .append("<dt>Started</dt><dd>").append(Encode.forHtml(Json.time(c.createdAt()))).append("</dd>");
-    if (c.agentName() != null) {
-      out.append("<dt>Agent</dt><dd>").append(Encode.forHtml(c.agentName())).append("</dd>");
-    }
-    if (c.closedAt() != null) {
-      out.append("<dt>Closed</dt><dd>").append(Encode.forHtml(Json.time(c.closedAt()))).append("</dd>");
-    }
-    out.append("</dl>\n<ol>\n");
-    for (ChatMessage m : messages) {
-      out.append("<li><span class=\"who\">").append(Encode.forHtml(speaker(m))).append("</span>")
-          .append("<time class=\"time\" datetime=\"").append(Encode.forHtmlAttribute(Json.time(m.time()))).append("\">")
-          .append(Encode.forHtml(Json.time(m.time()))).append("</time>")
-          .append("<p class=\"text\">").append(Encode.forHtml(m.text())).append("</p></li>\n");
-    }
-    return out.append("</ol>\n</body></html>\n").toString();
-  }
-
-  private static String speaker(ChatMessage m) {
-    String role = m.sender().wire();
-    return m.senderName() == null || m.senderName().isBlank() ? role : m.senderName() + " (" + role + ")";
   }
 }

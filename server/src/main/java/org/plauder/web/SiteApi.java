@@ -59,13 +59,15 @@ final class SiteApi {
           body.containsKey("skillFallbackSeconds")
               ? Inputs.intInRange(body, "skillFallbackSeconds", 0, SkillRouting.MAX_FALLBACK_AFTER_SECONDS)
               : site.skillRouting().fallbackAfterSeconds());
+      String timeZone = body.containsKey("timeZone") ? timeZone(body.getValue("timeZone")) : site.timeZone();
       int agentGrace = body.containsKey("agentGraceSeconds")
           ? Inputs.intInRange(body, "agentGraceSeconds", Site.MIN_AGENT_GRACE_SECONDS, Site.MAX_AGENT_GRACE_SECONDS)
           : site.agentGraceSeconds();
       int autoAway = body.containsKey("agentAutoAwayMinutes")
           ? Inputs.intInRange(body, "agentAutoAwayMinutes", 0, Site.MAX_AGENT_AUTO_AWAY_MINUTES) : site.agentAutoAwayMinutes();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask, languages, reassignAfter, sticky, prechatForm, skills, agentGrace, autoAway));
+          retentionDays, mask, languages, reassignAfter, sticky, prechatForm, skills, timeZone,
+          agentGrace, autoAway));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));
@@ -75,6 +77,15 @@ final class SiteApi {
   /** The gate checked the token against the agent's record, so a missing site is a fault, never a hang. */
   private static Future<Site> existing(Site site) {
     return site == null ? Future.failedFuture(Failure.notFound("site")) : Future.succeededFuture(site);
+  }
+
+  /** A time zone by its IANA id, such as Europe/Berlin. */
+  private static String timeZone(Object value) {
+    try {
+      return java.time.ZoneId.of((String) value).getId();
+    } catch (RuntimeException e) {
+      throw Failure.badInput("timeZone must be a time zone id such as Europe/Berlin or UTC");
+    }
   }
 
   private static List<String> languages(Object value) {

@@ -23,6 +23,9 @@ import org.plauder.conversation.Conversation;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Json;
 import org.plauder.protocol.Inputs;
+import org.plauder.site.Site;
+import org.plauder.transcript.ReadableTranscripts;
+import org.plauder.transcript.Reader;
 import org.plauder.transcript.Report;
 import org.plauder.transcript.TranscriptFormat;
 import org.plauder.transcript.Transcripts;
@@ -49,9 +52,9 @@ final class TranscriptApi {
   /** GET /api/v1/conversations/:id/transcript?format= — agents of the site, or the conversation's own visitor. */
   void export(RoutingContext ctx) {
     Identity caller = agentOrVisitor(ctx);
-    TranscriptFormat format = formatOf(ctx, "json", List.of(TranscriptFormat.JSON, TranscriptFormat.CSV,
+    TranscriptFormat format = ExportParams.formatOf(ctx, "json", List.of(TranscriptFormat.JSON, TranscriptFormat.CSV,
         TranscriptFormat.TXT, TranscriptFormat.HTML));
-    String bom = byteOrderMark(ctx, format);
+    String bom = ExportParams.byteOrderMark(ctx, format);
     String id = ctx.pathParam("id");
     if (!Inputs.isId(id)) {
       throw Failure.notFound("conversation");
@@ -59,16 +62,9 @@ final class TranscriptApi {
     services.conversations().find(id).compose(c -> {
       boolean allowed = c != null && c.siteKey().equals(caller.siteKey())
           && (caller.kind() == Identity.Kind.AGENT || c.visitorId().equals(caller.id()));
-      if (!allowed) {
-        return Future.failedFuture(Failure.notFound("conversation"));
-      }
-      if (format == TranscriptFormat.JSON && caller.kind() == Identity.Kind.AGENT) {
-        // Agents' JSON carries how the chat was routed and its whispers; the visitor's never does.
-        return Future.all(services.messages().allMessages(c), services.conversations().routing().of(c.id()),
-            services.conversations().whispers().of(c.id())).map(all -> Transcripts.forAgents(c, all.resultAt(0), all.resultAt(1), all.resultAt(2)));
-      }
-      return services.messages().allMessages(c).map(messages -> Transcripts.render(format, c, messages));
-    }).onComplete(text -> {
+      return allowed ? services.caches().sites().get(c.siteKey()).compose(site -> rendered(ctx, caller, format, c, site))
+          : Future.<Rendered>failedFuture(Failure.notFound("conversation"));
+    }).onComplete(file -> {
       HttpServerResponse response = ctx.response()
           .putHeader("Content-Type", format.mediaType())
           .putHeader("Cache-Control", "no-store")
@@ -76,10 +72,25 @@ final class TranscriptApi {
       if (format == TranscriptFormat.HTML) {
         response.putHeader("Content-Security-Policy", TRANSCRIPT_CSP);
       } else {
-        response.putHeader("Content-Disposition", "attachment; filename=\"conversation-" + id + "." + format.extension() + "\"");
+        response.putHeader("Content-Disposition", "attachment; filename=\"" + file.name() + "\"");
       }
-      response.end(bom + text);
+      response.end(bom + file.text());
     }, ctx::fail);
+  }
+
+  /** A transcript's text and the name it is saved under. */
+  private record Rendered(String text, String name) {}
+
+  /** In the reader's language and the site's time zone; agents' JSON also carries how the chat was routed and its whispers. */
+  private Future<Rendered> rendered(RoutingContext ctx, Identity caller, TranscriptFormat format, Conversation c, Site site) {
+    Reader reader = ExportParams.reader(ctx, site);
+    String name = ReadableTranscripts.fileName(c, c.siteKey(), reader, format.extension());
+    if (format == TranscriptFormat.JSON && caller.kind() == Identity.Kind.AGENT) {
+      return Future.all(services.messages().allMessages(c), services.conversations().routing().of(c.id()),
+          services.conversations().whispers().of(c.id()))
+          .map(all -> new Rendered(Transcripts.forAgents(c, all.resultAt(0), all.resultAt(1), all.resultAt(2)), name));
+    }
+    return services.messages().allMessages(c).map(messages -> new Rendered(Transcripts.render(format, c, messages, reader), name));
   }
 
   /** GET /api/v1/conversations/:id — an agent of the site: the conversation, how it was routed, its whispers. */
@@ -103,8 +114,8 @@ final class TranscriptApi {
    */
   void bulk(RoutingContext ctx) {
     Identity admin = Http.admin(ctx, services.tokens());
-    TranscriptFormat format = formatOf(ctx, "ndjson", List.of(TranscriptFormat.NDJSON, TranscriptFormat.CSV));
-    String bom = byteOrderMark(ctx, format);
+    TranscriptFormat format = ExportParams.formatOf(ctx, "ndjson", List.of(TranscriptFormat.NDJSON, TranscriptFormat.CSV));
+    String bom = ExportParams.byteOrderMark(ctx, format);
     Instant from = instantParam(ctx, "from", true);
     Instant to = instantParam(ctx, "to", true);
     HttpServerResponse response = ctx.response()
@@ -255,29 +266,6 @@ final class TranscriptApi {
         throw notAnAgent;
       }
     }
-  }
-
-  /**
-   * {@code bom=1}: a CSV starts with the UTF-8 byte-order mark, without which Excel reads the file
-   * as the system's legacy code page and breaks every umlaut. Only for CSV; {@code 0} or none: no mark.
-   */
-  private static String byteOrderMark(RoutingContext ctx, TranscriptFormat format) {
-    String value = ctx.request().getParam("bom", "0");
-    if (!value.equals("0") && !value.equals("1")) {
-      throw Failure.badInput("bom must be 1 or 0");
-    }
-    if (value.equals("1") && format != TranscriptFormat.CSV) {
-      throw Failure.badInput("bom=1 is for format=csv only");
-    }
-    return value.equals("1") ? "\uFEFF" : "";
-  }
-
-  private static TranscriptFormat formatOf(RoutingContext ctx, String fallback, List<TranscriptFormat> allowed) {
-    TranscriptFormat format = TranscriptFormat.fromWire(ctx.request().getParam("format", fallback));
-    if (format == null || !allowed.contains(format)) {
-      throw Failure.badInput("format must be one of " + allowed.stream().map(TranscriptFormat::extension).toList());
-    }
-    return format;
   }
 
   /** An ISO 8601 instant ({@code 2026-11-23T10:00:00Z}) or a date ({@code 2026-11-23}, midnight UTC). */

@@ -160,6 +160,12 @@ final class VisitorActions {
         }));
   }
 
+  /** The language the visitor reads (the widget's); one the transcripts are written in, else the site's first. */
+  private static String transcriptLanguage(JsonObject body) {
+    String language = Inputs.optionalString(body, "language", 16);
+    return language != null && Site.SUPPORTED_LANGUAGES.contains(language) ? language : null;
+  }
+
   private Future<JsonObject> emailTranscript(Identity visitor, JsonObject body) {
     if (!services.transcriptEmails().available()) {
       throw new Failure(501, "email_unavailable", "sending transcripts by e-mail is not set up on this server");
@@ -169,7 +175,7 @@ final class VisitorActions {
       throw Failure.badInput("email is required");
     }
     return services.access().ofVisitor(visitor, Inputs.id(body, "conversationId"))
-        .compose(c -> services.transcriptEmails().send(c, email))
+        .compose(c -> services.transcriptEmails().send(c, email, transcriptLanguage(body)))
         .map(v -> new JsonObject().put("sentTo", email));
   }
 

@@ -130,6 +130,10 @@ function start(session) {
       visitorPanel.showFor(conv);
       whisperNotes.showFor(conv);
     },
+    /** A new chat while another view is open: a notice that leads to it (the chime plays anyway). */
+    onChatElsewhere: (conv, name) => {
+      if (state.view !== 'chats') toast(t('newChat', { name }), false, { label: t('openChat'), run: () => { showView('chats'); chats.select(conv.id); } });
+    },
     onTakenOver: (conversationId) => {
       showView('chats');
       chats.select(conversationId);
@@ -225,10 +229,20 @@ function failed(error) {
   toast(known[code] ? t(known[code]) : t('genericError', { code }), true);
 }
 
-function toast(message, isError = false) {
+/** A short message at the bottom; with {@code action} ({label, run}) a button that does it and closes the message. */
+function toast(message, isError = false, action = null) {
   const box = $('toast');
   box.textContent = message;
   box.className = 'toast' + (isError ? ' error' : '');
+  if (action) {
+    const button = el('button', 'toast-action', action.label);
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      show(box, false);
+      action.run();
+    });
+    box.append(' ', button);
+  }
   show(box, true);
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => show(box, false), 5000);

@@ -106,6 +106,7 @@ export class Chats {
     if (!this.activeId) this.activeId = conv.id;
     this.ctx.alerts.chime('chat');
     this.ctx.alerts.notify(t('newChat', { name: visitorLabel(conv) }), push.note || '', () => this.select(conv.id));
+    if (this.ctx.onChatElsewhere) this.ctx.onChatElsewhere(conv, visitorLabel(conv));
     this.render();
     this.fetchHistory(chat, true).catch((e) => this.ctx.failed(e));
   }

@@ -49,6 +49,7 @@ export class SiteSettings {
     $('site-retention').value = site.retentionDays == null ? '' : String(site.retentionDays);
     $('site-mask').checked = site.maskCardNumbers === true;
     $('site-sticky').checked = site.stickyAgent === true;
+    $('site-time-zone').value = site.timeZone || '';
     $('site-reassign').value = site.reassignAfterSeconds == null ? '' : String(site.reassignAfterSeconds);
     this.hasAgentGrace = site.agentGraceSeconds != null;
     $('site-agent-grace').value = this.hasAgentGrace ? String(site.agentGraceSeconds) : '';
@@ -137,6 +138,7 @@ export class SiteSettings {
       reassignAfterSeconds: reassign,
       stickyAgent: $('site-sticky').checked,
     };
+    if ($('site-time-zone').value.trim()) body.timeZone = $('site-time-zone').value.trim();
     if (this.languages) body.languages = languages; // only to a server that has the setting
     if (this.hasPrechat) body.prechatForm = this.prechatForm();
     if (this.hasAgentGrace) {

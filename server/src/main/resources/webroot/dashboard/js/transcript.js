@@ -2,7 +2,7 @@
 // that download it as JSON, CSV (also with a byte-order mark for Excel) or text, or open it as a printable page.
 
 import { $, el, show, dateTime } from './dom.js';
-import { t } from './strings.js';
+import { t, lang } from './strings.js';
 import { renderMessages } from './chats.js';
 import { fetchFile, saveBlob, openInTab } from './download.js';
 import { Transcript, readAllPages } from '../client-core.js';
@@ -85,7 +85,8 @@ export class TranscriptView {
   }
 
   path(query) {
-    return `/api/v1/conversations/${encodeURIComponent(this.conv.id)}/transcript?format=${query}`;
+    // text and printable pages are written in the agent's language
+    return `/api/v1/conversations/${encodeURIComponent(this.conv.id)}/transcript?format=${query}&lang=${lang}`;
   }
 
   async download(format) {
