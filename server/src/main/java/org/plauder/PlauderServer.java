@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.plauder.agent.ConnectedAgents;
 import org.plauder.auth.Passwords;
 import org.plauder.bot.BotSearch;
 import org.plauder.bot.FaqBot;
@@ -28,6 +29,8 @@ import org.plauder.mail.MailVerticle;
 import org.plauder.metrics.MetricsVerticle;
 import org.plauder.metrics.NodeMetrics;
 import org.plauder.offer.OfferService;
+import org.plauder.presence.AgentPresence;
+import org.plauder.presence.LostConnectionLines;
 import org.plauder.presence.PresenceVerticle;
 import org.plauder.presence.VisitorTracking;
 import org.plauder.protocol.Inboxes;
@@ -142,6 +145,8 @@ public final class PlauderServer {
               .compose(v -> services.knowledgeBase().listenAndBuildIndex(services.events()))
               .compose(v -> faqBot(services).listen(services.events()))
               .compose(v -> firstAnswer(services).listen(services.events()))
+              .compose(v -> new LostConnectionLines(services.messages(), services.conversations(), services.caches().sites(),
+                  services.presence()).listen(services.events()))
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
@@ -157,6 +162,8 @@ public final class PlauderServer {
               .compose(id -> vertx.deployVerticle(new SlotAudit(services.agents(), services.conversations(), services.router(),
                   Duration.ofSeconds(services.config().slotAuditSeconds()))).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(presence).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new AgentPresence(services.connectedAgents(), services.agents(), services.router(),
+                  services.caches().sites(), services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(http).onSuccess(ids::add))
               .map(id -> new PlauderServer(vertx, embedded, db, http, services, stopping, ids));
         })
@@ -193,7 +200,8 @@ public final class PlauderServer {
     CacheInvalidation.Caches caches = caches(sites, offerStore, agents, conversations);
     ConversationService messages = new ConversationService(caches.sites(), conversations, caches.conversations(), messageStore,
         events, clock);
-    AssignmentPolicy policy = AssignmentPolicy.lowestLoad();
+    ConnectedAgents connectedAgents = new ConnectedAgents(vertx, clock);
+    AssignmentPolicy policy = AssignmentPolicy.lowestLoad().onlyConnected(connectedAgents);
     AssignmentRate assignmentRate = new AssignmentRate();
     Scheduler timers = (millis, task) -> vertx.setTimer(millis, id -> task.run());
     KnowledgeBase knowledgeBase = new KnowledgeBase(new Articles(db), new SearchGaps(db), new ArticleIndex(), events, Offload.onWorkers(vertx), clock);
@@ -209,7 +217,8 @@ public final class PlauderServer {
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
         new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches, metrics,
-        knowledgeBase);
+        knowledgeBase,
+        connectedAgents);
   }
 
   /** What a node keeps in memory of what it reads on every request; sized for a busy site, forgotten on change. */

@@ -28,6 +28,7 @@ import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
 import org.plauder.transcript.TranscriptEmails;
 import org.plauder.visitor.OnlineVisitors;
+import org.plauder.agent.ConnectedAgents;
 
 /** The parts a node is made of, built once at start-up (see {@link PlauderServer}) and handed to each verticle. */
 public record Services(
@@ -58,7 +59,8 @@ public record Services(
     Inboxes inboxes,
     CacheInvalidation.Caches caches,
     NodeMetrics metrics,
-    KnowledgeBase knowledgeBase) {
+    KnowledgeBase knowledgeBase,
+    ConnectedAgents connectedAgents) {
 
   /** Whether transcripts can be e-mailed (an SMTP server is configured). */
   public boolean canEmailTranscripts() {

@@ -75,6 +75,7 @@ class AgentLifecycleTest {
       String visitorId = minted.getString("visitorId");
       String token = minted.getString("token");
       try (BridgeClient bus = node.bridge()) {
+        bus.register("agent." + agent.id(), agent.token()); // online counts only with a dashboard open
         await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
         await(bus.request("visitor.pageView", token, new JsonObject().put("url", "http://localhost/demo/").put("title", "Start")));
         await(bus.request("visitor.pageView", token, new JsonObject().put("url", "http://localhost/demo/kasse.html").put("title", "Kasse")));

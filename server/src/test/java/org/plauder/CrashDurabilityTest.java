@@ -159,6 +159,7 @@ class CrashDurabilityTest {
         .put("email", TestNode.ADMIN_EMAIL).put("password", TestNode.ADMIN_PASSWORD))).bodyAsJsonObject();
     String visitorToken = await(connected.http().post("/api/v1/sites/demo/visitors").putHeader("Origin", "http://localhost:" + port)
         .sendJsonObject(new JsonObject())).bodyAsJsonObject().getString("token");
+    connected.bus().register("agent." + admin.getString("agentId"), admin.getString("token")); // online only with a dashboard open
     await(connected.bus().request("agent.status", admin.getString("token"), new JsonObject().put("status", "online").put("maxChats", 5)));
     String chat = await(connected.bus().request("visitor.requestChat", visitorToken, new JsonObject()))
         .getJsonObject("conversation").getString("id");

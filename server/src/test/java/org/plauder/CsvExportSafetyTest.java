@@ -49,6 +49,7 @@ class CsvExportSafetyTest {
     node = TestNode.start(vertx, dataDir);
     bus = node.bridge();
     Person agent = node.createAgent("Anna", 3);
+    bus.register("agent." + agent.id(), agent.token()); // online counts only with a dashboard open
     await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
     Person visitor = node.newVisitor();
     chat = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject().put("name", NAME)))

@@ -35,6 +35,7 @@ class PersistenceTest {
     Person visitor = first.newVisitor();
     String chat;
     try (BridgeClient bus = first.bridge()) {
+      bus.register("agent." + agent.id(), agent.token()); // online counts only with a dashboard open
       await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
       chat = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject()
           .put("text", "Vor dem Neustart").put("clientMsgId", "r-1"))).getJsonObject("conversation").getString("id");
@@ -74,6 +75,7 @@ class PersistenceTest {
         Person agent = a.createAgent(name, 2);
         BridgeClient bus = b.bridge();
         sockets.add(bus);
+        bus.register("agent." + agent.id(), agent.token()); // online counts only with a dashboard open
         await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
       }
       List<Future<JsonObject>> requests = new ArrayList<>();
@@ -134,6 +136,7 @@ class PersistenceTest {
     try (BridgeClient bus = node.bridge()) {
       Person agent = node.createAgent("Anna", 2);
       Person visitor = node.newVisitor();
+      bus.register("agent." + agent.id(), agent.token()); // online counts only with a dashboard open
       await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
       String chat = await(bus.request("visitor.requestChat", visitor.token(), new JsonObject())).getJsonObject("conversation").getString("id");
       JsonObject message = new JsonObject().put("conversationId", chat).put("text", "während des Ausfalls").put("clientMsgId", "o-1");

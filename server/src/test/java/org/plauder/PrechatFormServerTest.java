@@ -72,7 +72,7 @@ class PrechatFormServerTest {
 
   @Test
   void aChatWithoutTheRequiredEmailOrConsentIsRefusedAndNothingStarts() {
-    node.onlineAgent("Anna", 2).bus().close();
+    node.onlineAgent("Anna", 2); // her dashboard stays open: only then does she get chats (closed with the node)
     assertEquals(200, patch(new JsonObject().put("prechatForm", FORM)).statusCode());
     String token = mint(new JsonObject()).getString("token");
 
@@ -104,7 +104,7 @@ class PrechatFormServerTest {
 
   @Test
   void aVerifiedUserIsNeverAskedTheForm() {
-    node.onlineAgent("Anna", 2).bus().close();
+    node.onlineAgent("Anna", 2); // her dashboard stays open: only then does she get chats (closed with the node)
     assertEquals(200, patch(new JsonObject().put("prechatForm", FORM)).statusCode());
     String secret = await(node.http.post("/api/v1/site/identity-secret").bearerTokenAuthentication(admin).send())
         .bodyAsJsonObject().getString("secret");

@@ -54,6 +54,7 @@ class TranscriptTest {
     node = TestNode.start(vertx, TestNode.config(dataDir, null), clock);
     agent = node.createAgent("Anna", 3);
     bus = node.bridge();
+    bus.register("agent." + agent.id(), agent.token()); // online counts only with a dashboard open
     await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
   }
 

@@ -3,6 +3,7 @@ package org.plauder.agent;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which agents may get a chat and in what order, written down as data once: routing states it
@@ -10,20 +11,31 @@ import java.util.List;
  * the store turns the same value into the filter and sort of its atomic MongoDB claim.
  */
 public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFreeSlots, List<RankKey> ranking,
-    String language, String skill) {
+    String language, String skill, Set<String> among) {
 
   public AgentSelection {
     ranking = List.copyOf(ranking);
+    among = among == null ? null : Set.copyOf(among);
   }
 
-  /** Any agent of the status with room, whatever it speaks or knows. */
+  /** The same selection, but only among these agents (those with a dashboard open). */
+  public AgentSelection among(Set<String> agentIds) {
+    return new AgentSelection(status, enabledOnly, minFreeSlots, ranking, language, skill, agentIds);
+  }
+
+  /** Whether the agent is among those this selection may choose from at all ({@code among} null: everyone). */
+  public boolean admits(String agentId) {
+    return among == null || among.contains(agentId);
+  }
+
+  /** Any agent of the status with room, whatever it speaks or knows, among all agents of a site. */
   public AgentSelection(AgentStatus status, boolean enabledOnly, int minFreeSlots, List<RankKey> ranking) {
-    this(status, enabledOnly, minFreeSlots, ranking, null, null);
+    this(status, enabledOnly, minFreeSlots, ranking, null, null, null);
   }
 
   /** The same selection, among the agents that speak {@code language} and have {@code skill} (null: any). */
   public AgentSelection matching(String language, String skill) {
-    return new AgentSelection(status, enabledOnly, minFreeSlots, ranking, language, skill);
+    return new AgentSelection(status, enabledOnly, minFreeSlots, ranking, language, skill, among);
   }
 
   /** Whether the agent speaks the language and has the skill this selection asks for (ignoring status and room). */
@@ -41,7 +53,8 @@ public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFre
 
   /** Whether this agent may get a chat now. */
   public boolean allows(Agent agent) {
-    return agent.status() == status && !(enabledOnly && agent.disabled()) && agent.freeSlots() >= minFreeSlots && fits(agent);
+    return agent.status() == status && !(enabledOnly && agent.disabled()) && agent.freeSlots() >= minFreeSlots && fits(agent)
+        && admits(agent.id());
   }
 
   /** The order among allowed agents: the first gets the chat. */

@@ -17,9 +17,6 @@ public interface AgentStore {
   /** The site's agents, by name. */
   Future<List<Agent>> ofSite(String siteKey);
 
-  /** How many of the site's agents are online and enabled. */
-  Future<Long> countOnline(String siteKey);
-
   /**
    * Takes one chat slot of the site's agent that {@code selection} ranks first among those it
    * allows, stamping its last assignment with {@code now}; null when it allows nobody.
@@ -36,6 +33,9 @@ public interface AgentStore {
   Future<Void> releaseSlot(String agentId);
 
   Future<Agent> setStatus(String agentId, AgentStatus status);
+
+  /** Sets the status only while it is still {@code expected}; null when it was not (another node was first). */
+  Future<Agent> setStatusWhile(String agentId, AgentStatus expected, AgentStatus status);
 
   /** Every agent, of any site, whose load counts at least one chat. */
   Future<List<Agent>> holdingSlots();

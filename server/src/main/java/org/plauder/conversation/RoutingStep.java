@@ -29,7 +29,8 @@ public record RoutingStep(Instant at, Rule rule, String agentId, String agentNam
     TRANSFER("transfer"),
     REASSIGN_NO_REPLY("reassign-no-reply"),
     TAKE_OVER("take-over"),
-    REQUEUE("requeue");
+    REQUEUE("requeue"),
+    AGENT_LOST("agent-lost");
 
     private final String wire;
 

@@ -27,10 +27,21 @@ public sealed interface DomainEvent {
       String visitorEmail, boolean offline) implements DomainEvent {}
 
   /** A conversation entered its site's queue: new, or handed back by an agent who can no longer work. */
-  record ChatQueued(String siteKey, String conversationId, String visitorId, QueueReason reason) implements DomainEvent {}
+  record ChatQueued(String siteKey, String conversationId, String visitorId, QueueReason reason, String fromAgentId,
+      String fromAgentName) implements DomainEvent {
 
-  /** Why a conversation is waiting in the queue; {@code BOT_HANDOVER}: a held chat whose visitor asked for a person. */
-  enum QueueReason { NEW, AGENT_DISABLED, BOT_HANDOVER }
+    /** A chat queued without an agent it came from (a new one, or one whose agent was disabled). */
+    public ChatQueued(String siteKey, String conversationId, String visitorId, QueueReason reason) {
+      this(siteKey, conversationId, visitorId, reason, null, null);
+    }
+  }
+
+  /**
+   * Why a conversation is waiting in the queue; {@code BOT_HANDOVER}: a held chat whose visitor asked
+   * for a person; {@code AGENT_LOST}: its agent's dashboard was gone for the grace period and no
+   * colleague had room, so it waits at its old place, near the head.
+   */
+  enum QueueReason { NEW, AGENT_DISABLED, BOT_HANDOVER, AGENT_LOST }
 
   /**
    * A new chat is held out of the queue because the FAQ bot answers it first; {@code question} is
@@ -88,6 +99,8 @@ public sealed interface DomainEvent {
     BY_AGENT,
     /** Its agent had not answered within the site's reply time: routing gave it to a colleague with room. */
     NO_REPLY,
+    /** Its agent's dashboard was gone (no socket) for the site's grace period: routing gave it to a colleague with room. */
+    AGENT_LOST,
     /** An admin or supervisor took the chat over from its agent. */
     TAKEN_OVER
   }

@@ -220,7 +220,7 @@ public final class PresenceVerticle extends VerticleBase {
         return Future.succeededFuture();
       }
       OfferRule rule = due.get().rule();
-      return parts.agents().anyAllowed(h.siteKey, parts.policy().selection()).compose(room -> {
+      return parts.policy().now(h.siteKey).compose(p -> parts.agents().anyAllowed(h.siteKey, p.selection())).compose(room -> {
         if (!room) {
           // Only offer help that can be given: look again shortly while the visitor stays.
           h.offerTimer = vertx.setTimer(NO_CAPACITY_RETRY.toMillis(), id -> {

@@ -61,6 +61,10 @@ public final class Addresses {
   public static final String INTERNAL_VISITOR_SOCKET_OPENED = "plauder.visitorSocketOpened";
   public static final String INTERNAL_VISITOR_SOCKET_CLOSED = "plauder.visitorSocketClosed";
 
+  /** Server-internal, this node only: an agent's first dashboard socket on this node registered / its last closed (body: agentId, siteKey). */
+  public static final String INTERNAL_AGENT_CONNECTED = "plauder.agentConnected";
+  public static final String INTERNAL_AGENT_DISCONNECTED = "plauder.agentDisconnected";
+
   /** Headers the bridge sets after verifying a token; whatever the client sent is dropped. */
   public static final String HEADER_KIND = "plauder.kind";
   public static final String HEADER_ID = "plauder.id";

@@ -127,6 +127,8 @@ public final class Json {
         .put("reassignAfterSeconds", s.reassignAfterSeconds())
         .put("stickyAgent", s.stickyAgent())
         .put("prechatForm", prechatForm(s.prechatForm()))
+        .put("agentGraceSeconds", s.agentGraceSeconds())
+        .put("agentAutoAwayMinutes", s.agentAutoAwayMinutes())
         .put("topics", topics(s.skillRouting()))
         .put("skillFallbackSeconds", s.skillRouting().fallbackAfterSeconds())
         .put("timeZone", s.timeZone());

@@ -1,5 +1,6 @@
 package org.plauder.routing;
 
+import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.plauder.agent.Agent;
+import org.plauder.agent.AgentConnections;
 import org.plauder.agent.AgentSelection;
 import org.plauder.agent.AgentSelection.RankKey;
 import org.plauder.agent.AgentStatus;
@@ -22,7 +24,9 @@ import org.plauder.event.DomainEvent.AssignReason;
  * assigned first). A chat that asks for a language or a topic's skill goes at first only to agents
  * who match it, until its {@link ChatNeeds#matchOnlyUntil} (or at once to anyone, when nobody online
  * matches). The rule is one {@link AgentSelection}: {@link #choose} reads it in plain Java, and the
- * store's atomic claim is derived from the same value, so both pick alike.
+ * store's atomic claim is derived from the same value, so both pick alike. On a server only agents
+ * with a dashboard socket open count ({@link #onlyConnected}): {@link #now} gives the rule as it
+ * stands for a site at this moment.
  */
 public final class AssignmentPolicy {
 
@@ -33,14 +37,33 @@ public final class AssignmentPolicy {
   public record Planned(QueuedChat chat, Choice choice, List<Candidate> considered) {}
 
   private final AgentSelection selection;
+  /** Who has a dashboard open; null: every agent counts as connected (the rule alone, as its unit tests use it). */
+  private final AgentConnections connections;
 
-  private AssignmentPolicy(AgentSelection selection) {
+  private AssignmentPolicy(AgentSelection selection, AgentConnections connections) {
     this.selection = selection;
+    this.connections = connections;
   }
 
   /** The rule Plauder routes by. */
   public static AssignmentPolicy lowestLoad() {
-    return new AssignmentPolicy(new AgentSelection(AgentStatus.ONLINE, true, 1, List.of(RankKey.LOAD, RankKey.LAST_ASSIGNED_AT)));
+    return new AssignmentPolicy(new AgentSelection(AgentStatus.ONLINE, true, 1, List.of(RankKey.LOAD, RankKey.LAST_ASSIGNED_AT)), null);
+  }
+
+  /** The same rule, for agents with a dashboard socket open only: an agent whose last socket closed gets no new chat. */
+  public AssignmentPolicy onlyConnected(AgentConnections connections) {
+    return new AssignmentPolicy(selection, connections);
+  }
+
+  /** The rule for the site at this moment: among the agents connected now. */
+  public Future<AssignmentPolicy> now(String siteKey) {
+    return connections == null ? Future.succeededFuture(this)
+        : connections.connectedOf(siteKey).map(ids -> new AssignmentPolicy(selection.among(ids), null));
+  }
+
+  /** Whether the agent counts as online for visitors: chose online, enabled and (see {@link #now}) connected; room aside. */
+  public boolean isOnline(Agent agent) {
+    return agent.status() == selection.status() && !agent.disabled() && selection.admits(agent.id());
   }
 
   /** The rule for a chat that asks nothing in particular. */
@@ -71,7 +94,7 @@ public final class AssignmentPolicy {
    */
   public Choice choiceFor(ChatNeeds needs, Collection<Agent> agents, Instant now) {
     AgentSelection matching = selection.matching(needs.language(), needs.skill());
-    List<Agent> online = agents.stream().filter(a -> a.status() == selection.status() && !a.disabled()).toList();
+    List<Agent> online = agents.stream().filter(this::isOnline).toList();
     long fitting = online.stream().filter(matching::fits).count();
     if (!needs.asksAnything() || fitting == online.size()) {
       return new Choice(selection, AssignReason.LOWEST_LOAD);

@@ -3,6 +3,7 @@ package org.plauder.routing;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStatus;
 import org.plauder.agent.AgentStore;
@@ -77,7 +78,7 @@ public final class ChatRouter {
     this.clock = clock;
     this.drain = new QueueDrain(agents, conversations, policy, events, clock);
     this.handovers = new Handovers(agents, conversations, policy, events, clock, this::assignQueued);
-    this.queue = new QueueBoard(agents, conversations, rate, scheduler, events, clock);
+    this.queue = new QueueBoard(agents, conversations, policy, rate, scheduler, events, clock);
     this.fallbacks = new FallbackTimers(scheduler, clock, this::assignQueued);
   }
 
@@ -88,14 +89,20 @@ public final class ChatRouter {
    */
   public Future<ChatState> requestChat(Identity visitor, String name, String email, ChatNeeds needs, FirstMessage first,
       Opening opening) {
-    return Future.all(conversations.findOpenOfVisitor(visitor.id()), agents.countOnline(visitor.siteKey())).compose(both -> {
+    return Future.all(conversations.findOpenOfVisitor(visitor.id()), anyoneOnline(visitor.siteKey())).compose(both -> {
       Conversation open = both.resultAt(0);
-      long online = both.resultAt(1);
+      boolean online = both.resultAt(1);
       if (open != null) {
         return continueOpen(open, first);
       }
-      return online == 0 ? Future.succeededFuture(ChatState.offline()) : openNew(visitor, name, email, needs, first, opening);
+      return online ? openNew(visitor, name, email, needs, first, opening) : Future.succeededFuture(ChatState.offline());
     });
+  }
+
+  /** Whether any agent of the site is online for visitors now: chose online, enabled, with a dashboard open. */
+  public Future<Boolean> anyoneOnline(String siteKey) {
+    return Future.all(agents.ofSite(siteKey), policy.now(siteKey))
+        .map(both -> both.<List<Agent>>resultAt(0).stream().anyMatch(both.<AssignmentPolicy>resultAt(1)::isOnline));
   }
 
   private Future<ChatState> continueOpen(Conversation open, FirstMessage first) {
@@ -194,7 +201,8 @@ public final class ChatRouter {
 
   private Future<Void> handOverTo(String agentId, Conversation c, AssignReason reason) {
     Instant now = clock.instant();
-    return drain.handOver(agents.claimSlotOf(agentId, c.siteKey(), policy.selection(), now), c.id(), now, reason, null).mapEmpty();
+    return policy.now(c.siteKey()).compose(p -> drain.handOver(agents.claimSlotOf(agentId, c.siteKey(), p.selection(), now), c.id(),
+        now, reason, null)).mapEmpty();
   }
 
   /** The state of a conversation as its visitor sees it, with queue position while queued. */
@@ -242,6 +250,16 @@ public final class ChatRouter {
     return handovers.reassignUnanswered(conversationId, agentId);
   }
 
+  /** An agent without a dashboard for the grace period: away, its chats to colleagues; see {@link Handovers#takeOverFrom}. */
+  public Future<Void> agentLost(String agentId) {
+    return handovers.takeOverFrom(agentId);
+  }
+
+  /** An agent who did nothing for its site's auto-away time: away (its chats stay); null when it was no longer online. */
+  public Future<Agent> setIdleAway(String agentId) {
+    return handovers.setAway(agentId);
+  }
+
   /**
    * An agent picks a particular queued chat out of the queue (out of turn), using one of its own
    * free slots; refused when the agent has no room or the chat is no longer waiting.
@@ -251,7 +269,8 @@ public final class ChatRouter {
       return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
     }
     Instant now = clock.instant();
-    return drain.handOver(agents.claimSlotOf(agent.id(), c.siteKey(), policy.selection(), now), c.id(), now, AssignReason.TAKEN, null)
+    return policy.now(c.siteKey())
+        .compose(p -> drain.handOver(agents.claimSlotOf(agent.id(), c.siteKey(), p.selection(), now), c.id(), now, AssignReason.TAKEN, null))
         .compose(h -> {
           if (h.agent() == null) {
             return Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat"));

@@ -5,20 +5,25 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 import org.plauder.agent.Agent;
+import org.plauder.agent.AgentStatus;
 import org.plauder.agent.AgentStore;
 import org.plauder.auth.Identity;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
 import org.plauder.conversation.RoutingStep.Candidate;
+import org.plauder.event.DomainEvent.AgentStatusChanged;
+import org.plauder.event.DomainEvent.ChatQueued;
 import org.plauder.event.DomainEvent.ChatTransferred;
+import org.plauder.event.DomainEvent.QueueReason;
 import org.plauder.event.DomainEvent.TransferReason;
 import org.plauder.event.EventSink;
 import org.plauder.protocol.Failure;
 
 /**
  * An active chat moving from one agent to another: handed over by its agent, given to a
- * colleague with room because its agent did not answer in time, or taken over by a supervisor. The new agent's slot is claimed
+ * colleague with room because its agent did not answer in time or lost its connection, or taken
+ * over by a supervisor. The new agent's slot is claimed
  * first (so nobody goes over maxChats), then the conversation moves with a conditional update; if
  * that no longer holds, the slot is given back. The old agent's slot then goes to the queue.
  */
@@ -56,7 +61,8 @@ final class Handovers {
         return Future.failedFuture(Failure.notFound("agent"));
       }
       List<Candidate> considered = List.of(QueueDrain.candidate(target));
-      return agents.claimSlotOf(target.id(), c.siteKey(), policy.selection(), clock.instant()).compose(claimed -> claimed == null
+      return policy.now(c.siteKey())
+          .compose(p -> agents.claimSlotOf(target.id(), c.siteKey(), p.selection(), clock.instant())).compose(claimed -> claimed == null
           ? Future.failedFuture(Failure.conflict("agent_unavailable", "that agent is not online or has no free chat slot"))
           : moveTo(c, from.id(), sender == null ? null : sender.name(), claimed, note, TransferReason.BY_AGENT, considered))
           .compose(moved -> moved == null
@@ -75,13 +81,62 @@ final class Handovers {
       if (c == null || c.status() != ConversationStatus.ACTIVE || !agentId.equals(c.agentId()) || c.firstAgentReplyAt() != null) {
         return Future.succeededFuture(null);
       }
-      return agents.ofSite(c.siteKey()).compose(siteAgents -> {
-        List<Candidate> considered = siteAgents.stream()
-            .filter(a -> !a.id().equals(agentId) && policy.canTakeChat(a)).map(QueueDrain::candidate).toList();
-        return agents.claimSlotExcept(c.siteKey(), agentId, policy.selection(), clock.instant()).compose(target -> target == null
+      return Future.all(agents.ofSite(c.siteKey()), policy.now(c.siteKey())).compose(both -> {
+        AssignmentPolicy p = both.resultAt(1);
+        List<Candidate> considered = both.<List<Agent>>resultAt(0).stream()
+            .filter(a -> !a.id().equals(agentId) && p.canTakeChat(a)).map(QueueDrain::candidate).toList();
+        return agents.claimSlotExcept(c.siteKey(), agentId, p.selection(), clock.instant()).compose(target -> target == null
             ? Future.succeededFuture(null)
             : moveTo(c, agentId, c.agentName(), target, null, TransferReason.NO_REPLY, considered));
       });
+    });
+  }
+
+  /**
+   * The agent chose online but has had no dashboard open for the site's grace period: it is set
+   * away (only while still online, so of several nodes that notice, one acts) and each of its
+   * active chats goes to a colleague the policy allows, or back to the queue at its old place.
+   */
+  Future<Void> takeOverFrom(String agentId) {
+    return setAway(agentId).compose(lost -> {
+      if (lost == null) {
+        return Future.succeededFuture();
+      }
+      return conversations.activeOfAgent(agentId).compose(active -> {
+        Future<Void> chain = Future.succeededFuture();
+        for (Conversation c : active) {
+          chain = chain.compose(v -> relieve(c, lost));
+        }
+        return chain;
+      }).compose(v -> assignQueued.apply(lost.siteKey()));
+    });
+  }
+
+  /** Sets the agent away only while it is still online (of several nodes that notice, one acts); null when it was not. */
+  Future<Agent> setAway(String agentId) {
+    return agents.setStatusWhile(agentId, AgentStatus.ONLINE, AgentStatus.AWAY).map(a -> {
+      if (a != null) {
+        events.publish(new AgentStatusChanged(a.siteKey(), a.id(), a.status(), a.maxChats(), a.disabled()));
+      }
+      return a;
+    });
+  }
+
+  /** One chat of the lost agent to a colleague, or back to the queue. */
+  private Future<Void> relieve(Conversation c, Agent lost) {
+    return Future.all(agents.ofSite(c.siteKey()), policy.now(c.siteKey())).compose(both -> {
+      AssignmentPolicy p = both.resultAt(1);
+      List<Candidate> considered = both.<List<Agent>>resultAt(0).stream()
+          .filter(a -> !a.id().equals(lost.id()) && p.canTakeChat(a)).map(QueueDrain::candidate).toList();
+      return agents.claimSlotExcept(c.siteKey(), lost.id(), p.selection(), clock.instant()).compose(target -> target != null
+          ? moveTo(c, lost.id(), lost.name(), target, null, TransferReason.AGENT_LOST, considered).mapEmpty()
+          : conversations.requeue(c.id(), lost.id()).compose(requeued -> {
+            if (!requeued) {
+              return Future.succeededFuture();
+            }
+            events.publish(new ChatQueued(c.siteKey(), c.id(), c.visitorId(), QueueReason.AGENT_LOST, lost.id(), lost.name()));
+            return agents.releaseSlot(lost.id());
+          }));
     });
   }
 

@@ -29,6 +29,7 @@ final class QueueBoard {
   static final int SHOWN = 1000;
 
   private final AgentStore agents;
+  private final AssignmentPolicy policy;
   private final ConversationStore conversations;
   private final AssignmentRate rate;
   private final Scheduler scheduler;
@@ -36,9 +37,10 @@ final class QueueBoard {
   private final Clock clock;
   private final Set<String> announcing = ConcurrentHashMap.newKeySet();
 
-  QueueBoard(AgentStore agents, ConversationStore conversations, AssignmentRate rate, Scheduler scheduler, EventSink events,
-      Clock clock) {
+  QueueBoard(AgentStore agents, ConversationStore conversations, AssignmentPolicy policy, AssignmentRate rate, Scheduler scheduler,
+      EventSink events, Clock clock) {
     this.agents = agents;
+    this.policy = policy;
     this.conversations = conversations;
     this.rate = rate;
     this.scheduler = scheduler;
@@ -82,16 +84,17 @@ final class QueueBoard {
   /** Every waiting chat with position and estimate, and who is on duty. */
   private Future<Void> announceNow(String siteKey) {
     long assignedRecently = rate.recent(siteKey, clock.instant());
-    return Future.all(conversations.queueHeads(siteKey, SHOWN), agents.ofSite(siteKey)).map(all -> {
+    return Future.all(conversations.queueHeads(siteKey, SHOWN), agents.ofSite(siteKey), policy.now(siteKey)).map(all -> {
       List<QueuedChat> queue = all.resultAt(0);
       List<Agent> siteAgents = all.resultAt(1);
+      AssignmentPolicy online = all.resultAt(2);
       List<Waiting> waiting = new ArrayList<>();
       for (int i = 0; i < queue.size(); i++) {
         QueuedChat c = queue.get(i);
         waiting.add(new Waiting(c.conversationId(), c.visitorId(), c.visitorName(), c.waitingSince(), i + 1,
             WaitEstimate.seconds(i + 1, assignedRecently), c.needs()));
       }
-      boolean anyoneOnline = siteAgents.stream().anyMatch(a -> a.status() == AgentStatus.ONLINE && !a.disabled());
+      boolean anyoneOnline = siteAgents.stream().anyMatch(online::isOnline);
       List<String> onDuty = siteAgents.stream().filter(a -> a.status() != AgentStatus.OFFLINE).map(Agent::id).toList();
       events.publish(new QueueChanged(siteKey, waiting, anyoneOnline, onDuty));
       return null;

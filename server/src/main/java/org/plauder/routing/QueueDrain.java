@@ -49,13 +49,15 @@ final class QueueDrain {
   }
 
   /**
-   * Assigns waiting chats, oldest first, while agents the policy allows for them have room; the
-   * result is when the earliest chat left waiting for a matching agent opens to anyone (null: none).
+   * Assigns waiting chats, oldest first, while agents the policy allows for them (with a dashboard
+   * open) have room; the result is when the earliest chat left waiting for a matching agent opens
+   * to anyone (null: none).
    */
   Future<Instant> drain(String siteKey) {
-    return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey)).compose(both -> {
+    return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey), policy.now(siteKey)).compose(both -> {
       List<QueuedChat> heads = both.resultAt(0);
       List<Agent> siteAgents = both.resultAt(1);
+      AssignmentPolicy policy = both.resultAt(2);
       Instant now = clock.instant();
       List<Planned> plan = policy.plan(heads, siteAgents, now);
       Instant fallback = AssignmentPolicy.nextFallback(heads, plan, now);

@@ -51,17 +51,14 @@ public final class RoutingAudit extends VerticleBase {
         }),
         events.on(ChatTransferred.class, e -> {
           write(e.conversation().id(), new RoutingStep(clock.instant(),
-              switch (e.reason()) {
-                case NO_REPLY -> Rule.REASSIGN_NO_REPLY;
-                case TAKEN_OVER -> Rule.TAKE_OVER;
-                default -> Rule.TRANSFER;
-              },
+              ruleOf(e.reason()),
               e.conversation().agentId(), e.conversation().agentName(), e.fromAgentId(), e.fromAgentName(), e.candidates()));
           remember(e.conversation());
         }),
         events.on(ChatQueued.class, e -> {
-          if (e.reason() == QueueReason.AGENT_DISABLED) {
-            write(e.conversationId(), new RoutingStep(clock.instant(), Rule.REQUEUE, null, null, null, null, List.of()));
+          if (e.reason() != QueueReason.NEW) {
+            write(e.conversationId(), new RoutingStep(clock.instant(), e.reason() == QueueReason.AGENT_LOST ? Rule.AGENT_LOST : Rule.REQUEUE,
+                null, null, e.fromAgentId(), e.fromAgentName(), List.of()));
           }
         }));
   }
@@ -74,6 +71,15 @@ public final class RoutingAudit extends VerticleBase {
       case STICKY -> Rule.STICKY;
       case SKILL -> Rule.SKILL;
       case FALLBACK -> Rule.FALLBACK;
+    };
+  }
+
+  static Rule ruleOf(TransferReason reason) {
+    return switch (reason) {
+      case BY_AGENT -> Rule.TRANSFER;
+      case NO_REPLY -> Rule.REASSIGN_NO_REPLY;
+      case AGENT_LOST -> Rule.AGENT_LOST;
+      case TAKEN_OVER -> Rule.TAKE_OVER;
     };
   }
 

@@ -10,7 +10,10 @@ import java.util.List;
  * with {@code stickyAgent} a returning visitor's chat goes first to the agent of its previous one;
  * {@code prechatForm} is what a visitor is asked before a chat; {@code skillRouting} the topics a
  * visitor may pick and how long a chat waits for an agent who speaks its language and knows its topic;
- * {@code timeZone} (an IANA id) the zone transcripts show their times in.
+ * {@code timeZone} (an IANA id) the zone transcripts show their times in;
+ * {@code agentGraceSeconds} is how long an agent who chose online may be without a dashboard open
+ * before it is set away and its chats move; after {@code agentAutoAwayMinutes} without an action of
+ * its own (0: never) a connected agent is set away.
  */
 public record Site(
     String key,
@@ -25,11 +28,36 @@ public record Site(
     boolean stickyAgent,
     PrechatForm prechatForm,
     SkillRouting skillRouting,
-    String timeZone) {
+    String timeZone,
+    int agentGraceSeconds,
+    int agentAutoAwayMinutes) {
 
   /** A new chat whose agent has not answered within this many seconds moves to a colleague; 0 turns it off. */
   public static final int DEFAULT_REASSIGN_AFTER_SECONDS = 90;
   public static final int MAX_REASSIGN_AFTER_SECONDS = 3600;
+
+  /** An agent without a dashboard socket this long is set away and its chats go to colleagues. */
+  public static final int DEFAULT_AGENT_GRACE_SECONDS = 60;
+  public static final int MIN_AGENT_GRACE_SECONDS = 1;
+  public static final int MAX_AGENT_GRACE_SECONDS = 3600;
+  /** Longest auto-away time an admin may set: a working day. */
+  public static final int MAX_AGENT_AUTO_AWAY_MINUTES = 480;
+
+  /** A site with the default grace period for agents who lost their connection, and no auto-away. */
+  public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
+      Integer retentionDays, boolean maskCardNumbers, List<String> languages, int reassignAfterSeconds, boolean stickyAgent,
+      PrechatForm prechatForm, SkillRouting skillRouting, String timeZone) {
+    this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
+        reassignAfterSeconds, stickyAgent, prechatForm, skillRouting, timeZone, DEFAULT_AGENT_GRACE_SECONDS, 0);
+  }
+
+  /** As above, in the default time zone. */
+  public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
+      Integer retentionDays, boolean maskCardNumbers, List<String> languages, int reassignAfterSeconds, boolean stickyAgent,
+      PrechatForm prechatForm, SkillRouting skillRouting) {
+    this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
+        reassignAfterSeconds, stickyAgent, prechatForm, skillRouting, DEFAULT_TIME_ZONE);
+  }
 
   /** A site with the default routing settings and without a pre-chat form. */
   public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,

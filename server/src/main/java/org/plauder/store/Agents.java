@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.size;
@@ -93,12 +94,6 @@ public final class Agents implements AgentStore {
         .map(list -> list.stream().map(Agents::toAgent).toList());
   }
 
-  @Override
-  public Future<Long> countOnline(String siteKey) {
-    return Reactive.first(db.agents().countDocuments(and(
-        eq("siteKey", siteKey), eq("status", AgentStatus.ONLINE.wire()), ne("disabled", true))));
-  }
-
   /** How many agents are online (and enabled) on each site that has any: for the metrics, a scan of a small collection. */
   public Future<Map<String, Long>> countOnlineBySite() {
     return Reactive.list(db.agents().find(and(eq("status", AgentStatus.ONLINE.wire()), ne("disabled", true)))
@@ -140,6 +135,9 @@ public final class Agents implements AgentStore {
     if (selection.skill() != null) {
       conditions.add(eq("skills", selection.skill()));
     }
+    if (selection.among() != null) {
+      conditions.add(in("_id", selection.among()));
+    }
     return and(conditions);
   }
 
@@ -172,6 +170,18 @@ public final class Agents implements AgentStore {
   public Future<Agent> setStatus(String agentId, AgentStatus status) {
     return Reactive.first(db.agents().findOneAndUpdate(eq("_id", agentId),
         Updates.set("status", status.wire()), RETURN_AFTER)).map(Agents::toAgent);
+  }
+
+  @Override
+  public Future<Agent> setStatusWhile(String agentId, AgentStatus expected, AgentStatus status) {
+    return Reactive.first(db.agents().findOneAndUpdate(and(eq("_id", agentId), eq("status", expected.wire())),
+        Updates.set("status", status.wire()), RETURN_AFTER)).map(Agents::toAgent);
+  }
+
+  /** Every enabled agent, of any site, whose chosen status is online: what the presence sweep compares with the sockets. */
+  public Future<List<Agent>> onlineAnywhere() {
+    return Reactive.list(db.agents().find(and(eq("status", AgentStatus.ONLINE.wire()), ne("disabled", true))))
+        .map(list -> list.stream().map(Agents::toAgent).toList());
   }
 
   /**

@@ -36,7 +36,9 @@ public final class Sites {
         .append("stickyAgent", site.stickyAgent())
         .append("prechatForm", prechatForm(site.prechatForm()))
         .append("skillRouting", skillRouting(site.skillRouting()))
-        .append("timeZone", site.timeZone());
+        .append("timeZone", site.timeZone())
+        .append("agentGraceSeconds", site.agentGraceSeconds())
+        .append("agentAutoAwayMinutes", site.agentAutoAwayMinutes());
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
         .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e))
@@ -62,7 +64,9 @@ public final class Sites {
             com.mongodb.client.model.Updates.set("stickyAgent", site.stickyAgent()),
             com.mongodb.client.model.Updates.set("prechatForm", prechatForm(site.prechatForm())),
             com.mongodb.client.model.Updates.set("skillRouting", skillRouting(site.skillRouting())),
-            com.mongodb.client.model.Updates.set("timeZone", site.timeZone()))))
+            com.mongodb.client.model.Updates.set("timeZone", site.timeZone()),
+            com.mongodb.client.model.Updates.set("agentGraceSeconds", site.agentGraceSeconds()),
+            com.mongodb.client.model.Updates.set("agentAutoAwayMinutes", site.agentAutoAwayMinutes()))))
         .compose(r -> find(site.key()));
   }
 
@@ -84,7 +88,9 @@ public final class Sites {
         d.getBoolean("stickyAgent", true),
         prechatForm(d.get("prechatForm", Document.class)),
         skillRouting(d.get("skillRouting", Document.class)),
-        d.getString("timeZone") == null ? Site.DEFAULT_TIME_ZONE : d.getString("timeZone"));
+        d.getString("timeZone") == null ? Site.DEFAULT_TIME_ZONE : d.getString("timeZone"),
+        d.getInteger("agentGraceSeconds", Site.DEFAULT_AGENT_GRACE_SECONDS),
+        d.getInteger("agentAutoAwayMinutes", 0));
   }
 
   private static Document skillRouting(SkillRouting r) {

@@ -151,8 +151,12 @@ public final class OnlineVisitors {
     return clustered ? m.putIfAbsent(key, value, CLUSTER_TTL.toMillis()) : m.putIfAbsent(key, value);
   }
 
+  /**
+   * The cluster manager's map has no compare-and-set with a time to live (Vert.x answers
+   * UnsupportedOperationException); the entry's time to live is set again by the next {@link #refresh}.
+   */
   private Future<Boolean> replace(AsyncMap<String, String> m, String key, String current, String next) {
-    return clustered ? m.replaceIfPresent(key, current, next, CLUSTER_TTL.toMillis()) : m.replaceIfPresent(key, current, next);
+    return m.replaceIfPresent(key, current, next);
   }
 
   static String encode(OnlineVisitor v) {

@@ -81,9 +81,11 @@ final class AgentApi {
 
   void list(RoutingContext ctx) {
     Identity agent = Http.agent(ctx, services.tokens());
-    services.agents().ofSite(agent.siteKey()).onComplete(agents -> {
+    // "connected": a dashboard of the agent is open on some node (only then does it get chats).
+    Future.all(services.agents().ofSite(agent.siteKey()), services.connectedAgents().connectedOf(agent.siteKey())).onComplete(both -> {
+      java.util.Set<String> connected = both.resultAt(1);
       JsonArray array = new JsonArray();
-      agents.forEach(a -> array.add(Json.agent(a)));
+      both.<java.util.List<org.plauder.agent.Agent>>resultAt(0).forEach(a -> array.add(Json.agent(a).put("connected", connected.contains(a.id()))));
       Http.json(ctx, 200, new JsonObject().put("agents", array));
     }, ctx::fail);
   }

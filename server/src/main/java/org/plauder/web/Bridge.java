@@ -11,11 +11,10 @@ import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import org.plauder.agent.ConnectedAgents;
 import org.plauder.auth.Identity;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
@@ -54,11 +53,11 @@ final class Bridge implements Handler<BridgeEvent> {
   private final Stopping stopping;
   private final Map<SockJSSocket, BridgeSocket> sockets = new HashMap<>();
   private long socketsOpened; // numbers the sockets in the log
-  /** This node's open agent sockets, so a disabled agent can be cut off at once. */
-  private final Map<String, Set<SockJSSocket>> agentSockets = new HashMap<>();
+  private final AgentSockets agentSockets;
 
   Bridge(Tokens tokens, EventBus eventBus, CachedReads<String, Site> sites, String publicUrl, ClientFaults faults,
-      TrustedProxies proxies, Stopping stopping) {
+      TrustedProxies proxies, Stopping stopping, ConnectedAgents connectedAgents) {
+    this.agentSockets = new AgentSockets(connectedAgents, eventBus);
     this.tokens = tokens;
     this.eventBus = eventBus;
     this.faults = faults;
@@ -80,10 +79,7 @@ final class Bridge implements Handler<BridgeEvent> {
 
   /** Closes every socket on this node on which that agent listens. */
   void closeAgentSockets(String agentId) {
-    Set<SockJSSocket> open = agentSockets.remove(agentId);
-    if (open != null) {
-      open.forEach(SockJSSocket::close);
-    }
+    agentSockets.closeAll(agentId);
   }
 
   /** The close status of a stopping node's sockets (WebSocket "going away"); the reason is {@code shutting_down}. */
@@ -166,13 +162,7 @@ final class Bridge implements Handler<BridgeEvent> {
       eventBus.send(Addresses.INTERNAL_VISITOR_SOCKET_CLOSED, s.visitorSocketId, THIS_NODE);
     }
     if (s.agentId != null) {
-      Set<SockJSSocket> open = agentSockets.get(s.agentId);
-      if (open != null) {
-        open.remove(socket);
-        if (open.isEmpty()) {
-          agentSockets.remove(s.agentId);
-        }
-      }
+      agentSockets.closed(socket, s);
     }
   }
 
@@ -198,6 +188,9 @@ final class Bridge implements Handler<BridgeEvent> {
     return originAllowed(event.socket(), state, identity).map(allowed -> {
       if (!allowed) {
         return false;
+      }
+      if (identity.kind() == Identity.Kind.AGENT) {
+        agentSockets.acted(identity.id(), address, raw.getValue("body"));
       }
       verified.put(Addresses.HEADER_KIND, identity.kind().audience())
           .put(Addresses.HEADER_ID, identity.id())
@@ -257,8 +250,7 @@ final class Bridge implements Handler<BridgeEvent> {
 
   private void remember(SockJSSocket socket, BridgeSocket state, Identity identity) {
     if (identity.kind() == Identity.Kind.AGENT) {
-      state.agentId = identity.id();
-      agentSockets.computeIfAbsent(identity.id(), id -> new HashSet<>()).add(socket);
+      agentSockets.registered(socket, state, identity);
     } else if (state.visitorSocketId == null) {
       state.visitorSocketId = UUID.randomUUID().toString();
       eventBus.send(Addresses.INTERNAL_VISITOR_SOCKET_OPENED, new JsonObject()

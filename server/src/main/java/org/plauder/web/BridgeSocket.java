@@ -10,6 +10,8 @@ final class BridgeSocket {
   int registrations;
   String visitorSocketId;
   String agentId;
+  String agentSiteKey;
+  String agentSocketId;
 
   BridgeSocket(String id) {
     this.id = id;

@@ -133,7 +133,7 @@ public final class HttpVerticle extends VerticleBase {
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
     Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.caches().sites(), services.config().publicUrl(),
-        clientFaults, services.config().trustedProxies(), stopping);
+        clientFaults, services.config().trustedProxies(), stopping, services.connectedAgents());
     bridge = gate;
     // A disabled agent is cut off on every node at once, whichever node disabled it.
     services.events().onEveryNode(AgentStatusChanged.class, e -> {

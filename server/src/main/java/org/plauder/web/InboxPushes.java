@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.Conversation;
+import org.plauder.event.DomainEvent.AgentStatusChanged;
 import org.plauder.event.DomainEvent.ChatAssigned;
 import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatTransferred;
@@ -53,7 +54,9 @@ public final class InboxPushes extends VerticleBase {
         events.on(OfferAccepted.class, e -> offerClosed(e.visitorId(), e.offer())),
         events.on(OfferDismissed.class, e -> offerClosed(e.visitorId(), e.offer())),
         events.on(OfferWithdrawn.class, e -> offerClosed(e.visitorId(), e.offer())),
-        events.on(VisitorLeft.class, this::visitorLeft));
+        events.on(VisitorLeft.class, this::visitorLeft),
+        // the agent's own tabs learn a status they did not set themselves (auto-away, or set away after a lost connection)
+        events.on(AgentStatusChanged.class, e -> inboxes.toAgent(e.agentId(), Json.push("status").put("status", e.status().wire()))));
   }
 
   private void message(MessageAppended e) {
@@ -71,8 +74,9 @@ public final class InboxPushes extends VerticleBase {
   private void transferred(ChatTransferred e) {
     String reason = switch (e.reason()) {
       case NO_REPLY -> "noReply";
+      case AGENT_LOST -> "agentLost";
       case TAKEN_OVER -> "takenOver";
-      default -> "agent";
+      case BY_AGENT -> "agent";
     };
     inboxes.toAgent(e.fromAgentId(), Json.push("transferred").put("conversationId", e.conversation().id())
         .put("toAgent", new JsonObject().put("id", e.conversation().agentId()).put("name", e.conversation().agentName()))

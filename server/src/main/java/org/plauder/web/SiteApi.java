@@ -60,8 +60,14 @@ final class SiteApi {
               ? Inputs.intInRange(body, "skillFallbackSeconds", 0, SkillRouting.MAX_FALLBACK_AFTER_SECONDS)
               : site.skillRouting().fallbackAfterSeconds());
       String timeZone = body.containsKey("timeZone") ? timeZone(body.getValue("timeZone")) : site.timeZone();
+      int agentGrace = body.containsKey("agentGraceSeconds")
+          ? Inputs.intInRange(body, "agentGraceSeconds", Site.MIN_AGENT_GRACE_SECONDS, Site.MAX_AGENT_GRACE_SECONDS)
+          : site.agentGraceSeconds();
+      int autoAway = body.containsKey("agentAutoAwayMinutes")
+          ? Inputs.intInRange(body, "agentAutoAwayMinutes", 0, Site.MAX_AGENT_AUTO_AWAY_MINUTES) : site.agentAutoAwayMinutes();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
-          retentionDays, mask, languages, reassignAfter, sticky, prechatForm, skills, timeZone));
+          retentionDays, mask, languages, reassignAfter, sticky, prechatForm, skills, timeZone,
+          agentGrace, autoAway));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));

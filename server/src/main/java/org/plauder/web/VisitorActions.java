@@ -190,10 +190,10 @@ final class VisitorActions {
 
   /** Whether anyone of the site is online to chat now, and what its admin says to visitors when nobody is. */
   private Future<JsonObject> availability(Identity visitor, JsonObject body) {
-    return Future.all(services.agents().countOnline(visitor.siteKey()), services.caches().sites().get(visitor.siteKey()))
+    return Future.all(services.router().anyoneOnline(visitor.siteKey()), services.caches().sites().get(visitor.siteKey()))
         .map(all -> {
           Site site = all.resultAt(1);
-          return new JsonObject().put("agentsOnline", all.<Long>resultAt(0) > 0)
+          return new JsonObject().put("agentsOnline", all.<Boolean>resultAt(0))
               .put("offlineMessage", site == null ? null : site.offlineMessage());
         });
   }

@@ -35,7 +35,10 @@ export class Admin {
       row.dataset.agentId = agent.id;
       row.append(el('td', null, agent.name), el('td', null, agent.email), el('td', null, t({ admin: 'roleAdmin', supervisor: 'roleSupervisor' }[agent.role] || 'roleAgent')));
       const status = el('td');
-      status.append(el('span', 'dot ' + agent.status), document.createTextNode(t(agent.status) + (agent.disabled ? ' · ' + t('disabled') : '')));
+      // online by choice, but without an open dashboard it gets no chats: say so
+      const unreachable = agent.status === 'online' && agent.connected === false;
+      status.append(el('span', 'dot ' + (unreachable ? 'unreachable' : agent.status)), document.createTextNode(t(agent.status)
+        + (unreachable ? ' · ' + t('notConnected') : '') + (agent.disabled ? ' · ' + t('disabled') : '')));
       row.append(status, el('td', null, t('loadOf', { load: agent.load, max: agent.maxChats })));
       const limitCell = el('td');
       const limit = el('input', 'max-chats row-max');

@@ -210,9 +210,10 @@ function onPush(push) {
       }
       refreshAgent();
       break;
+    case 'status': if (!state.agent || push.status !== state.agent.status) refreshAgent(); break; // set elsewhere: auto-away, another tab, an admin
     case 'transferred':
-      chats.remove(push.conversationId, t(push.reason === 'noReply' ? 'chatMovedNoReply' : push.reason === 'takenOver' ? 'chatTakenOver' : 'chatTransferred',
-        { name: push.toAgent ? push.toAgent.name : '' }));
+      const movedKey = { noReply: 'chatMovedNoReply', agentLost: 'chatMovedAgentLost', takenOver: 'chatTakenOver' }[push.reason];
+      chats.remove(push.conversationId, t(movedKey || 'chatTransferred', { name: push.toAgent ? push.toAgent.name : '' }));
       refreshAgent();
       break;
     case 'queue': setQueue(push.waiting || []); break;
@@ -407,7 +408,8 @@ async function openTransfer() {
     failed(e);
     return;
   }
-  const free = agents.filter((a) => a.id !== state.session.agentId && a.status === 'online' && !a.disabled && a.load < a.maxChats);
+  const free = agents.filter((a) => a.id !== state.session.agentId && a.status === 'online' && a.connected !== false
+    && !a.disabled && a.load < a.maxChats);
   for (const a of free) {
     const option = el('option', null, `${a.name} (${t('loadOf', { load: a.load, max: a.maxChats })})`);
     option.value = a.id;

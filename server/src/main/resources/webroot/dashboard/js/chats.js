@@ -99,7 +99,8 @@ export class Chats {
     const chat = this.chats.get(conv.id) || new Chat(conv, this);
     chat.conv = conv;
     if (push.transferredFrom) {
-      const from = t(push.reason === 'noReply' ? 'transferredNoReply' : 'transferredFrom', { name: push.transferredFrom.name });
+      const key = push.reason === 'noReply' ? 'transferredNoReply' : push.reason === 'agentLost' ? 'transferredAgentLost' : 'transferredFrom';
+      const from = t(key, { name: push.transferredFrom.name });
       chat.note = from + (push.note ? ' — ' + t('noteLabel', { note: push.note }) : '');
     }
     this.chats.set(conv.id, chat);

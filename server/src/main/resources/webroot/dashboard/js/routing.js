@@ -12,12 +12,15 @@ const RULE_TEXT = {
   transfer: 'whyTransfer',
   'reassign-no-reply': 'whyNoReply',
   requeue: 'whyRequeue',
+  'agent-lost': 'whyAgentLost',
 };
 
 /** One step as a list item: when, what decided, and whom routing considered. */
 function stepItem(step) {
   const item = el('li', 'why-step');
-  const what = t(RULE_TEXT[step.rule] || 'whyOther', { agent: step.agentName || '', from: step.fromAgentName || '', rule: step.rule });
+  // an agent-lost step without a new agent: the chat went back to the queue
+  const key = step.rule === 'agent-lost' && !step.agentId ? 'whyAgentLostQueued' : RULE_TEXT[step.rule] || 'whyOther';
+  const what = t(key, { agent: step.agentName || '', from: step.fromAgentName || '', rule: step.rule });
   item.append(el('time', 'muted', clockTime(step.at)), document.createTextNode(' ' + what));
   if (step.candidates && step.candidates.length > 0) {
     const considered = step.candidates.map((c) => t('whyCandidate', { name: c.name, load: c.load, free: c.freeSlots })).join(' · ');

@@ -57,6 +57,9 @@ export class SiteSettings {
     $('site-sticky').checked = site.stickyAgent === true;
     $('site-time-zone').value = site.timeZone || '';
     $('site-reassign').value = site.reassignAfterSeconds == null ? '' : String(site.reassignAfterSeconds);
+    this.hasAgentGrace = site.agentGraceSeconds != null;
+    $('site-agent-grace').value = this.hasAgentGrace ? String(site.agentGraceSeconds) : '';
+    $('site-auto-away').value = site.agentAutoAwayMinutes == null ? '' : String(site.agentAutoAwayMinutes);
     // the widget's languages; the first listed is the one used when the visitor's is not there
     this.languages = Array.isArray(site.languages) ? site.languages : null;
     for (const lang of LANGUAGES) $('site-lang-' + lang).checked = !this.languages || this.languages.includes(lang);
@@ -116,6 +119,16 @@ export class SiteSettings {
       this.result(t('notANumber', { field: t('reassignAfter') }), true);
       return;
     }
+    const agentGrace = SiteSettings.number('site-agent-grace');
+    if (this.hasAgentGrace && (agentGrace === null || Number.isNaN(agentGrace))) {
+      this.result(t('notANumber', { field: t('agentGrace') }), true);
+      return;
+    }
+    const autoAway = SiteSettings.number('site-auto-away');
+    if (this.hasAgentGrace && (autoAway === null || Number.isNaN(autoAway))) {
+      this.result(t('notANumber', { field: t('autoAway') }), true);
+      return;
+    }
     const languages = this.chosenLanguages();
     if (languages.length === 0) {
       this.result(t('noLanguage'), true);
@@ -134,6 +147,10 @@ export class SiteSettings {
     if ($('site-time-zone').value.trim()) body.timeZone = $('site-time-zone').value.trim();
     if (this.languages) body.languages = languages; // only to a server that has the setting
     if (this.hasPrechat) body.prechatForm = this.prechatForm();
+    if (this.hasAgentGrace) {
+      body.agentGraceSeconds = agentGrace;
+      body.agentAutoAwayMinutes = autoAway;
+    }
     $('site-save').disabled = true;
     try {
       this.fill(await api('PATCH', '/api/v1/site', this.ctx.session.token, body));

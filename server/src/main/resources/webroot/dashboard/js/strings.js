@@ -138,6 +138,12 @@ const STRINGS = {
     botAnswered: 'Answered by the bot first', selfServed: 'Self-served', handedOver: 'Handed over to a person',
     botPerArticle: 'FAQ bot answers per article', botOffered: 'Answered with', botAccepted: '"That answers it"',
     noBotAnswers: 'The FAQ bot answered no chat first in this period.',
+    agentGrace: 'Grace period for agents (seconds)',
+    agentGraceHelp: 'Without an open dashboard an agent gets no new chats at once; after this time it is set away and its chats go to colleagues (or back to the queue).',
+    notConnected: 'no connection', whyAgentLost: '{from} lost the connection; it went to {agent}',
+    whyAgentLostQueued: '{from} lost the connection; back to the queue at its place', chatMovedAgentLost: 'Your connection was lost — the chat went to {name}.',
+    transferredAgentLost: 'From {name}, who lost the connection',
+    autoAway: 'Auto-away after (minutes)', autoAwayHelp: 'An online agent who has not written, typed or changed status for this long gets no new chats (set away); 0 turns this off.',
   },
   de: {
     attachFile: 'Datei anhängen (Bild oder PDF)', uploadingFile: '{name} wird gesendet … {percent} %', cancelUpload: 'Senden abbrechen',
@@ -277,6 +283,12 @@ const STRINGS = {
     botAnswered: 'Zuerst vom Bot beantwortet', selfServed: 'Selbst gelöst', handedOver: 'An einen Menschen übergeben',
     botPerArticle: 'Antworten des FAQ-Bots je Artikel', botOffered: 'Darin geantwortet', botAccepted: '„Das hilft mir“',
     noBotAnswers: 'Der FAQ-Bot hat in diesem Zeitraum keinen Chat zuerst beantwortet.',
+    agentGrace: 'Schonfrist für Agenten (Sekunden)',
+    agentGraceHelp: 'Ohne offenes Dashboard bekommt ein Agent sofort keine neuen Chats mehr; nach dieser Zeit wird er auf abwesend gesetzt und seine Chats gehen an Kolleginnen und Kollegen (oder zurück in die Warteschlange).',
+    notConnected: 'keine Verbindung', whyAgentLost: '{from} hat die Verbindung verloren; er ging an {agent}',
+    whyAgentLostQueued: '{from} hat die Verbindung verloren; zurück in die Warteschlange an seinen Platz', chatMovedAgentLost: 'Ihre Verbindung war weg — der Chat ging an {name}.',
+    transferredAgentLost: 'Von {name}, dessen Verbindung weg war',
+    autoAway: 'Automatisch abwesend nach (Minuten)', autoAwayHelp: 'Wer so lange nichts geschrieben, getippt oder am Status geändert hat, wird auf abwesend gesetzt und bekommt keine neuen Chats; 0 schaltet das aus.',
   },
 };
 

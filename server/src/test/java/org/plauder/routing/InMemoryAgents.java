@@ -39,12 +39,6 @@ class InMemoryAgents implements AgentStore {
   }
 
   @Override
-  public Future<Long> countOnline(String siteKey) {
-    return Future.succeededFuture(agents.values().stream()
-        .filter(a -> a.siteKey().equals(siteKey) && a.status() == AgentStatus.ONLINE && !a.disabled()).count());
-  }
-
-  @Override
   public Future<Agent> claimSlot(String siteKey, AgentSelection selection, Instant now) {
     return Future.succeededFuture(agents.values().stream()
         .filter(a -> a.siteKey().equals(siteKey) && selection.allows(a))
@@ -104,6 +98,12 @@ class InMemoryAgents implements AgentStore {
     Agent a = agents.get(agentId);
     return Future.succeededFuture(a == null ? null : put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(),
         a.maxChats(), status, a.load(), a.disabled(), a.lastAssignedAt(), a.languages(), a.skills())));
+  }
+
+  @Override
+  public Future<Agent> setStatusWhile(String agentId, AgentStatus expected, AgentStatus status) {
+    Agent a = agents.get(agentId);
+    return a == null || a.status() != expected ? Future.succeededFuture(null) : setStatus(agentId, status);
   }
 
   @Override
