@@ -210,10 +210,7 @@ public final class ChatRouter {
     return queue.describe(conversationId);
   }
 
-  /**
-   * Assigns queued chats, oldest first, while the policy allows an agent ({@link QueueDrain}); then
-   * announces the queue, and drains again when a chat left for a matching agent may go to anyone.
-   */
+  /** Assigns queued chats while the policy allows ({@link QueueDrain}), announces the queue, and drains again at a fallback time. */
   public Future<Void> assignQueued(String siteKey) {
     return drains.run(siteKey, site -> drain.drain(site).compose(fallback -> {
       fallbacks.drainAt(site, fallback);
@@ -260,10 +257,7 @@ public final class ChatRouter {
     return handovers.setAway(agentId);
   }
 
-  /**
-   * An agent picks a particular queued chat out of the queue (out of turn), using one of its own
-   * free slots; refused when the agent has no room or the chat is no longer waiting.
-   */
+  /** An agent takes a queued chat out of turn into one of its own free slots; refused without room or when it no longer waits. */
   public Future<Conversation> take(Identity agent, Conversation c) {
     if (c.status() != ConversationStatus.QUEUED) {
       return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
@@ -282,24 +276,9 @@ public final class ChatRouter {
         });
   }
 
-  /**
-   * Hands every active chat of an agent who can no longer work (disabled) back to the queue,
-   * ahead of newer arrivals, and assigns them to whoever has room.
-   */
+  /** Hands every active chat of a disabled agent back to the queue, ahead of newer ones; see {@link Handovers#requeueAllOf}. */
   public Future<Void> requeueChatsOf(String agentId, String siteKey) {
-    return conversations.activeOfAgent(agentId).compose(active -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (Conversation c : active) {
-        chain = chain.compose(v -> conversations.requeue(c.id(), agentId).compose(moved -> {
-          if (!moved) {
-            return Future.succeededFuture();
-          }
-          events.publish(new ChatQueued(siteKey, c.id(), c.visitorId(), QueueReason.AGENT_DISABLED));
-          return agents.releaseSlot(agentId);
-        }));
-      }
-      return chain;
-    }).compose(v -> assignQueued(siteKey));
+    return handovers.requeueAllOf(agentId, siteKey);
   }
 
   /** Changes an agent's status and/or maxChats; an agent who now has room gets queued chats at once. */

@@ -171,4 +171,24 @@ final class Handovers {
       return agents.releaseSlot(fromId).compose(v -> assignQueued.apply(c.siteKey())).map(v -> moved);
     });
   }
+
+  /**
+   * Hands every active chat of an agent who can no longer work (disabled) back to the queue,
+   * ahead of newer arrivals, and assigns them to whoever has room.
+   */
+  Future<Void> requeueAllOf(String agentId, String siteKey) {
+    return conversations.activeOfAgent(agentId).compose(active -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Conversation c : active) {
+        chain = chain.compose(v -> conversations.requeue(c.id(), agentId).compose(moved -> {
+          if (!moved) {
+            return Future.succeededFuture();
+          }
+          events.publish(new ChatQueued(siteKey, c.id(), c.visitorId(), QueueReason.AGENT_DISABLED));
+          return agents.releaseSlot(agentId);
+        }));
+      }
+      return chain;
+    }).compose(v -> assignQueued.apply(siteKey));
+  }
 }
