@@ -86,9 +86,11 @@ class WidgetEarlierChatTest extends WidgetBrowserTest {
     assertEquals("3 frühere Nachrichten zeigen", page.textOf(".earlier-toggle"));
     assertEquals("false", page.find(".earlier-toggle").getDomAttribute("aria-expanded"));
 
-    // Keyboard: Shift+Tab from the composer reaches the toggle; Enter expands it.
+    // Keyboard: Shift+Tab from the composer, past the emoji button, reaches the toggle; Enter expands it.
     assertEquals("textarea.", page.focused());
     page.find("textarea").sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+    assertEquals("button.emoji-toggle", page.focused());
+    page.find(".emoji-toggle").sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
     assertEquals("button.link earlier-toggle", page.focused());
     page.find(".earlier-toggle").sendKeys(Keys.ENTER);
     page.waiting().withMessage("expanded").until(d -> earlierBubbles(page).size() == 6);

@@ -46,19 +46,19 @@ class WidgetPanelTest extends WidgetBrowserTest {
     new Actions(driver).scrollByAmount(0, 300).perform();
     assertEquals(before, ((Number) page.js("return window.scrollY;")).longValue(), "the page behind the panel does not scroll");
 
-    // Forward: textarea → send → (wrap) close → textarea; all of it inside the panel.
+    // Forward: textarea → send → (wrap) close → emoji → textarea; all of it inside the panel.
     List<String> forward = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       new Actions(driver).sendKeys(Keys.TAB).perform();
       forward.add(page.focused());
     }
-    assertEquals(List.of("button.send", "button.x", "textarea.", "button.send"), forward);
+    assertEquals(List.of("button.send", "button.x", "button.emoji-toggle", "textarea."), forward);
     List<String> backward = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
       backward.add(page.focused());
     }
-    assertEquals(List.of("textarea.", "button.x", "button.send"), backward);
+    assertEquals(List.of("button.emoji-toggle", "button.x", "button.send"), backward);
 
     new Actions(driver).sendKeys(Keys.ESCAPE).perform();
     page.waiting().until(d -> !page.visible(".panel"));
