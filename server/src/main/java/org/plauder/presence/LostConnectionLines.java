@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Tells the visitor, in the chat itself, that its agent lost the connection and who takes over
  * ("Anna lost the connection; Ben takes over."), so nobody is left wondering: a listener on the
  * hand-overs and requeues of {@link org.plauder.routing.ChatRouter#agentLost}. The line is a
- * system message in the visitor's language (from its page), or else the site's first language.
+ * system message in the chat's language (as the widget asked it), else the visitor's page's, else the site's first.
  */
 public final class LostConnectionLines {
 
@@ -71,7 +71,10 @@ public final class LostConnectionLines {
     Future.all(visitorsOnline.find(c.visitorId()), sites.get(c.siteKey())).compose(both -> {
       OnlineVisitor visitor = both.resultAt(0);
       Site site = both.resultAt(1);
-      String language = visitor != null && visitor.language() != null && Site.SUPPORTED_LANGUAGES.contains(visitor.language())
+      // the language the chat was asked in, else the visitor's page's, else the site's first
+      String asked = c.needs().language();
+      String language = asked != null && Site.SUPPORTED_LANGUAGES.contains(asked) ? asked
+          : visitor != null && visitor.language() != null && Site.SUPPORTED_LANGUAGES.contains(visitor.language())
           ? visitor.language()
           : site == null || site.languages().isEmpty() ? "en" : site.languages().get(0);
       return chatLog.append(c, ChatMessage.Sender.SYSTEM, null, null, text(language, lostName, takerName),
