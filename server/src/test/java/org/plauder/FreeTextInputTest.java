@@ -79,7 +79,7 @@ class FreeTextInputTest {
 
   @Test
   void aVisitorNameWithALoneSurrogateOrANulIsRefusedOnTheBridgeAndNoChatIsStarted() {
-    node.onlineAgent("Anna", 2).bus().close();
+    node.onlineAgent("Anna", 2); // her dashboard stays open: only then is anyone online to chat with
     Person visitor = node.newVisitor();
 
     refusedOnBridge("visitor.requestChat", visitor.token(), "{\"name\":\"" + LONE_SURROGATE + "\"}");
