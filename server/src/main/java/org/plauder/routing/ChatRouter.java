@@ -267,7 +267,7 @@ public final class ChatRouter {
         .compose(p -> drain.handOver(agents.claimSlotOf(agent.id(), c.siteKey(), p.selection(), now), c.id(), now, AssignReason.TAKEN, null))
         .compose(h -> {
           if (h.agent() == null) {
-            return Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat"));
+            return agents.find(agent.id()).compose(a -> Future.<Conversation>failedFuture(TakeRefusal.of(a)));
           }
           if (h.assigned() == null) {
             return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));

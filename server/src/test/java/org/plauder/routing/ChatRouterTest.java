@@ -175,6 +175,17 @@ class ChatRouterTest {
   }
 
   @Test
+  void anAgentWhoIsAwayIsToldSoWhenItTriesToTake() {
+    agents.add("anna", AgentStatus.ONLINE, 1, 0, null);
+    request("v1");
+    Conversation waiting = request("v2").conversation();
+    agents.add("ben", AgentStatus.AWAY, 2, 0, null);
+    Future<Conversation> refused = router.take(Identity.agent("ben", "demo", "agent"), waiting);
+    assertEquals("not_online", assertInstanceOf(Failure.class, refused.cause()).code());
+    assertEquals(0, agents.get("ben").load());
+  }
+
+  @Test
   void anAgentTakesAChatOutOfTurnWithItsOwnFreeSlot() {
     agents.add("anna", AgentStatus.ONLINE, 1, 0, null);
     request("v1");
