@@ -51,9 +51,13 @@ public final class Files {
             new GridFSUploadOptions().metadata(metadata)))
         .map(v -> file.withId(id.toHexString()))
         // The driver deletes the chunks of a failed upload, but a chunk insert still under way can
-        // land after its delete: once the failure is in, every chunk of this id goes.
-        .recover(failed -> Reactive.done(db.gridFsDatabase().getCollection(BUCKET + ".chunks").deleteMany(Filters.eq("files_id", id)))
-            .transform(v -> Future.failedFuture(failed)));
+        // land after its delete: once the failure is in, every chunk of this id goes, and once more
+        // after that round trip, for an insert that was already on its way when the first ran.
+        .recover(failed -> deleteChunksOf(id).compose(v -> deleteChunksOf(id)).transform(v -> Future.failedFuture(failed)));
+  }
+
+  private Future<Void> deleteChunksOf(ObjectId id) {
+    return Reactive.done(db.gridFsDatabase().getCollection(BUCKET + ".chunks").deleteMany(Filters.eq("files_id", id)));
   }
 
   /** The file with that id, or null (also for an id that is not one of ours). */
