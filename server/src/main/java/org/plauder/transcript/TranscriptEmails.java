@@ -51,13 +51,9 @@ public final class TranscriptEmails {
         return Future.failedFuture(Failure.conflict("already_sent", "the transcript of this chat was sent already"));
       }
       return Future.all(messages.allMessages(c), sites.find(c.siteKey()))
-          .compose(all -> mailer.send(email, readerOf(all.resultAt(1), language), c, all.<List<ChatMessage>>resultAt(0)))
+          .compose(all -> mailer.send(email, Reader.of(all.resultAt(1), language), c, all.<List<ChatMessage>>resultAt(0)))
           .recover(e -> conversations.releaseTranscriptEmail(c.id()).compose(v -> Future.failedFuture(
               new Failure(502, "email_failed", "the mail server did not accept the transcript, try again later"))));
     });
-  }
-
-  private static Reader readerOf(Site site, String language) {
-    return new Reader(site.name(), language != null ? language : site.languages().get(0), java.time.ZoneId.of(site.timeZone()));
   }
 }

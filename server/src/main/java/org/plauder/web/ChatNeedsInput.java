@@ -16,7 +16,8 @@ import org.plauder.site.Site;
  */
 final class ChatNeedsInput {
 
-  private static final String LANGUAGE_TAG = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?";
+  /** A language tag as pages and the widget send it: {@code de}, {@code en-GB}. */
+  static final String LANGUAGE_TAG = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?";
 
   private ChatNeedsInput() {}
 

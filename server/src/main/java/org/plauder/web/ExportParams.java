@@ -48,6 +48,6 @@ final class ExportParams {
     if (site == null) {
       return new Reader(null, lang, ZoneId.of(Site.DEFAULT_TIME_ZONE));
     }
-    return new Reader(site.name(), lang != null ? lang : site.languages().get(0), ZoneId.of(site.timeZone()));
+    return Reader.of(site, lang);
   }
 }

@@ -24,7 +24,6 @@ final class VisitorActions {
 
   static final int MAX_NAME = 100;
   private static final int MAX_URL = 2048;
-  private static final String LANGUAGE_TAG = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?";
 
   private final Services services;
 
@@ -55,7 +54,7 @@ final class VisitorActions {
     String url = Inputs.requiredString(body, "url", MAX_URL);
     String title = Inputs.optionalString(body, "title", 300);
     String language = Inputs.optionalString(body, "language", 16);
-    if (language != null && !language.matches(LANGUAGE_TAG)) {
+    if (language != null && !language.matches(ChatNeedsInput.LANGUAGE_TAG)) {
       throw Failure.badInput("language must be a language tag such as de or en-GB");
     }
     return services.tracking().pageView(visitor, url, title, language)
