@@ -50,8 +50,9 @@ public final class TranscriptEmails {
       if (!claimed) {
         return Future.failedFuture(Failure.conflict("already_sent", "the transcript of this chat was sent already"));
       }
-      return Future.all(messages.allMessages(c), sites.find(c.siteKey()))
-          .compose(all -> mailer.send(email, Reader.of(all.resultAt(1), language), c, all.<List<ChatMessage>>resultAt(0)))
+      return Future.all(messages.allMessages(c), sites.find(c.siteKey()), conversations.wrapUps().of(c.id()))
+          .compose(all -> mailer.send(email, Reader.of(all.resultAt(1), language), c,
+              all.<org.plauder.conversation.WrapUp>resultAt(2).ratingComment(), all.<List<ChatMessage>>resultAt(0)))
           .recover(e -> conversations.releaseTranscriptEmail(c.id()).compose(v -> Future.failedFuture(
               new Failure(502, "email_failed", "the mail server did not accept the transcript, try again later"))));
     });

@@ -30,13 +30,13 @@ public final class TranscriptMailer {
   }
 
   /** In the reader's language and the site's time zone: plain text with an HTML alternative (multipart). */
-  public Future<Void> send(String to, Reader reader, Conversation c, List<ChatMessage> messages) {
+  public Future<Void> send(String to, Reader reader, Conversation c, String ratingComment, List<ChatMessage> messages) {
     MailMessage mail = new MailMessage()
         .setFrom(from)
         .setTo(to)
         .setSubject(ReadableTranscripts.subject(reader))
-        .setText(ReadableTranscripts.text(c, messages, reader))
-        .setHtml(ReadableTranscripts.html(c, messages, reader));
+        .setText(ReadableTranscripts.text(c, ratingComment, messages, reader))
+        .setHtml(ReadableTranscripts.html(c, ratingComment, messages, reader));
     return client.sendMail(mail).mapEmpty();
   }
 }

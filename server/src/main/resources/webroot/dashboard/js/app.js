@@ -25,6 +25,7 @@ import { Articles } from './articles.js';
 import { BotSettings } from './botsettings.js';
 import { RoutingExplainer } from './routing.js';
 import { OriginalMails } from './originalmails.js';
+import { WrapUpPanel } from './wrapup.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
 const QUEUE_POLL_OFFLINE_MS = 20000;
@@ -48,6 +49,7 @@ let reports;
 let settings;
 let monitor;
 let whisperNotes;
+let chatWrapUp;
 let liveVisitors;
 let offerRules;
 let articles;
@@ -133,6 +135,7 @@ function start(session) {
     onActiveChat: (conv) => {
       visitorPanel.showFor(conv);
       whisperNotes.showFor(conv);
+      chatWrapUp.showFor(conv);
     },
     /** A new chat while another view is open: a notice that leads to it (the chime plays anyway). */
     onChatElsewhere: (conv, name) => {
@@ -147,6 +150,7 @@ function start(session) {
   };
   visitorPanel = new VisitorPanel(ctx);
   whisperNotes = new WhisperNotes(ctx);
+  chatWrapUp = new WrapUpPanel(ctx, 'chat-wrapup');
   if (canSupervise()) monitor = new Monitor(ctx);
   chats = new Chats(ctx);
   new OriginalMails(ctx, () => (chats.active ? chats.active.conv : null));
