@@ -62,7 +62,9 @@ export function lineChart({ title, days, values, formatValue, formatTick = Strin
   labels.append(svg('line', { x1: MARGIN.left, x2: MARGIN.left + plotW, y1: y(0), y2: y(0) }));
   days.forEach((day, i) => {
     if (i === 0 || i === days.length - 1 || (i % 7 === 0 && days.length - 1 - i > 3)) {
-      labels.append(svg('text', { x: x(i), y: HEIGHT - 12, class: 'category', 'text-anchor': 'middle' }, dayLabel(day)));
+      // the first and last label lean inwards, so that neither is cut off at the edge
+      const anchor = days.length > 1 && i === 0 ? 'start' : days.length > 1 && i === days.length - 1 ? 'end' : 'middle';
+      labels.append(svg('text', { x: x(i), y: HEIGHT - 12, class: 'category', 'text-anchor': anchor }, dayLabel(day)));
     }
   });
   if (valueAxis) labels.append(svg('text', { x: 4, y: MARGIN.top - 2, class: 'axis-label' }, valueAxis));

@@ -56,6 +56,10 @@ export class WrapUpPanel {
     });
   }
 
+  part(name) {
+    return $(`${this.prefix}-${name}`);
+  }
+
   build() {
     const id = (name) => `${this.prefix}-${name}`;
     const node = (tag, name, className, text) => {
