@@ -52,7 +52,8 @@ public final class MailIntake {
   private Future<Void> store(String siteKey, IncomingMail mail) {
     return p.threads().find(siteKey, MailThreading.tokenIn(mail.referencedIds()), mail.referencedIds())
         .compose(thread -> thread == null ? Future.<Conversation>succeededFuture() : p.conversations().find(thread.conversationId()))
-        .compose(c -> c != null && c.isOpen() ? append(c, mail, false) : openNew(siteKey, mail))
+        // a parked (pending, snoozed) conversation takes the reply too; WakeUps then opens it again
+        .compose(c -> c != null && (c.isOpen() || c.isParked()) ? append(c, mail, false) : openNew(siteKey, mail))
         .compose(appended -> p.threads().add(appended.message().conversationId(), mail.messageId())
             .compose(v -> p.threads().keepOriginal(siteKey, mail.messageId(), appended.message().conversationId(),
                 appended.message().seq(), mail.fromAddress(), mail.subject(), mail.text(), mail.sentAt())));

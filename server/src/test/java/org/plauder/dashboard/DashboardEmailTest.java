@@ -14,12 +14,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.plauder.BridgeClient;
 import org.plauder.TestMailServer;
 import org.plauder.TestNode.Person;
 
-/** The e-mail channel in the dashboard: an e-mail conversation beside a chat, answered by e-mail; a left message answered by e-mail. */
+/**
+ * The e-mail channel in the dashboard: an e-mail conversation beside a chat, answered by e-mail,
+ * with its work status shown and set by keyboard; a left message answered by e-mail.
+ */
 class DashboardEmailTest extends DashboardBrowserTest {
 
   static final String ANNA_EMAIL = "anna@test.local";
@@ -39,14 +44,7 @@ class DashboardEmailTest extends DashboardBrowserTest {
 
   @Test
   void anEmailConversationStandsBesideAChatShowsItsHtmlInertAndIsAnsweredByEmail() throws Exception {
-    DashboardPage.createAgent(node, "Anna", ANNA_EMAIL, 3);
-    page.open().signIn(ANNA_EMAIL, ANNA_PASSWORD);
-    page.setStatus("online");
-    BridgeClient bus = node.bridge();
-    buses.add(bus);
-    String chat = await(bus.request("visitor.requestChat", node.newVisitor().token(), new JsonObject()
-        .put("name", "Chat-Kunde").put("text", "Hallo aus dem Chat").put("clientMsgId", "c-1"))).getJsonObject("conversation").getString("id");
-    page.waitForChatCount(1);
+    String chat = onlineWithAChat();
 
     mail.connect(node);
     MimeMessage html = mail.draft(CUSTOMER, "Eva Muster", "Lieferung");
@@ -55,8 +53,7 @@ class DashboardEmailTest extends DashboardBrowserTest {
     Transport.send(html);
     page.waitForChatCount(2);
 
-    String email = page.wait.until(d -> page.chatItems().stream().map(i -> i.getDomAttribute("data-conversation-id"))
-        .filter(id -> !chat.equals(id)).findFirst().orElse(null));
+    String email = otherThan(chat);
     assertEquals(1, driver.findElement(page.chatItem(email)).findElements(By.cssSelector(".badge.channel-email")).size(), "marked as e-mail");
     assertTrue(driver.findElement(page.chatItem(chat)).findElements(By.cssSelector(".badge.channel-email")).isEmpty(), "the chat is not");
     page.select(email);
@@ -102,5 +99,83 @@ class DashboardEmailTest extends DashboardBrowserTest {
 
     assertTrue(mail.mail.waitForIncomingEmail(15_000, 1));
     assertTrue(GreenMailUtil.getBody(mail.customerMails().get(0)).contains("42 ist da"));
+  }
+
+  @Test
+  void anEmailConversationShowsItsStatusBesideAChatAndTheKeyboardSetsIt() throws Exception {
+    String chat = onlineWithAChat();
+    mail.connect(node);
+    mail.customerWrites("Umtausch", "Kann ich die Jacke umtauschen?", null);
+    page.waitForChatCount(2);
+    String email = otherThan(chat);
+
+    assertEquals("Open", statusInList(email));
+    assertTrue(driver.findElement(page.chatItem(chat)).findElements(By.cssSelector(".work-status")).isEmpty(), "a chat has no work status");
+    page.select(email);
+    page.wait.until(ExpectedConditions.textToBe(By.id("chat-status"), "Open"));
+    assertFalse(driver.findElement(By.id("close-button")).isDisplayed(), "an e-mail conversation is resolved, not closed");
+
+    driver.findElement(By.id("composer-text")).sendKeys("Ja, innerhalb von 30 Tagen. Welche Größe?");
+    press(By.id("send-pending-button"));
+    page.waitForMessage("Ja, innerhalb von 30 Tagen. Welche Größe?");
+    page.wait.until(ExpectedConditions.textToBe(By.id("chat-status"), "Pending"));
+    page.wait.until(d -> "Pending".equals(statusInList(email)));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-parked")));
+    assertFalse(driver.findElement(By.id("composer")).isDisplayed(), "no replies while it waits for the customer");
+    assertTrue(mail.mail.waitForIncomingEmail(15_000, 2));
+    MimeMessage answer = mail.customerMails().get(0);
+    assertTrue(String.valueOf(answer.getContent()).contains("Welche Größe?"));
+
+    press(By.id("status-snooze"));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("snooze-dialog")));
+    assertEquals(driver.switchTo().activeElement(), driver.findElement(By.id("snooze-until")), "the time field has the focus");
+    driver.executeScript("const d = new Date(Date.now() + 2 * 86400000); const p = (n) => String(n).padStart(2, '0');"
+        + "document.getElementById('snooze-until').value = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T10:30`;");
+    press(By.id("snooze-confirm"));
+    page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("snooze-dialog")));
+    page.wait.until(d -> statusInList(email).startsWith("Snoozed until"));
+    assertTrue(driver.findElement(By.id("chat-status")).getText().startsWith("Snoozed until"));
+    assertTrue(driver.findElement(By.cssSelector(page.chatItemCss(email) + " .ws-snoozed")).isDisplayed());
+
+    mail.customerWrites("Re: Umtausch", "Größe M, bitte.", answer);
+    page.waitForMessage("Größe M, bitte.");
+    page.wait.until(d -> "Open".equals(statusInList(email)));
+    page.wait.until(ExpectedConditions.textToBe(By.id("chat-status"), "Open"));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("composer")));
+
+    press(By.id("status-resolve"));
+    page.waitForChatCount(1);
+    assertEquals(chat, page.chatItems().get(0).getDomAttribute("data-conversation-id"), "the chat stays");
+  }
+
+  /** Anna signed in and online, with one chat from the widget in her list: its id. */
+  private String onlineWithAChat() {
+    DashboardPage.createAgent(node, "Anna", ANNA_EMAIL, 3);
+    page.open().signIn(ANNA_EMAIL, ANNA_PASSWORD);
+    page.setStatus("online");
+    BridgeClient bus = node.bridge();
+    buses.add(bus);
+    String chat = await(bus.request("visitor.requestChat", node.newVisitor().token(), new JsonObject()
+        .put("name", "Chat-Kunde").put("text", "Hallo aus dem Chat").put("clientMsgId", "c-1"))).getJsonObject("conversation").getString("id");
+    page.waitForChatCount(1);
+    return chat;
+  }
+
+  /** The conversation in the list that is not {@code chat}. */
+  private String otherThan(String chat) {
+    return page.wait.until(d -> page.chatItems().stream().map(i -> i.getDomAttribute("data-conversation-id"))
+        .filter(id -> !chat.equals(id)).findFirst().orElse(null));
+  }
+
+  private String statusInList(String conversationId) {
+    return driver.findElements(By.cssSelector(page.chatItemCss(conversationId) + " .work-status")).stream()
+        .map(WebElement::getText).findFirst().orElse("");
+  }
+
+  /** Moves the focus to the button and presses Enter, as a keyboard user does. */
+  private void press(By button) {
+    WebElement element = page.wait.until(ExpectedConditions.elementToBeClickable(button));
+    driver.executeScript("arguments[0].focus();", element);
+    element.sendKeys(Keys.ENTER);
   }
 }
