@@ -25,10 +25,13 @@ export function workStatusText(conv) {
   return status === 'snoozed' ? t('wsSnoozedUntil', { time: dateTime(conv.snoozedUntil) }) : t('ws_' + status);
 }
 
-/** The status badge of an e-mail conversation, or null for a chat. */
+/** The short status badge of the chat list ("Snoozed"; the time in its title), or null for a chat. */
 export function workStatusBadge(conv) {
   const status = workStatusOf(conv);
-  return status ? el('span', 'badge work-status ws-' + status, workStatusText(conv)) : null;
+  if (!status) return null;
+  const badge = el('span', 'badge work-status ws-' + status, t('ws_' + status));
+  badge.title = workStatusText(conv);
+  return badge;
 }
 
 /** A datetime-local value (local time, minutes) for a Date. */

@@ -14,10 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.plauder.BridgeClient;
+import org.plauder.Browser;
 import org.plauder.TestMailServer;
 import org.plauder.TestNode.Person;
 
@@ -54,8 +58,8 @@ class DashboardEmailTest extends DashboardBrowserTest {
     page.waitForChatCount(2);
 
     String email = otherThan(chat);
-    assertEquals(1, driver.findElement(page.chatItem(email)).findElements(By.cssSelector(".badge.channel-email")).size(), "marked as e-mail");
-    assertTrue(driver.findElement(page.chatItem(chat)).findElements(By.cssSelector(".badge.channel-email")).isEmpty(), "the chat is not");
+    assertEquals(1, countIn(email, ".badge.channel-email"), "marked as e-mail");
+    assertEquals(0, countIn(chat, ".badge.channel-email"), "the chat is not");
     page.select(email);
     page.waitForMessage("Lieferung\n\nWo ist mein Paket?");
     assertTrue(driver.findElement(By.id("chat-meta")).getText().contains(CUSTOMER));
@@ -110,7 +114,7 @@ class DashboardEmailTest extends DashboardBrowserTest {
     String email = otherThan(chat);
 
     assertEquals("Open", statusInList(email));
-    assertTrue(driver.findElement(page.chatItem(chat)).findElements(By.cssSelector(".work-status")).isEmpty(), "a chat has no work status");
+    assertEquals(0, countIn(chat, ".work-status"), "a chat has no work status");
     page.select(email);
     page.wait.until(ExpectedConditions.textToBe(By.id("chat-status"), "Open"));
     assertFalse(driver.findElement(By.id("close-button")).isDisplayed(), "an e-mail conversation is resolved, not closed");
@@ -133,9 +137,18 @@ class DashboardEmailTest extends DashboardBrowserTest {
         + "document.getElementById('snooze-until').value = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T10:30`;");
     press(By.id("snooze-confirm"));
     page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("snooze-dialog")));
-    page.wait.until(d -> statusInList(email).startsWith("Snoozed until"));
+    page.wait.until(d -> "Snoozed".equals(statusInList(email)));
+    assertTrue(lookAtList(d -> d.findElement(By.cssSelector(page.chatItemCss(email) + " .work-status")).getDomAttribute("title"))
+        .startsWith("Snoozed until"));
     assertTrue(driver.findElement(By.id("chat-status")).getText().startsWith("Snoozed until"));
-    assertTrue(driver.findElement(By.cssSelector(page.chatItemCss(email) + " .ws-snoozed")).isDisplayed());
+    assertEquals(1, countIn(email, ".ws-snoozed"));
+    driver.manage().window().setSize(new Dimension(360, 800));
+    page.wait.until(d -> (Boolean) driver.executeScript("return window.innerWidth <= 360"));
+    assertTrue((Boolean) driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+        "the status and its buttons fit a 360 px phone without scrolling sideways");
+    assertTrue(driver.findElement(By.id("status-open")).isDisplayed() && driver.findElement(By.id("status-resolve")).isDisplayed());
+    Browser.screenshot(driver, "dashboard-email-snoozed-360");
+    driver.manage().window().setSize(new Dimension(1280, 800));
 
     mail.customerWrites("Re: Umtausch", "Größe M, bitte.", answer);
     page.waitForMessage("Größe M, bitte.");
@@ -167,9 +180,26 @@ class DashboardEmailTest extends DashboardBrowserTest {
         .filter(id -> !chat.equals(id)).findFirst().orElse(null));
   }
 
+  /** The status badge's text in the chat list ("" without one). */
   private String statusInList(String conversationId) {
-    return driver.findElements(By.cssSelector(page.chatItemCss(conversationId) + " .work-status")).stream()
-        .map(WebElement::getText).findFirst().orElse("");
+    return lookAtList(d -> d.findElements(By.cssSelector(page.chatItemCss(conversationId) + " .work-status")).stream()
+        .map(WebElement::getText).findFirst().orElse(""));
+  }
+
+  /** How many elements matching {@code css} the conversation's row in the chat list has. */
+  private int countIn(String conversationId, String css) {
+    return lookAtList(d -> d.findElement(page.chatItem(conversationId)).findElements(By.cssSelector(css)).size());
+  }
+
+  /** A look at the chat list, which is redrawn on every push: a look at a row just replaced is taken again. */
+  private <T> T lookAtList(java.util.function.Function<WebDriver, T> look) {
+    return page.wait.until(d -> {
+      try {
+        return look.apply(d);
+      } catch (StaleElementReferenceException redrawn) {
+        return null;
+      }
+    });
   }
 
   /** Moves the focus to the button and presses Enter, as a keyboard user does. */
