@@ -69,8 +69,12 @@ class WrapUpTest {
 
   @AfterEach
   void stop() {
-    evaBus.close();
-    node.close();
+    if (evaBus != null) {
+      evaBus.close();
+    }
+    if (node != null) {
+      node.close();
+    }
     mailServer.close();
   }
 
