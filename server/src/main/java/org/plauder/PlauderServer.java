@@ -145,6 +145,7 @@ public final class PlauderServer {
               .compose(v -> services.knowledgeBase().listenAndBuildIndex(services.events()))
               .compose(v -> faqBot(services).listen(services.events()))
               .compose(v -> firstAnswer(services).listen(services.events()))
+              .compose(v -> services.queueCardKeeper().listen(services.events()))
               .compose(v -> new LostConnectionLines(services.messages(), services.conversations(), services.caches().sites(),
                   services.presence()).listen(services.events()))
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))

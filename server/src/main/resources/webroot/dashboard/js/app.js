@@ -4,12 +4,13 @@
 // client core it shares with the widget, `../client-core.js`: built from widget-js/src/client/
 // by the widget's build, so it is in the server's jar but not beside these files.
 
-import { $, el, show, elapsed } from './dom.js';
+import { $, el, show } from './dom.js';
 import { t, translatePage } from './strings.js';
 import { api } from './api.js';
 import { BridgeConnection, BACKOFF, isTokenFailure } from '../client-core.js';
 import { Alerts } from './alerts.js';
-import { Chats, needsLabel } from './chats.js';
+import { Chats } from './chats.js';
+import { queueEntryOfDesk, queueRow, tickWaits } from './queue.js';
 import { Monitor } from './monitor.js';
 import { WhisperNotes } from './whispers.js';
 import { Attaching } from './files.js';
@@ -33,7 +34,7 @@ const state = {
   session: null,   // {agentId, token, siteKey, role, name}
   bus: null,
   agent: null,     // {status, maxChats, load, …} as the server last told
-  queue: [],       // [{conversationId, visitorName, waitingSince, language, topic}]
+  queue: [],       // [{conversationId, visitorName, waitingSince, language, topic, preview, pageUrl, pageTitle}]
   view: 'chats',
   everConnected: false,
 };
@@ -179,7 +180,7 @@ async function onConnection(s) {
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
+    setQueue((reply.queue || []).map(queueEntryOfDesk));
     // after a reconnect, what the visitors wrote meanwhile counts as unread
     liveVisitors.load();
     await chats.load(reply.active || [], state.everConnected);
@@ -281,7 +282,7 @@ async function refreshQueue() {
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
+    setQueue((reply.queue || []).map(queueEntryOfDesk));
   } catch {
     // shown again with the next push or reconnect
   }
@@ -304,25 +305,7 @@ async function changeStatus(body) {
 
 function setQueue(waiting) {
   state.queue = waiting;
-  const list = $('queue-list');
-  list.replaceChildren();
-  for (const entry of waiting) {
-    const item = el('li', 'queue-item');
-    item.dataset.conversationId = entry.conversationId;
-    const who = el('span', 'queue-who');
-    who.append(el('span', 'queue-name', entry.visitorName || t('visitor')));
-    const needs = needsLabel(entry);
-    if (needs) who.append(el('span', 'queue-needs muted', needs));
-    const wait = el('span', 'queue-wait muted');
-    wait.dataset.since = entry.waitingSince;
-    who.append(wait);
-    const take = el('button', 'take', t('take'));
-    take.type = 'button';
-    take.setAttribute('aria-label', t('take') + ': ' + (entry.visitorName || t('visitor')));
-    take.addEventListener('click', () => takeChat(entry.conversationId, take));
-    item.append(who, take);
-    list.append(item);
-  }
+  $('queue-list').replaceChildren(...waiting.map((entry) => queueRow(entry, takeChat)));
   show($('queue-empty'), waiting.length === 0);
   $('queue-count').textContent = String(waiting.length);
   show($('queue-count'), waiting.length > 0);
@@ -330,9 +313,7 @@ function setQueue(waiting) {
 }
 
 function tickQueue() {
-  for (const wait of $('queue-list').querySelectorAll('[data-since]')) {
-    wait.textContent = t('waitingFor', { time: elapsed(wait.dataset.since) });
-  }
+  tickWaits($('queue-list'));
 }
 
 async function takeChat(conversationId, button) {

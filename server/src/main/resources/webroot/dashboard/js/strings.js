@@ -25,7 +25,7 @@ const STRINGS = {
     noteOptional: 'Note for the colleague (optional)', cancel: 'Cancel', closeTitle: 'Close this chat?',
     closeHelp: 'The visitor is told that the chat has ended.', closeHelpButton: 'Close',
     visitor: 'Visitor', you: 'You', system: 'System', sending: 'sending…', sent: 'sent', failed: 'not sent — click to retry',
-    isTyping: '{name} is typing…', waitingFor: 'waiting {time}', take: 'Take', taking: 'Taking…',
+    isTyping: '{name} is typing…', waitingFor: 'waiting for {time}', take: 'Take', taking: 'Taking…',
     connecting: 'Connecting…', connected: 'Connected', reconnecting: 'Connection lost — reconnecting…',
     loadOf: '{load}/{max}', since: 'since {time}', transferredFrom: 'Transferred from {name}', noteLabel: 'Note: {note}',
     tabMonitor: 'Monitor', monitorTitle: 'All open chats', monitorEmpty: 'No open chats right now.', pickMonitored: 'Pick a chat to watch it live.',
@@ -145,6 +145,8 @@ const STRINGS = {
     whyAgentLostQueued: '{from} lost the connection; back to the queue at its place', chatMovedAgentLost: 'Your connection was lost — the chat went to {name}.',
     transferredAgentLost: 'From {name}, who lost the connection',
     autoAway: 'Auto-away after (minutes)', autoAwayHelp: 'An online agent who has not written, typed or changed status for this long gets no new chats (set away); 0 turns this off.',
+    // triage
+    queuePage: 'on {page}',
   },
   de: {
     attachFile: 'Datei anhängen (Bild oder PDF)', uploadingFile: '{name} wird gesendet … {percent} %', cancelUpload: 'Senden abbrechen',
@@ -170,7 +172,7 @@ const STRINGS = {
     noteOptional: 'Notiz für die Kollegin / den Kollegen (optional)', cancel: 'Abbrechen', closeTitle: 'Diesen Chat beenden?',
     closeHelp: 'Der Besucher erfährt, dass der Chat beendet ist.', closeHelpButton: 'Schließen',
     visitor: 'Besucher', you: 'Du', system: 'System', sending: 'wird gesendet…', sent: 'gesendet',
-    failed: 'nicht gesendet — klicken zum Wiederholen', isTyping: '{name} schreibt…', waitingFor: 'wartet {time}',
+    failed: 'nicht gesendet — klicken zum Wiederholen', isTyping: '{name} schreibt…', waitingFor: 'wartet seit {time}',
     take: 'Übernehmen', taking: 'Übernehme…', connecting: 'Verbinde…', connected: 'Verbunden',
     reconnecting: 'Verbindung verloren — verbinde neu…', loadOf: '{load}/{max}', since: 'seit {time}',
     transferredFrom: 'Weitergegeben von {name}', noteLabel: 'Notiz: {note}', closedByVisitor: 'Der Besucher hat den Chat beendet.',
@@ -291,6 +293,8 @@ const STRINGS = {
     whyAgentLostQueued: '{from} hat die Verbindung verloren; zurück in die Warteschlange an seinen Platz', chatMovedAgentLost: 'Ihre Verbindung war weg — der Chat ging an {name}.',
     transferredAgentLost: 'Von {name}, dessen Verbindung weg war',
     autoAway: 'Automatisch abwesend nach (Minuten)', autoAwayHelp: 'Wer so lange nichts geschrieben, getippt oder am Status geändert hat, wird auf abwesend gesetzt und bekommt keine neuen Chats; 0 schaltet das aus.',
+    // triage
+    queuePage: 'auf {page}',
   },
 };
 

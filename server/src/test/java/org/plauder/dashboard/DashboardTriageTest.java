@@ -1,0 +1,108 @@
+package org.plauder.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.plauder.TestNode.await;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.plauder.Browser;
+import org.plauder.BridgeClient;
+import org.plauder.TestNode;
+
+/**
+ * Triage in headless Chromium against a real node: a waiting visitor's row says what they wrote
+ * first (as text), on which page, in which language and for how long, also on a 360 px phone.
+ */
+class DashboardTriageTest extends DashboardBrowserTest {
+
+  private static final String KASSE = "http://localhost/demo/kasse.html";
+
+  /** A visitor of the demo site on its own bridge connection. */
+  record Guest(TestNode.Person person, BridgeClient bus) {
+
+    void onPage(String url, String title) {
+      await(bus.request("visitor.pageView", person.token(), new JsonObject().put("url", url).put("title", title)));
+    }
+
+    String requestChat(String name, String language, String text) {
+      return await(bus.request("visitor.requestChat", person.token(), new JsonObject().put("name", name).put("language", language)
+          .put("text", text).put("clientMsgId", name + "-1"))).getJsonObject("conversation").getString("id");
+    }
+
+    void send(String text, String clientMsgId) {
+      await(bus.request("visitor.send", person.token(), new JsonObject().put("text", text).put("clientMsgId", clientMsgId)));
+    }
+  }
+
+  Guest guest() {
+    TestNode.Person person = node.newVisitor();
+    BridgeClient bus = node.bridge();
+    buses.add(bus);
+    bus.register("visitor." + person.id(), person.token());
+    return new Guest(person, bus);
+  }
+
+  void setMaxChats(int maxChats) {
+    WebElement field = driver.findElement(By.id("max-chats"));
+    field.clear();
+    field.sendKeys(maxChats + "\t");
+    page.wait.until(d -> d.findElement(By.id("load")).getText().endsWith("/" + maxChats));
+  }
+
+  static By queueRow(String conversationId) {
+    return By.cssSelector("#queue-list .queue-item[data-conversation-id='" + conversationId + "']");
+  }
+
+  @Test
+  void aWaitingVisitorsRowShowsFirstWordsPageLanguageAndATickingTimer() {
+    page.open().signIn(TestNode.ADMIN_EMAIL, TestNode.ADMIN_PASSWORD);
+    page.setStatus("online");
+    setMaxChats(0);
+
+    // Eva came and asked 2 min 15 s ago, by the server's clock
+    clock.skip(Duration.ofSeconds(-135));
+    Guest eva = guest();
+    eva.onPage(KASSE, "Kasse");
+    String chat = eva.requestChat("Eva", "de", "Zahlen  mit <b>Rechnung</b>\n<img src=x onerror=\"document.title='pwned'\"> geht das?");
+    clock.skip(Duration.ofSeconds(135));
+
+    By row = queueRow(chat);
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+    page.wait.until(d -> !d.findElements(By.cssSelector("#queue-list .queue-preview")).isEmpty());
+    WebElement item = driver.findElement(row);
+    assertEquals("Zahlen mit <b>Rechnung</b> <img src=x onerror=\"document.title='pwned'\"> geht das?",
+        item.findElement(By.cssSelector(".queue-preview")).getText(), "the first words, as text on one line");
+    assertTrue(driver.findElements(By.cssSelector("#queue-list b, #queue-list img")).isEmpty(), "nothing of it became markup");
+    WebElement pageLine = item.findElement(By.cssSelector(".queue-page"));
+    assertEquals("on Kasse", pageLine.getText());
+    assertEquals(KASSE, pageLine.getDomAttribute("title"));
+    assertEquals("DE", item.findElement(By.cssSelector(".queue-needs")).getText());
+
+    Pattern timer = Pattern.compile("waiting for (\\d+):(\\d\\d)");
+    String first = page.wait.until(d -> {
+      String text = d.findElement(row).findElement(By.cssSelector(".queue-wait")).getText();
+      return timer.matcher(text).matches() ? text : null;
+    });
+    Matcher m = timer.matcher(first);
+    assertTrue(m.matches() && Integer.parseInt(m.group(1)) >= 2, "waiting since the chat began: " + first);
+    page.wait.until(d -> !d.findElement(row).findElement(By.cssSelector(".queue-wait")).getText().equals(first));
+
+    // on a phone the row still fits, and Take is a button in reach
+    driver.manage().window().setSize(new Dimension(360, 800));
+    WebElement take = driver.findElement(row).findElement(By.cssSelector("button.take"));
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", take);
+    assertTrue(take.isDisplayed());
+    assertEquals(Boolean.TRUE, driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+        "nothing sticks out sideways");
+    Browser.screenshot(driver, "dashboard-queue-row-360");
+    assertEquals("Plauder", driver.getTitle().replaceFirst("^\\(\\d+\\) ", ""));
+  }
+}
