@@ -314,6 +314,7 @@ function setQueue(waiting) {
 
 function tickQueue() {
   tickWaits($('queue-list'));
+  tickWaits($('chat-list'));
 }
 
 async function takeChat(conversationId, button) {

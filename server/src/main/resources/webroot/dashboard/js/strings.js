@@ -146,7 +146,7 @@ const STRINGS = {
     transferredAgentLost: 'From {name}, who lost the connection',
     autoAway: 'Auto-away after (minutes)', autoAwayHelp: 'An online agent who has not written, typed or changed status for this long gets no new chats (set away); 0 turns this off.',
     // triage
-    queuePage: 'on {page}',
+    queuePage: 'on {page}', sortChats: 'Order', sortArrival: 'as they came', sortWaiting: 'longest waiting first',
   },
   de: {
     attachFile: 'Datei anhängen (Bild oder PDF)', uploadingFile: '{name} wird gesendet … {percent} %', cancelUpload: 'Senden abbrechen',
@@ -294,7 +294,7 @@ const STRINGS = {
     transferredAgentLost: 'Von {name}, dessen Verbindung weg war',
     autoAway: 'Automatisch abwesend nach (Minuten)', autoAwayHelp: 'Wer so lange nichts geschrieben, getippt oder am Status geändert hat, wird auf abwesend gesetzt und bekommt keine neuen Chats; 0 schaltet das aus.',
     // triage
-    queuePage: 'auf {page}',
+    queuePage: 'auf {page}', sortChats: 'Reihenfolge', sortArrival: 'wie sie kamen', sortWaiting: 'am längsten wartend zuerst',
   },
 };
 

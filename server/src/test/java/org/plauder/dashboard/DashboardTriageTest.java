@@ -105,4 +105,52 @@ class DashboardTriageTest extends DashboardBrowserTest {
     Browser.screenshot(driver, "dashboard-queue-row-360");
     assertEquals("Plauder", driver.getTitle().replaceFirst("^\\(\\d+\\) ", ""));
   }
+
+  private java.util.List<String> chatOrder() {
+    return page.chatItems().stream().map(i -> i.getDomAttribute("data-conversation-id")).toList();
+  }
+
+  @Test
+  void theChatListSortsByLongestWaitingAndRemembersItPerAgent() {
+    page.open().signIn(TestNode.ADMIN_EMAIL, TestNode.ADMIN_PASSWORD);
+    page.setStatus("online");
+    setMaxChats(3);
+    Guest eva = guest();
+    String evasChat = eva.requestChat("Eva", "de", "Hallo, eine Frage");
+    page.waitForChatCount(1);
+    Guest max = guest();
+    String maxsChat = max.requestChat("Max", "de", "Wo ist mein Paket?");
+    page.waitForChatCount(2);
+
+    // Eva is answered and asks again: Max has waited longer, though Eva came first
+    page.select(evasChat);
+    page.reply("Gern, worum geht es?");
+    page.waitForMessage("Gern, worum geht es?");
+    eva.send("Um die Rechnung", "Eva-2");
+    page.waitForMessage("Um die Rechnung");
+    assertEquals(java.util.List.of(evasChat, maxsChat), chatOrder(), "as they came");
+
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("chat-sort"))).selectByValue("waiting");
+    page.wait.until(d -> chatOrder().equals(java.util.List.of(maxsChat, evasChat)));
+    page.wait.until(d -> d.findElement(page.chatItem(maxsChat)).findElement(By.cssSelector(".chat-item-wait")).getText()
+        .matches("waiting for \\d+:\\d\\d"));
+
+    // Max is answered: Eva now waits longest, Max not at all
+    page.select(maxsChat);
+    page.reply("Es ist unterwegs.");
+    page.waitForMessage("Es ist unterwegs.");
+    page.wait.until(d -> chatOrder().equals(java.util.List.of(evasChat, maxsChat)));
+    assertTrue(driver.findElement(page.chatItem(maxsChat)).findElements(By.cssSelector(".chat-item-wait")).isEmpty());
+
+    // remembered in this browser: after a reload, and only for this agent
+    driver.navigate().refresh();
+    page.wait.until(ExpectedConditions.attributeContains(By.id("connection"), "class", "open"));
+    page.waitForChatCount(2);
+    assertEquals("waiting", driver.findElement(By.id("chat-sort")).getDomProperty("value"));
+    page.wait.until(d -> chatOrder().equals(java.util.List.of(evasChat, maxsChat)));
+    page.signOut();
+    DashboardPage.createAgent(node, "Bea", "bea@triage.test", 2);
+    page.signIn("bea@triage.test", "password-Bea");
+    assertEquals("arrival", driver.findElement(By.id("chat-sort")).getDomProperty("value"));
+  }
 }
