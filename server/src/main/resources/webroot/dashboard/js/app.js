@@ -507,14 +507,30 @@ function onKey(event) {
 }
 
 function toggleSound() {
+  // blocked by the browser: this click or key is what it waited for, not a wish for silence
+  const wasBlocked = $('sound-toggle').dataset.sound === 'blocked';
   alerts.unlock();
+  if (wasBlocked) return;
   alerts.setMuted(!alerts.muted);
   updateSoundButton();
 }
 
 function updateSoundButton() {
-  $('sound-toggle').setAttribute('aria-pressed', String(!alerts.muted));
+  const button = $('sound-toggle');
+  const label = alerts.sound === 'blocked' ? t('soundBlocked') : t('soundToggle');
+  button.setAttribute('aria-pressed', String(!alerts.muted));
+  button.dataset.sound = alerts.sound;
+  button.title = label;
+  button.setAttribute('aria-label', label);
   $('sound-icon').src = alerts.muted ? 'icons/sound-off.svg' : 'icons/sound-on.svg';
+}
+
+/** The speaker button rings along with a tone, so the tone is seen as well as heard. */
+function ringSoundButton() {
+  const button = $('sound-toggle');
+  button.classList.add('ringing');
+  clearTimeout(ringSoundButton.timer);
+  ringSoundButton.timer = setTimeout(() => button.classList.remove('ringing'), 1200);
 }
 
 function updateNotifyButton() {
@@ -550,7 +566,11 @@ function init() {
   $('dismiss-button').addEventListener('click', openClose);
   $('close-dialog').addEventListener('close', onCloseDialog);
   document.addEventListener('keydown', onKey);
-  document.addEventListener('pointerdown', () => alerts.unlock(), { once: true });
+  alerts.onchange = updateSoundButton;
+  alerts.ontone = ringSoundButton;
+  // until the browser lets the page play sound, every click or key asks again
+  document.addEventListener('pointerdown', () => alerts.unlock());
+  document.addEventListener('keydown', () => alerts.unlock());
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden && chats) chats.markFrontRead();
   });

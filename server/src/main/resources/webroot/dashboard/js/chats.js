@@ -139,8 +139,11 @@ export class Chats {
     const isNew = chat.addStored([message]).length > 0;
     if (isNew && message.sender === 'visitor') {
       chat.visitorTyping.clear();
-      if (!this.isInFront(chat)) chat.unread++;
-      this.ctx.alerts.chime('message');
+      // a tone only for what the agent is not looking at: the tab hidden, another view or chat
+      if (!this.isInFront(chat)) {
+        chat.unread++;
+        this.ctx.alerts.chime('message');
+      }
       this.ctx.alerts.notify(t('newMessage', { name: visitorLabel(chat.conv) }), message.text, () => this.select(chat.conv.id));
     }
     this.render();

@@ -147,6 +147,7 @@ const STRINGS = {
     autoAway: 'Auto-away after (minutes)', autoAwayHelp: 'An online agent who has not written, typed or changed status for this long gets no new chats (set away); 0 turns this off.',
     // triage
     queuePage: 'on {page}', sortChats: 'Order', sortArrival: 'as they came', sortWaiting: 'longest waiting first',
+    soundBlocked: 'Sound: the browser allows it after a click or key on this page',
   },
   de: {
     attachFile: 'Datei anhängen (Bild oder PDF)', uploadingFile: '{name} wird gesendet … {percent} %', cancelUpload: 'Senden abbrechen',
@@ -295,6 +296,7 @@ const STRINGS = {
     autoAway: 'Automatisch abwesend nach (Minuten)', autoAwayHelp: 'Wer so lange nichts geschrieben, getippt oder am Status geändert hat, wird auf abwesend gesetzt und bekommt keine neuen Chats; 0 schaltet das aus.',
     // triage
     queuePage: 'auf {page}', sortChats: 'Reihenfolge', sortArrival: 'wie sie kamen', sortWaiting: 'am längsten wartend zuerst',
+    soundBlocked: 'Ton: der Browser erlaubt ihn nach einem Klick oder Tastendruck auf dieser Seite',
   },
 };
 

@@ -153,4 +153,72 @@ class DashboardTriageTest extends DashboardBrowserTest {
     page.signIn("bea@triage.test", "password-Bea");
     assertEquals("arrival", driver.findElement(By.id("chat-sort")).getDomProperty("value"));
   }
+
+  private boolean ringing() {
+    return driver.findElement(By.id("sound-toggle")).getDomAttribute("class").contains("ringing");
+  }
+
+  private String sound() {
+    return driver.findElement(By.id("sound-toggle")).getDomAttribute("data-sound");
+  }
+
+  /** The chat's unread count in the list, read even while another view hides the list. */
+  private int unreadOf(String conversationId) {
+    java.util.List<WebElement> badges = driver.findElement(page.chatItem(conversationId)).findElements(By.cssSelector(".badge.unread"));
+    return badges.isEmpty() ? 0 : Integer.parseInt(badges.get(0).getDomProperty("textContent").trim());
+  }
+
+  @Test
+  void aToneRingsForWhatTheAgentIsNotLookingAtUnlessMutedOrBlockedBeforeAClick() {
+    // the browser's own rule, as on a desktop: no sound before a click or key on the page
+    driver.quit();
+    driver = Browser.start(1280, 800, "--autoplay-policy=document-user-activation-required");
+    page = new DashboardPage(driver, node);
+    page.open().signIn(TestNode.ADMIN_EMAIL, TestNode.ADMIN_PASSWORD);
+    page.wait.until(d -> "on".equals(sound()));
+    page.setStatus("online");
+
+    // a new chat while the history is open: a tone (the speaker rings) and the notice
+    page.showView("history");
+    Guest eva = guest();
+    String chat = eva.requestChat("Eva", "de", "Hallo?");
+    page.wait.until(d -> ringing());
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#toast .toast-action")));
+    page.wait.until(d -> !ringing());
+
+    // the chat in front: its message needs no tone
+    page.showView("chats");
+    page.select(chat);
+    eva.send("Sind Sie da?", "Eva-2");
+    page.waitForMessage("Sind Sie da?");
+    assertTrue(!ringing(), "no tone for the chat the agent is reading");
+
+    // another view again: a tone for the message
+    page.showView("history");
+    eva.send("Hallo??", "Eva-3");
+    page.wait.until(d -> ringing());
+    page.wait.until(d -> !ringing());
+
+    // muted: the message is counted, silently; the choice survives a reload
+    driver.findElement(By.id("sound-toggle")).click();
+    page.wait.until(d -> "muted".equals(sound()));
+    assertEquals("false", driver.findElement(By.id("sound-toggle")).getDomAttribute("aria-pressed"));
+    int before = unreadOf(chat);
+    eva.send("Noch da?", "Eva-4");
+    page.wait.until(d -> unreadOf(chat) == before + 1);
+    assertTrue(!ringing(), "muted");
+    driver.navigate().refresh();
+    page.wait.until(ExpectedConditions.attributeContains(By.id("connection"), "class", "open"));
+    assertEquals("muted", sound());
+
+    // sound on again, then a reload: blocked until the agent clicks somewhere on the page
+    driver.findElement(By.id("sound-toggle")).click();
+    page.wait.until(d -> "on".equals(sound()));
+    driver.navigate().refresh();
+    page.wait.until(ExpectedConditions.attributeContains(By.id("connection"), "class", "open"));
+    page.wait.until(d -> "blocked".equals(sound()));
+    assertTrue(driver.findElement(By.id("sound-toggle")).getDomAttribute("title").contains("click"));
+    driver.findElement(By.id("chat-list")).click();
+    page.wait.until(d -> "on".equals(sound()));
+  }
 }
