@@ -1,6 +1,6 @@
 // Every text the dashboard shows, in English and German, from one table.
 
-const STRINGS = {
+export const STRINGS = {
   en: {
     attachFile: 'Attach a file (image or PDF)', uploadingFile: 'Sending {name} … {percent} %', cancelUpload: 'Cancel sending',
     openImage: 'Open image: {name}', downloadPdf: 'Download PDF: {name} ({size})', closeImage: 'Close image',
@@ -148,6 +148,9 @@ const STRINGS = {
     // triage
     queuePage: 'on {page}', sortChats: 'Order', sortArrival: 'as they came', sortWaiting: 'longest waiting first',
     soundBlocked: 'Sound: the browser allows it after a click or key on this page',
+    labelViews: 'Views', labelChatsAndQueue: 'Chats and queue', labelWaitingVisitors: 'Waiting visitors', labelConversation: 'Conversation',
+    labelWhispers: 'Whispers', labelMessages: 'Messages', labelPastConversations: 'Past conversations', labelKind: 'Kind',
+    labelWatchedChat: 'Watched chat',
   },
   de: {
     attachFile: 'Datei anhängen (Bild oder PDF)', uploadingFile: '{name} wird gesendet … {percent} %', cancelUpload: 'Senden abbrechen',
@@ -297,6 +300,9 @@ const STRINGS = {
     // triage
     queuePage: 'auf {page}', sortChats: 'Reihenfolge', sortArrival: 'wie sie kamen', sortWaiting: 'am längsten wartend zuerst',
     soundBlocked: 'Ton: der Browser erlaubt ihn nach einem Klick oder Tastendruck auf dieser Seite',
+    labelViews: 'Ansichten', labelChatsAndQueue: 'Chats und Warteschlange', labelWaitingVisitors: 'Wartende Besucher', labelConversation: 'Gespräch',
+    labelWhispers: 'Geflüster', labelMessages: 'Nachrichten', labelPastConversations: 'Frühere Gespräche', labelKind: 'Art',
+    labelWatchedChat: 'Beobachteter Chat',
   },
 };
 
@@ -308,7 +314,7 @@ export function t(key, values = {}) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
-/** Fills the static page's labelled elements (data-t, data-t-title, data-t-placeholder). */
+/** Fills the static page's labelled elements (data-t, data-t-title, data-t-placeholder, data-t-label: aria-label only). */
 export function translatePage(root = document) {
   document.documentElement.lang = lang;
   for (const el of root.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
@@ -317,4 +323,5 @@ export function translatePage(root = document) {
     el.setAttribute('aria-label', t(el.dataset.tTitle));
   }
   for (const el of root.querySelectorAll('[data-t-placeholder]')) el.placeholder = t(el.dataset.tPlaceholder);
+  for (const el of root.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', t(el.dataset.tLabel));
 }

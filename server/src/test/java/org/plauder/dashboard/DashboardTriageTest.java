@@ -32,6 +32,10 @@ class DashboardTriageTest extends DashboardBrowserTest {
       await(bus.request("visitor.pageView", person.token(), new JsonObject().put("url", url).put("title", title)));
     }
 
+    void rate(String conversationId, int rating) {
+      await(bus.request("visitor.rate", person.token(), new JsonObject().put("conversationId", conversationId).put("rating", rating)));
+    }
+
     String requestChat(String name, String language, String text) {
       return await(bus.request("visitor.requestChat", person.token(), new JsonObject().put("name", name).put("language", language)
           .put("text", text).put("clientMsgId", name + "-1"))).getJsonObject("conversation").getString("id");
@@ -43,6 +47,11 @@ class DashboardTriageTest extends DashboardBrowserTest {
   }
 
   Guest guest() {
+    return guest(node, buses);
+  }
+
+  /** A new visitor of the node's demo site, its connection closed with the test's others. */
+  static Guest guest(TestNode node, java.util.List<BridgeClient> buses) {
     TestNode.Person person = node.newVisitor();
     BridgeClient bus = node.bridge();
     buses.add(bus);
@@ -51,7 +60,11 @@ class DashboardTriageTest extends DashboardBrowserTest {
   }
 
   void setMaxChats(int maxChats) {
-    WebElement field = driver.findElement(By.id("max-chats"));
+    setMaxChats(page, maxChats);
+  }
+
+  static void setMaxChats(DashboardPage page, int maxChats) {
+    WebElement field = page.driver.findElement(By.id("max-chats"));
     field.clear();
     field.sendKeys(maxChats + "\t");
     page.wait.until(d -> d.findElement(By.id("load")).getText().endsWith("/" + maxChats));
