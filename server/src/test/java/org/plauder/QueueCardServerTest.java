@@ -91,7 +91,7 @@ class QueueCardServerTest {
 
     // Eva writes again and moves on: the first words and their page stay what the agents see
     await(visitors.request("visitor.pageView", eva.token(), new JsonObject().put("url", "http://localhost/demo/").put("title", "Start")));
-    await(visitors.request("visitor.send", eva.token(), new JsonObject().put("text", "Hallo??").put("clientMsgId", "Eva-2")));
+    await(visitors.request("visitor.send", eva.token(), new JsonObject().put("conversationId", chat).put("text", "Hallo??").put("clientMsgId", "Eva-2")));
     Person max = node.newVisitor();
     String maxChat = requestChat(max, "Max", "Guten Tag");
     assertEquals("Guten Tag", pushedRowWithPreview(anna, maxChat).getString("preview"));

@@ -44,7 +44,7 @@ public final class QueueCardKeeper {
           QueueCard card = online == null ? QueueCard.of(message, null, null) : QueueCard.of(message, online.url(), online.title());
           return card.isEmpty() ? Future.succeededFuture(false) : cards.note(message.conversationId(), card);
         })
-        .compose(changed -> changed ? router.announceQueue(e.siteKey()) : Future.succeededFuture())
+        .compose(changed -> changed ? router.announceQueue(e.siteKey()) : Future.<Void>succeededFuture())
         .onFailure(error -> log.warn("the queue card of {} was not kept: {}", message.conversationId(), error.toString()));
   }
 }

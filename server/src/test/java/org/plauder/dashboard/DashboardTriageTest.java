@@ -41,8 +41,11 @@ class DashboardTriageTest extends DashboardBrowserTest {
           .put("text", text).put("clientMsgId", name + "-1"))).getJsonObject("conversation").getString("id");
     }
 
+    /** A message into the visitor's open chat. */
     void send(String text, String clientMsgId) {
-      await(bus.request("visitor.send", person.token(), new JsonObject().put("text", text).put("clientMsgId", clientMsgId)));
+      String chat = await(bus.request("visitor.requestChat", person.token(), new JsonObject())).getJsonObject("conversation").getString("id");
+      await(bus.request("visitor.send", person.token(), new JsonObject().put("conversationId", chat).put("text", text)
+          .put("clientMsgId", clientMsgId)));
     }
   }
 
