@@ -35,6 +35,7 @@ const state = {
   bus: null,
   agent: null,     // {status, maxChats, load, …} as the server last told
   queue: [],       // [{conversationId, visitorName, waitingSince, language, topic, preview, pageUrl, pageTitle}]
+  queueShown: false,
   view: 'chats',
   everConnected: false,
 };
@@ -304,6 +305,11 @@ async function changeStatus(body) {
 // ---- the queue ----
 
 function setQueue(waiting) {
+  // a visitor new in the queue rings for an agent looking elsewhere (not for the first list)
+  const known = new Set(state.queue.map((entry) => entry.conversationId));
+  const arrived = state.queueShown && waiting.some((entry) => !known.has(entry.conversationId));
+  state.queueShown = true;
+  if (arrived && (document.hidden || state.view !== 'chats')) alerts.chime('chat');
   state.queue = waiting;
   $('queue-list').replaceChildren(...waiting.map((entry) => queueRow(entry, takeChat)));
   show($('queue-empty'), waiting.length === 0);

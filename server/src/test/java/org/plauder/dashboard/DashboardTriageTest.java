@@ -237,4 +237,18 @@ class DashboardTriageTest extends DashboardBrowserTest {
     driver.findElement(By.id("chat-list")).click();
     page.wait.until(d -> "on".equals(sound()));
   }
+
+  @Test
+  void aVisitorNewInTheQueueRingsForAnAgentOnAnotherView() {
+    page.open().signIn(TestNode.ADMIN_EMAIL, TestNode.ADMIN_PASSWORD);
+    page.setStatus("online");
+    setMaxChats(0);
+    page.wait.until(d -> "on".equals(sound()));
+    page.showView("reports");
+    String chat = guest().requestChat("Eva", "de", "Hallo?");
+    page.wait.until(d -> ringing());
+    page.wait.until(d -> !ringing());
+    page.showView("chats");
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(queueRow(chat)));
+  }
 }
