@@ -56,6 +56,7 @@ import org.plauder.store.BotAnswers;
 import org.plauder.store.Conversations;
 import org.plauder.store.Database;
 import org.plauder.store.EmailConversations;
+import org.plauder.store.LastSeqs;
 import org.plauder.store.MailThreads;
 import org.plauder.store.Mailboxes;
 import org.plauder.store.EmbeddedMongo;
@@ -200,7 +201,7 @@ public final class PlauderServer {
     OfferStore offerStore = new OfferStore(db);
     CacheInvalidation.Caches caches = caches(sites, offerStore, agents, conversations);
     ConversationService messages = new ConversationService(caches.sites(), conversations, caches.conversations(), messageStore,
-        events, clock);
+        new LastSeqs(vertx, db), events, clock);
     ConnectedAgents connectedAgents = new ConnectedAgents(vertx, clock);
     AssignmentPolicy policy = AssignmentPolicy.lowestLoad().onlyConnected(connectedAgents);
     AssignmentRate assignmentRate = new AssignmentRate();
@@ -289,12 +290,12 @@ public final class PlauderServer {
 
   /** Closing waits for the database's last commit and its file: not on an event loop. */
   private Future<Void> closeDatabase() {
-    return vertx.executeBlocking(() -> {
+    return services.messages().writeLastSeqs().recover(e -> Future.succeededFuture()).compose(v -> vertx.executeBlocking(() -> {
       database.close();
       if (embedded != null) {
         embedded.close();
       }
       return null;
-    });
+    }));
   }
 }
