@@ -152,13 +152,12 @@ public final class PlauderServer {
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
-              .compose(id -> vertx.deployVerticle(new RoutingAudit(services.events(), services.conversations().routing(),
-                  services.visitors(), services.clock())).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new RoutingAudit(services.events(), services.conversations().routing(), services.visitors(), services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(),
                   services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new MailVerticle(mailParts(services))).onSuccess(ids::add))
-              .compose(id -> vertx.deployVerticle(new SupervisorPushes(services.events(), services.inboxes(), supervision.monitoring()))
-                  .onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new SupervisorPushes(services.events(), services.inboxes(), supervision.monitoring())).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new org.plauder.web.StatusPushes(services)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping, supervision)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RetentionJob(services)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new SlotAudit(services.agents(), services.conversations(), services.router(),
@@ -257,9 +256,9 @@ public final class PlauderServer {
     MailThreads threads = new MailThreads(s.database());
     MailIntake intake = new MailIntake(new MailIntake.Parts(threads, new EmailConversations(s.database(), s.conversations()),
         s.conversations(), s.visitors(), s.messages(), s.router(), s.events(), new MailThreading(), s.clock(),
-        s.config().maxMessageLength()));
+        s.config().maxMessageLength(), new org.plauder.attachment.Attachments(new org.plauder.store.Files(s.database()), s.messages()), new org.plauder.store.SiteFileLimits(s.database())));
     return new MailVerticle.Parts(s.events(), new Mailboxes(s.database()), threads, intake, s.caches().sites(),
-        s.caches().conversations(), s.messages(), 30);
+        s.caches().conversations(), s.messages(), 30, new org.plauder.store.Files(s.database()));
   }
 
   private static PresenceVerticle.Parts presenceParts(Services s) {

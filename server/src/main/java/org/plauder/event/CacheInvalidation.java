@@ -11,6 +11,7 @@ import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatQueued;
 import org.plauder.event.DomainEvent.ChatRated;
 import org.plauder.event.DomainEvent.ChatTransferred;
+import org.plauder.event.DomainEvent.ConversationStatusChanged;
 import org.plauder.event.DomainEvent.SiteChanged;
 import org.plauder.offer.OfferSettings;
 import org.plauder.site.Site;
@@ -50,6 +51,7 @@ public final class CacheInvalidation extends VerticleBase {
         events.onEveryNode(ChatTransferred.class, e -> conversations.forget(e.conversation().id())),
         events.onEveryNode(ChatClosed.class, e -> conversations.forget(e.conversationId())),
         events.onEveryNode(ChatQueued.class, e -> conversations.forget(e.conversationId())),
-        events.onEveryNode(ChatRated.class, e -> conversations.forget(e.conversationId()))));
+        events.onEveryNode(ChatRated.class, e -> conversations.forget(e.conversationId())),
+        events.onEveryNode(ConversationStatusChanged.class, e -> conversations.forget(e.conversation().id()))));
   }
 }
