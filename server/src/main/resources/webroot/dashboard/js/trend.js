@@ -6,6 +6,7 @@ import { $, el, show } from './dom.js';
 import { t } from './strings.js';
 import { niceScale, svg } from './charts.js';
 import { durationText } from './dates.js';
+import { dateText, decimal, integer, locale, number } from './format.js';
 import { fetchFile, saveBlob } from './download.js';
 
 const WIDTH = 360;
@@ -23,14 +24,14 @@ function secondsUnit(values) {
 /** "1.12." / "12/1": a day as the agent's language writes it, short. */
 function dayLabel(date) {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'numeric' }).format(new Date(y, m - 1, d));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric' }).format(new Date(y, m - 1, d));
 }
 
 /**
  * One line chart over the days: `values` one per day (null: none that day, a gap in the line);
  * a point with a <title> per value, the first and last day and every seventh labelled.
  */
-export function lineChart({ title, days, values, formatValue, formatTick = String, valueAxis = '' }) {
+export function lineChart({ title, days, values, formatValue, formatTick = number, valueAxis = '' }) {
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'line-chart', role: 'img' });
   chart.append(svg('title', {}, title));
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
@@ -74,10 +75,10 @@ export function lineChart({ title, days, values, formatValue, formatTick = Strin
 
 /** The four figures of the trend: [string key, the day's field, how a value reads, is it seconds]. */
 const TREND = [
-  ['trendChats', 'chats', (v) => String(v), false],
+  ['trendChats', 'chats', integer, false],
   ['firstResponseMedian', 'firstResponseMedianSeconds', durationText, true],
   ['resolutionMedian', 'resolutionMedianSeconds', durationText, true],
-  ['ratingAverage', 'ratingAverage', (v) => v.toFixed(1), false],
+  ['ratingAverage', 'ratingAverage', decimal, false],
 ];
 
 /** Draws the trend charts into #trend-charts and the same figures into the table #trend-days. */
@@ -94,7 +95,7 @@ export function renderTrend(days) {
       days: dates,
       values: raw.map((v) => (v == null ? null : v / unit.divisor)),
       formatValue: (v) => format(v * unit.divisor),
-      formatTick: (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1)),
+      formatTick: number,
       valueAxis: unit.name,
     }));
     figures.push(figure);
@@ -132,7 +133,7 @@ export function renderWrapUpFigures(report) {
     const row = el('tr');
     row.dataset.channel = c.channel;
     row.append(el('th', null, c.channel === 'email' ? t('channelEmail') : c.channel === 'chat' ? t('channelChat') : c.channel),
-      el('td', 'number', String(c.conversations)));
+      el('td', 'number', integer(c.conversations)));
     for (const key of ['firstResponseMedianSeconds', 'firstResponseP90Seconds', 'resolutionMedianSeconds', 'resolutionP90Seconds']) {
       row.append(el('td', 'number', durationText(c[key])));
     }
@@ -141,7 +142,7 @@ export function renderWrapUpFigures(report) {
   const tags = report.tags || [];
   $('report-tags').replaceChildren(...tags.map((entry) => {
     const row = el('tr');
-    row.append(el('th', null, entry.tag), el('td', 'number', String(entry.conversations)));
+    row.append(el('th', null, entry.tag), el('td', 'number', integer(entry.conversations)));
     return row;
   }));
   show($('report-tags-table'), tags.length > 0);
@@ -149,7 +150,7 @@ export function renderWrapUpFigures(report) {
   const comments = report.ratingComments || [];
   $('report-comments').replaceChildren(...comments.map((c) => {
     const item = el('li', 'report-comment');
-    item.append(el('span', 'report-comment-head muted', [t('rating', { n: c.rating }), c.agentName, new Date(c.createdAt).toLocaleDateString()]
+    item.append(el('span', 'report-comment-head muted', [t('rating', { n: c.rating }), c.agentName, dateText(new Date(c.createdAt))]
       .filter(Boolean).join(' · ')), el('span', 'report-comment-text', c.comment));
     return item;
   }));
