@@ -12,3 +12,4 @@ export { callApi, fetchOrFail } from './rest.js';
 export { Transcript, storedFromAck } from './transcript.js';
 export { TYPING, TypingNotices, RemoteTyping } from './typing.js';
 export { FILE_ACCEPT, IMAGE_TYPES, isImageType, formatSize, uploadFile, FileUrls } from './files.js';
+export { waitingSince, longestWaitFirst } from './waiting.js';
