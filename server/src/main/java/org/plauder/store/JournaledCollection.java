@@ -8,13 +8,16 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * A collection of the embedded database held in memory, every change written to the journal as
  * it is made: a stored document whole (inserted or updated), a removed one by its key, a dropped
  * collection. Queries and indexes are mongo-java-server's own, except that a query naming a unique
- * key's exact value goes through that key's index.
+ * key's exact value (or a list of them, {@code $in}) goes through that key's index.
  */
 final class JournaledCollection extends MemoryCollection {
 
@@ -78,7 +81,26 @@ final class JournaledCollection extends MemoryCollection {
         }
       }
     }
+    if (query.size() == 1 && isInOfStrings(query.values().iterator().next())) {
+      // {key: {$in: [exact strings]}} on a unique key: the index finds exactly those documents, so
+      // they need no matching (the library's matcher compares each one with every listed value).
+      for (Index<Integer> index : getIndexes()) {
+        String key = index.getKeys().get(0).getKey();
+        if (index.isUnique() && index.getKeys().size() == 1 && query.containsKey(key)) {
+          List<Integer> positions = new ArrayList<>();
+          for (Object value : new LinkedHashSet<>((Collection<?>) ((Document) query.get(key)).get("$in"))) {
+            index.getPositions(new Document(key, value)).forEach(positions::add);
+          }
+          return matchDocuments(new Document(), positions, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+      }
+    }
     return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+  }
+
+  private static boolean isInOfStrings(Object condition) {
+    return condition instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?> values
+        && values.stream().allMatch(String.class::isInstance);
   }
 
   @Override
