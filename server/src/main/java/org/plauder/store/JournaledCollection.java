@@ -62,7 +62,6 @@ final class JournaledCollection extends MemoryCollection {
     throw new MongoServerException("the embedded database cannot rename collections");
   }
 
-  /** Its size is not kept: measuring it would encode every document a second time on each write. */
   /**
    * A query that names one document by the exact value of a unique key — {@code _id} above all —
    * reads that document through the key's index, whatever other conditions it has. The library
@@ -103,6 +102,7 @@ final class JournaledCollection extends MemoryCollection {
         && values.stream().allMatch(String.class::isInstance);
   }
 
+  /** Its size is not kept: measuring it would encode every document a second time on each write. */
   @Override
   protected boolean tracksDataSize() {
     return false;
