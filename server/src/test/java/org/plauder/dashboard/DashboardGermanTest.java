@@ -1,6 +1,7 @@
 package org.plauder.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
 
@@ -102,7 +103,11 @@ class DashboardGermanTest extends DashboardBrowserTest {
     // the queue: a German waiting time, and Take without a free slot says why in German
     By maxsRow = DashboardTriageTest.queueRow(maxsChat);
     page.wait.until(d -> d.findElement(maxsRow).findElement(By.cssSelector(".queue-wait")).getText().matches("wartet seit \\d+:\\d\\d"));
-    driver.findElement(maxsRow).findElement(By.cssSelector("button.take")).click();
+    // the queue is drawn again with each queue push: a row found a moment ago may have been replaced
+    page.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      d.findElement(maxsRow).findElement(By.cssSelector("button.take")).click();
+      return true;
+    });
     page.wait.until(ExpectedConditions.textToBe(By.id("toast"), "Kein freier Chat-Platz — beende einen Chat oder erhöhe dein Limit."));
 
     // a message's time on the 24-hour clock
@@ -144,6 +149,18 @@ class DashboardGermanTest extends DashboardBrowserTest {
     page.wait.until(d -> !d.findElements(By.cssSelector("#transcript-log .message")).isEmpty());
     page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("toast")));
     assertAllGerman("history");
+
+    // its transcript downloaded as text reads German: German headings and dates, names instead of ids
+    driver.executeScript("window.saved = []; const make = URL.createObjectURL;"
+        + " URL.createObjectURL = (blob) => { blob.text().then((t) => window.saved.push(t)); return make(blob); };");
+    driver.findElement(By.cssSelector("#transcript-downloads button[data-format='txt']")).click();
+    page.wait.until(d -> ((Number) driver.executeScript("return window.saved.length")).intValue() > 0);
+    String transcript = (String) driver.executeScript("return window.saved[0]");
+    assertTrue(transcript.startsWith("Chatverlauf\n"), transcript);
+    assertTrue(transcript.matches("(?s).*\nBesucher: (Eva|Max)\n.*"), transcript);
+    assertTrue(transcript.matches("(?s).*\nBegonnen: \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}\n.*"), transcript);
+    assertTrue(transcript.matches("(?s).*\nBewertung: [34]/5\n.*"), transcript);
+    assertFalse(transcript.contains(evasChat) || transcript.contains(maxsChat), "no ids in a transcript for people");
 
     page.showView("reports");
     page.wait.until(ExpectedConditions.textToBe(By.id("figure-ratingAverage"), "3,5"));
