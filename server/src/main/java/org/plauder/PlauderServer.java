@@ -147,8 +147,9 @@ public final class PlauderServer {
               .compose(v -> firstAnswer(services).listen(services.events()))
               .compose(v -> new LostConnectionLines(services.messages(), services.conversations(), services.caches().sites(),
                   services.presence()).listen(services.events()))
+              .compose(v -> org.plauder.presence.LeftAloneLines.of(services).listen(services.events()))
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
-              .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents(), services.caches().agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RoutingAudit(services.events(), services.conversations().routing(),
                   services.visitors(), services.clock())).onSuccess(ids::add))
@@ -216,7 +217,7 @@ public final class PlauderServer {
         new ConversationAccess(conversations, caches.conversations()), messages, policy, assignmentRate, router, new AgentDesk(agents, conversations),
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
-        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches, metrics,
+        new TranscriptEmails(mailer, conversations, messages, sites, new org.plauder.store.SiteSenders(db), clock), new Inboxes(vertx.eventBus()), caches, metrics,
         knowledgeBase,
         connectedAgents);
   }

@@ -50,6 +50,7 @@ public final class CacheInvalidation extends VerticleBase {
         events.onEveryNode(ChatTransferred.class, e -> conversations.forget(e.conversation().id())),
         events.onEveryNode(ChatClosed.class, e -> conversations.forget(e.conversationId())),
         events.onEveryNode(ChatQueued.class, e -> conversations.forget(e.conversationId())),
-        events.onEveryNode(ChatRated.class, e -> conversations.forget(e.conversationId()))));
+        events.onEveryNode(ChatRated.class, e -> conversations.forget(e.conversationId())),
+        events.onEveryNode(DomainEvent.AgentProfileChanged.class, e -> caches.agents().forget(e.agentId()))));
   }
 }

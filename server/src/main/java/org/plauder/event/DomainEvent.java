@@ -39,9 +39,10 @@ public sealed interface DomainEvent {
   /**
    * Why a conversation is waiting in the queue; {@code BOT_HANDOVER}: a held chat whose visitor asked
    * for a person; {@code AGENT_LOST}: its agent's dashboard was gone for the grace period and no
-   * colleague had room, so it waits at its old place, near the head.
+   * colleague had room, so it waits at its old place, near the head; {@code AGENT_LEFT}: alike, its agent went
+   * away or offline and handed its chats over ({@code DeskLeaving}).
    */
-  enum QueueReason { NEW, AGENT_DISABLED, BOT_HANDOVER, AGENT_LOST }
+  enum QueueReason { NEW, AGENT_DISABLED, BOT_HANDOVER, AGENT_LOST, AGENT_LEFT }
 
   /**
    * A new chat is held out of the queue because the FAQ bot answers it first; {@code question} is
@@ -151,4 +152,13 @@ public sealed interface DomainEvent {
 
   /** A help article was deleted. */
   record ArticleDeleted(String siteKey, String articleId) implements DomainEvent {}
+
+  /** An agent changed its display name or picture ({@code AgentProfiles}); nodes read the agent again. */
+  record AgentProfileChanged(String siteKey, String agentId) implements DomainEvent {}
+
+  /**
+   * An agent went away or offline from its dashboard ({@code DeskLeaving}) and chose what became of its
+   * chats; {@code keptChats}: how many it kept (they stay with it, and nobody new comes to it).
+   */
+  record AgentLeft(String siteKey, String agentId, String agentName, int keptChats) implements DomainEvent {}
 }

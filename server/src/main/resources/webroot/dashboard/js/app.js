@@ -25,6 +25,8 @@ import { Articles } from './articles.js';
 import { BotSettings } from './botsettings.js';
 import { RoutingExplainer } from './routing.js';
 import { OriginalMails } from './originalmails.js';
+import { Profile } from './profile.js';
+import { Leaving } from './leaving.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
 const QUEUE_POLL_OFFLINE_MS = 20000;
@@ -49,6 +51,8 @@ let settings;
 let monitor;
 let whisperNotes;
 let liveVisitors;
+let profile;
+let leaving;
 let offerRules;
 let articles;
 let botSettings;
@@ -164,6 +168,16 @@ function start(session) {
   canned = new Canned(ctx);
   canned.load();
   routing = new RoutingExplainer(ctx);
+  profile = new Profile(ctx);
+  leaving = new Leaving(ctx, {
+    openChats: () => [...chats.chats.values()].filter((chat) => !chat.ended).length,
+    changeStatus,
+    left: (reply) => {
+      setAgent(reply.agent);
+      refreshQueue();
+    },
+    cancelled: () => setAgent(state.agent),
+  });
   bus.onstate = (s) => onConnection(s);
   bus.onpush = onPush;
   bus.onrefused = () => signOut(t('sessionExpired'));
@@ -261,6 +275,7 @@ function toast(message, isError = false, action = null) {
 function setAgent(agent) {
   if (!agent) return;
   state.agent = agent;
+  if (profile) profile.showAgent(agent);
   $('status-select').value = agent.status;
   $('status-select').className = 'status-select ' + agent.status;
   if (document.activeElement !== $('max-chats')) $('max-chats').value = agent.maxChats;
@@ -547,7 +562,7 @@ function init() {
   updateSoundButton();
   $('login-form').addEventListener('submit', signIn);
   $('logout').addEventListener('click', () => signOut());
-  $('status-select').addEventListener('change', () => changeStatus({ status: $('status-select').value }));
+  $('status-select').addEventListener('change', () => leaving.ask($('status-select').value));
   $('max-chats').addEventListener('change', () => {
     const value = Number.parseInt($('max-chats').value, 10);
     if (Number.isInteger(value) && value >= 0 && value <= 50) changeStatus({ maxChats: value });

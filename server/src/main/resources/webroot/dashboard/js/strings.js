@@ -145,6 +145,18 @@ const STRINGS = {
     whyAgentLostQueued: '{from} lost the connection; back to the queue at its place', chatMovedAgentLost: 'Your connection was lost — the chat went to {name}.',
     transferredAgentLost: 'From {name}, who lost the connection',
     autoAway: 'Auto-away after (minutes)', autoAwayHelp: 'An online agent who has not written, typed or changed status for this long gets no new chats (set away); 0 turns this off.',
+
+    myProfile: 'My profile', profileHelp: 'Visitors see this name and picture in the chat, never your e-mail address.',
+    displayName: 'Display name', pictureChoose: 'Picture (PNG, JPEG or WebP, at most 1 MB)', pictureRemove: 'Use initials instead',
+    profileSaved: 'Profile saved.', pictureTooLarge: 'The picture is larger than 1 MB.', pictureUnsupported: 'A picture must be a PNG, JPEG or WebP image.',
+    leaveTitleOne: '1 visitor is chatting with you', leaveTitleMany: '{count} visitors are chatting with you',
+    leaveHelp: 'What should happen to them while you are gone?', leaveHandOver: 'Hand them to colleagues', leaveKeep: 'Keep them',
+    leaveClose: 'Close them', leaveStay: 'Stay online',
+    leaveDone: 'Handed to colleagues: {handedOver} · back in the queue: {queued} · closed: {closed} · kept: {kept}',
+    senderTitle: 'Sender of e-mailed transcripts', senderHelp: 'Visitors who ask for their chat by e-mail get it from this address. Empty: the server\'s sender.',
+    senderName: 'Name (optional)', senderAddress: 'E-mail address', senderFrom: 'Transcripts are sent from: {from}',
+    senderNone: 'No e-mail server is set up: transcripts cannot be e-mailed.', senderSaved: 'Sender saved.',
+    verifiedBadge: '✓ verified', verifiedHelp: 'Signed in on your site: your backend vouched for this customer (identity verification).',
   },
   de: {
     attachFile: 'Datei anhängen (Bild oder PDF)', uploadingFile: '{name} wird gesendet … {percent} %', cancelUpload: 'Senden abbrechen',
@@ -291,6 +303,18 @@ const STRINGS = {
     whyAgentLostQueued: '{from} hat die Verbindung verloren; zurück in die Warteschlange an seinen Platz', chatMovedAgentLost: 'Ihre Verbindung war weg — der Chat ging an {name}.',
     transferredAgentLost: 'Von {name}, dessen Verbindung weg war',
     autoAway: 'Automatisch abwesend nach (Minuten)', autoAwayHelp: 'Wer so lange nichts geschrieben, getippt oder am Status geändert hat, wird auf abwesend gesetzt und bekommt keine neuen Chats; 0 schaltet das aus.',
+
+    myProfile: 'Mein Profil', profileHelp: 'Besucher sehen diesen Namen und dieses Bild im Chat, nie Ihre E-Mail-Adresse.',
+    displayName: 'Anzeigename', pictureChoose: 'Bild (PNG, JPEG oder WebP, höchstens 1 MB)', pictureRemove: 'Stattdessen Initialen zeigen',
+    profileSaved: 'Profil gespeichert.', pictureTooLarge: 'Das Bild ist größer als 1 MB.', pictureUnsupported: 'Ein Bild muss ein PNG-, JPEG- oder WebP-Bild sein.',
+    leaveTitleOne: '1 Besucher chattet gerade mit dir', leaveTitleMany: '{count} Besucher chatten gerade mit dir',
+    leaveHelp: 'Was soll mit ihnen geschehen, solange du weg bist?', leaveHandOver: 'An Kolleginnen und Kollegen übergeben', leaveKeep: 'Behalten',
+    leaveClose: 'Beenden', leaveStay: 'Online bleiben',
+    leaveDone: 'An Kollegen übergeben: {handedOver} · zurück in der Warteschlange: {queued} · beendet: {closed} · behalten: {kept}',
+    senderTitle: 'Absender der Chatverläufe per E-Mail', senderHelp: 'Wer seinen Chat per E-Mail anfordert, bekommt ihn von dieser Adresse. Leer: der Absender des Servers.',
+    senderName: 'Name (optional)', senderAddress: 'E-Mail-Adresse', senderFrom: 'Chatverläufe gehen von: {from}',
+    senderNone: 'Kein Mailserver eingerichtet: Chatverläufe können nicht gemailt werden.', senderSaved: 'Absender gespeichert.',
+    verifiedBadge: '✓ verifiziert', verifiedHelp: 'Auf eurer Website angemeldet: euer Backend bürgt für diese Kundin oder diesen Kunden (Identitätsprüfung).',
   },
 };
 
