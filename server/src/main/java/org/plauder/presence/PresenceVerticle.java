@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.plauder.agent.AgentStatus;
 import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatRequested;
 import org.plauder.event.DomainEvent.OfferAccepted;
@@ -30,7 +29,6 @@ import org.plauder.offer.OfferSettings;
 import org.plauder.offer.VisitorView;
 import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Inboxes;
-import org.plauder.protocol.Json;
 import org.plauder.routing.AssignmentPolicy;
 import org.plauder.store.Agents;
 import org.plauder.store.Conversations;
@@ -76,6 +74,7 @@ public final class PresenceVerticle extends VerticleBase {
   /** Concurrent only so that the metrics may read its size from another thread; changed on this verticle's loop alone. */
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private final Map<String, String> visitorOfSocket = new HashMap<>();
+  private VisitorFeed feed;
 
   public PresenceVerticle(Parts parts) {
     this.parts = parts;
@@ -84,6 +83,7 @@ public final class PresenceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    feed = new VisitorFeed(vertx, presence, parts.agents(), parts.inboxes());
     vertx.eventBus().<JsonObject>localConsumer(Addresses.INTERNAL_VISITOR_SOCKET_OPENED, m -> opened(m.body()));
     vertx.eventBus().<String>localConsumer(Addresses.INTERNAL_VISITOR_SOCKET_CLOSED, m -> closed(m.body()));
     vertx.setPeriodic(HEARTBEAT.toMillis(), id -> heartbeat());
@@ -179,11 +179,7 @@ public final class PresenceVerticle extends VerticleBase {
     if (h == null) {
       return; // another node holds this visitor's sockets and does the planning
     }
-    presence.find(visitorId).onSuccess(p -> {
-      if (p != null) {
-        toAgentsOf(h.siteKey, Json.push("visitor").put("visitor", Json.presence(p)));
-      }
-    });
+    feed.changed(h.siteKey, visitorId);
     plan(visitorId, h);
   }
 
@@ -250,11 +246,5 @@ public final class PresenceVerticle extends VerticleBase {
               p.language(), all.resultAt(2) != null, p.openOffer() != null, v.lastOfferAt(), v.offerDismissedAt());
           return new PlanningContext(view, all.resultAt(3));
         });
-  }
-
-  private void toAgentsOf(String siteKey, JsonObject frame) {
-    parts.agents().ofSite(siteKey).onSuccess(agents -> agents.stream()
-        .filter(a -> a.status() != AgentStatus.OFFLINE && !a.disabled())
-        .forEach(a -> parts.inboxes().toAgent(a.id(), frame)));
   }
 }

@@ -33,8 +33,11 @@ public final class AssignmentPolicy {
   /** The selection a chat is routed by now, and the rule that says why. */
   public record Choice(AgentSelection selection, AssignReason reason) {}
 
-  /** A waiting chat this round will give to an agent of {@code choice}, with the agents routing considered for it. */
-  public record Planned(QueuedChat chat, Choice choice, List<Candidate> considered) {}
+  /**
+   * A waiting chat this round will give to an agent of {@code choice}, expected to be {@code agentId} (the first in the
+   * choice's order, counting the chats planned before it), with the agents routing considered for it.
+   */
+  public record Planned(QueuedChat chat, Choice choice, String agentId, List<Candidate> considered) {}
 
   private final AgentSelection selection;
   /** Who has a dashboard open; null: every agent counts as connected (the rule alone, as its unit tests use it). */
@@ -119,7 +122,7 @@ public final class AssignmentPolicy {
       List<Agent> allowed = asIfAssigned.values().stream().filter(choice.selection()::allows).toList();
       Optional<Agent> next = allowed.stream().min(choice.selection().order());
       if (next.isPresent()) {
-        planned.add(new Planned(chat, choice, allowed.stream().map(QueueDrain::candidate).toList()));
+        planned.add(new Planned(chat, choice, next.get().id(), allowed.stream().map(QueueDrain::candidate).toList()));
         asIfAssigned.put(next.get().id(), next.get().withOneMoreChat(now));
       }
     }

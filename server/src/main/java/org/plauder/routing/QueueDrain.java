@@ -66,7 +66,7 @@ final class QueueDrain {
       }
       List<Future<Agent>> claims = new ArrayList<>();
       for (Planned p : plan) {
-        claims.add(agents.claimSlot(siteKey, p.choice().selection(), now));
+        claims.add(claimPlanned(siteKey, p, now));
       }
       return settled(claims).compose(claimed -> handOverAll(plan, claimed, now).compose(round -> {
         boolean claimedAll = claimed.agents().stream().allMatch(a -> a != null);
@@ -75,6 +75,15 @@ final class QueueDrain {
         return round.failure() == null ? next : next.compose(v -> Future.failedFuture(round.failure()));
       }));
     });
+  }
+
+  /**
+   * A slot of the agent the plan expects, claimed by its key (one document, no scan); when another
+   * node or round took that slot meanwhile, of whichever agent the choice now ranks first.
+   */
+  private Future<Agent> claimPlanned(String siteKey, Planned p, Instant now) {
+    return agents.claimSlotOf(p.agentId(), siteKey, p.choice().selection(), now)
+        .compose(agent -> agent != null ? Future.succeededFuture(agent) : agents.claimSlot(siteKey, p.choice().selection(), now));
   }
 
   /** What one round did: how many claimed slots found their chat gone, and the first failure, if any. */

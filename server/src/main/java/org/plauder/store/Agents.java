@@ -40,6 +40,7 @@ public final class Agents implements AgentStore {
       new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
   private final Database db;
+  private final SharedReads<String, List<Agent>> siteAgents = new SharedReads<>(this::readOfSite);
 
   public Agents(Database db) {
     this.db = db;
@@ -88,8 +89,16 @@ public final class Agents implements AgentStore {
         .map(result -> result.getModifiedCount() == 1);
   }
 
+  /**
+   * The site's agents by name. Routing, the queue and the live-visitors feed ask for them on every
+   * chat request and page view: callers at the same moment share one read ({@link SharedReads}).
+   */
   @Override
   public Future<List<Agent>> ofSite(String siteKey) {
+    return siteAgents.get(siteKey);
+  }
+
+  private Future<List<Agent>> readOfSite(String siteKey) {
     return Reactive.list(db.agents().find(eq("siteKey", siteKey)).sort(Sorts.ascending("name")))
         .map(list -> list.stream().map(Agents::toAgent).toList());
   }

@@ -233,7 +233,7 @@ function onPush(push) {
     case 'queue': setQueue(push.waiting || []); break;
     case 'monitor': if (monitor) monitor.onPush(push); break;
     case 'whisper': whisperNotes.onPush(push); break;
-    case 'visitor': liveVisitors.onVisitor(push); break;
+    case 'visitors': liveVisitors.onVisitors(push); break;
     case 'visitorLeft': liveVisitors.onVisitorLeft(push); break;
     default: break;
   }

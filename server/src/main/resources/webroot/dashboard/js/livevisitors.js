@@ -1,4 +1,4 @@
-// Live visitors: who is on the site now (agent.visitors, then `visitor` / `visitorLeft` pushes),
+// Live visitors: who is on the site now (agent.visitors, then `visitors` / `visitorLeft` pushes),
 // on which page and for how long, how many pages they saw, new or returning; and an invitation
 // to chat in the agent's own words (agent.invite).
 
@@ -44,11 +44,13 @@ export class LiveVisitors {
     this.ctx.onPresence(null);
   }
 
-  onVisitor(push) {
-    if (!push.visitor) return;
-    this.visitors.set(push.visitor.visitorId, push.visitor);
+  /** A `visitors` push: the visitors that changed in the last moment, each as it is now. */
+  onVisitors(push) {
+    const changed = (push.visitors || []).filter((v) => v && v.visitorId);
+    if (changed.length === 0) return;
+    for (const v of changed) this.visitors.set(v.visitorId, v);
     this.render();
-    this.ctx.onPresence(push.visitor.visitorId);
+    for (const v of changed) this.ctx.onPresence(v.visitorId);
   }
 
   onVisitorLeft(push) {
