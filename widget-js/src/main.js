@@ -540,6 +540,8 @@ class Widget {
           return;
         }
         this.addMessages([m], true);
+        // The agent who had left writes again: back from the leave-a-message form to the chat.
+        if (m.sender === 'agent' && this.state.agentLeft && this.state.mode === 'offline') this.update({ mode: 'chat', agentLeft: null });
         return;
       }
       case 'read':

@@ -84,4 +84,30 @@ class WidgetAgentLeftTest extends WidgetWithDashboardTest {
     }
     Browser.screenshot(agentDriver, "dashboard-after-leaving");
   }
+
+  @Test
+  void anAgentWhoComesBackAndWritesBringsTheVisitorBackFromTheFormToTheChat() {
+    AgentDashboard dashboard = AgentDashboard.ofAdmin(node);
+    agentDriver = dashboard.driver();
+    WebDriverWait agentWait = dashboard.waiting();
+    dashboard.setStatus("online");
+    driver = Browser.start(1280, 800);
+    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
+    page.find(".launcher").click();
+    page.waitVisible("textarea");
+    page.find("textarea").sendKeys("Hallo?", Keys.ENTER);
+    page.waitText(".status", "ist für Sie da");
+    agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#chat-list button.chat-item"))).click();
+
+    new Select(agentDriver.findElement(By.id("status-select"))).selectByValue("away");
+    agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("leave-keep"))).click();
+    agentWait.until(ExpectedConditions.attributeContains(By.id("status-select"), "class", "away"));
+    page.waitText(".offline-intro", "Admin ist nicht mehr erreichbar");
+
+    dashboard.setStatus("online");
+    agentDriver.findElement(By.id("composer-text")).sendKeys("Entschuldigung, ich bin wieder da.", Keys.ENTER);
+    page.waitText(".log li.agent .bubble", "Entschuldigung, ich bin wieder da.");
+    page.waiting().until(d -> !page.visible(".offline"));
+    assertTrue(page.visible("textarea"), "the composer is back");
+  }
 }
