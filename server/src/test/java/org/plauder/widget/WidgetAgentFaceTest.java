@@ -56,11 +56,7 @@ class WidgetAgentFaceTest extends WidgetWithDashboardTest {
             + " && i.src.indexOf('/api/v1/avatars/') > 0;")));
     dashboard.setStatus("online");
 
-    driver = Browser.start(1280, 800);
-    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
-    page.find(".launcher").click();
-    page.waitVisible("textarea");
-    page.find("textarea").sendKeys("Hallo, wer ist da?", Keys.ENTER);
+    WidgetPage page = chatInWidget(1280, 800, "Hallo, wer ist da?");
     page.waitText(".status", "Anna ist für Sie da");
     page.waiting().withMessage("Anna's picture in the header").until(d -> pictureShown(page.js(
         "var i = document.getElementById('plauder-widget').shadowRoot.querySelector('header .face img');"

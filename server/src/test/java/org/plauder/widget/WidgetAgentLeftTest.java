@@ -31,12 +31,7 @@ class WidgetAgentLeftTest extends WidgetWithDashboardTest {
     WebDriverWait agentWait = dashboard.waiting();
     dashboard.setStatus("online");
 
-    driver = Browser.start(360, 740);
-    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
-    page.find(".launcher").click();
-    page.waitVisible("textarea");
-    page.find("textarea").sendKeys("Hallo, mein Paket ist nicht angekommen.", Keys.ENTER);
-    page.waitText(".status", "ist für Sie da");
+    WidgetPage page = chatInWidget(360, 740, "Hallo, mein Paket ist nicht angekommen.");
     agentWait.until(d -> d.findElements(By.cssSelector("#chat-list .chat-item")).size() == 1);
 
     // Offline with a chat open: asked first; "Stay online" is one of the answers, Escape another.
@@ -91,12 +86,7 @@ class WidgetAgentLeftTest extends WidgetWithDashboardTest {
     agentDriver = dashboard.driver();
     WebDriverWait agentWait = dashboard.waiting();
     dashboard.setStatus("online");
-    driver = Browser.start(1280, 800);
-    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
-    page.find(".launcher").click();
-    page.waitVisible("textarea");
-    page.find("textarea").sendKeys("Hallo?", Keys.ENTER);
-    page.waitText(".status", "ist für Sie da");
+    WidgetPage page = chatInWidget(1280, 800, "Hallo?");
     agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#chat-list button.chat-item"))).click();
 
     new Select(agentDriver.findElement(By.id("status-select"))).selectByValue("away");

@@ -42,12 +42,7 @@ class WidgetAttachmentTest extends WidgetWithDashboardTest {
     WebDriverWait agentWait = dashboard.waiting();
     dashboard.setStatus("online");
 
-    driver = Browser.start(1280, 800);
-    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
-    page.find(".launcher").click();
-    page.waitVisible("textarea");
-    page.find("textarea").sendKeys("Hallo, das Paket ist kaputt angekommen.", Keys.ENTER);
-    page.waitText(".status", "ist für Sie da");
+    WidgetPage page = chatInWidget(1280, 800, "Hallo, das Paket ist kaputt angekommen.");
     page.waitVisible(".attach");
 
     paste(page, PNG_BASE64, "Bildschirmfoto.png", "image/png");
