@@ -80,6 +80,10 @@ class WidgetAgentFaceTest extends WidgetWithDashboardTest {
             + " var f = r.querySelector('header .face').getBoundingClientRect(), x = r.querySelector('header .x').getBoundingClientRect();"
             + " return f.left >= 0 && f.width >= 30 && f.right < x.left && x.right <= document.documentElement.clientWidth;")));
     Browser.screenshot(driver, "widget-agent-face-360");
+    // The admin's list of agents shows each agent's face and shown name, the account's name beside it.
+    agentDriver.findElement(By.id("tab-admin")).click();
+    agentWait.until(d -> d.findElements(By.cssSelector("#agents-body .agent-name-cell")).stream()
+        .anyMatch(c -> c.getText().contains("Anna (Admin)") && !c.findElements(By.cssSelector(".face img")).isEmpty()));
     Browser.screenshot(agentDriver, "dashboard-profile");
   }
 }
