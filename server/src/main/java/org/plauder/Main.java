@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.plauder.cluster.ClusteredVertx;
 import org.plauder.config.Config;
+import org.plauder.config.MailboxVariables;
+import org.plauder.mail.EnvironmentMailbox;
+import org.plauder.store.Mailboxes;
 import org.plauder.metrics.NodeMetrics;
 import org.plauder.store.DatabaseProcess;
 import org.slf4j.Logger;
@@ -30,8 +33,10 @@ public final class Main {
       return;
     }
     Config config;
+    MailboxVariables mailbox;
     try {
       config = Config.fromEnvironment(System.getenv());
+      mailbox = MailboxVariables.fromEnvironment(System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println("Configuration error: " + e.getMessage());
       System.exit(2);
@@ -42,7 +47,7 @@ public final class Main {
     Future<Vertx> started = config.cluster() == null
         ? Future.succeededFuture(metrics.vertxBuilder(new VertxOptions()).build())
         : ClusteredVertx.start(config.cluster(), metrics);
-    started.onComplete(vertx -> run(vertx, config, metrics), error -> {
+    started.onComplete(vertx -> run(vertx, config, metrics, mailbox), error -> {
       log.error("Plauder could not join its cluster: {}", error.getMessage(), error);
       System.exit(1);
     });
@@ -60,8 +65,13 @@ public final class Main {
     DatabaseProcess.run(database.dataDir(), database.port());
   }
 
-  private static void run(Vertx vertx, Config config, NodeMetrics metrics) {
+  private static void run(Vertx vertx, Config config, NodeMetrics metrics, MailboxVariables mailbox) {
     PlauderServer.start(vertx, config, Clock.systemUTC(), metrics).onComplete(server -> {
+      if (mailbox != null) {
+        EnvironmentMailbox.connect(new Mailboxes(server.services().database()), server.services().events(), mailbox)
+            .onSuccess(v -> log.info("Support mailbox {} of site {} from PLAUDER_MAIL_*", mailbox.mailbox().address(), mailbox.siteKey()))
+            .onFailure(e -> log.error("Support mailbox from PLAUDER_MAIL_* not stored: {}", e.getMessage()));
+      }
       String base = config.publicUrl();
       log.info("Plauder is listening on port {}", server.port());
       log.info("Demo shop:       {}/demo/", base);

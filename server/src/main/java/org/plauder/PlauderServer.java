@@ -56,6 +56,7 @@ import org.plauder.store.BotAnswers;
 import org.plauder.store.Conversations;
 import org.plauder.store.Database;
 import org.plauder.store.EmailConversations;
+import org.plauder.store.LastSeqs;
 import org.plauder.store.MailThreads;
 import org.plauder.store.Mailboxes;
 import org.plauder.store.EmbeddedMongo;
@@ -156,8 +157,8 @@ public final class PlauderServer {
               .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(),
                   services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new MailVerticle(mailParts(services))).onSuccess(ids::add))
-              .compose(id -> vertx.deployVerticle(new SupervisorPushes(services.events(), services.inboxes(), supervision.monitoring()))
-                  .onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new SupervisorPushes(services.events(), services.inboxes(), supervision.monitoring())).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new org.plauder.web.StatusPushes(services)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping, supervision)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RetentionJob(services)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new SlotAudit(services.agents(), services.conversations(), services.router(),
@@ -200,7 +201,7 @@ public final class PlauderServer {
     OfferStore offerStore = new OfferStore(db);
     CacheInvalidation.Caches caches = caches(sites, offerStore, agents, conversations);
     ConversationService messages = new ConversationService(caches.sites(), conversations, caches.conversations(), messageStore,
-        events, clock);
+        new LastSeqs(vertx, db), events, clock);
     ConnectedAgents connectedAgents = new ConnectedAgents(vertx, clock);
     AssignmentPolicy policy = AssignmentPolicy.lowestLoad().onlyConnected(connectedAgents);
     AssignmentRate assignmentRate = new AssignmentRate();
@@ -218,8 +219,7 @@ public final class PlauderServer {
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
         new TranscriptEmails(mailer, conversations, messages, sites, new org.plauder.store.SiteSenders(db), clock), new Inboxes(vertx.eventBus()), caches, metrics,
-        knowledgeBase,
-        connectedAgents);
+        knowledgeBase, connectedAgents);
   }
 
   /** What a node keeps in memory of what it reads on every request; sized for a busy site, forgotten on change. */
@@ -256,9 +256,9 @@ public final class PlauderServer {
     MailThreads threads = new MailThreads(s.database());
     MailIntake intake = new MailIntake(new MailIntake.Parts(threads, new EmailConversations(s.database(), s.conversations()),
         s.conversations(), s.visitors(), s.messages(), s.router(), s.events(), new MailThreading(), s.clock(),
-        s.config().maxMessageLength()));
+        s.config().maxMessageLength(), new org.plauder.attachment.Attachments(new org.plauder.store.Files(s.database()), s.messages()), new org.plauder.store.SiteFileLimits(s.database())));
     return new MailVerticle.Parts(s.events(), new Mailboxes(s.database()), threads, intake, s.caches().sites(),
-        s.caches().conversations(), s.messages(), 30);
+        s.caches().conversations(), s.messages(), 30, new org.plauder.store.Files(s.database()));
   }
 
   private static PresenceVerticle.Parts presenceParts(Services s) {
@@ -289,12 +289,12 @@ public final class PlauderServer {
 
   /** Closing waits for the database's last commit and its file: not on an event loop. */
   private Future<Void> closeDatabase() {
-    return vertx.executeBlocking(() -> {
+    return services.messages().writeLastSeqs().recover(e -> Future.succeededFuture()).compose(v -> vertx.executeBlocking(() -> {
       database.close();
       if (embedded != null) {
         embedded.close();
       }
       return null;
-    });
+    }));
   }
 }

@@ -233,4 +233,26 @@ class ChatFlowTest {
     }
     throw new AssertionError("expected the request to be refused");
   }
+
+  @Test
+  void anActiveChatsLastSeqIsStoredBehindItsMessagesAndItsHistoryReadsPastIt() throws Exception {
+    JsonObject state = await(visitorBus.request("visitor.requestChat", visitor.token(),
+        new JsonObject().put("name", "Eva").put("text", "Hallo").put("clientMsgId", "v-1")));
+    String conversationId = state.getJsonObject("conversation").getString("id");
+    for (int i = 2; i <= 6; i++) {
+      await(visitorBus.request("visitor.send", visitor.token(), new JsonObject()
+          .put("conversationId", conversationId).put("text", "Nachricht " + i).put("clientMsgId", "v-" + i)));
+    }
+    // Whatever the stored hint says at this moment, the history has all six at once.
+    JsonArray messages = await(visitorBus.request("visitor.history", visitor.token(),
+        new JsonObject().put("conversationId", conversationId))).getJsonArray("messages");
+    assertEquals(6, messages.size());
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    long stored = 0;
+    while (stored != 6 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      stored = await(node.server.services().conversations().find(conversationId)).lastSeq();
+    }
+    assertEquals(6, stored, "the last seq is written behind the messages, not never");
+  }
 }

@@ -9,12 +9,10 @@ import static org.plauder.TestMailServer.SUPPORT;
 import static org.plauder.TestNode.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -23,13 +21,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
-import java.nio.file.Path;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.plauder.TestNode.OnlineAgent;
 import org.plauder.TestNode.Person;
 import org.plauder.store.MailThreads;
@@ -39,26 +32,7 @@ import org.plauder.store.MailThreads;
  * the support address becomes a conversation, the agent's answer goes out in the thread, and
  * the customer's reply comes back into the same conversation.
  */
-@ExtendWith(VertxExtension.class)
-class MailChannelTest {
-
-  @TempDir
-  Path dataDir;
-
-  TestMailServer mail;
-  TestNode node;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    mail = new TestMailServer();
-    node = TestNode.start(vertx, TestNode.config(dataDir, null));
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-    mail.close();
-  }
+class MailChannelTest extends MailNodeTest {
 
   @Test
   void aMailWaitingInTheMailboxBecomesAnEmailConversationOfAnOnlineAgentAndIsMarkedSeen() throws Exception {
@@ -241,19 +215,6 @@ class MailChannelTest {
     return new Answered(conversationId, agentAnswers(agent, conversationId, "Die Rechnung kommt heute."));
   }
 
-  /** The agent answers in the dashboard; the answer as the customer receives it. */
-  private MimeMessage agentAnswers(OnlineAgent agent, String conversationId, String text) throws Exception {
-    int before = mail.customerMails().size();
-    await(agent.bus().request("agent.send", agent.person().token(), new JsonObject()
-        .put("conversationId", conversationId).put("text", text).put("clientMsgId", "a-" + before)));
-    assertTrue(waitUntil(() -> mail.customerMails().size() > before), "the answer reaches the customer's mailbox");
-    return mail.customerMails().get(before);
-  }
-
-  private JsonArray messages(OnlineAgent agent, String conversationId) {
-    return await(agent.bus().request("agent.history", agent.person().token(), new JsonObject().put("conversationId", conversationId)))
-        .getJsonArray("messages");
-  }
 
   private int unseenInSupportInbox() throws Exception {
     Properties p = new Properties();
@@ -267,20 +228,5 @@ class MailChannelTest {
     } finally {
       store.close();
     }
-  }
-
-  interface Check {
-    boolean holds() throws Exception;
-  }
-
-  /** Polls a condition for up to 15 s (the mailbox is polled every second). */
-  private static boolean waitUntil(Check check) throws Exception {
-    for (int i = 0; i < 150; i++) {
-      if (check.holds()) {
-        return true;
-      }
-      Thread.sleep(100);
-    }
-    return false;
   }
 }

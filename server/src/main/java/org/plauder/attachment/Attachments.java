@@ -45,7 +45,13 @@ public final class Attachments {
   }
 
   /** The bytes as they arrive ({@code content}) and how many came once it completed ({@code size}). */
-  public record Upload(byte[] head, Publisher<ByteBuffer> content, LongSupplier size) {}
+  public record Upload(byte[] head, Publisher<ByteBuffer> content, LongSupplier size) {
+
+    /** An upload of bytes already in memory (a mail's attached file). */
+    public static Upload of(byte[] bytes) {
+      return new Upload(Arrays.copyOf(bytes, Math.min(bytes.length, FileType.SNIFF_BYTES)), new OneBuffer(bytes), () -> bytes.length);
+    }
+  }
 
   /** Stores the upload (its type known from its head) and appends the message that carries it. */
   public Future<ChatLog.Appended> send(Conversation c, Sender sender, String nameHeader, String clientMsgId,

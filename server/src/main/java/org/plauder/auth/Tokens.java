@@ -65,8 +65,21 @@ public final class Tokens {
     return builder.signWith(key).compact();
   }
 
+  /** A token that passed {@link #check}: whose it is, and until when. */
+  public record Verified(Identity identity, Instant expiresAt) {}
+
   /** Verifies signature, expiry and audience; throws {@link TokenRejected} otherwise. */
   public Identity verify(String token, Identity.Kind expected) {
+    return check(token, expected).identity();
+  }
+
+  /** Whether a token verified earlier has not expired since. */
+  public boolean stillValid(Verified verified) {
+    return clock.instant().isBefore(verified.expiresAt());
+  }
+
+  /** As {@link #verify}, with the token's expiry, for a caller that meets the same token again. */
+  public Verified check(String token, Identity.Kind expected) {
     if (token == null || token.isBlank()) {
       throw new TokenRejected("token_missing", "no token was sent");
     }
@@ -89,8 +102,9 @@ public final class Tokens {
     if (subject == null || site == null || claims.getExpiration() == null) {
       throw new TokenRejected("token_invalid", "the token is not valid");
     }
-    return expected == Identity.Kind.VISITOR
+    Identity identity = expected == Identity.Kind.VISITOR
         ? Identity.visitor(subject, site)
         : Identity.agent(subject, site, claims.get("role", String.class));
+    return new Verified(identity, claims.getExpiration().toInstant());
   }
 }

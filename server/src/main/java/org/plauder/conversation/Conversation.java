@@ -69,4 +69,9 @@ public record Conversation(
   public boolean isOpen() {
     return status == ConversationStatus.QUEUED || status == ConversationStatus.ACTIVE;
   }
+
+  /** Parked by its agent (pending or snoozed): not open, not ended, and holding no chat slot. */
+  public boolean isParked() {
+    return status == ConversationStatus.PENDING || status == ConversationStatus.SNOOZED;
+  }
 }

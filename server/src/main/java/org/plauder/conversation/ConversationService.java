@@ -12,6 +12,7 @@ import org.plauder.event.EventSink;
 import org.plauder.protocol.Failure;
 import org.plauder.store.AlreadyExists;
 import org.plauder.store.Conversations;
+import org.plauder.store.LastSeqs;
 import org.plauder.store.Messages;
 import org.plauder.site.Site;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * Stores messages and only then announces them ({@link MessageAppended}). Each message gets the
  * next gap-free {@code seq} of its conversation: a seq exists only once its message is stored,
  * because the unique (conversation, seq) id turns a lost race into a retry with the next number.
+ * On one node appends to a conversation take turns ({@link AppendTurns}), so races are left to
+ * several nodes writing to the same conversation.
  */
 public final class ConversationService implements ChatLog {
 
@@ -33,15 +36,18 @@ public final class ConversationService implements ChatLog {
   private final Conversations conversations;
   private final CachedReads<String, Conversation> cached;
   private final Messages messages;
+  private final LastSeqs lastSeqs;
   private final EventSink events;
   private final Clock clock;
+  private final AppendTurns turns = new AppendTurns();
 
   public ConversationService(CachedReads<String, Site> sites, Conversations conversations,
-      CachedReads<String, Conversation> cached, Messages messages, EventSink events, Clock clock) {
+      CachedReads<String, Conversation> cached, Messages messages, LastSeqs lastSeqs, EventSink events, Clock clock) {
     this.sites = sites;
     this.conversations = conversations;
     this.cached = cached;
     this.messages = messages;
+    this.lastSeqs = lastSeqs;
     this.events = events;
     this.clock = clock;
   }
@@ -60,31 +66,42 @@ public final class ConversationService implements ChatLog {
   /** As above, for a message that carries a stored file (its text is the file's name). */
   public Future<Appended> append(Conversation c, ChatMessage.Sender sender, String senderId, String senderName,
       String text, String clientMsgId, Attachment attachment) {
-    return sites.get(c.siteKey()).compose(site -> {
+    // In turn, so that the last seq this node knows (updated by the turn before) is the one to follow.
+    return turns.inTurn(c.id(), () -> Future.all(sites.get(c.siteKey()), cached.get(c.id())).compose(both -> {
+      Site site = both.resultAt(0);
+      Conversation known = both.resultAt(1);
+      long lastSeq = Math.max(c.lastSeq(), known == null ? 0 : known.lastSeq());
       String stored = site != null && site.maskCardNumbers() ? CardNumbers.mask(text) : text;
-      ChatMessage draft = new ChatMessage(c.id(), c.lastSeq() + 1, sender, senderId, senderName, stored, clientMsgId,
+      ChatMessage draft = new ChatMessage(c.id(), lastSeq + 1, sender, senderId, senderName, stored, clientMsgId,
           clock.instant().truncatedTo(ChronoUnit.MILLIS), attachment); // what MongoDB keeps, so a resent ack is identical
       return insertWithNextSeq(draft, c.siteKey(), 0);
     }).compose(inserted -> {
       // "masked" compares what is stored with what was sent, so a resend answers as the first send did.
       Appended appended = new Appended(inserted.message(), inserted.duplicate(), !inserted.message().text().equals(text));
       return appended.duplicate() ? Future.succeededFuture(appended) : recordAndAnnounce(c, appended);
-    });
+    }));
   }
 
   /**
    * The message is stored: it is announced and acknowledged now. The conversation's last seq
-   * (a hint for history paging, which tolerates a lagging one) and the first agent reply are
-   * recorded on the side, so the ack waits for one write, not two.
+   * (a hint for history paging, which tolerates a lagging one) is written on the side — in an
+   * active chat behind, with others ({@link LastSeqs}) — and so is the first agent reply, so the ack
+   * waits for one write.
    */
   private Future<Appended> recordAndAnnounce(Conversation c, Appended appended) {
     ChatMessage m = appended.message();
     boolean firstReply = m.sender() == ChatMessage.Sender.AGENT && c.firstAgentReplyAt() == null;
     cached.update(c.id(), known -> known.afterAppend(m.seq(), firstReply ? m.time() : null));
-    Future<Void> recorded = firstReply
-        ? Future.all(conversations.recordSeq(c.id(), m.seq()), conversations.recordFirstAgentReply(c.id(), m.time())).mapEmpty()
-        : conversations.recordSeq(c.id(), m.seq());
-    recorded.onFailure(e -> log.warn("last seq {} of {} not recorded: {}", m.seq(), c.id(), e.toString()));
+    if (c.status() == ConversationStatus.ACTIVE) {
+      lastSeqs.appended(c.id(), m.seq());
+    } else {
+      // Before its agent: the assignment that follows reads the conversation and tells the agent how far it goes.
+      conversations.recordSeq(c.id(), m.seq()).onFailure(e -> log.warn("last seq of {} not recorded: {}", c.id(), e.toString()));
+    }
+    if (firstReply) {
+      conversations.recordFirstAgentReply(c.id(), m.time())
+          .onFailure(e -> log.warn("first reply of {} not recorded: {}", c.id(), e.toString()));
+    }
     events.publish(new MessageAppended(c.siteKey(), c.visitorId(), c.agentId(), m));
     return Future.succeededFuture(appended);
   }
@@ -116,6 +133,11 @@ public final class ConversationService implements ChatLog {
 
   private static ChatMessage withSeq(ChatMessage m, long seq) {
     return new ChatMessage(m.conversationId(), seq, m.sender(), m.senderId(), m.senderName(), m.text(), m.clientMsgId(), m.time(), m.attachment());
+  }
+
+  /** Writes the last seqs collected so far; a node calls it before it closes its database. */
+  public Future<Void> writeLastSeqs() {
+    return lastSeqs.write();
   }
 
   /** Stores the visitor's rating (1 to 5) of its conversation. */

@@ -11,6 +11,7 @@ import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatQueued;
 import org.plauder.event.DomainEvent.ChatRated;
 import org.plauder.event.DomainEvent.ChatTransferred;
+import org.plauder.event.DomainEvent.ConversationStatusChanged;
 import org.plauder.event.DomainEvent.SiteChanged;
 import org.plauder.offer.OfferSettings;
 import org.plauder.site.Site;
@@ -51,6 +52,7 @@ public final class CacheInvalidation extends VerticleBase {
         events.onEveryNode(ChatClosed.class, e -> conversations.forget(e.conversationId())),
         events.onEveryNode(ChatQueued.class, e -> conversations.forget(e.conversationId())),
         events.onEveryNode(ChatRated.class, e -> conversations.forget(e.conversationId())),
-        events.onEveryNode(DomainEvent.AgentProfileChanged.class, e -> caches.agents().forget(e.agentId()))));
+        events.onEveryNode(DomainEvent.AgentProfileChanged.class, e -> caches.agents().forget(e.agentId())),
+        events.onEveryNode(ConversationStatusChanged.class, e -> conversations.forget(e.conversation().id()))));
   }
 }

@@ -39,10 +39,12 @@ public sealed interface DomainEvent {
   /**
    * Why a conversation is waiting in the queue; {@code BOT_HANDOVER}: a held chat whose visitor asked
    * for a person; {@code AGENT_LOST}: its agent's dashboard was gone for the grace period and no
-   * colleague had room, so it waits at its old place, near the head; {@code AGENT_LEFT}: alike, its agent went
-   * away or offline and handed its chats over ({@code DeskLeaving}).
+   * colleague had room, so it waits at its old place, near the head; {@code WOKEN}: a parked e-mail
+ * conversation opened again (the customer wrote, or its snooze ended) while its agent had no room;
+   * {@code AGENT_LEFT}: like {@code AGENT_LOST}, its agent went away or offline and handed its chats over
+   * ({@code DeskLeaving}).
    */
-  enum QueueReason { NEW, AGENT_DISABLED, BOT_HANDOVER, AGENT_LOST, AGENT_LEFT }
+  enum QueueReason { NEW, AGENT_DISABLED, BOT_HANDOVER, AGENT_LOST, WOKEN, AGENT_LEFT }
 
   /**
    * A new chat is held out of the queue because the FAQ bot answers it first; {@code question} is
@@ -152,6 +154,18 @@ public sealed interface DomainEvent {
 
   /** A help article was deleted. */
   record ArticleDeleted(String siteKey, String articleId) implements DomainEvent {}
+
+  /**
+   * An e-mail conversation's work status changed: parked by its agent (pending, snoozed until
+   * {@code snoozedUntil}), opened again, or woken by the customer or the end of its snooze;
+   * {@code conversation} is as it is now (queued when woken while its agent had no room), and
+   * {@code agentId} the agent it was with before.
+   */
+  record ConversationStatusChanged(String siteKey, Conversation conversation, String agentId,
+      org.plauder.conversation.ConversationStatus from, java.time.Instant snoozedUntil, StatusReason reason) implements DomainEvent {}
+
+  /** Why an e-mail conversation's work status changed. */
+  enum StatusReason { BY_AGENT, CUSTOMER_WROTE, SNOOZE_ENDED }
 
   /** An agent changed its display name or picture ({@code AgentProfiles}); nodes read the agent again. */
   record AgentProfileChanged(String siteKey, String agentId) implements DomainEvent {}

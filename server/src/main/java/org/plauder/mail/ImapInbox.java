@@ -11,13 +11,16 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongPredicate;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.plauder.attachment.FileLimits;
 import org.plauder.site.Mailbox;
 
 /**
@@ -26,6 +29,11 @@ import org.plauder.site.Mailbox;
  * marked seen only when its conversation is stored, so mail that could not be handled stays unseen.
  */
 final class ImapInbox implements AutoCloseable {
+
+  /** More files in one mail are left out. */
+  static final int MAX_FILES = 10;
+  /** Larger than any site's limit: such a file is refused without reading it into memory. */
+  private static final int MAX_FILE_BYTES = FileLimits.MAX_MB * 1024 * 1024;
 
   private final Mailbox box;
   private Store store;
@@ -106,7 +114,38 @@ final class ImapInbox implements AutoCloseable {
     return new IncomingMail(uid, messageId,
         MailThreading.referencedIds(m.getHeader("In-Reply-To", " "), m.getHeader("References", " ")),
         sender == null ? null : sender.getAddress(), sender == null ? null : sender.getPersonal(),
-        m.getSubject(), text(m), sent);
+        m.getSubject(), text(m), sent, files(m));
+  }
+
+  /**
+   * The mail's attached files: every part marked as an attachment or carrying a file name that is
+   * not the mail's text, at most {@value #MAX_FILES}; one larger than any site accepts is not read.
+   */
+  static List<MailFile> files(Part part) throws MessagingException, IOException {
+    List<MailFile> found = new ArrayList<>();
+    collectFiles(part, found);
+    return found;
+  }
+
+  private static void collectFiles(Part part, List<MailFile> found) throws MessagingException, IOException {
+    if (part.isMimeType("multipart/*")) {
+      Multipart multi = (Multipart) part.getContent();
+      for (int i = 0; i < multi.getCount() && found.size() < MAX_FILES; i++) {
+        collectFiles(multi.getBodyPart(i), found);
+      }
+      return;
+    }
+    boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+    String name = part.getFileName();
+    if (!attached && (name == null || part.isMimeType("text/plain") || part.isMimeType("text/html"))) {
+      return; // the mail's own text
+    }
+    try (InputStream in = part.getInputStream()) {
+      byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      boolean tooLarge = bytes.length > MAX_FILE_BYTES;
+      found.add(new MailFile(name == null ? "attachment" : MimeUtility.decodeText(name), part.getContentType(),
+          tooLarge ? new byte[0] : bytes, tooLarge));
+    }
   }
 
   /** The mail's text: its plain-text part, or else its HTML part made text; attachments are left out. */

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One mail fetched from a support mailbox, as the channel needs it: its IMAP UID (to mark it
- * seen once it is stored), its Message-ID and the ones it refers to, the sender, and its whole
- * text (an HTML-only mail already made text by {@link HtmlMail}).
+ * seen once it is stored), its Message-ID and the ones it refers to, the sender, its whole
+ * text (an HTML-only mail already made text by {@link HtmlMail}) and its attached files.
  */
 public record IncomingMail(
     long uid,
@@ -16,4 +16,10 @@ public record IncomingMail(
     String fromName,
     String subject,
     String text,
-    Instant sentAt) {}
+    Instant sentAt,
+    List<MailFile> files) {
+
+  public IncomingMail {
+    files = files == null ? List.of() : List.copyOf(files);
+  }
+}

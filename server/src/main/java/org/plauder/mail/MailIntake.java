@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import org.plauder.attachment.Attachments;
 import org.plauder.conversation.ChatLog;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
@@ -20,6 +21,7 @@ import org.plauder.routing.ChatRouter;
 import org.plauder.store.Conversations;
 import org.plauder.store.EmailConversations;
 import org.plauder.store.MailThreads;
+import org.plauder.store.SiteFileLimits;
 import org.plauder.visitor.VisitorContacts;
 
 /**
@@ -32,12 +34,15 @@ public final class MailIntake {
 
   /** Where Plauder keeps what it needs of the store, the core and its rules. */
   public record Parts(MailThreads threads, EmailConversations email, Conversations conversations, VisitorContacts contacts,
-      ChatLog chatLog, ChatRouter router, EventSink events, MailThreading threading, Clock clock, int maxMessageLength) {}
+      ChatLog chatLog, ChatRouter router, EventSink events, MailThreading threading, Clock clock, int maxMessageLength,
+      Attachments attachments, SiteFileLimits fileLimits) {}
 
   private final Parts p;
+  private final MailFiles files;
 
   public MailIntake(Parts parts) {
     this.p = parts;
+    this.files = new MailFiles(parts.attachments(), parts.fileLimits(), parts.chatLog());
   }
 
   /** Succeeds once the mail is stored in a conversation (or was stored before); only then may it be marked seen. */
@@ -52,7 +57,11 @@ public final class MailIntake {
   private Future<Void> store(String siteKey, IncomingMail mail) {
     return p.threads().find(siteKey, MailThreading.tokenIn(mail.referencedIds()), mail.referencedIds())
         .compose(thread -> thread == null ? Future.<Conversation>succeededFuture() : p.conversations().find(thread.conversationId()))
-        .compose(c -> c != null && c.isOpen() ? append(c, mail, false) : openNew(siteKey, mail))
+        // a parked (pending, snoozed) conversation takes the reply too; WakeUps then opens it again
+        .compose(c -> c != null && (c.isOpen() || c.isParked()) ? append(c, mail, false) : openNew(siteKey, mail))
+        // the files after the text, and both before the mail is kept: a mail taken again finds what is missing
+        .compose(appended -> p.conversations().find(appended.message().conversationId())
+            .compose(c -> files.keep(c, mail, p.clock().instant())).map(appended))
         .compose(appended -> p.threads().add(appended.message().conversationId(), mail.messageId())
             .compose(v -> p.threads().keepOriginal(siteKey, mail.messageId(), appended.message().conversationId(),
                 appended.message().seq(), mail.fromAddress(), mail.subject(), mail.text(), mail.sentAt())));

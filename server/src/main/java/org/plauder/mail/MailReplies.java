@@ -2,6 +2,8 @@ package org.plauder.mail;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import java.io.ByteArrayOutputStream;
+import org.plauder.conversation.Attachment;
 import org.plauder.conversation.ChatLog;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
@@ -11,7 +13,9 @@ import org.plauder.event.DomainEvent.MessageAppended;
 import org.plauder.protocol.Failure;
 import org.plauder.site.Mailbox;
 import org.plauder.site.Site;
+import org.plauder.store.Files;
 import org.plauder.store.MailThreads;
+import org.plauder.store.Reactive;
 import org.plauder.store.Mailboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +36,11 @@ public final class MailReplies {
   private final CachedReads<String, Conversation> conversations;
   private final ChatLog chatLog;
   private final WorkerExecutor workers;
+  private final Files files;
 
   public MailReplies(MailThreads threads, Mailboxes mailboxes, CachedReads<String, Site> sites,
-      CachedReads<String, Conversation> conversations, ChatLog chatLog, WorkerExecutor workers) {
+      CachedReads<String, Conversation> conversations, ChatLog chatLog, WorkerExecutor workers, Files files) {
+    this.files = files;
     this.threads = threads;
     this.mailboxes = mailboxes;
     this.sites = sites;
@@ -58,7 +64,7 @@ public final class MailReplies {
   }
 
   private Future<Void> send(String siteKey, MailThread thread, ChatMessage m) {
-    return Future.all(mailboxes.find(siteKey), sites.get(siteKey)).compose(all -> {
+    return Future.all(mailboxes.find(siteKey), sites.get(siteKey), attachmentOf(m)).compose(all -> {
       Mailbox box = all.resultAt(0);
       Site site = all.resultAt(1);
       if (box == null || !box.enabled()) {
@@ -67,11 +73,28 @@ public final class MailReplies {
       String messageId = MailThreading.messageId(thread.token(), m.seq(), box.domain());
       OutgoingMail mail = new OutgoingMail(box.address(), site == null ? null : site.name(), thread.customerAddress(),
           thread.customerName(), MailThreading.replySubject(thread.subject()), m.text(), messageId, thread.lastMessageId(),
-          MailThreading.references(thread.messageIds()));
+          MailThreading.references(thread.messageIds()), all.resultAt(2));
       return workers.<Void>executeBlocking(() -> {
         SmtpOutbox.send(box, mail);
         return null;
       }, false).compose(v -> threads.add(thread.conversationId(), messageId));
+    });
+  }
+
+  /** The file the message carries, read from the store (at most the site's file limit), or null. */
+  private Future<MailFile> attachmentOf(ChatMessage m) {
+    Attachment a = m.attachment();
+    if (a == null) {
+      return Future.succeededFuture();
+    }
+    return Reactive.list(files.content(a.id())).map(buffers -> {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(a.size(), Integer.MAX_VALUE - 8));
+      buffers.forEach(b -> {
+        byte[] chunk = new byte[b.remaining()];
+        b.get(chunk);
+        bytes.writeBytes(chunk);
+      });
+      return new MailFile(a.name(), a.type(), bytes.toByteArray(), false);
     });
   }
 

@@ -16,6 +16,7 @@ import org.plauder.event.DomainEvent.SiteChanged;
 import org.plauder.event.DomainEvents;
 import org.plauder.site.Mailbox;
 import org.plauder.site.Site;
+import org.plauder.store.Files;
 import org.plauder.store.MailThreads;
 import org.plauder.store.Mailboxes;
 import org.slf4j.Logger;
@@ -35,7 +36,8 @@ public final class MailVerticle extends VerticleBase {
 
   /** What the verticle needs: the events, the stores, the intake, what replies read and write, how often mailboxes are claimed. */
   public record Parts(DomainEvents events, Mailboxes mailboxes, MailThreads threads, MailIntake intake,
-      CachedReads<String, Site> sites, CachedReads<String, Conversation> conversations, ChatLog chatLog, int claimSeconds) {}
+      CachedReads<String, Site> sites, CachedReads<String, Conversation> conversations, ChatLog chatLog, int claimSeconds,
+      Files files) {}
 
   private final Parts parts;
   private final Map<String, Watched> watched = new HashMap<>();
@@ -53,7 +55,7 @@ public final class MailVerticle extends VerticleBase {
     // IDLE holds a thread per mailbox for up to its poll interval: a pool of its own, not Vert.x's workers.
     workers = vertx.createSharedWorkerExecutor("plauder-mail", WORKER_THREADS, 1, TimeUnit.HOURS);
     MailReplies replies = new MailReplies(parts.threads(), parts.mailboxes(), parts.sites(), parts.conversations(), parts.chatLog(),
-        workers);
+        workers, parts.files());
     claimTimer = vertx.setPeriodic(parts.claimSeconds() * 1000L, t -> claimMailboxes());
     return Future.all(
         parts.events().on(MessageAppended.class, replies::onAppended),

@@ -5,7 +5,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -23,7 +29,17 @@ final class SmtpOutbox {
     message.setFrom(new InternetAddress(mail.fromAddress(), mail.fromName(), StandardCharsets.UTF_8.name()));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.toAddress(), mail.toName(), StandardCharsets.UTF_8.name()));
     message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-    message.setText(mail.text(), StandardCharsets.UTF_8.name());
+    if (mail.attachment() == null) {
+      message.setText(mail.text(), StandardCharsets.UTF_8.name());
+    } else {
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(mail.text(), StandardCharsets.UTF_8.name());
+      MimeBodyPart file = new MimeBodyPart();
+      file.setDataHandler(new DataHandler(new ByteArrayDataSource(mail.attachment().bytes(), mail.attachment().claimedType())));
+      file.setFileName(MimeUtility.encodeText(mail.attachment().name(), StandardCharsets.UTF_8.name(), null));
+      file.setDisposition(Part.ATTACHMENT);
+      message.setContent(new MimeMultipart(text, file));
+    }
     message.setSentDate(new Date());
     if (mail.inReplyTo() != null) {
       message.setHeader("In-Reply-To", mail.inReplyTo());

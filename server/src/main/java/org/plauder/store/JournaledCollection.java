@@ -3,6 +3,8 @@ package org.plauder.store;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
@@ -11,7 +13,8 @@ import java.util.Collection;
 /**
  * A collection of the embedded database held in memory, every change written to the journal as
  * it is made: a stored document whole (inserted or updated), a removed one by its key, a dropped
- * collection. Queries and indexes are mongo-java-server's own.
+ * collection. Queries and indexes are mongo-java-server's own, except that a query naming a unique
+ * key's exact value goes through that key's index.
  */
 final class JournaledCollection extends MemoryCollection {
 
@@ -57,6 +60,27 @@ final class JournaledCollection extends MemoryCollection {
   }
 
   /** Its size is not kept: measuring it would encode every document a second time on each write. */
+  /**
+   * A query that names one document by the exact value of a unique key — {@code _id} above all —
+   * reads that document through the key's index, whatever other conditions it has. The library
+   * uses an index only when the query has exactly the index's fields, so "this agent, if it still
+   * has a free slot" or "this conversation, if still queued" would scan the whole collection.
+   */
+  @Override
+  protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
+    if (query.size() > 1) {
+      for (Index<Integer> index : getIndexes()) {
+        if (index.isUnique() && index.getKeys().size() == 1) {
+          String key = index.getKeys().get(0).getKey();
+          if (query.get(key) instanceof String value) {
+            return matchDocuments(query, index.getPositions(new Document(key, value)), orderBy, skip, limit, batchSize, fieldSelector);
+          }
+        }
+      }
+    }
+    return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+  }
+
   @Override
   protected boolean tracksDataSize() {
     return false;

@@ -53,6 +53,9 @@ public final class Messages {
     return conversationId + ":" + String.format("%010d", seq);
   }
 
+  /** How many seqs past a conversation's recorded last seq a history page looks for. */
+  static final int BEYOND_HINT = 64;
+
   /** Messages in seq order, and whether more may follow them. */
   public record Page(List<ChatMessage> messages, boolean hasMore) {
     public long lastSeq(long fallback) {
@@ -63,12 +66,13 @@ public final class Messages {
   /**
    * The messages after {@code afterSeq}, at most {@code max}. Seqs have no gaps, so a page is
    * fetched by the exact ids of the next seqs: as many as the conversation's recorded last seq
-   * says exist, plus one, so that a record lagging behind (a crash between storing a message and
-   * recording its seq) still shows as "more may follow" instead of hiding messages.
+   * says exist, plus {@link #BEYOND_HINT}, because the recorded last seq trails the messages (it is
+   * written behind them, {@link LastSeqs}; a crash can come in between): the messages past it are in
+   * the same page, and the first missing seq is the end.
    */
   public Future<Page> after(String conversationId, long afterSeq, long lastSeqHint, int max) {
     long from = Math.max(0, afterSeq) + 1;
-    int size = (int) Math.min(max, Math.max(0, lastSeqHint - from + 1) + 1);
+    int size = (int) Math.min(max, Math.max(0, lastSeqHint - from + 1) + BEYOND_HINT);
     List<String> ids = new java.util.ArrayList<>(size);
     for (long seq = from; seq < from + size; seq++) {
       ids.add(idOf(conversationId, seq));

@@ -1,6 +1,9 @@
 package org.plauder.web;
 
 import org.plauder.abuse.SocketBudget;
+import org.plauder.auth.Identity;
+import org.plauder.auth.TokenRejected;
+import org.plauder.auth.Tokens;
 
 /** What this node knows about one open bridge socket. */
 final class BridgeSocket {
@@ -12,8 +15,26 @@ final class BridgeSocket {
   String agentId;
   String agentSiteKey;
   String agentSocketId;
+  /** The token of the socket's last send and what it verified as: the next frames carry the same one. */
+  String sentToken;
+  Tokens.Verified sentAs;
 
   BridgeSocket(String id) {
     this.id = id;
+  }
+
+  /**
+   * A socket sends frame after frame with the same token: its signature is checked once, and
+   * only its expiry again while the socket keeps sending it. Throws {@link TokenRejected} as {@link Tokens#verify}.
+   */
+  Identity verifySend(Tokens tokens, String token, Identity.Kind kind) {
+    Tokens.Verified known = sentAs;
+    if (known != null && known.identity().kind() == kind && token != null && token.equals(sentToken) && tokens.stillValid(known)) {
+      return known.identity();
+    }
+    Tokens.Verified verified = tokens.check(token, kind);
+    sentToken = token;
+    sentAs = verified;
+    return verified.identity();
   }
 }

@@ -27,6 +27,7 @@ import { RoutingExplainer } from './routing.js';
 import { OriginalMails } from './originalmails.js';
 import { Profile } from './profile.js';
 import { Leaving } from './leaving.js';
+import { WorkStatusControls } from './workstatus.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
 const QUEUE_POLL_OFFLINE_MS = 20000;
@@ -57,6 +58,7 @@ let offerRules;
 let articles;
 let botSettings;
 let routing;
+let workStatus;
 let toastTimer;
 
 // ---- sign-in ----
@@ -154,6 +156,8 @@ function start(session) {
   if (canSupervise()) monitor = new Monitor(ctx);
   chats = new Chats(ctx);
   new OriginalMails(ctx, () => (chats.active ? chats.active.conv : null));
+  workStatus = new WorkStatusControls(ctx, chats);
+  chats.statusControls = workStatus;
   new Attaching(ctx, () => chats.active, (text) => toast(text, true)); // eslint-disable-line no-new
   history = new History(ctx);
   admin = new Admin(ctx);
@@ -196,7 +200,8 @@ async function onConnection(s) {
     setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
     // after a reconnect, what the visitors wrote meanwhile counts as unread
     liveVisitors.load();
-    await chats.load(reply.active || [], state.everConnected);
+    const parked = await state.bus.request('agent.parked', {}); // pending and snoozed e-mail conversations, beside the active ones
+    await chats.load([...(reply.active || []), ...(parked.conversations || [])], state.everConnected);
     state.everConnected = true;
   } catch (e) {
     failed(e);
@@ -235,6 +240,7 @@ function onPush(push) {
     case 'whisper': whisperNotes.onPush(push); break;
     case 'visitors': liveVisitors.onVisitors(push); break;
     case 'visitorLeft': liveVisitors.onVisitorLeft(push); break;
+    case 'workStatus': workStatus.onPush(push); refreshAgent(); break;
     default: break;
   }
 }

@@ -5,6 +5,7 @@
 import { $, el, linkedEl, show, clockTime } from './dom.js';
 import { t } from './strings.js';
 import { attachmentEl } from './files.js';
+import { isParked, workStatusBadge } from './workstatus.js';
 import { Outbox, RemoteTyping, Transcript, TypingNotices, isLineFailure, readAllPages, storedFromAck } from '../client-core.js';
 
 function visitorLabel(conv) {
@@ -206,7 +207,7 @@ export class Chats {
     chat.draft = '';
     chat.typing.stop();
     this.render(true);
-    this.flush(chat);
+    return this.flush(chat);
   }
 
   /** Sends the chat's unsent messages in order, each under the clientMsgId it got when written. */
@@ -291,7 +292,7 @@ export class Chats {
       if (chat.conv.id === this.activeId) button.setAttribute('aria-current', 'true');
       const top = el('span', 'chat-item-top');
       top.append(el('span', 'chat-item-name', visitorLabel(chat.conv)));
-      if (chat.conv.channel === 'email') top.append(el('span', 'badge channel-email', t('channelEmail')));
+      if (chat.conv.channel === 'email') top.append(el('span', 'badge channel-email', t('channelEmail')), workStatusBadge(chat.conv));
       if (chat.ended) top.append(el('span', 'badge', t('ended')));
       const last = chat.last;
       top.append(el('span', 'chat-item-time muted', last ? clockTime(last.time) : ''));
@@ -333,10 +334,12 @@ export class Chats {
     show($('chat-note'), !!chat.note);
     $('typing-indicator').textContent = chat.visitorTyping.shown ? t('isTyping', { name: visitorLabel(chat.conv) }) : '';
     show($('chat-ended'), chat.ended);
-    show($('composer'), !chat.ended);
-    show($('transfer-button'), !chat.ended);
+    const parked = isParked(chat.conv); // pending or snoozed: no replies, no transfer until it is open again
+    show($('composer'), !chat.ended && !parked);
+    show($('transfer-button'), !chat.ended && !parked);
     show($('mails-button'), chat.conv.channel === 'email');
-    show($('close-button'), !chat.ended);
+    show($('close-button'), !chat.ended && chat.conv.channel !== 'email'); // an e-mail conversation is resolved instead
+    if (this.statusControls) this.statusControls.render(chat);
     show($('dismiss-button'), chat.ended);
     if (switched) $('composer-text').value = chat.draft;
     renderMessages($('message-log'), chat.messages, { onRetry: (m) => this.retry(chat, m.clientMsgId) }, switched);

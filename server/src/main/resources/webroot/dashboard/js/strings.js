@@ -145,7 +145,6 @@ const STRINGS = {
     whyAgentLostQueued: '{from} lost the connection; back to the queue at its place', chatMovedAgentLost: 'Your connection was lost — the chat went to {name}.',
     transferredAgentLost: 'From {name}, who lost the connection',
     autoAway: 'Auto-away after (minutes)', autoAwayHelp: 'An online agent who has not written, typed or changed status for this long gets no new chats (set away); 0 turns this off.',
-
     myProfile: 'My profile', profileHelp: 'Visitors see this name and picture in the chat, never your e-mail address.',
     displayName: 'Display name', pictureChoose: 'Picture (PNG, JPEG or WebP, at most 1 MB)', pictureRemove: 'Use initials instead',
     profileSaved: 'Profile saved.', pictureTooLarge: 'The picture is larger than 1 MB.', pictureUnsupported: 'A picture must be a PNG, JPEG or WebP image.',
@@ -157,6 +156,17 @@ const STRINGS = {
     senderName: 'Name (optional)', senderAddress: 'E-mail address', senderFrom: 'Transcripts are sent from: {from}',
     senderNone: 'No e-mail server is set up: transcripts cannot be e-mailed.', senderSaved: 'Sender saved.',
     verifiedBadge: '✓ verified', verifiedHelp: 'Signed in on your site: your backend vouched for this customer (identity verification).',
+    // work status of e-mail conversations
+    ws_open: 'Open', ws_pending: 'Pending', ws_snoozed: 'Snoozed', ws_resolved: 'Resolved', wsSnoozedUntil: 'Snoozed until {time}',
+    wsActions: 'Status of the e-mail conversation', wsOpenAgain: 'Open again', wsSetPending: 'Pending', wsSnooze: 'Snooze until…',
+    wsResolve: 'Resolve', wsSendPending: 'Send & pending', wsSnoozeTitle: 'Snooze until', wsSnoozeUntil: 'Comes back on',
+    wsSnoozeHelp: 'The conversation gives its chat slot back and comes back open at this time, or sooner when the customer writes.',
+    wsSnoozeConfirm: 'Snooze', wsSnoozeFuture: 'Pick a time in the future.',
+    wsParkedNote: 'Waiting: this conversation holds no chat slot. Open it again to write; the customer\'s reply opens it too.',
+    wsResolvedToast: 'Conversation resolved.', wsBackToQueue: '{name} wrote again while all your slots were in use: the conversation waits in the queue.',
+    wsCustomerWrote: '{name} wrote: the conversation is open again.', wsSnoozeEnded: 'The snooze ended: the conversation with {name} is open again.',
+    wsChanged: 'The conversation changed meanwhile — look at it again.', wsNotEmail: 'Only e-mail conversations can be pending or snoozed.',
+    wsClosed: 'The conversation is resolved already.',
   },
   de: {
     attachFile: 'Datei anhängen (Bild oder PDF)', uploadingFile: '{name} wird gesendet … {percent} %', cancelUpload: 'Senden abbrechen',
@@ -303,7 +313,6 @@ const STRINGS = {
     whyAgentLostQueued: '{from} hat die Verbindung verloren; zurück in die Warteschlange an seinen Platz', chatMovedAgentLost: 'Ihre Verbindung war weg — der Chat ging an {name}.',
     transferredAgentLost: 'Von {name}, dessen Verbindung weg war',
     autoAway: 'Automatisch abwesend nach (Minuten)', autoAwayHelp: 'Wer so lange nichts geschrieben, getippt oder am Status geändert hat, wird auf abwesend gesetzt und bekommt keine neuen Chats; 0 schaltet das aus.',
-
     myProfile: 'Mein Profil', profileHelp: 'Besucher sehen diesen Namen und dieses Bild im Chat, nie Ihre E-Mail-Adresse.',
     displayName: 'Anzeigename', pictureChoose: 'Bild (PNG, JPEG oder WebP, höchstens 1 MB)', pictureRemove: 'Stattdessen Initialen zeigen',
     profileSaved: 'Profil gespeichert.', pictureTooLarge: 'Das Bild ist größer als 1 MB.', pictureUnsupported: 'Ein Bild muss ein PNG-, JPEG- oder WebP-Bild sein.',
@@ -315,6 +324,17 @@ const STRINGS = {
     senderName: 'Name (optional)', senderAddress: 'E-Mail-Adresse', senderFrom: 'Chatverläufe gehen von: {from}',
     senderNone: 'Kein Mailserver eingerichtet: Chatverläufe können nicht gemailt werden.', senderSaved: 'Absender gespeichert.',
     verifiedBadge: '✓ verifiziert', verifiedHelp: 'Auf eurer Website angemeldet: euer Backend bürgt für diese Kundin oder diesen Kunden (Identitätsprüfung).',
+    // Status von E-Mail-Gesprächen
+    ws_open: 'Offen', ws_pending: 'Wartet auf Kunden', ws_snoozed: 'Zurückgestellt', ws_resolved: 'Erledigt', wsSnoozedUntil: 'Zurückgestellt bis {time}',
+    wsActions: 'Status des E-Mail-Gesprächs', wsOpenAgain: 'Wieder öffnen', wsSetPending: 'Wartet auf Kunden', wsSnooze: 'Zurückstellen bis…',
+    wsResolve: 'Erledigen', wsSendPending: 'Senden & warten', wsSnoozeTitle: 'Zurückstellen bis', wsSnoozeUntil: 'Kommt wieder am',
+    wsSnoozeHelp: 'Das Gespräch gibt seinen Chat-Platz frei und ist zu dieser Zeit wieder offen, oder früher, wenn die Kundin oder der Kunde schreibt.',
+    wsSnoozeConfirm: 'Zurückstellen', wsSnoozeFuture: 'Bitte eine Zeit in der Zukunft wählen.',
+    wsParkedNote: 'Wartet: Dieses Gespräch belegt keinen Chat-Platz. Zum Schreiben wieder öffnen; eine Antwort der Kundschaft öffnet es auch.',
+    wsResolvedToast: 'Gespräch erledigt.', wsBackToQueue: '{name} hat wieder geschrieben, als alle Ihre Plätze belegt waren: Das Gespräch wartet in der Warteschlange.',
+    wsCustomerWrote: '{name} hat geschrieben: Das Gespräch ist wieder offen.', wsSnoozeEnded: 'Zurückstellung vorbei: Das Gespräch mit {name} ist wieder offen.',
+    wsChanged: 'Das Gespräch hat sich inzwischen geändert — bitte neu ansehen.', wsNotEmail: 'Nur E-Mail-Gespräche können warten oder zurückgestellt werden.',
+    wsClosed: 'Das Gespräch ist schon erledigt.',
   },
 };
 

@@ -14,12 +14,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.plauder.BridgeClient;
+import org.plauder.Browser;
 import org.plauder.TestMailServer;
 import org.plauder.TestNode.Person;
 
-/** The e-mail channel in the dashboard: an e-mail conversation beside a chat, answered by e-mail; a left message answered by e-mail. */
+/**
+ * The e-mail channel in the dashboard: an e-mail conversation beside a chat, answered by e-mail,
+ * with its work status shown and set by keyboard; a left message answered by e-mail.
+ */
 class DashboardEmailTest extends DashboardBrowserTest {
 
   static final String ANNA_EMAIL = "anna@test.local";
@@ -39,14 +48,7 @@ class DashboardEmailTest extends DashboardBrowserTest {
 
   @Test
   void anEmailConversationStandsBesideAChatShowsItsHtmlInertAndIsAnsweredByEmail() throws Exception {
-    DashboardPage.createAgent(node, "Anna", ANNA_EMAIL, 3);
-    page.open().signIn(ANNA_EMAIL, ANNA_PASSWORD);
-    page.setStatus("online");
-    BridgeClient bus = node.bridge();
-    buses.add(bus);
-    String chat = await(bus.request("visitor.requestChat", node.newVisitor().token(), new JsonObject()
-        .put("name", "Chat-Kunde").put("text", "Hallo aus dem Chat").put("clientMsgId", "c-1"))).getJsonObject("conversation").getString("id");
-    page.waitForChatCount(1);
+    String chat = onlineWithAChat();
 
     mail.connect(node);
     MimeMessage html = mail.draft(CUSTOMER, "Eva Muster", "Lieferung");
@@ -55,10 +57,9 @@ class DashboardEmailTest extends DashboardBrowserTest {
     Transport.send(html);
     page.waitForChatCount(2);
 
-    String email = page.wait.until(d -> page.chatItems().stream().map(i -> i.getDomAttribute("data-conversation-id"))
-        .filter(id -> !chat.equals(id)).findFirst().orElse(null));
-    assertEquals(1, driver.findElement(page.chatItem(email)).findElements(By.cssSelector(".badge.channel-email")).size(), "marked as e-mail");
-    assertTrue(driver.findElement(page.chatItem(chat)).findElements(By.cssSelector(".badge.channel-email")).isEmpty(), "the chat is not");
+    String email = otherThan(chat);
+    assertEquals(1, countIn(email, ".badge.channel-email"), "marked as e-mail");
+    assertEquals(0, countIn(chat, ".badge.channel-email"), "the chat is not");
     page.select(email);
     page.waitForMessage("Lieferung\n\nWo ist mein Paket?");
     assertTrue(driver.findElement(By.id("chat-meta")).getText().contains(CUSTOMER));
@@ -102,5 +103,109 @@ class DashboardEmailTest extends DashboardBrowserTest {
 
     assertTrue(mail.mail.waitForIncomingEmail(15_000, 1));
     assertTrue(GreenMailUtil.getBody(mail.customerMails().get(0)).contains("42 ist da"));
+  }
+
+  @Test
+  void anEmailConversationShowsItsStatusBesideAChatAndTheKeyboardSetsIt() throws Exception {
+    String chat = onlineWithAChat();
+    mail.connect(node);
+    mail.customerWrites("Umtausch", "Kann ich die Jacke umtauschen?", null);
+    page.waitForChatCount(2);
+    String email = otherThan(chat);
+
+    assertEquals("Open", statusInList(email));
+    assertEquals(0, countIn(chat, ".work-status"), "a chat has no work status");
+    page.select(email);
+    page.wait.until(ExpectedConditions.textToBe(By.id("chat-status"), "Open"));
+    assertFalse(driver.findElement(By.id("close-button")).isDisplayed(), "an e-mail conversation is resolved, not closed");
+
+    driver.findElement(By.id("composer-text")).sendKeys("Ja, innerhalb von 30 Tagen. Welche Größe?");
+    press(By.id("send-pending-button"));
+    page.waitForMessage("Ja, innerhalb von 30 Tagen. Welche Größe?");
+    page.wait.until(ExpectedConditions.textToBe(By.id("chat-status"), "Pending"));
+    page.wait.until(d -> "Pending".equals(statusInList(email)));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-parked")));
+    assertFalse(driver.findElement(By.id("composer")).isDisplayed(), "no replies while it waits for the customer");
+    assertTrue(mail.mail.waitForIncomingEmail(15_000, 2));
+    MimeMessage answer = mail.customerMails().get(0);
+    assertTrue(String.valueOf(answer.getContent()).contains("Welche Größe?"));
+
+    press(By.id("status-snooze"));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("snooze-dialog")));
+    assertEquals(driver.switchTo().activeElement(), driver.findElement(By.id("snooze-until")), "the time field has the focus");
+    driver.executeScript("const d = new Date(Date.now() + 2 * 86400000); const p = (n) => String(n).padStart(2, '0');"
+        + "document.getElementById('snooze-until').value = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T10:30`;");
+    press(By.id("snooze-confirm"));
+    page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("snooze-dialog")));
+    page.wait.until(d -> "Snoozed".equals(statusInList(email)));
+    assertTrue(lookAtList(d -> d.findElement(By.cssSelector(page.chatItemCss(email) + " .work-status")).getDomAttribute("title"))
+        .startsWith("Snoozed until"));
+    assertTrue(driver.findElement(By.id("chat-status")).getText().startsWith("Snoozed until"));
+    assertEquals(1, countIn(email, ".ws-snoozed"));
+    driver.manage().window().setSize(new Dimension(360, 800));
+    page.wait.until(d -> (Boolean) driver.executeScript("return window.innerWidth <= 360"));
+    assertTrue((Boolean) driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+        "the status and its buttons fit a 360 px phone without scrolling sideways");
+    assertTrue(driver.findElement(By.id("status-open")).isDisplayed() && driver.findElement(By.id("status-resolve")).isDisplayed());
+    Browser.screenshot(driver, "dashboard-email-snoozed-360");
+    driver.manage().window().setSize(new Dimension(1280, 800));
+
+    mail.customerWrites("Re: Umtausch", "Größe M, bitte.", answer);
+    page.waitForMessage("Größe M, bitte.");
+    page.wait.until(d -> "Open".equals(statusInList(email)));
+    page.wait.until(ExpectedConditions.textToBe(By.id("chat-status"), "Open"));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("composer")));
+
+    press(By.id("status-resolve"));
+    page.waitForChatCount(1);
+    assertEquals(chat, page.chatItems().get(0).getDomAttribute("data-conversation-id"), "the chat stays");
+  }
+
+  /** Anna signed in and online, with one chat from the widget in her list: its id. */
+  private String onlineWithAChat() {
+    DashboardPage.createAgent(node, "Anna", ANNA_EMAIL, 3);
+    page.open().signIn(ANNA_EMAIL, ANNA_PASSWORD);
+    page.setStatus("online");
+    BridgeClient bus = node.bridge();
+    buses.add(bus);
+    String chat = await(bus.request("visitor.requestChat", node.newVisitor().token(), new JsonObject()
+        .put("name", "Chat-Kunde").put("text", "Hallo aus dem Chat").put("clientMsgId", "c-1"))).getJsonObject("conversation").getString("id");
+    page.waitForChatCount(1);
+    return chat;
+  }
+
+  /** The conversation in the list that is not {@code chat}. */
+  private String otherThan(String chat) {
+    return page.wait.until(d -> page.chatItems().stream().map(i -> i.getDomAttribute("data-conversation-id"))
+        .filter(id -> !chat.equals(id)).findFirst().orElse(null));
+  }
+
+  /** The status badge's text in the chat list ("" without one). */
+  private String statusInList(String conversationId) {
+    return lookAtList(d -> d.findElements(By.cssSelector(page.chatItemCss(conversationId) + " .work-status")).stream()
+        .map(WebElement::getText).findFirst().orElse(""));
+  }
+
+  /** How many elements matching {@code css} the conversation's row in the chat list has. */
+  private int countIn(String conversationId, String css) {
+    return lookAtList(d -> d.findElement(page.chatItem(conversationId)).findElements(By.cssSelector(css)).size());
+  }
+
+  /** A look at the chat list, which is redrawn on every push: a look at a row just replaced is taken again. */
+  private <T> T lookAtList(java.util.function.Function<WebDriver, T> look) {
+    return page.wait.until(d -> {
+      try {
+        return look.apply(d);
+      } catch (StaleElementReferenceException redrawn) {
+        return null;
+      }
+    });
+  }
+
+  /** Moves the focus to the button and presses Enter, as a keyboard user does. */
+  private void press(By button) {
+    WebElement element = page.wait.until(ExpectedConditions.elementToBeClickable(button));
+    driver.executeScript("arguments[0].focus();", element);
+    element.sendKeys(Keys.ENTER);
   }
 }

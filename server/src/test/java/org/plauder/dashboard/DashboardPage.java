@@ -87,7 +87,11 @@ final class DashboardPage {
   }
 
   By chatItem(String conversationId) {
-    return By.cssSelector("#chat-list .chat-item[data-conversation-id='" + conversationId + "']");
+    return By.cssSelector(chatItemCss(conversationId));
+  }
+
+  String chatItemCss(String conversationId) {
+    return "#chat-list .chat-item[data-conversation-id='" + conversationId + "']";
   }
 
   /** The unread badge of a chat in the list, 0 when it has none. */

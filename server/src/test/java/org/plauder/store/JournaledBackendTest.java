@@ -66,6 +66,38 @@ class JournaledBackendTest {
     again.close();
   }
 
+  @Test
+  void aDocumentNamedByItsKeyWithFurtherConditionsIsFoundAndChangedOnlyWhenThoseHold() {
+    JournaledBackend backend = new JournaledBackend(dir.resolve("journal"));
+    insert(backend, message("c1:1", "a", "Hallo"), message("c1:2", "b", "Wo ist mein Paket?"), message("c2:1", "c", "Hallo"));
+
+    Document missed = backend.handleCommand(channel, "plauder", "update", new Document("update", "messages").append("updates",
+        List.of(new Document("q", new Document("_id", "c1:2").append("text", "Hallo")).append("u", set("text", "nie")))));
+    assertEquals(0, ((Number) missed.get("nModified")).intValue(), "the key matches, the condition does not");
+    Document hit = backend.handleCommand(channel, "plauder", "update", new Document("update", "messages").append("updates",
+        List.of(new Document("q", new Document("_id", "c2:1").append("text", "Hallo")).append("u", set("text", "Hallo!")))));
+    assertEquals(1, ((Number) hit.get("nModified")).intValue());
+    assertEquals(List.of("Hallo", "Wo ist mein Paket?", "Hallo!"), texts(backend));
+
+    assertEquals(List.of("c1:1"), ids(backend, new Document("_id", "c1:1").append("conversationId", "c1")));
+    assertEquals(List.of(), ids(backend, new Document("_id", "c1:1").append("conversationId", "c2")));
+    assertEquals(List.of(), ids(backend, new Document("_id", "c9:9").append("conversationId", "c1")));
+    assertEquals(List.of("c1:1", "c1:2"), ids(backend, new Document("_id", new Document("$in", List.of("c1:1", "c1:2")))
+        .append("conversationId", "c1")), "a key given by an operator still finds every match");
+    backend.close();
+  }
+
+  private static Document set(String field, Object value) {
+    return new Document("$set", new Document(field, value));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object> ids(MongoBackend backend, Document filter) {
+    Document reply = backend.handleCommand(channel, "plauder", "find",
+        new Document("find", "messages").append("filter", filter).append("sort", new Document("_id", 1)));
+    return ((List<Document>) ((Document) reply.get("cursor")).get("firstBatch")).stream().map(d -> d.get("_id")).toList();
+  }
+
   private void createUniqueIndex(MongoBackend backend) {
     Document index = new Document("key", new Document("conversationId", 1).append("clientMsgId", 1))
         .append("name", "conversation_clientMsgId").append("unique", true);
