@@ -13,3 +13,4 @@ export { Transcript, storedFromAck } from './transcript.js';
 export { TYPING, TypingNotices, RemoteTyping } from './typing.js';
 export { FILE_ACCEPT, IMAGE_TYPES, isImageType, formatSize, uploadFile, sendFile, FileUrls } from './files.js';
 export { AVATAR_COLOURS, initialsOf, colourOf, showFace } from './avatar.js';
+export { waitingSince, longestWaitFirst } from './waiting.js';

@@ -146,14 +146,14 @@ public final class PlauderServer {
               .compose(v -> services.knowledgeBase().listenAndBuildIndex(services.events()))
               .compose(v -> faqBot(services).listen(services.events()))
               .compose(v -> firstAnswer(services).listen(services.events()))
+              .compose(v -> services.queueCardKeeper().listen(services.events()))
               .compose(v -> new LostConnectionLines(services.messages(), services.conversations(), services.caches().sites(),
                   services.presence()).listen(services.events()))
               .compose(v -> org.plauder.presence.LeftAloneLines.of(services).listen(services.events()))
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents(), services.caches().agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
-              .compose(id -> vertx.deployVerticle(new RoutingAudit(services.events(), services.conversations().routing(),
-                  services.visitors(), services.clock())).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new RoutingAudit(services.events(), services.conversations().routing(), services.visitors(), services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(),
                   services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new MailVerticle(mailParts(services))).onSuccess(ids::add))

@@ -28,6 +28,8 @@ import org.plauder.store.Sites;
 import org.plauder.store.Visitors;
 import org.plauder.transcript.TranscriptEmails;
 import org.plauder.visitor.OnlineVisitors;
+import org.plauder.routing.QueueCardKeeper;
+import org.plauder.store.QueueCards;
 import org.plauder.agent.ConnectedAgents;
 
 /** The parts a node is made of, built once at start-up (see {@link PlauderServer}) and handed to each verticle. */
@@ -61,6 +63,11 @@ public record Services(
     NodeMetrics metrics,
     KnowledgeBase knowledgeBase,
     ConnectedAgents connectedAgents) {
+
+  /** The listener that keeps each waiting chat's first words and page for the queue views. */
+  public QueueCardKeeper queueCardKeeper() {
+    return new QueueCardKeeper(new QueueCards(database), presence, router);
+  }
 
   /** Whether transcripts can be e-mailed (an SMTP server is configured). */
   public boolean canEmailTranscripts() {

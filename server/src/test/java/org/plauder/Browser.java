@@ -16,11 +16,22 @@ public final class Browser {
   private Browser() {}
 
   public static ChromeDriver start(int width, int height) {
+    return start(width, height, new String[0]);
+  }
+
+  /** The same with more Chromium arguments; {@code --lang=de-DE} also makes it the language pages are told. */
+  public static ChromeDriver start(int width, int height, String... moreArguments) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
         "--window-size=" + width + "," + height);
+    options.addArguments(moreArguments);
+    for (String argument : moreArguments) {
+      if (argument.startsWith("--lang=")) {
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", argument.substring("--lang=".length())));
+      }
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
         .usingAnyFreePort()

@@ -6,6 +6,7 @@ import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.QueueCard;
 import org.plauder.conversation.RoutingStep.Candidate;
 import org.plauder.conversation.Whisper;
 import org.plauder.help.Article;
@@ -65,9 +66,16 @@ public sealed interface DomainEvent {
     }
   }
 
-  /** One conversation in a site's queue, 1-based position, with the language and topic's skill it asks for. */
+  /** One conversation in a site's queue, 1-based position, with the language and topic's skill it asks for and its card. */
   record Waiting(String conversationId, String visitorId, String visitorName, Instant waitingSince, int position,
-      Long estimatedWaitSeconds, ChatNeeds needs) {}
+      Long estimatedWaitSeconds, ChatNeeds needs, QueueCard card) {
+
+    /** One without a card (the visitor has not written yet). */
+    public Waiting(String conversationId, String visitorId, String visitorName, Instant waitingSince, int position,
+        Long estimatedWaitSeconds, ChatNeeds needs) {
+      this(conversationId, visitorId, visitorName, waitingSince, position, estimatedWaitSeconds, needs, QueueCard.NONE);
+    }
+  }
 
   /**
    * A queued conversation went to an agent (the conversation as it is now, with its agent), why,

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,8 @@ final class VisitorFeed {
 
   /** How long changes are collected before they go out: short enough that the list looks live. */
   static final long COLLECT_MILLIS = 250;
+  /** The most visitors one frame carries (a crowd arriving at once goes out in several). */
+  static final int PER_FRAME = 100;
 
   private final Vertx vertx;
   private final OnlineVisitors presence;
@@ -57,15 +60,21 @@ final class VisitorFeed {
   private void send(String siteKey) {
     List<Future<OnlineVisitor>> reads = pending.remove(siteKey).stream().map(presence::find).toList();
     Future.join(reads).onComplete(done -> {
-      JsonArray visitors = new JsonArray();
-      reads.stream().filter(Future::succeeded).map(Future::result).filter(Objects::nonNull).forEach(p -> visitors.add(Json.presence(p)));
-      if (visitors.isEmpty()) {
+      List<JsonObject> frames = new ArrayList<>();
+      JsonArray visitors = null;
+      for (OnlineVisitor p : reads.stream().filter(Future::succeeded).map(Future::result).filter(Objects::nonNull).toList()) {
+        if (visitors == null || visitors.size() == PER_FRAME) {
+          visitors = new JsonArray();
+          frames.add(Json.push("visitors").put("visitors", visitors));
+        }
+        visitors.add(Json.presence(p));
+      }
+      if (frames.isEmpty()) {
         return;
       }
-      JsonObject frame = Json.push("visitors").put("visitors", visitors);
       agents.ofSite(siteKey).onSuccess(all -> all.stream()
           .filter(a -> a.status() != AgentStatus.OFFLINE && !a.disabled())
-          .forEach(a -> inboxes.toAgent(a.id(), frame)));
+          .forEach(a -> frames.forEach(frame -> inboxes.toAgent(a.id(), frame))));
     });
   }
 }

@@ -20,9 +20,7 @@ import org.plauder.event.DomainEvent.AssignReason;
 import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatQueued;
 import org.plauder.event.DomainEvent.ChatRequested;
-import org.plauder.event.DomainEvent.ChatTransferred;
 import org.plauder.event.DomainEvent.QueueReason;
-import org.plauder.event.DomainEvent.TransferReason;
 import org.plauder.event.EventSink;
 import org.plauder.protocol.Failure;
 import org.plauder.visitor.VisitorContacts;
@@ -208,6 +206,11 @@ public final class ChatRouter {
   /** The state of a conversation as its visitor sees it, with queue position while queued. */
   public Future<ChatState> describe(String conversationId) {
     return queue.describe(conversationId);
+  }
+
+  /** Tells the site's queue views again, coalesced like every announcement: what one shows of a waiting chat changed. */
+  public Future<Void> announceQueue(String siteKey) {
+    return queue.announce(siteKey);
   }
 
   /** Assigns queued chats while the policy allows ({@link QueueDrain}), announces the queue, and drains again at a fallback time. */

@@ -92,7 +92,7 @@ final class QueueBoard {
       for (int i = 0; i < queue.size(); i++) {
         QueuedChat c = queue.get(i);
         waiting.add(new Waiting(c.conversationId(), c.visitorId(), c.visitorName(), c.waitingSince(), i + 1,
-            WaitEstimate.seconds(i + 1, assignedRecently), c.needs()));
+            WaitEstimate.seconds(i + 1, assignedRecently), c.needs(), c.card()));
       }
       boolean anyoneOnline = siteAgents.stream().anyMatch(online::isOnline);
       List<String> onDuty = siteAgents.stream().filter(a -> a.status() != AgentStatus.OFFLINE).map(Agent::id).toList();

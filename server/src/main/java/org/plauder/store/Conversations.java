@@ -181,7 +181,7 @@ public final class Conversations implements ConversationStore {
                 Updates.set("assignedAt", null)),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
         .compose(d -> d == null ? Future.succeededFuture(false)
-            : open.enqueue(toConversation(d), ((Number) d.get("queueTicket")).longValue()).map(v -> true));
+            : open.enqueue(toConversation(d), ((Number) d.get("queueTicket")).longValue(), d.get("card", Document.class)).map(v -> true));
   }
 
   /** Closes an open conversation; returns it as it was before closing, or null when it was not open. */

@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import java.time.Instant;
+import org.bson.Document;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
@@ -39,7 +40,9 @@ public final class HeldChats implements HeldChatStore {
     return Reactive.first(db.conversations().findOneAndUpdate(
             and(eq("_id", id), eq("status", ConversationStatus.QUEUED.wire()), eq("queueTicket", 0)),
             Updates.set("queueTicket", queueTicket), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
-        .map(Conversations::toConversation)
-        .compose(c -> c == null || !enqueue ? Future.succeededFuture(c) : open.enqueue(c, queueTicket).map(v -> c));
+        .compose(d -> {
+          Conversation c = Conversations.toConversation(d);
+          return c == null || !enqueue ? Future.succeededFuture(c) : open.enqueue(c, queueTicket, d.get("card", Document.class)).map(v -> c);
+        });
   }
 }

@@ -54,9 +54,17 @@ final class OpenChats {
 
   /** The chat's queue entry, with what the queue views show, so that reading the queue reads no conversation. */
   Future<Void> enqueue(Conversation c, long ticket) {
+    return enqueue(c, ticket, null);
+  }
+
+  /** The same, with the {@link QueueCards card} the conversation's document has (null: none yet). */
+  Future<Void> enqueue(Conversation c, long ticket, Document card) {
     Document entry = new Document("_id", c.id()).append("siteKey", c.siteKey()).append("ticket", ticket)
         .append("visitorId", c.visitorId()).append("visitorName", c.visitorName()).append("createdAt", Dates.toDate(c.createdAt()))
         .append("needs", ConversationDocs.needs(c.needs()));
+    if (card != null) {
+      entry.append("card", card);
+    }
     return Reactive.done(db.queue().replaceOne(eq("_id", c.id()), entry, new ReplaceOptions().upsert(true)));
   }
 
@@ -65,7 +73,7 @@ final class OpenChats {
     return Reactive.list(db.queue().find(eq("siteKey", siteKey)).sort(Sorts.ascending("ticket")).limit(limit))
         .map(list -> list.stream().map(d -> new QueuedChat(d.getString("_id"), d.getString("visitorId"), d.getString("visitorName"),
             d.getDate("createdAt") == null ? null : Dates.toInstant(d.getDate("createdAt")),
-            ConversationDocs.needs(d.get("needs", Document.class)))).toList());
+            ConversationDocs.needs(d.get("needs", Document.class)), QueueCards.fromDocument(d.get("card", Document.class)))).toList());
   }
 
   Future<Void> dequeue(String conversationId) {
@@ -115,7 +123,7 @@ final class OpenChats {
             // A held chat (ticket 0, see HeldChats) has no queue entry until it is handed over.
             if (queuedStatus.equals(c.getString("status")) && ((Number) c.get("queueTicket")).longValue() != 0) {
               waiting.add(id);
-              writes.add(enqueue(Conversations.toConversation(c), ((Number) c.get("queueTicket")).longValue()));
+              writes.add(enqueue(Conversations.toConversation(c), ((Number) c.get("queueTicket")).longValue(), c.get("card", Document.class)));
             }
           }
           writes.add(Reactive.done(db.queue().deleteMany(nin("_id", waiting))));

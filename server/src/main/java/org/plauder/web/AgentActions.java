@@ -14,6 +14,8 @@ import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
+import org.plauder.protocol.QueueCardJson;
+import org.plauder.routing.AgentDesk;
 import org.plauder.routing.ChatRouter.FirstMessage;
 
 /** The actions an agent's dashboard sends over the bridge (docs/protocol.md): each checks its body, calls one service, shapes the reply. */
@@ -58,7 +60,14 @@ final class AgentActions {
     return services.desk().of(agent.id(), agent.siteKey()).map(desk -> new JsonObject()
         .put("agent", desk.agent() == null ? null : Json.agent(desk.agent()))
         .put("active", conversationList(desk.active()))
-        .put("queue", conversationList(desk.queue())));
+        .put("queue", queueList(desk)));
+  }
+
+  /** The waiting chats as conversations, each with its card (first words and page). */
+  private static JsonArray queueList(AgentDesk.Desk desk) {
+    JsonArray array = new JsonArray();
+    desk.queue().forEach(c -> array.add(QueueCardJson.withCard(Json.conversation(c), desk.cardOf(c.id()))));
+    return array;
   }
 
   private static JsonArray conversationList(List<Conversation> conversations) {

@@ -23,6 +23,8 @@ import org.plauder.event.DomainEvents;
 import org.plauder.offer.Offer;
 import org.plauder.protocol.Inboxes;
 import org.plauder.protocol.Json;
+import org.plauder.protocol.QueueCardJson;
+import org.plauder.conversation.QueueCard;
 import org.plauder.store.Agents;
 
 /**
@@ -106,12 +108,12 @@ public final class InboxPushes extends VerticleBase {
           .put("position", w.position())
           .put("estimatedWaitSeconds", w.estimatedWaitSeconds())
           .put("agentsOnline", e.agentsOnline()));
-      waiting.add(new JsonObject()
+      waiting.add(QueueCardJson.withCard(new JsonObject()
           .put("conversationId", w.conversationId())
           .put("visitorName", w.visitorName())
           .put("waitingSince", Json.time(w.waitingSince()))
           .put("language", w.needs() == null ? null : w.needs().language())
-          .put("topic", w.needs() == null ? null : w.needs().skill()));
+          .put("topic", w.needs() == null ? null : w.needs().skill()), QueueCard.orNone(w.card())));
     }
     JsonObject frame = Json.push("queue").put("waiting", waiting);
     e.agentsOnDuty().forEach(agentId -> inboxes.toAgent(agentId, frame));

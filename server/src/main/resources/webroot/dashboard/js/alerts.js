@@ -1,5 +1,6 @@
 // What tells an agent that something happened while looking elsewhere: a short tone (WebAudio,
-// can be muted), the unread count in the tab title, and a desktop notification when permitted.
+// generated here, can be muted), the unread count in the tab title, and a desktop notification
+// when permitted.
 
 const MUTE_KEY = 'plauder.dashboard.muted';
 
@@ -7,18 +8,32 @@ export class Alerts {
   constructor() {
     this.audio = null;
     this.muted = localStorage.getItem(MUTE_KEY) === '1';
+    this.onchange = () => {}; // the sound's state changed (see `sound`)
+    this.ontone = () => {};   // a tone is playing (kind: 'chat' or 'message')
   }
 
   setMuted(muted) {
     this.muted = muted;
     localStorage.setItem(MUTE_KEY, muted ? '1' : '0');
+    this.onchange();
   }
 
-  /** Browsers only allow audio after a user gesture: call this from one (login, a click). */
+  /**
+   * 'muted' (the agent's choice), 'blocked' (browsers allow audio only after a click or key on
+   * the page: after a reload there was none yet) or 'on'.
+   */
+  get sound() {
+    if (this.muted) return 'muted';
+    return this.audio && this.audio.state === 'running' ? 'on' : 'blocked';
+  }
+
+  /** Browsers only allow audio after a user gesture: call this from one (login, a click, a key). */
   unlock() {
+    if (this.audio && this.audio.state === 'running') return;
     if (!this.audio && window.AudioContext) {
       try {
         this.audio = new AudioContext();
+        this.audio.onstatechange = () => this.onchange();
       } catch {
         this.audio = null;
       }
@@ -26,9 +41,9 @@ export class Alerts {
     if (this.audio && this.audio.state === 'suspended') this.audio.resume().catch(() => {});
   }
 
-  /** Two quick tones for a new chat, one for a new message. */
+  /** Two quick tones for a new chat, one for a new message; nothing when muted or still blocked. */
   chime(kind) {
-    if (this.muted || !this.audio || this.audio.state !== 'running') return;
+    if (this.sound !== 'on') return;
     const notes = kind === 'chat' ? [660, 880] : [740];
     const start = this.audio.currentTime;
     notes.forEach((frequency, i) => {
@@ -43,7 +58,7 @@ export class Alerts {
       oscillator.connect(gain).connect(this.audio.destination);
       oscillator.start(at);
       oscillator.stop(at + 0.13);
-    });
+    });    this.ontone(kind);
   }
 
   title(unread) {

@@ -4,12 +4,13 @@
 // client core it shares with the widget, `../client-core.js`: built from widget-js/src/client/
 // by the widget's build, so it is in the server's jar but not beside these files.
 
-import { $, el, show, elapsed } from './dom.js';
+import { $, el, show } from './dom.js';
 import { t, translatePage } from './strings.js';
 import { api } from './api.js';
 import { BridgeConnection, BACKOFF, isTokenFailure } from '../client-core.js';
 import { Alerts } from './alerts.js';
-import { Chats, needsLabel } from './chats.js';
+import { Chats } from './chats.js';
+import { queueEntryOfDesk, queueRow, tickWaits } from './queue.js';
 import { Monitor } from './monitor.js';
 import { WhisperNotes } from './whispers.js';
 import { Attaching } from './files.js';
@@ -36,7 +37,8 @@ const state = {
   session: null,   // {agentId, token, siteKey, role, name}
   bus: null,
   agent: null,     // {status, maxChats, load, …} as the server last told
-  queue: [],       // [{conversationId, visitorName, waitingSince, language, topic}]
+  queue: [],       // [{conversationId, visitorName, waitingSince, language, topic, preview, pageUrl, pageTitle}]
+  queueShown: false,
   view: 'chats',
   everConnected: false,
 };
@@ -197,7 +199,7 @@ async function onConnection(s) {
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
+    setQueue((reply.queue || []).map(queueEntryOfDesk));
     // after a reconnect, what the visitors wrote meanwhile counts as unread
     liveVisitors.load();
     const parked = await state.bus.request('agent.parked', {}); // pending and snoozed e-mail conversations, beside the active ones
@@ -302,7 +304,7 @@ async function refreshQueue() {
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map((c) => ({ conversationId: c.id, visitorName: c.visitorName, waitingSince: c.createdAt, language: c.language, topic: c.topic })));
+    setQueue((reply.queue || []).map(queueEntryOfDesk));
   } catch {
     // shown again with the next push or reconnect
   }
@@ -324,26 +326,13 @@ async function changeStatus(body) {
 // ---- the queue ----
 
 function setQueue(waiting) {
+  // a visitor new in the queue rings for an agent looking elsewhere (not for the first list)
+  const known = new Set(state.queue.map((entry) => entry.conversationId));
+  const arrived = state.queueShown && waiting.some((entry) => !known.has(entry.conversationId));
+  state.queueShown = true;
+  if (arrived && (document.hidden || state.view !== 'chats')) alerts.chime('chat');
   state.queue = waiting;
-  const list = $('queue-list');
-  list.replaceChildren();
-  for (const entry of waiting) {
-    const item = el('li', 'queue-item');
-    item.dataset.conversationId = entry.conversationId;
-    const who = el('span', 'queue-who');
-    who.append(el('span', 'queue-name', entry.visitorName || t('visitor')));
-    const needs = needsLabel(entry);
-    if (needs) who.append(el('span', 'queue-needs muted', needs));
-    const wait = el('span', 'queue-wait muted');
-    wait.dataset.since = entry.waitingSince;
-    who.append(wait);
-    const take = el('button', 'take', t('take'));
-    take.type = 'button';
-    take.setAttribute('aria-label', t('take') + ': ' + (entry.visitorName || t('visitor')));
-    take.addEventListener('click', () => takeChat(entry.conversationId, take));
-    item.append(who, take);
-    list.append(item);
-  }
+  $('queue-list').replaceChildren(...waiting.map((entry) => queueRow(entry, takeChat)));
   show($('queue-empty'), waiting.length === 0);
   $('queue-count').textContent = String(waiting.length);
   show($('queue-count'), waiting.length > 0);
@@ -351,9 +340,8 @@ function setQueue(waiting) {
 }
 
 function tickQueue() {
-  for (const wait of $('queue-list').querySelectorAll('[data-since]')) {
-    wait.textContent = t('waitingFor', { time: elapsed(wait.dataset.since) });
-  }
+  tickWaits($('queue-list'));
+  tickWaits($('chat-list'));
 }
 
 async function takeChat(conversationId, button) {
@@ -546,14 +534,30 @@ function onKey(event) {
 }
 
 function toggleSound() {
+  // blocked by the browser: this click or key is what it waited for, not a wish for silence
+  const wasBlocked = $('sound-toggle').dataset.sound === 'blocked';
   alerts.unlock();
+  if (wasBlocked) return;
   alerts.setMuted(!alerts.muted);
   updateSoundButton();
 }
 
 function updateSoundButton() {
-  $('sound-toggle').setAttribute('aria-pressed', String(!alerts.muted));
+  const button = $('sound-toggle');
+  const label = alerts.sound === 'blocked' ? t('soundBlocked') : t('soundToggle');
+  button.setAttribute('aria-pressed', String(!alerts.muted));
+  button.dataset.sound = alerts.sound;
+  button.title = label;
+  button.setAttribute('aria-label', label);
   $('sound-icon').src = alerts.muted ? 'icons/sound-off.svg' : 'icons/sound-on.svg';
+}
+
+/** The speaker button rings along with a tone, so the tone is seen as well as heard. */
+function ringSoundButton() {
+  const button = $('sound-toggle');
+  button.classList.add('ringing');
+  clearTimeout(ringSoundButton.timer);
+  ringSoundButton.timer = setTimeout(() => button.classList.remove('ringing'), 1200);
 }
 
 function updateNotifyButton() {
@@ -589,7 +593,11 @@ function init() {
   $('dismiss-button').addEventListener('click', openClose);
   $('close-dialog').addEventListener('close', onCloseDialog);
   document.addEventListener('keydown', onKey);
-  document.addEventListener('pointerdown', () => alerts.unlock(), { once: true });
+  alerts.onchange = updateSoundButton;
+  alerts.ontone = ringSoundButton;
+  // until the browser lets the page play sound, every click or key asks again
+  document.addEventListener('pointerdown', () => alerts.unlock());
+  document.addEventListener('keydown', () => alerts.unlock());
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden && chats) chats.markFrontRead();
   });

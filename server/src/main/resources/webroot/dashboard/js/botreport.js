@@ -2,6 +2,7 @@
 // ("That answers it"), most accepted first, as the server sorts them.
 
 import { $, el, show } from './dom.js';
+import { integer } from './format.js';
 
 export function renderBotArticles(articles) {
   const body = $('report-bot-articles');
@@ -9,9 +10,9 @@ export function renderBotArticles(articles) {
   for (const a of articles) {
     const row = el('tr');
     row.dataset.articleId = a.articleId;
-    const offered = el('td', 'number', String(a.offered));
+    const offered = el('td', 'number', integer(a.offered));
     offered.dataset.figure = 'offered';
-    const accepted = el('td', 'number', String(a.accepted));
+    const accepted = el('td', 'number', integer(a.accepted));
     accepted.dataset.figure = 'accepted';
     row.append(el('th', null, a.title || a.articleId), offered, accepted);
     body.append(row);

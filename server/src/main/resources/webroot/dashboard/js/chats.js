@@ -2,11 +2,11 @@
 // outbox, unread counts, drafts and typing state, and how they are drawn. The network is reached
 // through `ctx.bus`.
 
-import { $, el, linkedEl, show, clockTime } from './dom.js';
+import { $, el, linkedEl, show, clockTime, elapsed } from './dom.js';
 import { t } from './strings.js';
 import { attachmentEl } from './files.js';
 import { isParked, workStatusBadge } from './workstatus.js';
-import { Outbox, RemoteTyping, Transcript, TypingNotices, isLineFailure, readAllPages, storedFromAck } from '../client-core.js';
+import { Outbox, RemoteTyping, Transcript, TypingNotices, isLineFailure, longestWaitFirst, readAllPages, storedFromAck, waitingSince } from '../client-core.js';
 
 function visitorLabel(conv) {
   return conv.visitorName || t('anonymous', { id: (conv.visitorId || conv.id || '').slice(-4) });
@@ -36,6 +36,11 @@ class Chat {
     return messages[messages.length - 1];
   }
 
+  /** Since when the visitor waits for an answer (null: an agent spoke last, or the chat ended). */
+  get waitingSince() {
+    return this.ended ? null : waitingSince(this.messages);
+  }
+
   /** Adds stored messages; returns those that were new. Own messages that came back leave the outbox. */
   addStored(messages) {
     const added = this.transcript.merge(messages);
@@ -50,11 +55,26 @@ export class Chats {
     this.chats = new Map();   // conversationId -> Chat
     this.activeId = null;
     this.shownConv = null;   // the conversation the pane (and the visitor panel) last showed
+    // "arrival" or "waiting" (longest waiting first), remembered per agent in this browser
+    this.sortKey = 'plauder.dashboard.chatOrder.' + ctx.me.agentId;
+    this.sortBy = localStorage.getItem(this.sortKey) === 'waiting' ? 'waiting' : 'arrival';
     this.bindComposer();
+    this.bindSort();
   }
 
   get order() {
-    return [...this.chats.values()].sort((a, b) => (a.conv.assignedAt || '').localeCompare(b.conv.assignedAt || ''));
+    const arrival = [...this.chats.values()].sort((a, b) => (a.conv.assignedAt || '').localeCompare(b.conv.assignedAt || ''));
+    return this.sortBy === 'waiting' ? longestWaitFirst(arrival, (chat) => chat.waitingSince) : arrival;
+  }
+
+  bindSort() {
+    const select = $('chat-sort');
+    select.value = this.sortBy;
+    select.addEventListener('change', () => {
+      this.sortBy = select.value === 'waiting' ? 'waiting' : 'arrival';
+      localStorage.setItem(this.sortKey, this.sortBy);
+      this.renderList();
+    });
   }
 
   get active() {
@@ -120,8 +140,11 @@ export class Chats {
     const isNew = chat.addStored([message]).length > 0;
     if (isNew && message.sender === 'visitor') {
       chat.visitorTyping.clear();
-      if (!this.isInFront(chat)) chat.unread++;
-      this.ctx.alerts.chime('message');
+      // a tone only for what the agent is not looking at: the tab hidden, another view or chat
+      if (!this.isInFront(chat)) {
+        chat.unread++;
+        this.ctx.alerts.chime('message');
+      }
       this.ctx.alerts.notify(t('newMessage', { name: visitorLabel(chat.conv) }), message.text, () => this.select(chat.conv.id));
     }
     this.render();
@@ -300,6 +323,13 @@ export class Chats {
       const typing = chat.visitorTyping.shown;
       const preview = typing ? t('isTyping', { name: visitorLabel(chat.conv) }) : last ? last.text : '';
       bottom.append(el('span', 'chat-item-preview' + (typing ? ' is-typing' : ''), preview));
+      const since = chat.waitingSince;
+      if (since) {
+        const wait = el('span', 'chat-item-wait muted');
+        wait.dataset.since = since;
+        wait.textContent = t('waitingFor', { time: elapsed(since) });
+        bottom.append(wait);
+      }
       if (chat.unread > 0) {
         const badge = el('span', 'badge unread', chat.unread);
         badge.setAttribute('aria-label', t('unread', { n: chat.unread }));

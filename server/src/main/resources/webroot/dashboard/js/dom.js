@@ -33,27 +33,6 @@ export function show(node, visible) {
   node.hidden = !visible;
 }
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dateAndClock = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-export function clockTime(iso) {
-  return iso ? clock.format(new Date(iso)) : '';
-}
-
-export function dateTime(iso) {
-  return iso ? dateAndClock.format(new Date(iso)) : '';
-}
-
-export function dateText(date) {
-  return date ? dateOnly.format(date) : '';
-}
-
-/** "4:07" or "1:02:09" since `iso`. */
-export function elapsed(iso, now = Date.now()) {
-  const seconds = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 1000));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = String(seconds % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
+// Dates, times and waiting times are formatted in format.js, in the agent's language; kept
+// importable from here for the modules that always did.
+export { clockTime, dateTime, dateText, elapsed } from './format.js';

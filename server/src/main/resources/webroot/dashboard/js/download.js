@@ -70,9 +70,5 @@ export async function openInTab(load) {
   }
 }
 
-/** "12 KB", "3.4 MB". */
-export function sizeText(bytes) {
-  if (bytes < 1024) return bytes + ' B';
-  if (bytes < 1024 * 1024) return Math.round(bytes / 1024) + ' KB';
-  return (bytes / (1024 * 1024)).toFixed(1) + ' MB';
-}
+/** "12 KB", "3,4 MB" / "3.4 MB": the agent's language (format.js). */
+export { fileSize as sizeText } from './format.js';

@@ -4,8 +4,9 @@
 // token into blob: URLs; nothing the server sends is ever rendered as a page.
 
 import { $, el, show } from './dom.js';
-import { t, lang } from './strings.js';
-import { FileUrls, formatSize, isImageType, newClientMsgId, sendFile } from '../client-core.js';
+import { t } from './strings.js';
+import { fileSize } from './format.js';
+import { FileUrls, isImageType, newClientMsgId, sendFile } from '../client-core.js';
 import { saveBlob } from './download.js';
 
 let urls = null;
@@ -27,9 +28,9 @@ export function attachmentEl(a) {
     box.append(button);
   } else {
     const button = el('button', 'file-link');
-    button.append(el('span', 'badge-pdf', 'PDF'), document.createTextNode(a.name + ' · ' + formatSize(a.size, lang)));
+    button.append(el('span', 'badge-pdf', 'PDF'), document.createTextNode(a.name + ' · ' + fileSize(a.size)));
     button.type = 'button';
-    button.setAttribute('aria-label', t('downloadPdf', { name: a.name, size: formatSize(a.size, lang) }));
+    button.setAttribute('aria-label', t('downloadPdf', { name: a.name, size: fileSize(a.size) }));
     button.addEventListener('click', () => urls.url(a).then((url) => fetch(url)).then((r) => r.blob()).then((blob) => saveBlob(blob, a.name)));
     box.append(button);
   }

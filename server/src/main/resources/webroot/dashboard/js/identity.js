@@ -1,7 +1,7 @@
 // Identity verification (admins): whether the site has a secret to sign its logged-in users with,
 // and a new one on request — shown here once, in the answer that made it, never fetched again.
 
-import { $ } from './dom.js';
+import { $, dateTime } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
 
@@ -25,7 +25,7 @@ export class IdentitySecret {
   show(status) {
     this.configured = status.configured === true;
     $('identity-status').textContent = this.configured
-      ? t('identitySince', { date: new Date(status.createdAt).toLocaleString() }) : t('identityOff');
+      ? t('identitySince', { date: dateTime(status.createdAt) }) : t('identityOff');
     $('identity-rotate').textContent = t(this.configured ? 'identityRotate' : 'identityCreate');
   }
 

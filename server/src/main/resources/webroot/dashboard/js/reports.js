@@ -5,26 +5,27 @@ import { t } from './strings.js';
 import { api } from './api.js';
 import { dayStart, dayEnd, lastDays, durationText } from './dates.js';
 import { barChart } from './charts.js';
+import { decimal, integer, number } from './format.js';
 import { renderBotArticles } from './botreport.js';
 
 const FIGURES = [
-  ['chats', 'chats', (v) => String(v)],
-  ['missed', 'missed', (v) => String(v)],
-  ['offlineMessages', 'offlineCount', (v) => String(v)],
+  ['chats', 'chats', integer],
+  ['missed', 'missed', integer],
+  ['offlineMessages', 'offlineCount', integer],
   ['waitMedianSeconds', 'waitMedian', durationText],
   ['waitP90Seconds', 'waitP90', durationText],
   ['firstResponseMedianSeconds', 'firstResponseMedian', durationText],
   ['firstResponseP90Seconds', 'firstResponseP90', durationText],
   ['durationMedianSeconds', 'durationMedian', durationText],
-  ['ratingAverage', 'ratingAverage', (v) => (v == null ? '–' : v.toFixed(1))],
+  ['ratingAverage', 'ratingAverage', (v) => (v == null ? '–' : decimal(v))],
   // proactive offers and invitations: counted for the site only
-  ['offersShown', 'offersShown', (v) => String(v)],
-  ['offersAccepted', 'offersAccepted', (v) => String(v)],
-  ['offersDismissed', 'offersDismissed', (v) => String(v)],
+  ['offersShown', 'offersShown', integer],
+  ['offersAccepted', 'offersAccepted', integer],
+  ['offersDismissed', 'offersDismissed', integer],
   // the FAQ bot's first answers: counted for the site only
-  ['botAnswered', 'botAnswered', (v) => String(v)],
-  ['selfServed', 'selfServed', (v) => String(v)],
-  ['handedOver', 'handedOver', (v) => String(v)],
+  ['botAnswered', 'botAnswered', integer],
+  ['selfServed', 'selfServed', integer],
+  ['handedOver', 'handedOver', integer],
 ];
 
 const AGENT_COLUMNS = ['chats', 'missed', 'waitMedianSeconds', 'waitP90Seconds', 'firstResponseMedianSeconds',
@@ -35,10 +36,6 @@ function timeUnit(maxSeconds) {
   if (maxSeconds >= 2 * 3600) return { divisor: 3600, name: 'h' };
   if (maxSeconds >= 120) return { divisor: 60, name: 'min' };
   return { divisor: 1, name: 's' };
-}
-
-function rounded(value) {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
 export class Reports {
@@ -132,7 +129,8 @@ export class Reports {
         ],
         valueAxis: t('axisCount'),
         categoryAxis: t('axisAgents'),
-        formatTick: (v) => (Number.isInteger(v) ? String(v) : ''),
+        formatValue: integer,
+        formatTick: (v) => (Number.isInteger(v) ? integer(v) : ''),
       }));
     }
     const site = report.site;
@@ -150,7 +148,7 @@ export class Reports {
       valueAxis: `${t('axisSeconds')} (${unit.name})`,
       categoryAxis: '',
       formatValue: (v) => durationText(v * unit.divisor),
-      formatTick: rounded,
+      formatTick: number,
       noData: t('noData'),
     }));
   }

@@ -1,6 +1,6 @@
 // Every text the dashboard shows, in English and German, from one table.
 
-const STRINGS = {
+export const STRINGS = {
   en: {
     attachFile: 'Attach a file (image or PDF)', uploadingFile: 'Sending {name} … {percent} %', cancelUpload: 'Cancel sending',
     openImage: 'Open image: {name}', downloadPdf: 'Download PDF: {name} ({size})', closeImage: 'Close image',
@@ -25,7 +25,7 @@ const STRINGS = {
     noteOptional: 'Note for the colleague (optional)', cancel: 'Cancel', closeTitle: 'Close this chat?',
     closeHelp: 'The visitor is told that the chat has ended.', closeHelpButton: 'Close',
     visitor: 'Visitor', you: 'You', system: 'System', sending: 'sending…', sent: 'sent', failed: 'not sent — click to retry',
-    isTyping: '{name} is typing…', waitingFor: 'waiting {time}', take: 'Take', taking: 'Taking…',
+    isTyping: '{name} is typing…', waitingFor: 'waiting for {time}', take: 'Take', taking: 'Taking…',
     connecting: 'Connecting…', connected: 'Connected', reconnecting: 'Connection lost — reconnecting…',
     loadOf: '{load}/{max}', since: 'since {time}', transferredFrom: 'Transferred from {name}', noteLabel: 'Note: {note}',
     tabMonitor: 'Monitor', monitorTitle: 'All open chats', monitorEmpty: 'No open chats right now.', pickMonitored: 'Pick a chat to watch it live.',
@@ -167,6 +167,12 @@ const STRINGS = {
     wsCustomerWrote: '{name} wrote: the conversation is open again.', wsSnoozeEnded: 'The snooze ended: the conversation with {name} is open again.',
     wsChanged: 'The conversation changed meanwhile — look at it again.', wsNotEmail: 'Only e-mail conversations can be pending or snoozed.',
     wsClosed: 'The conversation is resolved already.',
+    // triage
+    queuePage: 'on {page}', sortChats: 'Order', sortArrival: 'as they came', sortWaiting: 'longest waiting first',
+    soundBlocked: 'Sound: the browser allows it after a click or key on this page',
+    labelViews: 'Views', labelChatsAndQueue: 'Chats and queue', labelWaitingVisitors: 'Waiting visitors', labelConversation: 'Conversation',
+    labelWhispers: 'Whispers', labelMessages: 'Messages', labelPastConversations: 'Past conversations', labelKind: 'Kind',
+    labelWatchedChat: 'Watched chat',
   },
   de: {
     attachFile: 'Datei anhängen (Bild oder PDF)', uploadingFile: '{name} wird gesendet … {percent} %', cancelUpload: 'Senden abbrechen',
@@ -192,7 +198,7 @@ const STRINGS = {
     noteOptional: 'Notiz für die Kollegin / den Kollegen (optional)', cancel: 'Abbrechen', closeTitle: 'Diesen Chat beenden?',
     closeHelp: 'Der Besucher erfährt, dass der Chat beendet ist.', closeHelpButton: 'Schließen',
     visitor: 'Besucher', you: 'Du', system: 'System', sending: 'wird gesendet…', sent: 'gesendet',
-    failed: 'nicht gesendet — klicken zum Wiederholen', isTyping: '{name} schreibt…', waitingFor: 'wartet {time}',
+    failed: 'nicht gesendet — klicken zum Wiederholen', isTyping: '{name} schreibt…', waitingFor: 'wartet seit {time}',
     take: 'Übernehmen', taking: 'Übernehme…', connecting: 'Verbinde…', connected: 'Verbunden',
     reconnecting: 'Verbindung verloren — verbinde neu…', loadOf: '{load}/{max}', since: 'seit {time}',
     transferredFrom: 'Weitergegeben von {name}', noteLabel: 'Notiz: {note}', closedByVisitor: 'Der Besucher hat den Chat beendet.',
@@ -335,6 +341,12 @@ const STRINGS = {
     wsCustomerWrote: '{name} hat geschrieben: Das Gespräch ist wieder offen.', wsSnoozeEnded: 'Zurückstellung vorbei: Das Gespräch mit {name} ist wieder offen.',
     wsChanged: 'Das Gespräch hat sich inzwischen geändert — bitte neu ansehen.', wsNotEmail: 'Nur E-Mail-Gespräche können warten oder zurückgestellt werden.',
     wsClosed: 'Das Gespräch ist schon erledigt.',
+    // triage
+    queuePage: 'auf {page}', sortChats: 'Reihenfolge', sortArrival: 'wie sie kamen', sortWaiting: 'am längsten wartend zuerst',
+    soundBlocked: 'Ton: der Browser erlaubt ihn nach einem Klick oder Tastendruck auf dieser Seite',
+    labelViews: 'Ansichten', labelChatsAndQueue: 'Chats und Warteschlange', labelWaitingVisitors: 'Wartende Besucher', labelConversation: 'Gespräch',
+    labelWhispers: 'Geflüster', labelMessages: 'Nachrichten', labelPastConversations: 'Frühere Gespräche', labelKind: 'Art',
+    labelWatchedChat: 'Beobachteter Chat',
   },
 };
 
@@ -346,7 +358,7 @@ export function t(key, values = {}) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
-/** Fills the static page's labelled elements (data-t, data-t-title, data-t-placeholder). */
+/** Fills the static page's labelled elements (data-t, data-t-title, data-t-placeholder, data-t-label: aria-label only). */
 export function translatePage(root = document) {
   document.documentElement.lang = lang;
   for (const el of root.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
@@ -355,4 +367,5 @@ export function translatePage(root = document) {
     el.setAttribute('aria-label', t(el.dataset.tTitle));
   }
   for (const el of root.querySelectorAll('[data-t-placeholder]')) el.placeholder = t(el.dataset.tPlaceholder);
+  for (const el of root.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', t(el.dataset.tLabel));
 }

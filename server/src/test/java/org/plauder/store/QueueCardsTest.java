@@ -1,0 +1,84 @@
+package org.plauder.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.plauder.TestNode.await;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plauder.conversation.ChatNeeds;
+import org.plauder.conversation.Conversation;
+import org.plauder.conversation.QueueCard;
+
+/**
+ * A waiting chat's card is kept on its queue entry and its conversation, the first one only, and
+ * comes back with the entry when the chat returns to the queue, is released by the bot, or the
+ * entries are rebuilt; on the real driver and embedded database.
+ */
+class QueueCardsTest {
+
+  private static final Instant T = Instant.parse("2026-12-02T10:00:00Z");
+  private static final QueueCard FIRST = new QueueCard("Wo bleibt mein Paket?", "https://shop.example/konto", "Mein Konto");
+
+  @TempDir
+  Path dir;
+
+  private EmbeddedMongo mongo;
+  private Database db;
+  private Conversations conversations;
+  private QueueCards cards;
+
+  @BeforeEach
+  void start() {
+    mongo = EmbeddedMongo.start(dir);
+    db = new Database(mongo.connectionString(), "plauder", null);
+    conversations = new Conversations(db);
+    cards = new QueueCards(db);
+  }
+
+  @AfterEach
+  void stop() {
+    db.close();
+    mongo.close();
+  }
+
+  private QueueCard cardInQueue() {
+    return await(conversations.queueHeads("demo", 100)).get(0).card();
+  }
+
+  @Test
+  void theFirstCardStaysOnTheEntryAndReturnsWithTheChat() {
+    Conversation eva = await(conversations.openQueued("demo", "v1", 1, "Eva", null, ChatNeeds.NONE, T));
+    assertEquals(QueueCard.NONE, cardInQueue());
+
+    assertTrue(await(cards.note(eva.id(), FIRST)), "the entry took it");
+    assertFalse(await(cards.note(eva.id(), new QueueCard("Hallo?", null, null))), "a later message changes nothing");
+    assertEquals(FIRST, cardInQueue());
+
+    // assigned (the entry goes), then back to the queue: the card comes back with it
+    await(conversations.activate(eva.id(), "anna", "Anna", T.plusSeconds(5)));
+    assertTrue(await(conversations.queueHeads("demo", 100)).isEmpty());
+    assertTrue(await(conversations.requeue(eva.id(), "anna")));
+    assertEquals(FIRST, cardInQueue());
+
+    // entries rebuilt at start-up keep it too
+    await(conversations.rebuildRoutingEntries());
+    assertEquals(FIRST, cardInQueue());
+  }
+
+  @Test
+  void aChatHeldByTheBotGetsItsCardOnceItJoinsTheQueue() {
+    HeldChats held = new HeldChats(db, conversations);
+    Conversation eva = await(held.openHeld("demo", "v1", "Eva", null, T));
+    assertFalse(await(cards.note(eva.id(), FIRST)), "no queue entry yet: nothing to tell");
+    assertTrue(await(conversations.queueHeads("demo", 100)).isEmpty());
+
+    await(held.takeHold(eva.id(), 7, true));
+    assertEquals(FIRST, cardInQueue());
+  }
+}
