@@ -24,10 +24,11 @@ class DashboardVerifiedVisitorTest extends DashboardBrowserTest {
         .sendJsonObject(new JsonObject().put("userId", "cust-42").put("userHash", UserSignature.sign(secret, "cust-42")))).bodyAsJsonObject();
     BridgeClient visitor = node.bridge();
     buses.add(visitor);
-    await(visitor.request("visitor.requestChat", minted.getString("token"),
-        new JsonObject().put("name", "Eva").put("text", "Hallo, ich bin angemeldet.").put("clientMsgId", "v-1")));
+    String chat = await(visitor.request("visitor.requestChat", minted.getString("token"),
+        new JsonObject().put("name", "Eva").put("text", "Hallo, ich bin angemeldet.").put("clientMsgId", "v-1")))
+        .getJsonObject("conversation").getString("id");
     page.waitForChatCount(1);
-    page.chatItems().get(0).click();
+    page.select(chat); // the list is redrawn on pushes: select() finds the row again
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("visitor-verified")));
     assertTrue(driver.findElement(By.id("visitor-verified")).getText().contains("verified"));
     assertTrue(driver.findElement(By.cssSelector("#visitor-facts .visitor-name")).getText().startsWith("Eva"));
