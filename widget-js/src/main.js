@@ -128,7 +128,7 @@ class Widget {
       send: (text) => this.send(text),
       input: (text) => this.visitorTyping(text),
       endChat: () => this.endChat(),
-      rate: (n) => this.rate(n),
+      rate: (n, comment) => this.rate(n, comment),
       newChat: () => this.startOver(),
       leaveMessage: (form) => this.leaveMessage(form),
       acceptOffer: () => this.acceptOffer(),
@@ -743,11 +743,13 @@ class Widget {
     }
   }
 
-  async rate(rating) {
+  async rate(rating, comment = '') {
     const c = this.state.conversation;
     if (!c) return;
+    const body = { conversationId: c.id, rating };
+    if (comment.trim()) body.comment = comment.trim();
     try {
-      await this.connection.request('visitor.rate', { conversationId: c.id, rating });
+      await this.connection.request('visitor.rate', body);
       this.session.removeItem(this.key + 'rate');
       this.update({ mode: 'rated', error: null });
     } catch (e) {

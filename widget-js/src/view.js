@@ -142,13 +142,16 @@ export function createView(s, lang, options, on, existingHost) {
 
   const left = el('div', { class: 'form left-message', hidden: true }, el('p', { role: 'status', text: s.leftMessage }));
 
+  // an optional comment goes with the stars: written first, sent with the click on a star
+  const rateComment = el('textarea', { id: 'plauder-rate-comment', name: 'comment', rows: '2', maxlength: '500' });
   const stars = el('div', { class: 'stars', role: 'group', 'aria-labelledby': 'plauder-rate-q' });
   for (let n = 1; n <= 5; n++) {
     const star = el('button', { type: 'button', 'aria-label': s.rateStar(n), title: s.rateStar(n), text: '★' });
-    star.addEventListener('click', () => on.rate(n));
+    star.addEventListener('click', () => on.rate(n, rateComment.value));
     stars.appendChild(star);
   }
-  const rating = el('div', { class: 'form rating', hidden: true }, el('p', { id: 'plauder-rate-q', text: s.rateQuestion }), stars);
+  const rating = el('div', { class: 'form rating', hidden: true }, el('p', { id: 'plauder-rate-q', text: s.rateQuestion }),
+    el('label', {}, document.createTextNode(s.rateComment), rateComment), stars);
   const rated = el('p', { class: 'rated', role: 'status', text: s.rated, hidden: true });
   const newChat = el('button', { type: 'button', class: 'link', text: s.newChat });
   const mailEmail = el('input', { id: 'plauder-mail', type: 'email', name: 'email', autocomplete: 'email', required: true, maxlength: '254' });
@@ -448,6 +451,7 @@ export function createView(s, lang, options, on, existingHost) {
       offSubmit.disabled = !!st.busy;
       left.hidden = st.mode !== 'left';
       rating.hidden = st.mode !== 'rating';
+      if (rating.hidden) rateComment.value = '';
       after.hidden = st.mode !== 'rating' && st.mode !== 'rated' && st.mode !== 'left' && st.mode !== 'resolved';
       rated.hidden = st.mode !== 'rated';
       body.hidden = st.mode === 'offline' || st.mode === 'left' || (!!st.prechat && earlier.hidden) || !!st.help.article;

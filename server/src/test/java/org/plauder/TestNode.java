@@ -49,12 +49,12 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(Vertx vertx, Config config, Clock clock) {
-    return new TestNode(vertx, await(PlauderServer.start(vertx, config, clock)));
+    return new TestNode(vertx, await(PlauderServer.start(vertx, config, clock), 60));
   }
 
   /** A node that measures itself into {@code metrics}; {@code vertx} should come from {@link NodeMetrics#vertxBuilder}. */
   public static TestNode start(Vertx vertx, Config config, NodeMetrics metrics) {
-    return new TestNode(vertx, await(PlauderServer.start(vertx, config, Clock.systemUTC(), metrics)));
+    return new TestNode(vertx, await(PlauderServer.start(vertx, config, Clock.systemUTC(), metrics), 60));
   }
 
   public int port() {
@@ -161,8 +161,13 @@ public final class TestNode implements AutoCloseable {
 
   /** Blocks the test thread (never an event loop) until the future completes, at most 20 s. */
   public static <T> T await(Future<T> future) {
+    return await(future, 20);
+  }
+
+  /** As {@link #await(Future)}, at most {@code seconds}: a node's start (database, search index, verticles) on a busy machine. */
+  static <T> T await(Future<T> future, int seconds) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;

@@ -266,8 +266,8 @@ public final class Conversations implements ConversationStore {
     if (ids.isEmpty()) {
       return Future.succeededFuture(0L);
     }
-    // what hangs off a conversation goes with it: routing steps, whispers, e-mail thread, the bot's first answer
-    return routing.deleteOf(ids).compose(v -> whispers.deleteOf(ids)).compose(v -> MailThreads.deleteOf(db, ids))
+    // what hangs off a conversation goes with it: routing steps, whispers, notes, e-mail thread, the bot's first answer
+    return routing.deleteOf(ids).compose(v -> whispers.deleteOf(ids)).compose(v -> Notes.deleteOf(db, ids)).compose(v -> MailThreads.deleteOf(db, ids))
         .compose(v -> Reactive.done(db.botAnswers().deleteMany(in("_id", ids)))).compose(v -> readMarks.deleteOf(ids))
         .compose(v -> Reactive.first(db.conversations().deleteMany(in("_id", ids)))).map(r -> r.getDeletedCount());
   }
@@ -280,6 +280,11 @@ public final class Conversations implements ConversationStore {
   /** What agents whispered in each conversation; deleted with its conversation. */
   public Whispers whispers() {
     return whispers;
+  }
+
+  /** The tags and rating comments on these documents. */
+  public WrapUps wrapUps() {
+    return new WrapUps(db);
   }
 
   /** How each conversation was routed; deleted with its conversation. */

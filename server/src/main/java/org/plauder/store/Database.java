@@ -99,6 +99,11 @@ public final class Database implements AutoCloseable {
     return db.getCollection("whispers");
   }
 
+  /** Agents' internal notes, one document per conversation ({@code _id} = its id). */
+  public MongoCollection<Document> notes() {
+    return db.getCollection("notes");
+  }
+
   public MongoCollection<Document> counters() {
     return db.getCollection("counters");
   }

@@ -1,11 +1,7 @@
 package org.plauder.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.ne;
 
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import java.util.List;
 import org.bson.Document;
@@ -27,24 +23,12 @@ public final class Whispers implements WhisperLog {
     this.db = db;
   }
 
-  /**
-   * One conditional upsert: it matches only while the clientMsgId is not there yet; when it is, the
-   * upsert's insert meets the existing id and is refused, which means "stored already".
-   */
+  /** Stored once per clientMsgId ({@link ConversationEntries#appendOnce}). */
   @Override
   public Future<Boolean> append(Whisper w) {
     Document entry = new Document("agentId", w.agentId()).append("agentName", w.agentName()).append("text", w.text())
         .append("clientMsgId", w.clientMsgId()).append("at", Dates.toDate(w.at()));
-    return Reactive.first(db.whispers().updateOne(and(eq("_id", w.conversationId()), ne("whispers.clientMsgId", w.clientMsgId())),
-            Updates.combine(Updates.push("whispers", entry)), new UpdateOptions().upsert(true)))
-        .map(r -> true)
-        .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture(false) : Future.failedFuture(e))
-        .compose(appended -> appended ? trim(w.conversationId()).map(true) : Future.succeededFuture(false));
-  }
-
-  private Future<Void> trim(String conversationId) {
-    return Reactive.done(db.whispers().updateOne(eq("_id", conversationId),
-        Updates.pushEach("whispers", List.of(), new com.mongodb.client.model.PushOptions().slice(-KEPT))));
+    return ConversationEntries.appendOnce(db.whispers(), w.conversationId(), "whispers", entry, List.of(), KEPT);
   }
 
   @Override

@@ -20,12 +20,12 @@ public final class ReadableTranscripts {
   private ReadableTranscripts() {}
 
   private record Words(String title, String site, String visitor, String email, String agent, String started, String closed,
-      String rating, String anonymous, String system, String bot, String subject) {}
+      String rating, String anonymous, String system, String bot, String subject, String comment) {}
 
   private static final Words DE = new Words("Chatverlauf", "Website", "Besucher", "E-Mail", "Mitarbeiter", "Begonnen",
-      "Beendet", "Bewertung", "Besucher", "System", "Hilfe-Bot", "Ihr Chatverlauf");
+      "Beendet", "Bewertung", "Besucher", "System", "Hilfe-Bot", "Ihr Chatverlauf", "Kommentar");
   private static final Words EN = new Words("Chat transcript", "Website", "Visitor", "E-mail", "Agent", "Started", "Closed",
-      "Rating", "Visitor", "System", "Help bot", "Your chat transcript");
+      "Rating", "Visitor", "System", "Help bot", "Your chat transcript", "Comment");
 
   private static Words words(Reader reader) {
     return reader.german() ? DE : EN;
@@ -58,7 +58,7 @@ public final class ReadableTranscripts {
   }
 
   /** The facts on top, each a label and a value; empty values are left out. */
-  private static List<String[]> facts(Conversation c, Reader reader) {
+  private static List<String[]> facts(Conversation c, String ratingComment, Reader reader) {
     Words w = words(reader);
     return java.util.stream.Stream.of(
         new String[] {w.site(), reader.siteName()},
@@ -67,7 +67,8 @@ public final class ReadableTranscripts {
         new String[] {w.agent(), c.agentName()},
         new String[] {w.started(), dateTime(c.createdAt(), reader)},
         new String[] {w.closed(), dateTime(c.closedAt(), reader)},
-        new String[] {w.rating(), c.rating() == null ? null : c.rating() + "/5"})
+        new String[] {w.rating(), c.rating() == null ? null : c.rating() + "/5"},
+        new String[] {w.comment(), c.rating() == null ? null : ratingComment})
         .filter(f -> f[1] != null && !f[1].isBlank()).toList();
   }
 
@@ -76,9 +77,14 @@ public final class ReadableTranscripts {
   }
 
   public static String text(Conversation c, List<ChatMessage> messages, Reader reader) {
+    return text(c, null, messages, reader);
+  }
+
+  /** With the visitor's rating comment among the facts on top (null: none); a comment's further lines indented. */
+  public static String text(Conversation c, String ratingComment, List<ChatMessage> messages, Reader reader) {
     StringBuilder out = new StringBuilder(words(reader).title()).append('\n');
-    for (String[] fact : facts(c, reader)) {
-      out.append(fact[0]).append(": ").append(fact[1]).append('\n');
+    for (String[] fact : facts(c, ratingComment, reader)) {
+      out.append(fact[0]).append(": ").append(fact[1].replace("\r\n", "\n").replace("\n", "\n    ")).append('\n');
     }
     out.append('\n');
     for (ChatMessage m : messages) {
@@ -90,16 +96,20 @@ public final class ReadableTranscripts {
   }
 
   public static String html(Conversation c, List<ChatMessage> messages, Reader reader) {
+    return html(c, null, messages, reader);
+  }
+
+  public static String html(Conversation c, String ratingComment, List<ChatMessage> messages, Reader reader) {
     StringBuilder out = new StringBuilder();
     out.append("<!doctype html>\n<html lang=\"").append(reader.language()).append("\"><head><meta charset=\"utf-8\">")
         .append("<title>").append(Encode.forHtml(words(reader).title())).append("</title>")
         .append("<style>body{font:14px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;color:#111}")
-        .append("h1{font-size:1.25rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}")
+        .append("h1{font-size:1.25rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dd{white-space:pre-wrap}")
         .append("ol{list-style:none;padding:0}li{padding:.5rem 0;border-bottom:1px solid #ddd}")
         .append(".who{font-weight:600}.time{color:#555;font-size:.85em;margin-left:.5rem}")
         .append(".text{white-space:pre-wrap;margin:.25rem 0 0}@media print{body{margin:0}}</style></head><body>\n")
         .append("<h1>").append(Encode.forHtml(words(reader).title())).append("</h1>\n<dl>");
-    for (String[] fact : facts(c, reader)) {
+    for (String[] fact : facts(c, ratingComment, reader)) {
       out.append("<dt>").append(Encode.forHtml(fact[0])).append("</dt><dd>").append(Encode.forHtml(fact[1])).append("</dd>");
     }
     out.append("</dl>\n<ol>\n");

@@ -55,9 +55,10 @@ public final class TranscriptEmails {
         return Future.failedFuture(Failure.conflict("already_sent", "the transcript of this chat was sent already"));
       }
       // from the site's own sender when it has one, else the server's
-      return Future.all(messages.allMessages(c), sites.find(c.siteKey()), senders.find(c.siteKey()))
-          .compose(all -> mailer.send(TranscriptSender.fromOf(all.resultAt(2), mailer.defaultFrom()), email,
-              Reader.of(all.resultAt(1), language), c, all.<List<ChatMessage>>resultAt(0)))
+      return Future.all(messages.allMessages(c), sites.find(c.siteKey()), conversations.wrapUps().of(c.id()), senders.find(c.siteKey()))
+          .compose(all -> mailer.send(TranscriptSender.fromOf(all.resultAt(3), mailer.defaultFrom()), email,
+              Reader.of(all.resultAt(1), language), c, all.<org.plauder.conversation.WrapUp>resultAt(2).ratingComment(),
+              all.<List<ChatMessage>>resultAt(0)))
           .recover(e -> conversations.releaseTranscriptEmail(c.id()).compose(v -> Future.failedFuture(
               new Failure(502, "email_failed", "the mail server did not accept the transcript, try again later"))));
     });

@@ -38,13 +38,13 @@ public final class TranscriptMailer {
    * In the reader's language and the site's time zone: plain text with an HTML alternative (multipart),
    * from {@code sender} (a {@code From} header, see {@link org.plauder.site.TranscriptSender#fromHeader}).
    */
-  public Future<Void> send(String sender, String to, Reader reader, Conversation c, List<ChatMessage> messages) {
+  public Future<Void> send(String sender, String to, Reader reader, Conversation c, String ratingComment, List<ChatMessage> messages) {
     MailMessage mail = new MailMessage()
         .setFrom(sender)
         .setTo(to)
         .setSubject(ReadableTranscripts.subject(reader))
-        .setText(ReadableTranscripts.text(c, messages, reader))
-        .setHtml(ReadableTranscripts.html(c, messages, reader));
+        .setText(ReadableTranscripts.text(c, ratingComment, messages, reader))
+        .setHtml(ReadableTranscripts.html(c, ratingComment, messages, reader));
     return client.sendMail(mail).mapEmpty();
   }
 }

@@ -22,17 +22,26 @@ public final class Transcripts {
 
   /** The transcript in this format; text and HTML are written for {@code reader} ({@link ReadableTranscripts}). */
   public static String render(TranscriptFormat format, Conversation c, List<ChatMessage> messages, Reader reader) {
+    return render(format, c, null, messages, reader);
+  }
+
+  /** As above, with the visitor's rating comment (null: none) in JSON, text and HTML; CSV and NDJSON hold messages only. */
+  public static String render(TranscriptFormat format, Conversation c, String ratingComment, List<ChatMessage> messages, Reader reader) {
     return switch (format) {
-      case JSON -> json(c, messages);
+      case JSON -> json(c, ratingComment, messages);
       case CSV -> csvHeader() + String.join("", messages.stream().map(Transcripts::csvRow).toList());
-      case TXT -> ReadableTranscripts.text(c, messages, reader);
-      case HTML -> ReadableTranscripts.html(c, messages, reader);
+      case TXT -> ReadableTranscripts.text(c, ratingComment, messages, reader);
+      case HTML -> ReadableTranscripts.html(c, ratingComment, messages, reader);
       case NDJSON -> String.join("", messages.stream().map(Transcripts::ndjsonLine).toList());
     };
   }
 
-  static String json(Conversation c, List<ChatMessage> messages) {
-    return new JsonObject().put("conversation", Json.conversation(c)).put("messages", Json.messages(messages)).encodePrettily();
+  static String json(Conversation c, String ratingComment, List<ChatMessage> messages) {
+    JsonObject conversation = Json.conversation(c);
+    if (ratingComment != null) {
+      conversation.put("ratingComment", ratingComment);
+    }
+    return new JsonObject().put("conversation", conversation).put("messages", Json.messages(messages)).encodePrettily();
   }
 
   /** The JSON transcript as agents get it: with the conversation's routing steps and its whispers (marked as such, apart from the messages). */

@@ -196,7 +196,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/conversations/:id").handler(transcripts::show);
     router.get("/api/v1/exports/messages").handler(transcripts::bulk);
     router.get("/api/v1/messages").handler(transcripts::search);
-    router.get("/api/v1/reports").handler(transcripts::report);
+    ReportApi.mount(router, services);
     router.get("/api/v1/visitors/:id").handler(agents::visitor);
     router.delete("/api/v1/visitors/:id").handler(transcripts::erase);
     router.get("/api/v1/site").handler(site::get);
@@ -225,6 +225,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/conversations/:id/email-answer").handler(mail::answer);
     router.get("/api/v1/conversations/:id/mails").handler(mail::originals);
     FileSettingsApi.mount(router, services);
+    WrapUpApi.mount(router, services);
     TranscriptSenderApi.mount(router, services);
     router.put("/api/v1/profile").handler(profile::update);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));

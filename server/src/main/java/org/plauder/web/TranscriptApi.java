@@ -26,14 +26,13 @@ import org.plauder.protocol.Inputs;
 import org.plauder.site.Site;
 import org.plauder.transcript.ReadableTranscripts;
 import org.plauder.transcript.Reader;
-import org.plauder.transcript.Report;
 import org.plauder.transcript.TranscriptFormat;
 import org.plauder.transcript.Transcripts;
 import org.plauder.transcript.VisitorErasure;
 
 /**
  * Transcripts after the fact: one conversation exported, a site's messages exported in bulk
- * (streamed, paged through MongoDB, with backpressure), search, reports and erasure.
+ * (streamed, paged through MongoDB, with backpressure), search and erasure (reports: {@link ReportApi}).
  */
 final class TranscriptApi {
 
@@ -90,7 +89,8 @@ final class TranscriptApi {
           services.conversations().whispers().of(c.id()))
           .map(all -> new Rendered(Transcripts.forAgents(c, all.resultAt(0), all.resultAt(1), all.resultAt(2)), name));
     }
-    return services.messages().allMessages(c).map(messages -> new Rendered(Transcripts.render(format, c, messages, reader), name));
+    return Future.all(services.messages().allMessages(c), services.conversations().wrapUps().of(c.id())).map(both -> new Rendered(
+        Transcripts.render(format, c, both.<org.plauder.conversation.WrapUp>resultAt(1).ratingComment(), both.resultAt(0), reader), name));
   }
 
   /** GET /api/v1/conversations/:id — an agent of the site: the conversation, how it was routed, its whispers. */
@@ -209,39 +209,6 @@ final class TranscriptApi {
         results.add(new JsonObject().put("message", Json.message(m)).put("conversation", Json.conversation(c)));
       }
       return results;
-    });
-  }
-
-  /** GET /api/v1/reports?from=&to= — an admin's figures for the site and for each agent. */
-  void report(RoutingContext ctx) {
-    Identity admin = Http.admin(ctx, services.tokens());
-    Instant from = instantParam(ctx, "from", true);
-    Instant to = instantParam(ctx, "to", true);
-    Future.all(collect(admin.siteKey(), from, to, null, new ArrayList<>()), ReportExtras.of(services, admin.siteKey(), from, to))
-        .onComplete(both -> {
-      List<Conversation> all = both.resultAt(0);
-      JsonObject offerCounts = both.resultAt(1);
-      Map<String, List<Conversation>> byAgent = new LinkedHashMap<>();
-      Map<String, String> names = new LinkedHashMap<>();
-      for (Conversation c : all) {
-        if (c.agentId() != null) {
-          byAgent.computeIfAbsent(c.agentId(), k -> new ArrayList<>()).add(c);
-          names.put(c.agentId(), c.agentName());
-        }
-      }
-      JsonArray agents = new JsonArray();
-      byAgent.forEach((agentId, list) -> agents.add(Report.of(list).toJson().put("agentId", agentId).put("agentName", names.get(agentId))));
-      Http.json(ctx, 200, new JsonObject()
-          .put("from", Json.time(from)).put("to", Json.time(to))
-          .put("site", Report.of(all).toJson().mergeIn(offerCounts))
-          .put("agents", agents));
-    }, ctx::fail);
-  }
-
-  private Future<List<Conversation>> collect(String siteKey, Instant from, Instant to, String afterId, List<Conversation> into) {
-    return services.conversations().pageOfSite(siteKey, from, to, null, afterId, 1000).compose(page -> {
-      into.addAll(page);
-      return page.size() < 1000 ? Future.succeededFuture(into) : collect(siteKey, from, to, page.get(page.size() - 1).id(), into);
     });
   }
 

@@ -19,6 +19,9 @@ import org.plauder.routing.ChatRouter.FirstMessage;
 import org.plauder.site.Site;
 import org.plauder.transcript.LeftAfterChat;
 import org.plauder.store.Messages;
+import org.plauder.store.Notes;
+import org.plauder.store.WrapUps;
+import org.plauder.wrapup.WrapUpService;
 
 /** The actions a visitor's widget sends over the bridge (docs/protocol.md): each checks its body, calls one service, shapes the reply. */
 final class VisitorActions {
@@ -27,9 +30,12 @@ final class VisitorActions {
   private static final int MAX_URL = 2048;
 
   private final Services services;
+  private final WrapUpService wrapUps;
 
   VisitorActions(Services services) {
     this.services = services;
+    this.wrapUps = new WrapUpService(new WrapUps(services.database()), new Notes(services.database()), services.messages(),
+        services.clock());
   }
 
   List<Future<Void>> register(ActionGate gate) {
@@ -149,9 +155,10 @@ final class VisitorActions {
 
   private Future<JsonObject> rate(Identity visitor, JsonObject body) {
     int rating = Inputs.intInRange(body, "rating", 1, 5);
+    String comment = Inputs.optionalMultiLineText(body, "comment", WrapUpService.MAX_COMMENT);
     return services.access().ofVisitor(visitor, Inputs.id(body, "conversationId"))
-        .compose(c -> services.messages().rate(c, rating))
-        .map(v -> new JsonObject().put("rating", rating));
+        .compose(c -> wrapUps.rate(c, rating, comment))
+        .map(v -> new JsonObject().put("rating", rating).put("comment", comment));
   }
 
   /** The visitor's open (else latest, or the named) conversation with its state and one page of messages. */

@@ -28,6 +28,7 @@ import { RoutingExplainer } from './routing.js';
 import { OriginalMails } from './originalmails.js';
 import { Profile } from './profile.js';
 import { Leaving } from './leaving.js';
+import { WrapUpPanel } from './wrapup.js';
 import { WorkStatusControls } from './workstatus.js';
 
 const SESSION_KEY = 'plauder.dashboard.session';
@@ -53,6 +54,7 @@ let reports;
 let settings;
 let monitor;
 let whisperNotes;
+let chatWrapUp;
 let liveVisitors;
 let profile;
 let leaving;
@@ -141,6 +143,7 @@ function start(session) {
     onActiveChat: (conv) => {
       visitorPanel.showFor(conv);
       whisperNotes.showFor(conv);
+      chatWrapUp.showFor(conv);
     },
     /** A new chat while another view is open: a notice that leads to it (the chime plays anyway). */
     onChatElsewhere: (conv, name) => {
@@ -155,6 +158,7 @@ function start(session) {
   };
   visitorPanel = new VisitorPanel(ctx);
   whisperNotes = new WhisperNotes(ctx);
+  chatWrapUp = new WrapUpPanel(ctx, 'chat-wrapup');
   if (canSupervise()) monitor = new Monitor(ctx);
   chats = new Chats(ctx);
   new OriginalMails(ctx, () => (chats.active ? chats.active.conv : null));

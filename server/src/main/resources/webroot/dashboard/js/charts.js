@@ -6,7 +6,7 @@ const WIDTH = 560;
 const HEIGHT = 280;
 const MARGIN = { top: 16, right: 12, bottom: 58, left: 62 };
 
-function svg(tag, attributes = {}, text) {
+export function svg(tag, attributes = {}, text) {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
   if (text !== undefined) node.textContent = String(text);

@@ -1,8 +1,10 @@
 // The history view: closed chats and offline messages of the site, filtered by date range, agent
 // and text, each with a read-only transcript that can be downloaded.
 //
-// With text, the server searches the messages (GET /api/v1/messages); without, the newest
-// conversations of the kind are listed (GET /api/v1/conversations) and filtered here.
+// With text, the server searches the messages (GET /api/v1/messages) and the agents' notes
+// (GET /api/v1/wrap-ups); with a tag only, the conversations carrying it are listed; without
+// either, the newest conversations of the kind are listed (GET /api/v1/conversations) and
+// filtered here. The open conversation's tags and notes are in its wrap-up panel (wrapup.js).
 
 import { $, el, show, dateTime } from './dom.js';
 import { t } from './strings.js';
@@ -11,6 +13,7 @@ import { isTokenFailure } from '../client-core.js';
 import { dayStart, dayEnd } from './dates.js';
 import { TranscriptView, conversationTitle } from './transcript.js';
 import { EmailAnswer } from './emailanswer.js';
+import { WrapUpPanel, findWrapUps, loadTagSuggestions } from './wrapup.js';
 
 const SEARCH_LIMIT = 100;
 const SNIPPET_BEFORE = 30;
@@ -41,6 +44,7 @@ export class History {
     this.selectedId = null;
     this.transcript = new TranscriptView(ctx, 'transcript');
     this.emailAnswer = new EmailAnswer(ctx, (conv) => this.transcript.show(conv));
+    this.wrapUp = new WrapUpPanel(ctx, 'history-wrapup');
     $('history-closed').addEventListener('click', () => this.switchKind('closed'));
     $('history-offline').addEventListener('click', () => this.switchKind('offline'));
     $('history-filter').addEventListener('submit', (event) => {
@@ -63,6 +67,7 @@ export class History {
   filter() {
     return {
       q: $('history-q').value.trim(),
+      tag: $('history-tag').value.trim(),
       agentId: $('history-agent').value,
       from: dayStart($('history-from').value),
       to: dayEnd($('history-to').value),
@@ -98,9 +103,10 @@ export class History {
       return;
     }
     await this.loadAgents();
+    loadTagSuggestions(this.ctx.session.token);
     let entries;
     try {
-      entries = filter.q ? await this.search(filter) : await this.list(filter);
+      entries = filter.q ? await this.search(filter) : filter.tag ? await this.tagged(filter) : await this.list(filter);
     } catch (e) {
       if (e.status === 401 || isTokenFailure(e)) this.ctx.failed(e);
       count.textContent = e.message || t('genericError', { code: e.code });
@@ -108,7 +114,7 @@ export class History {
       return;
     }
     this.render(entries.items, filter.q);
-    const filtered = filter.q || filter.agentId || filter.from || filter.to;
+    const filtered = filter.q || filter.tag || filter.agentId || filter.from || filter.to;
     count.className = 'muted empty';
     count.textContent = !filtered ? ''
       : entries.capped ? t('resultsCapped', { n: entries.items.length, max: SEARCH_LIMIT }) : t('results', { n: entries.items.length });
@@ -118,13 +124,39 @@ export class History {
   /** Conversations of the kind, newest first, filtered here by time (closed, else created) and agent. */
   async list(filter) {
     const reply = await api('GET', '/api/v1/conversations?status=' + this.kind, this.ctx.session.token);
-    const items = reply.conversations.filter((conv) => {
-      const time = new Date(conv.closedAt || conv.createdAt);
-      if (filter.from && time < filter.from) return false;
-      if (filter.to && time >= filter.to) return false;
-      return !filter.agentId || conv.agentId === filter.agentId;
-    }).map((conv) => ({ conv }));
+    const items = reply.conversations.filter((conv) => this.matches(conv, filter)).map((conv) => ({ conv }));
     return { items, capped: false };
+  }
+
+  /** Whether a conversation is in the time range (closed, else created) and of the agent. */
+  matches(conv, filter) {
+    const time = new Date(conv.closedAt || conv.createdAt);
+    if (filter.from && time < filter.from) return false;
+    if (filter.to && time >= filter.to) return false;
+    return !filter.agentId || conv.agentId === filter.agentId;
+  }
+
+  /** The conversations carrying the tag, filtered here as a list is. */
+  async tagged(filter) {
+    const results = await findWrapUps(this.ctx.session.token, { tag: filter.tag });
+    return { items: results.filter((r) => r.conversation.status === this.kind && this.matches(r.conversation, filter)).map((r) => ({ conv: r.conversation })), capped: false };
+  }
+
+  /** Adds the conversations whose notes hold the text (one entry each, its first matching note); with a tag, keeps only those carrying it. */
+  async withNotes(byConversation, filter) {
+    const token = this.ctx.session.token;
+    const [noted, tagged] = await Promise.all([findWrapUps(token, { q: filter.q, tag: filter.tag }),
+      filter.tag ? findWrapUps(token, { tag: filter.tag }) : null]);
+    if (tagged) {
+      const ids = new Set(tagged.map((r) => r.conversation.id));
+      for (const id of [...byConversation.keys()]) if (!ids.has(id)) byConversation.delete(id);
+    }
+    for (const { conversation, notes } of noted) {
+      if (conversation.status !== this.kind || !this.matches(conversation, filter)) continue;
+      const entry = byConversation.get(conversation.id);
+      if (entry) entry.hits += notes.length;
+      else byConversation.set(conversation.id, { conv: conversation, note: notes[0], hits: notes.length });
+    }
   }
 
   /** Messages containing the text; one entry per conversation (its newest match), of this kind only. */
@@ -141,6 +173,7 @@ export class History {
       if (entry) entry.hits++;
       else byConversation.set(conversation.id, { conv: conversation, message, hits: 1 });
     }
+    await this.withNotes(byConversation, filter);
     return { items: [...byConversation.values()], capped: reply.results.length >= SEARCH_LIMIT };
   }
 
@@ -148,7 +181,7 @@ export class History {
     const list = $('history-list');
     list.replaceChildren();
     for (const entry of items) {
-      const { conv, message } = entry;
+      const { conv, message, note } = entry;
       const item = el('li');
       const button = el('button', 'chat-item');
       button.type = 'button';
@@ -160,6 +193,9 @@ export class History {
       const bottom = el('span', 'chat-item-bottom');
       if (message) {
         bottom.append(snippet(message.text, q));
+        if (entry.hits > 1) bottom.append(el('span', 'badge', entry.hits));
+      } else if (note) {
+        bottom.append(el('span', 'badge note-badge', t('noteHit')), snippet(note.text, q));
         if (entry.hits > 1) bottom.append(el('span', 'badge', entry.hits));
       } else {
         const details = [conv.agentName, conv.visitorEmail, conv.rating ? t('rating', { n: conv.rating }) : null];
@@ -181,6 +217,7 @@ export class History {
     }
     if (await this.transcript.show(conv, highlightSeq)) {
       this.emailAnswer.showFor(conv);
+      this.wrapUp.showFor(conv);
       show($('transcript-empty'), false);
       show($('transcript-pane'), true);
       if (window.matchMedia('(max-width: 640px)').matches) $('transcript-pane').scrollIntoView();

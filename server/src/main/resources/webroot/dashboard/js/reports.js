@@ -1,4 +1,5 @@
-// The reports view (admins): the site's figures for a period, per agent, and two bar charts.
+// The reports view (admins): the site's figures for a period, per agent, two bar charts, the trend
+// per day, times per channel, tags, rating comments, and the report as CSV (trend.js).
 
 import { $, el, show, dateText } from './dom.js';
 import { t } from './strings.js';
@@ -7,6 +8,7 @@ import { dayStart, dayEnd, lastDays, durationText } from './dates.js';
 import { barChart } from './charts.js';
 import { decimal, integer, number } from './format.js';
 import { renderBotArticles } from './botreport.js';
+import { renderTrend, renderWrapUpFigures, wireReportDownloads } from './trend.js';
 
 const FIGURES = [
   ['chats', 'chats', integer],
@@ -48,6 +50,17 @@ export class Reports {
       event.preventDefault();
       this.refresh();
     });
+    wireReportDownloads(() => this.range(), ctx.session, (e) => {
+      $('report-error').textContent = e.message || t('genericError', { code: e.code });
+      show($('report-error'), true);
+    });
+  }
+
+  /** The chosen period, or null when it is not one. */
+  range() {
+    const from = dayStart($('report-from').value);
+    const to = dayEnd($('report-to').value);
+    return from && to && from < to ? { from, to } : null;
   }
 
   async refresh() {
@@ -80,6 +93,8 @@ export class Reports {
     this.renderAgents(report.agents);
     this.renderCharts(report);
     renderBotArticles(report.site.botArticles || []);
+    renderTrend(report.days || []);
+    renderWrapUpFigures(report);
   }
 
   renderFigures(site) {

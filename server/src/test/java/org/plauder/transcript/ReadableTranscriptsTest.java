@@ -63,4 +63,13 @@ class ReadableTranscriptsTest {
         Instant.parse("2026-12-02T23:30:00Z"), null, null, null, null, 0, null, null, null);
     assertEquals("demo-2026-12-03.csv", ReadableTranscripts.fileName(anonymous, "demo", GERMAN, "csv"), "the day in Berlin");
   }
+
+  @Test
+  void theVisitorsRatingCommentStandsBelowItsRatingAsTextWithItsLinesIndented() {
+    String text = ReadableTranscripts.text(CHAT, "Schnell geholfen!\nDanke", MESSAGES, GERMAN);
+    assertTrue(text.contains("Bewertung: 5/5\nKommentar: Schnell geholfen!\n    Danke\n\n"), text);
+    String html = ReadableTranscripts.html(CHAT, "<script>alert(1)</script>", MESSAGES, ENGLISH);
+    assertTrue(html.contains("<dt>Comment</dt><dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>"), html);
+    assertFalse(ReadableTranscripts.text(CHAT, null, MESSAGES, ENGLISH).contains("Comment"));
+  }
 }

@@ -248,10 +248,13 @@ class WidgetChatTest extends WidgetBrowserTest {
       Browser.screenshot(driver, "widget-rating-en-1280x800");
       JsonObject closed = await(agentBus.push(p -> "closed".equals(p.getString("type")) && conversationId.equals(p.getString("conversationId"))));
       assertEquals("visitor", closed.getString("closedBy"));
+      page.find("#plauder-rate-comment").sendKeys("Quick and <b>kind</b>");
       page.find(".stars button[aria-label='4 of 5 stars']").click();
       page.waitText(".rated", "Thank you for your rating!");
       JsonObject rated = await(agentBus.request("agent.history", agent.token(), new JsonObject().put("conversationId", conversationId)));
       assertEquals(4, rated.getJsonObject("conversation").getInteger("rating"));
+      assertEquals("Quick and <b>kind</b>", await(node.http.get("/api/v1/conversations/" + conversationId + "/wrap-up")
+          .bearerTokenAuthentication(agent.token()).send()).bodyAsJsonObject().getString("ratingComment"), "the comment went with the stars");
       assertEquals("Is the Guji in stock?", rated.getJsonArray("messages").getJsonObject(0).getString("text"));
     }
   }
