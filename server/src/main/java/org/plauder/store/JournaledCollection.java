@@ -8,13 +8,16 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * A collection of the embedded database held in memory, every change written to the journal as
  * it is made: a stored document whole (inserted or updated), a removed one by its key, a dropped
  * collection. Queries and indexes are mongo-java-server's own, except that a query naming a unique
- * key's exact value goes through that key's index.
+ * key's exact value (or a list of them, {@code $in}) goes through that key's index.
  */
 final class JournaledCollection extends MemoryCollection {
 
@@ -59,7 +62,6 @@ final class JournaledCollection extends MemoryCollection {
     throw new MongoServerException("the embedded database cannot rename collections");
   }
 
-  /** Its size is not kept: measuring it would encode every document a second time on each write. */
   /**
    * A query that names one document by the exact value of a unique key — {@code _id} above all —
    * reads that document through the key's index, whatever other conditions it has. The library
@@ -78,9 +80,29 @@ final class JournaledCollection extends MemoryCollection {
         }
       }
     }
+    if (query.size() == 1 && isInOfStrings(query.values().iterator().next())) {
+      // {key: {$in: [exact strings]}} on a unique key: the index finds exactly those documents, so
+      // they need no matching (the library's matcher compares each one with every listed value).
+      for (Index<Integer> index : getIndexes()) {
+        String key = index.getKeys().get(0).getKey();
+        if (index.isUnique() && index.getKeys().size() == 1 && query.containsKey(key)) {
+          List<Integer> positions = new ArrayList<>();
+          for (Object value : new LinkedHashSet<>((Collection<?>) ((Document) query.get(key)).get("$in"))) {
+            index.getPositions(new Document(key, value)).forEach(positions::add);
+          }
+          return matchDocuments(new Document(), positions, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+      }
+    }
     return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
   }
 
+  private static boolean isInOfStrings(Object condition) {
+    return condition instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?> values
+        && values.stream().allMatch(String.class::isInstance);
+  }
+
+  /** Its size is not kept: measuring it would encode every document a second time on each write. */
   @Override
   protected boolean tracksDataSize() {
     return false;

@@ -50,7 +50,13 @@ public final class Messages {
 
   /** The document id of a conversation's message with that seq; sorts in seq order. */
   static String idOf(String conversationId, long seq) {
-    return conversationId + ":" + String.format("%010d", seq);
+    String digits = Long.toString(seq);
+    if (seq < 0 || digits.length() >= 10) {
+      return conversationId + ":" + String.format("%010d", seq);
+    }
+    // As %010d, without the formatter: it cost the bulk export half of its event loop's time.
+    return new StringBuilder(conversationId.length() + 11).append(conversationId).append(':')
+        .append("0000000000", digits.length(), 10).append(digits).toString();
   }
 
   /** How many seqs past a conversation's recorded last seq a history page looks for. */
@@ -82,6 +88,41 @@ public final class Messages {
           List<ChatMessage> page = list.stream().map(Messages::toMessage)
               .sorted(java.util.Comparator.comparingLong(ChatMessage::seq)).toList();
           return new Page(page, page.size() == size);
+        });
+  }
+
+  /**
+   * The first page (at most {@code max} messages) of each of several conversations, with one query:
+   * the exact ids of seqs 1 to its recorded last seq, plus the seq after it (which says whether
+   * more follow: seqs have no gaps). For the bulk export, which reads thousands of conversations.
+   */
+  public Future<java.util.Map<String, Page>> firstPages(java.util.Map<String, Long> lastSeqs, int max) {
+    List<String> ids = new java.util.ArrayList<>();
+    java.util.Map<String, Integer> asked = new java.util.HashMap<>();
+    lastSeqs.forEach((conversationId, lastSeq) -> {
+      int size = (int) Math.min(max, Math.max(0, lastSeq) + 1);
+      asked.put(conversationId, size);
+      for (long seq = 1; seq <= size; seq++) {
+        ids.add(idOf(conversationId, seq));
+      }
+    });
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(java.util.Map.of());
+    }
+    return Reactive.list(db.messages().find(com.mongodb.client.model.Filters.in("_id", ids)).batchSize(ids.size() + 1))
+        .map(list -> {
+          java.util.Map<String, List<ChatMessage>> found = new java.util.HashMap<>();
+          for (Document d : list) {
+            ChatMessage m = toMessage(d);
+            found.computeIfAbsent(m.conversationId(), k -> new java.util.ArrayList<>()).add(m);
+          }
+          java.util.Map<String, Page> pages = new java.util.HashMap<>();
+          asked.forEach((conversationId, size) -> {
+            List<ChatMessage> page = found.getOrDefault(conversationId, new java.util.ArrayList<>());
+            page.sort(java.util.Comparator.comparingLong(ChatMessage::seq));
+            pages.put(conversationId, new Page(page, page.size() == size));
+          });
+          return pages;
         });
   }
 

@@ -1,7 +1,6 @@
 package org.plauder.web;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -36,9 +35,6 @@ import org.plauder.transcript.VisitorErasure;
  */
 final class TranscriptApi {
 
-  // Each conversation page is a scan on the embedded server: large pages, few scans.
-  private static final int CONVERSATION_PAGE = 1000;
-  private static final int MESSAGE_PAGE = 500;
   private static final int SEARCH_LIMIT = 100;
   private static final String TRANSCRIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
@@ -123,8 +119,8 @@ final class TranscriptApi {
         .putHeader("Content-Type", format.mediaType())
         .putHeader("Cache-Control", "no-store")
         .putHeader("Content-Disposition", "attachment; filename=\"messages-" + admin.siteKey() + "." + format.extension() + "\"");
-    Future<Void> header = format == TranscriptFormat.CSV ? write(response, Buffer.buffer(bom + Transcripts.csvHeader())) : Future.succeededFuture();
-    header.compose(v -> streamConversations(response, format, admin.siteKey(), from, to, null))
+    Future<Void> header = format == TranscriptFormat.CSV ? BulkExport.write(response, Buffer.buffer(bom + Transcripts.csvHeader())) : Future.succeededFuture();
+    header.compose(v -> new BulkExport(services, response, format).conversations(admin.siteKey(), from, to, null))
         .onComplete(done -> response.end(), error -> {
           if (!response.headWritten()) {
             ctx.fail(error);
@@ -133,48 +129,6 @@ final class TranscriptApi {
             response.reset();
           }
         });
-  }
-
-  private Future<Void> streamConversations(HttpServerResponse response, TranscriptFormat format, String siteKey,
-      Instant from, Instant to, String afterId) {
-    return services.conversations().pageOfSite(siteKey, from, to, null, afterId, CONVERSATION_PAGE).compose(page -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (Conversation c : page) {
-        chain = chain.compose(v -> streamMessages(response, format, c, 0));
-      }
-      return page.size() < CONVERSATION_PAGE
-          ? chain
-          : chain.compose(v -> streamConversations(response, format, siteKey, from, to, page.get(page.size() - 1).id()));
-    });
-  }
-
-  private Future<Void> streamMessages(HttpServerResponse response, TranscriptFormat format, Conversation c, long afterSeq) {
-    return services.messageStore().after(c.id(), afterSeq, c.lastSeq(), MESSAGE_PAGE).compose(page -> {
-      if (page.messages().isEmpty()) {
-        return Future.succeededFuture();
-      }
-      Buffer chunk = Buffer.buffer();
-      for (ChatMessage m : page.messages()) {
-        chunk.appendString(format == TranscriptFormat.CSV ? Transcripts.csvRow(m) : Transcripts.ndjsonLine(m));
-      }
-      Future<Void> written = write(response, chunk);
-      return page.hasMore() ? written.compose(v -> streamMessages(response, format, c, page.lastSeq(afterSeq))) : written;
-    });
-  }
-
-  /** Writes, and when the client is slower than the database, waits until it has drained. */
-  private static Future<Void> write(HttpServerResponse response, Buffer chunk) {
-    if (response.closed()) {
-      return Future.failedFuture(new Failure(499, "client_gone", "the client closed the connection"));
-    }
-    response.write(chunk);
-    if (!response.writeQueueFull()) {
-      return Future.succeededFuture();
-    }
-    Promise<Void> drained = Promise.promise();
-    response.drainHandler(v -> drained.tryComplete());
-    response.closeHandler(v -> drained.tryFail(new Failure(499, "client_gone", "the client closed the connection")));
-    return drained.future();
   }
 
   /** GET /api/v1/messages?q=&agentId=&from=&to= — search the site's messages, newest first. */

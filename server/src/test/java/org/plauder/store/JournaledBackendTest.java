@@ -87,6 +87,17 @@ class JournaledBackendTest {
     backend.close();
   }
 
+  @Test
+  void aListOfKeysFindsExactlyTheListedDocumentsThatExist() {
+    JournaledBackend backend = new JournaledBackend(dir.resolve("journal"));
+    insert(backend, message("c1:1", "a", "Hallo"), message("c1:2", "b", "Paket?"), message("c2:1", "c", "Hi"), message("c10:1", "d", "x"));
+
+    assertEquals(List.of("c1:2", "c2:1"), ids(backend, new Document("_id", new Document("$in", List.of("c2:1", "c9:1", "c1:2", "c2:1")))));
+    assertEquals(List.of(), ids(backend, new Document("_id", new Document("$in", List.of("c1", "C1:1", "c1:1 ")))));
+    assertEquals(List.of("c1:1"), ids(backend, new Document("_id", new Document("$in", List.of("c1:1", 7)))), "other values still match as before");
+    backend.close();
+  }
+
   private static Document set(String field, Object value) {
     return new Document("$set", new Document(field, value));
   }
