@@ -19,7 +19,7 @@ import { pageTitle } from './pagetitle.js';
 import { prechatDue, prechatAnswers } from './prechat.js';
 import { Suggester, suggestionsOf } from './suggestions.js';
 import { callApi } from './client/rest.js';
-import { uploadFile, FileUrls } from './client/files.js';
+import { sendFile, FileUrls } from './client/files.js';
 import { fileStringsFor } from './filestrings.js';
 
 const script = document.currentScript
@@ -147,6 +147,8 @@ class Widget {
       attach: (file) => this.attachFile(file),
       cancelUpload: () => this.upload && this.upload.cancel(),
       fileUrl: (attachment) => this.fileUrls.url(attachment),
+      // the agent's picture, from the chat server (a path the server gave, never an outside address)
+      avatarUrl: (path) => (typeof path === 'string' && path.startsWith('/api/v1/avatars/') ? this.base + path : null),
     }, existingHost);
   }
 
@@ -538,6 +540,8 @@ class Widget {
           return;
         }
         this.addMessages([m], true);
+        // The agent who had left writes again: back from the leave-a-message form to the chat.
+        if (m.sender === 'agent' && this.state.agentLeft && this.state.mode === 'offline') this.update({ mode: 'chat', agentLeft: null });
         return;
       }
       case 'read':
@@ -561,12 +565,19 @@ class Widget {
           this.sync(true).then(() => this.flush(), (e) => this.showError(e));
         } else if (push.conversation) {
           this.outbox.assignConversation(push.conversation.id);
-          this.update({ conversation: push.conversation, queue: null, mode: 'chat', held: false });
+          this.update({ conversation: push.conversation, queue: null, mode: 'chat', held: false, agentLeft: null });
           this.flush();
         }
         return;
       case 'closed':
         if (c && push.conversationId === c.id) this.chatEnded();
+        return;
+      case 'unattended':
+        // The agent left and nobody else is online: the form, with the chat going along with the message.
+        if (this.isOpenConversation(c) && push.conversationId === c.id) {
+          this.showOffline();
+          this.update({ agentLeft: c.agentName || this.s.agent });
+        }
         return;
       case 'offer': {
         const offer = offerOf(push.offer);
@@ -627,8 +638,9 @@ class Widget {
       this.update({ error: f.needsChat });
       return;
     }
-    this.upload = uploadFile({
-      base: this.base, token: this.connection.token, conversationId: c.id, file,
+    // One id for every try: a retry after a lost reply cannot post the file twice.
+    this.upload = sendFile({
+      base: this.base, token: this.connection.token, conversationId: c.id, file, clientMsgId: newClientMsgId('f'),
       onProgress: (fraction) => this.update({ upload: { name: file.name || 'file', fraction } }),
     });
     this.update({ upload: { name: file.name || 'file', fraction: 0 }, error: null });
@@ -748,7 +760,7 @@ class Widget {
   startOver() {
     this.session.removeItem(this.key + 'rate');
     this.transcript.clear();
-    this.update({ conversation: null, mode: 'chat', queue: null, error: null, offlinePrefill: null, mail: { status: 'idle' }, held: false });
+    this.update({ conversation: null, mode: 'chat', queue: null, error: null, offlinePrefill: null, mail: { status: 'idle' }, held: false, agentLeft: null });
     this.view.focusInto();
     this.checkAvailability();
   }
@@ -922,6 +934,8 @@ class Widget {
     try {
       const body = { email: form.email, text: form.text, clientMsgId: this.offlineMsgId || newClientMsgId(CLIENT_MSG_ID_PREFIX) };
       if (form.name) body.name = form.name;
+      const chat = this.state.conversation;
+      if (this.isOpenConversation(chat)) body.conversationId = chat.id; // the chat goes with the message
       await this.connection.request('visitor.leaveMessage', body);
       const queued = this.state.conversation;
       if (this.isOpenConversation(queued)) {
@@ -931,7 +945,7 @@ class Widget {
       }
       this.offlineMsgId = null;
       this.transcript.clear();
-      this.update({ mode: 'left', conversation: null, error: null, busy: false });
+      this.update({ mode: 'left', conversation: null, error: null, busy: false, agentLeft: null });
     } catch (e) {
       this.update({ busy: false });
       this.showError(e);

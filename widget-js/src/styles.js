@@ -20,6 +20,9 @@ button{cursor:pointer}
 :host(.left) .panel{right:auto;left:0}
 header{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--c);color:#fff}
 header .head{flex:1;min-width:0}
+.face{position:relative;flex:none;width:36px;height:36px;border-radius:50%;display:inline-grid;place-items:center;overflow:hidden;color:#fff;font-weight:650;font-size:14px;border:2px solid rgba(255,255,255,.85)}
+.face img{position:absolute;inset:0;width:100%;height:100%;object-fit:cover}
+.face.small{width:20px;height:20px;font-size:9px;border:0;margin-right:5px;vertical-align:middle}
 h2{margin:0;font-size:16px;font-weight:650}
 .status{margin:2px 0 0;font-size:13px;opacity:.92}
 header button{border:0;background:rgba(255,255,255,.16);color:#fff;border-radius:8px;padding:6px 10px;font-size:13px}

@@ -12,6 +12,7 @@ import { createTopicPicker } from './topicview.js';
 import { createEmojiPicker } from './emojiview.js';
 import { createHelpView } from './helpview.js';
 import { createBotChoice } from './botview.js';
+import { showFace } from './client/avatar.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -77,7 +78,12 @@ export function createView(s, lang, options, on, existingHost) {
   const status = el('p', { class: 'status', id: 'plauder-status' });
   const endButton = el('button', { type: 'button', class: 'end', text: s.endChat, hidden: true });
   const closeButton = el('button', { type: 'button', class: 'x', 'aria-label': s.close, title: s.close, text: '×' });
-  const header = el('header', {}, el('div', { class: 'head' }, title, status), endButton, closeButton);
+  // The agent's face (picture, else initials) beside its name while it chats with the visitor.
+  const face = el('span', { class: 'face', 'aria-hidden': 'true', hidden: true });
+  const header = el('header', {}, face, el('div', { class: 'head' }, title, status), endButton, closeButton);
+  // The agent of the open chat, for the faces beside its messages: {name, url}.
+  let agentFace = { name: null, url: null };
+  const messageFaces = new WeakMap();
 
   // "Chat beenden" asks first: the question takes focus on its safe answer, Escape keeps chatting.
   const endYes = el('button', { type: 'button', class: 'primary', text: s.endChatConfirm });
@@ -123,9 +129,12 @@ export function createView(s, lang, options, on, existingHost) {
   const offSubmit = el('button', { type: 'submit', class: 'primary', text: s.leaveMessage });
   // The site admin's offline message when there is one, else ours; always as text.
   const offIntro = el('p', { class: 'offline-intro', text: s.offlineIntro });
+  // When the chat lost its agent: the message takes the chat along.
+  const offAttached = el('p', { class: 'offline-attached', text: s.offlineChatAttached, hidden: true });
   const offline = el('form', { class: 'form offline', hidden: true },
     el('p', {}, el('strong', { text: s.offlineTitle })),
     offIntro,
+    offAttached,
     el('label', {}, document.createTextNode(s.name), offName),
     el('label', {}, document.createTextNode(s.email), offEmail),
     el('label', {}, document.createTextNode(s.message), offText),
@@ -278,7 +287,17 @@ export function createView(s, lang, options, on, existingHost) {
     else if (m.sender === 'agent') meta = [m.senderName || s.agent, time];
     else if (m.sender === 'bot') meta = [m.senderName || s.bot, s.botKind, time];
     else meta = [s.system, time];
-    li.children[1].textContent = meta.filter(Boolean).join(' · ');
+    const metaText = meta.filter(Boolean).join(' · ');
+    if (m.sender === 'agent') {
+      // a colleague who had the chat before keeps its initials; the picture is the current agent's
+      const small = messageFaces.get(li) || el('span', { class: 'face small', 'aria-hidden': 'true' });
+      messageFaces.set(li, small);
+      const name = m.senderName || s.agent;
+      showFace(small, name, name === agentFace.name ? agentFace.url : null);
+      li.children[1].replaceChildren(small, document.createTextNode(metaText));
+    } else {
+      li.children[1].textContent = metaText;
+    }
     const masked = li.children[2];
     masked.hidden = !m.masked;
     masked.textContent = m.masked ? s.masked : '';
@@ -397,6 +416,10 @@ export function createView(s, lang, options, on, existingHost) {
       else status.textContent = s.statusReady;
       endButton.hidden = !open || st.mode !== 'chat';
       if (endButton.hidden) confirmEnd.hidden = true;
+      const agentShown = !!c && c.status === 'active' && st.connected;
+      agentFace = agentShown ? { name: c.agentName || s.agent, url: on.avatarUrl(c.agentAvatarUrl) } : { name: null, url: null };
+      face.hidden = !agentShown;
+      if (agentShown) showFace(face, agentFace.name, agentFace.url);
 
       const queueText = open && c.status === 'queued' && st.queue && st.mode === 'chat'
         ? [s.queuePosition(st.queue.position), formatWait(st.queue.estimatedWaitSeconds, s)].filter(Boolean).join(' ')
@@ -423,7 +446,8 @@ export function createView(s, lang, options, on, existingHost) {
       botChoice.render(st);
       sendButton.disabled = !!st.fatal;
       offline.hidden = st.mode !== 'offline';
-      offIntro.textContent = st.offlineMessage || s.offlineIntro;
+      offIntro.textContent = st.agentLeft ? s.offlineAgentLeft(st.agentLeft) : st.offlineMessage || s.offlineIntro;
+      offAttached.hidden = !(open && st.mode === 'offline');
       offSubmit.disabled = !!st.busy;
       left.hidden = st.mode !== 'left';
       rating.hidden = st.mode !== 'rating';

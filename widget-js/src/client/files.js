@@ -53,6 +53,37 @@ export function uploadFile({ base, token, conversationId, file, clientMsgId, onP
   return { done, cancel: () => xhr.abort() };
 }
 
+/** How often a file is sent when the network fails, and the pause before each next try (1 s, 2 s). */
+export const FILE_ATTEMPTS = 3;
+export const fileRetryDelay = (attempt) => 1000 * 2 ** attempt;
+
+/**
+ * Sends a file as {@link uploadFile} does, under one {@code clientMsgId} for every try: after a
+ * network failure (the reply may be lost although the server stored the file) it is sent again
+ * with the same id, so the server stores it once and answers the first ack ({@code duplicate}
+ * true). Refusals ({@code file_too_large}, …) and a cancel are final. {@code upload} and
+ * {@code wait} are the sending and the pause, parameters so that the tests can drive them.
+ */
+export function sendFile(options, { attempts = FILE_ATTEMPTS, delay = fileRetryDelay, upload = uploadFile,
+  wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) } = {}) {
+  let current = null;
+  let cancelled = false;
+  const cancelledError = () => new RequestError('cancelled', 'the upload was cancelled');
+  const done = (async () => {
+    for (let attempt = 0; ; attempt++) {
+      if (cancelled) throw cancelledError();
+      current = upload(options);
+      try {
+        return await current.done;
+      } catch (e) {
+        if (cancelled || e.code !== 'network' || attempt + 1 >= attempts) throw e;
+      }
+      await wait(delay(attempt));
+    }
+  })();
+  return { done, cancel: () => { cancelled = true; if (current) current.cancel(); } };
+}
+
 /** Fetches attachments as blob: URLs, once each; the token comes from {@code token()} at the time of asking. */
 export class FileUrls {
   constructor(base, token) {

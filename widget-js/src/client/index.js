@@ -11,5 +11,6 @@ export { readAllPages } from './paging.js';
 export { callApi, fetchOrFail } from './rest.js';
 export { Transcript, storedFromAck } from './transcript.js';
 export { TYPING, TypingNotices, RemoteTyping } from './typing.js';
-export { FILE_ACCEPT, IMAGE_TYPES, isImageType, formatSize, uploadFile, FileUrls } from './files.js';
+export { FILE_ACCEPT, IMAGE_TYPES, isImageType, formatSize, uploadFile, sendFile, FileUrls } from './files.js';
+export { AVATAR_COLOURS, initialsOf, colourOf, showFace } from './avatar.js';
 export { waitingSince, longestWaitFirst } from './waiting.js';

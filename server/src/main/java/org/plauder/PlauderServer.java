@@ -149,8 +149,9 @@ public final class PlauderServer {
               .compose(v -> services.queueCardKeeper().listen(services.events()))
               .compose(v -> new LostConnectionLines(services.messages(), services.conversations(), services.caches().sites(),
                   services.presence()).listen(services.events()))
+              .compose(v -> org.plauder.presence.LeftAloneLines.of(services).listen(services.events()))
               .compose(v -> vertx.deployVerticle(new CacheInvalidation(services.events(), services.caches())).onSuccess(ids::add))
-              .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents())).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents(), services.caches().agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RoutingAudit(services.events(), services.conversations().routing(), services.visitors(), services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(),
@@ -217,9 +218,8 @@ public final class PlauderServer {
         new ConversationAccess(conversations, caches.conversations()), messages, policy, assignmentRate, router, new AgentDesk(agents, conversations),
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
-        new TranscriptEmails(mailer, conversations, messages, sites, clock), new Inboxes(vertx.eventBus()), caches, metrics,
-        knowledgeBase,
-        connectedAgents);
+        new TranscriptEmails(mailer, conversations, messages, sites, new org.plauder.store.SiteSenders(db), clock), new Inboxes(vertx.eventBus()), caches, metrics,
+        knowledgeBase, connectedAgents);
   }
 
   /** What a node keeps in memory of what it reads on every request; sized for a busy site, forgotten on change. */

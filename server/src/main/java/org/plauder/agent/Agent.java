@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A support agent of one site; {@code load} is the number of active chats it holds. {@code languages}
  * (ISO codes such as de, en; none listed: it serves every language) and {@code skills} (free tags
- * such as billing) say which chats routing gives it first.
+ * such as billing) say which chats routing gives it first. {@code displayName} (null: its
+ * {@code name}) is what visitors and colleagues read, {@code avatarFileId} its picture (null: initials).
  */
 public record Agent(
     String id,
@@ -20,7 +21,15 @@ public record Agent(
     boolean disabled,
     Instant lastAssignedAt,
     List<String> languages,
-    List<String> skills) {
+    List<String> skills,
+    String displayName,
+    String avatarFileId) {
+
+  /** An agent without a display name or picture of its own. */
+  public Agent(String id, String siteKey, String email, String name, String role, int maxChats, AgentStatus status, int load,
+      boolean disabled, Instant lastAssignedAt, List<String> languages, List<String> skills) {
+    this(id, siteKey, email, name, role, maxChats, status, load, disabled, lastAssignedAt, languages, skills, null, null);
+  }
 
   public Agent {
     languages = languages == null ? List.of() : List.copyOf(languages);
@@ -45,7 +54,13 @@ public record Agent(
 
   /** The agent as it is after taking one more chat at {@code at}. */
   public Agent withOneMoreChat(Instant at) {
-    return new Agent(id, siteKey, email, name, role, maxChats, status, load + 1, disabled, at, languages, skills);
+    return new Agent(id, siteKey, email, name, role, maxChats, status, load + 1, disabled, at, languages, skills,
+        displayName, avatarFileId);
+  }
+
+  /** The name visitors read in the chat: the display name it chose, else its account's name. */
+  public String shownName() {
+    return displayName != null ? displayName : name;
   }
 
   /** Chats it can still take; never below zero, also when maxChats was lowered under the current load. */

@@ -52,6 +52,7 @@ public final class CacheInvalidation extends VerticleBase {
         events.onEveryNode(ChatClosed.class, e -> conversations.forget(e.conversationId())),
         events.onEveryNode(ChatQueued.class, e -> conversations.forget(e.conversationId())),
         events.onEveryNode(ChatRated.class, e -> conversations.forget(e.conversationId())),
+        events.onEveryNode(DomainEvent.AgentProfileChanged.class, e -> caches.agents().forget(e.agentId())),
         events.onEveryNode(ConversationStatusChanged.class, e -> conversations.forget(e.conversation().id()))));
   }
 }

@@ -41,9 +41,11 @@ public sealed interface DomainEvent {
    * Why a conversation is waiting in the queue; {@code BOT_HANDOVER}: a held chat whose visitor asked
    * for a person; {@code AGENT_LOST}: its agent's dashboard was gone for the grace period and no
    * colleague had room, so it waits at its old place, near the head; {@code WOKEN}: a parked e-mail
- * conversation opened again (the customer wrote, or its snooze ended) while its agent had no room.
+ * conversation opened again (the customer wrote, or its snooze ended) while its agent had no room;
+   * {@code AGENT_LEFT}: like {@code AGENT_LOST}, its agent went away or offline and handed its chats over
+   * ({@code DeskLeaving}).
    */
-  enum QueueReason { NEW, AGENT_DISABLED, BOT_HANDOVER, AGENT_LOST, WOKEN }
+  enum QueueReason { NEW, AGENT_DISABLED, BOT_HANDOVER, AGENT_LOST, WOKEN, AGENT_LEFT }
 
   /**
    * A new chat is held out of the queue because the FAQ bot answers it first; {@code question} is
@@ -172,4 +174,13 @@ public sealed interface DomainEvent {
 
   /** Why an e-mail conversation's work status changed. */
   enum StatusReason { BY_AGENT, CUSTOMER_WROTE, SNOOZE_ENDED }
+
+  /** An agent changed its display name or picture ({@code AgentProfiles}); nodes read the agent again. */
+  record AgentProfileChanged(String siteKey, String agentId) implements DomainEvent {}
+
+  /**
+   * An agent went away or offline from its dashboard ({@code DeskLeaving}) and chose what became of its
+   * chats; {@code keptChats}: how many it kept (they stay with it, and nobody new comes to it).
+   */
+  record AgentLeft(String siteKey, String agentId, String agentName, int keptChats) implements DomainEvent {}
 }

@@ -78,7 +78,7 @@ public final class OfferService {
             return Future.failedFuture(Failure.conflict("visitor_chatting", "this visitor is in a chat already"));
           }
           Agent me = all.resultAt(2);
-          Offer offer = new Offer(Ids.newId(), Offer.INVITATION, text, me.name(), me.id());
+          Offer offer = new Offer(Ids.newId(), Offer.INVITATION, text, me.shownName(), me.id());
           return presence.openOffer(visitorId, offer).compose(opened -> {
             if (!opened) {
               return Future.failedFuture(Failure.conflict("offer_open", "this visitor has an offer open already"));

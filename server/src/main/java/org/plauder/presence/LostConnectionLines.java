@@ -68,17 +68,26 @@ public final class LostConnectionLines {
   }
 
   private void say(Conversation c, String lostId, String lostName, String takerName) {
-    Future.all(visitorsOnline.find(c.visitorId()), sites.get(c.siteKey())).compose(both -> {
+    language(c).compose(language -> chatLog.append(c, ChatMessage.Sender.SYSTEM, null, null, text(language, lostName, takerName),
+            "agent-lost-" + lostId + "-" + c.lastSeq()))
+        .onFailure(e -> log.warn("the lost-connection line of {} was not stored: {}", c.id(), e.toString()));
+  }
+
+  /** The visitor's language: the one the chat was asked in, else its page's, else the site's first. */
+  Future<String> language(Conversation c) {
+    return Future.all(visitorsOnline.find(c.visitorId()), sites.get(c.siteKey())).map(both -> {
       OnlineVisitor visitor = both.resultAt(0);
       Site site = both.resultAt(1);
-      // the language the chat was asked in, else the visitor's page's, else the site's first
       String asked = c.needs().language();
-      String language = asked != null && Site.SUPPORTED_LANGUAGES.contains(asked) ? asked
+      return asked != null && Site.SUPPORTED_LANGUAGES.contains(asked) ? asked
           : visitor != null && visitor.language() != null && Site.SUPPORTED_LANGUAGES.contains(visitor.language())
           ? visitor.language()
           : site == null || site.languages().isEmpty() ? "en" : site.languages().get(0);
-      return chatLog.append(c, ChatMessage.Sender.SYSTEM, null, null, text(language, lostName, takerName),
-          "agent-lost-" + lostId + "-" + c.lastSeq());
-    }).onFailure(e -> log.warn("the lost-connection line of {} was not stored: {}", c.id(), e.toString()));
+    });
+  }
+
+  /** Appends a system line to the chat, once for this {@code clientMsgId}. */
+  Future<Void> append(Conversation c, String text, String clientMsgId) {
+    return chatLog.append(c, ChatMessage.Sender.SYSTEM, null, null, text, clientMsgId).mapEmpty();
   }
 }

@@ -47,6 +47,7 @@ public final class Addresses {
   public static final String AGENT_READ = "agent.read";
   public static final String AGENT_WORK_STATUS = "agent.workStatus";
   public static final String AGENT_PARKED = "agent.parked";
+  public static final String AGENT_LEAVE = "agent.leave";
 
   public static final Set<String> VISITOR_ACTIONS = Set.of(
       VISITOR_PAGE_VIEW, VISITOR_REQUEST_CHAT, VISITOR_SEND, VISITOR_TYPING, VISITOR_CLOSE,
@@ -57,7 +58,7 @@ public final class Addresses {
   public static final Set<String> AGENT_ACTIONS = Set.of(
       AGENT_STATUS, AGENT_CONVERSATIONS, AGENT_SEND, AGENT_TYPING, AGENT_CLOSE, AGENT_TRANSFER,
       AGENT_TAKE, AGENT_HISTORY, AGENT_VISITORS, AGENT_INVITE, AGENT_MONITOR, AGENT_WHISPER, AGENT_TAKE_OVER, AGENT_WHISPERS, AGENT_READ,
-      AGENT_WORK_STATUS, AGENT_PARKED);
+      AGENT_WORK_STATUS, AGENT_PARKED, AGENT_LEAVE);
 
 
   /** Server-internal, this node only: a visitor's socket registered / closed (body: visitorId, siteKey, socketId). */

@@ -111,7 +111,14 @@ public final class Json {
         .put("load", a.load())
         .put("disabled", a.disabled())
         .put("languages", new JsonArray(a.languages()))
-        .put("skills", new JsonArray(a.skills()));
+        .put("skills", new JsonArray(a.skills()))
+        .put("displayName", a.displayName())
+        .put("avatarUrl", avatarUrl(a.avatarFileId()));
+  }
+
+  /** Where an agent's picture is shown from (anyone may load it), or null: initials instead. */
+  public static String avatarUrl(String avatarFileId) {
+    return avatarFileId == null ? null : "/api/v1/avatars/" + avatarFileId;
   }
 
   public static JsonObject site(org.plauder.site.Site s) {

@@ -64,7 +64,7 @@ final class Handovers {
       return policy.now(c.siteKey())
           .compose(p -> agents.claimSlotOf(target.id(), c.siteKey(), p.selection(), clock.instant())).compose(claimed -> claimed == null
           ? Future.failedFuture(Failure.conflict("agent_unavailable", "that agent is not online or has no free chat slot"))
-          : moveTo(c, from.id(), sender == null ? null : sender.name(), claimed, note, TransferReason.BY_AGENT, considered))
+          : moveTo(c, from.id(), sender == null ? null : sender.shownName(), claimed, note, TransferReason.BY_AGENT, considered))
           .compose(moved -> moved == null
               ? Future.failedFuture(Failure.conflict("not_your_chat", "the chat is no longer yours to transfer"))
               : Future.succeededFuture(moved));
@@ -102,13 +102,29 @@ final class Handovers {
       if (lost == null) {
         return Future.succeededFuture();
       }
-      return conversations.activeOfAgent(agentId).compose(active -> {
-        Future<Void> chain = Future.succeededFuture();
-        for (Conversation c : active) {
-          chain = chain.compose(v -> relieve(c, lost));
-        }
-        return chain;
-      }).compose(v -> assignQueued.apply(lost.siteKey()));
+      return relieveAll(lost, TransferReason.AGENT_LOST, QueueReason.AGENT_LOST).compose(r -> assignQueued.apply(lost.siteKey()));
+    });
+  }
+
+  /** How an agent's chats went: to colleagues, back to the queue. */
+  record Relieved(int toColleagues, int toQueue) {}
+
+  /**
+   * An agent who leaves (away or offline, see {@link DeskLeaving}) hands each active chat to a colleague with room,
+   * as a transfer of its own, or back to the queue at its old place.
+   */
+  Future<Relieved> handOverAllOf(Agent leaving) {
+    return relieveAll(leaving, TransferReason.BY_AGENT, QueueReason.AGENT_LEFT).compose(r -> assignQueued.apply(leaving.siteKey()).map(r));
+  }
+
+  private Future<Relieved> relieveAll(Agent from, TransferReason moved, QueueReason requeued) {
+    return conversations.activeOfAgent(from.id()).compose(active -> {
+      Future<Relieved> chain = Future.succeededFuture(new Relieved(0, 0));
+      for (Conversation c : active) {
+        chain = chain.compose(r -> relieve(c, from, moved, requeued).map(went -> went == null ? r
+            : went ? new Relieved(r.toColleagues() + 1, r.toQueue()) : new Relieved(r.toColleagues(), r.toQueue() + 1)));
+      }
+      return chain;
     });
   }
 
@@ -122,20 +138,20 @@ final class Handovers {
     });
   }
 
-  /** One chat of the lost agent to a colleague, or back to the queue. */
-  private Future<Void> relieve(Conversation c, Agent lost) {
+  /** One chat of the agent to a colleague (true), or back to the queue (false); null when it was no longer the agent's. */
+  private Future<Boolean> relieve(Conversation c, Agent lost, TransferReason moved, QueueReason requeued) {
     return Future.all(agents.ofSite(c.siteKey()), policy.now(c.siteKey())).compose(both -> {
       AssignmentPolicy p = both.resultAt(1);
       List<Candidate> considered = both.<List<Agent>>resultAt(0).stream()
           .filter(a -> !a.id().equals(lost.id()) && p.canTakeChat(a)).map(QueueDrain::candidate).toList();
       return agents.claimSlotExcept(c.siteKey(), lost.id(), p.selection(), clock.instant()).compose(target -> target != null
-          ? moveTo(c, lost.id(), lost.name(), target, null, TransferReason.AGENT_LOST, considered).mapEmpty()
-          : conversations.requeue(c.id(), lost.id()).compose(requeued -> {
-            if (!requeued) {
-              return Future.succeededFuture();
+          ? moveTo(c, lost.id(), lost.shownName(), target, null, moved, considered).map(m -> m == null ? null : true)
+          : conversations.requeue(c.id(), lost.id()).compose(back -> {
+            if (!back) {
+              return Future.succeededFuture((Boolean) null);
             }
-            events.publish(new ChatQueued(c.siteKey(), c.id(), c.visitorId(), QueueReason.AGENT_LOST, lost.id(), lost.name()));
-            return agents.releaseSlot(lost.id());
+            events.publish(new ChatQueued(c.siteKey(), c.id(), c.visitorId(), requeued, lost.id(), lost.shownName()));
+            return agents.releaseSlot(lost.id()).map(false);
           }));
     });
   }
@@ -163,7 +179,7 @@ final class Handovers {
   private Future<Conversation> moveTo(Conversation c, String fromId, String fromName, Agent target, String note,
       TransferReason reason, List<Candidate> considered) {
     boolean unansweredOnly = reason == TransferReason.NO_REPLY;
-    return conversations.reassign(c.id(), fromId, target.id(), target.name(), unansweredOnly).compose(moved -> {
+    return conversations.reassign(c.id(), fromId, target.id(), target.shownName(), unansweredOnly).compose(moved -> {
       if (moved == null) {
         return agents.releaseSlot(target.id()).map(v -> null);
       }

@@ -143,7 +143,7 @@ final class QueueDrain {
       if (agent == null) {
         return Future.succeededFuture(new Handover(null, null));
       }
-      return conversations.activate(conversationId, agent.id(), agent.name(), now).compose(assigned -> {
+      return conversations.activate(conversationId, agent.id(), agent.shownName(), now).compose(assigned -> {
         if (assigned == null) {
           // Someone else took or closed this chat in the meantime: give the slot back.
           return agents.releaseSlot(agent.id()).map(v -> new Handover(agent, null));

@@ -237,6 +237,8 @@ public final class Agents implements AgentStore {
         d.getBoolean("disabled", false),
         Dates.toInstant(d.getDate("lastAssignedAt")),
         d.getList("languages", String.class),
-        d.getList("skills", String.class));
+        d.getList("skills", String.class),
+        d.getString("displayName"),
+        d.getString("avatarFileId"));
   }
 }

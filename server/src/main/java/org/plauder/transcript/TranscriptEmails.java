@@ -8,7 +8,9 @@ import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationService;
 import org.plauder.protocol.Failure;
 import org.plauder.site.Site;
+import org.plauder.site.TranscriptSender;
 import org.plauder.store.Conversations;
+import org.plauder.store.SiteSenders;
 import org.plauder.store.Sites;
 
 /**
@@ -22,11 +24,13 @@ public final class TranscriptEmails {
   private final Conversations conversations;
   private final ConversationService messages;
   private final Sites sites;
+  private final SiteSenders senders;
   private final Clock clock;
 
   /** {@code mailer} is null when no SMTP server is configured. */
   public TranscriptEmails(TranscriptMailer mailer, Conversations conversations, ConversationService messages, Sites sites,
-      Clock clock) {
+      SiteSenders senders, Clock clock) {
+    this.senders = senders;
     this.mailer = mailer;
     this.conversations = conversations;
     this.messages = messages;
@@ -50,9 +54,11 @@ public final class TranscriptEmails {
       if (!claimed) {
         return Future.failedFuture(Failure.conflict("already_sent", "the transcript of this chat was sent already"));
       }
-      return Future.all(messages.allMessages(c), sites.find(c.siteKey()), conversations.wrapUps().of(c.id()))
-          .compose(all -> mailer.send(email, Reader.of(all.resultAt(1), language), c,
-              all.<org.plauder.conversation.WrapUp>resultAt(2).ratingComment(), all.<List<ChatMessage>>resultAt(0)))
+      // from the site's own sender when it has one, else the server's
+      return Future.all(messages.allMessages(c), sites.find(c.siteKey()), conversations.wrapUps().of(c.id()), senders.find(c.siteKey()))
+          .compose(all -> mailer.send(TranscriptSender.fromOf(all.resultAt(3), mailer.defaultFrom()), email,
+              Reader.of(all.resultAt(1), language), c, all.<org.plauder.conversation.WrapUp>resultAt(2).ratingComment(),
+              all.<List<ChatMessage>>resultAt(0)))
           .recover(e -> conversations.releaseTranscriptEmail(c.id()).compose(v -> Future.failedFuture(
               new Failure(502, "email_failed", "the mail server did not accept the transcript, try again later"))));
     });

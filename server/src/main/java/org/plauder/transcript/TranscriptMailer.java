@@ -29,10 +29,18 @@ public final class TranscriptMailer {
     this.from = smtp.from();
   }
 
-  /** In the reader's language and the site's time zone: plain text with an HTML alternative (multipart). */
-  public Future<Void> send(String to, Reader reader, Conversation c, String ratingComment, List<ChatMessage> messages) {
+  /** The server's sender ({@code PLAUDER_SMTP_FROM}), for a site without its own. */
+  public String defaultFrom() {
+    return from;
+  }
+
+  /**
+   * In the reader's language and the site's time zone: plain text with an HTML alternative (multipart),
+   * from {@code sender} (a {@code From} header, see {@link org.plauder.site.TranscriptSender#fromHeader}).
+   */
+  public Future<Void> send(String sender, String to, Reader reader, Conversation c, String ratingComment, List<ChatMessage> messages) {
     MailMessage mail = new MailMessage()
-        .setFrom(from)
+        .setFrom(sender)
         .setTo(to)
         .setSubject(ReadableTranscripts.subject(reader))
         .setText(ReadableTranscripts.text(c, ratingComment, messages, reader))

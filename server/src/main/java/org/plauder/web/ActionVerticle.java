@@ -34,6 +34,7 @@ public final class ActionVerticle extends VerticleBase {
     registrations.addAll(new SupervisorActions(services, supervision.monitoring(), supervision.whispers()).register(gate));
     registrations.addAll(new BotActions(services).register(gate));
     registrations.addAll(new StatusActions(services).register(gate));
+    registrations.add(new LeaveActions(services).register(gate));
     return Future.all(registrations);
   }
 }

@@ -81,7 +81,7 @@ final class AgentActions {
         services.messageRules().validClientMsgId(body.getValue("clientMsgId")));
     return Future.all(services.access().heldBy(agent, Inputs.id(body, "conversationId")), services.caches().agents().get(agent.id()))
         .compose(all -> services.messages().append(all.resultAt(0), ChatMessage.Sender.AGENT, agent.id(),
-            all.resultAt(1) == null ? null : all.<Agent>resultAt(1).name(), m.text(), m.clientMsgId()))
+            all.resultAt(1) == null ? null : all.<Agent>resultAt(1).shownName(), m.text(), m.clientMsgId()))
         .map(Json::ack);
   }
 

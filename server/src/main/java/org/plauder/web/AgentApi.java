@@ -101,10 +101,11 @@ final class AgentApi {
       if (v == null || !agent.siteKey().equals(v.siteKey())) {
         return Future.failedFuture(Failure.notFound("visitor"));
       }
-      return services.conversations().ofVisitor(id).map(list -> {
+      return Future.all(services.conversations().ofVisitor(id), services.visitors().isVerified(id)).map(both -> {
         JsonArray conversations = new JsonArray();
-        list.forEach(c -> conversations.add(Json.conversation(c)));
-        return Json.visitor(v).put("conversations", conversations);
+        both.<java.util.List<org.plauder.conversation.Conversation>>resultAt(0).forEach(c -> conversations.add(Json.conversation(c)));
+        // a verified user's visitor: the site's backend signed who it is
+        return Json.visitor(v).put("verified", both.<Boolean>resultAt(1)).put("conversations", conversations);
       });
     }).onComplete(body -> Http.json(ctx, 200, body), ctx::fail);
   }

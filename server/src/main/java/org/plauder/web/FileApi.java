@@ -116,7 +116,7 @@ final class FileApi {
           new Target(c, new Attachments.Sender(ChatMessage.Sender.VISITOR, who.id(), c.visitorName())));
     }
     return AgentGate.requireEnabled(services.caches().agents(), who).compose(agent -> services.access().heldBy(who, conversationId)
-        .map(c -> new Target(c, new Attachments.Sender(ChatMessage.Sender.AGENT, who.id(), agent.name()))));
+        .map(c -> new Target(c, new Attachments.Sender(ChatMessage.Sender.AGENT, who.id(), agent.shownName()))));
   }
 
   /** A body whose announced length is over the limit is refused before a byte of it is read. */
@@ -182,7 +182,7 @@ final class FileApi {
   }
 
   /** An error in the contract's shape; a body not read to its end closes the connection after the answer. */
-  private static void refuse(RoutingContext ctx, Throwable failure) {
+  static void refuse(RoutingContext ctx, Throwable failure) {
     if (!ctx.request().isEnded()) {
       ctx.response().putHeader("Connection", "close");
       ctx.request().handler(chunk -> { }).resume();

@@ -181,6 +181,7 @@ public final class HttpVerticle extends VerticleBase {
     ArticleSearchApi articleSearch = new ArticleSearchApi(services, visitors);
     BotApi bot = new BotApi(services);
     FileApi.mount(router, services); // reads its own bodies, up to the site's file limit
+    AgentProfileApi profile = AgentProfileApi.mountPictures(router, services); // so do agents' pictures
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.route("/api/*").handler(this::refuseDisabledAgents);
     router.route(HttpMethod.OPTIONS, "/api/v1/sites/:siteKey/visitors").handler(visitors::preflight);
@@ -225,6 +226,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/conversations/:id/mails").handler(mail::originals);
     FileSettingsApi.mount(router, services);
     WrapUpApi.mount(router, services);
+    TranscriptSenderApi.mount(router, services);
+    router.put("/api/v1/profile").handler(profile::update);
     router.route("/api/*").handler(ctx -> ctx.fail(new Failure(404, "not_found", "no such API route")));
     router.route("/api/*").failureHandler(Http::onFailure);
   }

@@ -37,11 +37,14 @@ public final class InboxPushes extends VerticleBase {
   private final DomainEvents events;
   private final Inboxes inboxes;
   private final Agents agents;
+  private final org.plauder.event.CachedReads<String, org.plauder.agent.Agent> agentCache;
 
-  public InboxPushes(DomainEvents events, Inboxes inboxes, Agents agents) {
+  public InboxPushes(DomainEvents events, Inboxes inboxes, Agents agents,
+      org.plauder.event.CachedReads<String, org.plauder.agent.Agent> agentCache) {
     this.events = events;
     this.inboxes = inboxes;
     this.agents = agents;
+    this.agentCache = agentCache;
   }
 
   @Override
@@ -67,9 +70,10 @@ public final class InboxPushes extends VerticleBase {
     inboxes.toAgent(e.agentId(), frame);
   }
 
-  /** The visitor learns who it talks to; the agent gets the whole conversation (and, after a transfer, from whom). */
+  /** The visitor learns who it talks to (name and picture); the agent gets the whole conversation (and, after a transfer, from whom). */
   private void assigned(Conversation c, JsonObject toAgent) {
-    inboxes.toVisitor(c.visitorId(), Json.push("assigned").put("conversation", Json.conversationForVisitor(c)));
+    AgentFaces.conversation(agentCache, c)
+        .onSuccess(visible -> inboxes.toVisitor(c.visitorId(), Json.push("assigned").put("conversation", visible)));
     inboxes.toAgent(c.agentId(), toAgent.put("conversation", Json.conversation(c)));
   }
 

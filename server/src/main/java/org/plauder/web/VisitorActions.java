@@ -17,6 +17,7 @@ import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
 import org.plauder.routing.ChatRouter.FirstMessage;
 import org.plauder.site.Site;
+import org.plauder.transcript.LeftAfterChat;
 import org.plauder.store.Messages;
 import org.plauder.store.Notes;
 import org.plauder.store.WrapUps;
@@ -72,7 +73,8 @@ final class VisitorActions {
     String email = Inputs.optionalEmail(body, "email");
     FirstMessage first = body.getValue("text") == null ? null : firstMessage(body);
     return prechatAnswered(visitor, name, email, body).compose(v -> needs(visitor, body))
-        .compose(needs -> services.router().requestChat(visitor, name, email, needs, first, null)).map(Json::chatState);
+        .compose(needs -> services.router().requestChat(visitor, name, email, needs, first, null))
+        .compose(state -> AgentFaces.chatState(services.caches().agents(), state));
   }
 
   /** The language and topic a new chat asks its agent for ({@link ChatNeedsInput}). */
@@ -106,7 +108,15 @@ final class VisitorActions {
     if (email == null) {
       throw Failure.badInput("email is required so that an agent can answer");
     }
-    return services.router().leaveMessage(visitor, name, email, firstMessage(body)).map(left -> new JsonObject()
+    // the visitor's chat that lost its agent: it goes with the message, so agents read it too
+    String chatId = body.getValue("conversationId") == null ? null : Inputs.id(body, "conversationId");
+    FirstMessage message = firstMessage(body);
+    Future<Conversation> chat = chatId == null ? Future.succeededFuture() : services.access().ofVisitor(visitor, chatId);
+    return chat.compose(before -> services.router().leaveMessage(visitor, name, email, message).compose(left -> before == null
+        ? Future.succeededFuture(left)
+        : services.conversations().find(left.conversationId())
+            .compose(c -> LeftAfterChat.attach(services.messages(), services.caches().sites(), c, before)).map(left)))
+        .map(left -> new JsonObject()
         .put("conversationId", left.conversationId())
         .put("status", ConversationStatus.OFFLINE.wire())
         .put("seq", left.seq())
@@ -160,10 +170,11 @@ final class VisitorActions {
     return which.compose(c -> c == null
         ? Future.succeededFuture(new JsonObject().putNull("conversation").put("messages", new JsonArray()))
         : Future.all(services.messages().history(c, afterSeq), services.router().describe(c.id()),
-            services.conversations().readMarks().agentReadSeq(c.id())).map(all -> {
+            services.conversations().readMarks().agentReadSeq(c.id())).compose(all -> {
           Messages.Page page = all.resultAt(0);
-          return Json.chatState(all.<ChatState>resultAt(1))
-              .put("messages", Json.messages(page.messages())).put("hasMore", page.hasMore()).put("agentReadSeq", all.<Long>resultAt(2));
+          return AgentFaces.chatState(services.caches().agents(), all.<ChatState>resultAt(1))
+              .map(state -> state.put("messages", Json.messages(page.messages())).put("hasMore", page.hasMore())
+                  .put("agentReadSeq", all.<Long>resultAt(2)));
         }));
   }
 
@@ -191,7 +202,8 @@ final class VisitorActions {
     String name = Inputs.optionalString(body, "name", MAX_NAME);
     String email = Inputs.optionalEmail(body, "email");
     return prechatAnswered(visitor, name, email, body).compose(v -> needs(visitor, body))
-        .compose(needs -> services.offers().accept(visitor, offerId, name, email, needs)).map(Json::chatState);
+        .compose(needs -> services.offers().accept(visitor, offerId, name, email, needs))
+        .compose(state -> AgentFaces.chatState(services.caches().agents(), state));
   }
 
   /** Whether anyone of the site is online to chat now, and what its admin says to visitors when nobody is. */

@@ -3,6 +3,7 @@
 
 import { $, el } from './dom.js';
 import { t } from './strings.js';
+import { showFace } from '../client-core.js';
 import { api } from './api.js';
 
 export class Admin {
@@ -33,7 +34,7 @@ export class Admin {
     for (const agent of reply.agents) {
       const row = el('tr');
       row.dataset.agentId = agent.id;
-      row.append(el('td', null, agent.name), el('td', null, agent.email), el('td', null, t({ admin: 'roleAdmin', supervisor: 'roleSupervisor' }[agent.role] || 'roleAgent')));
+      row.append(nameCell(agent), el('td', null, agent.email), el('td', null, t({ admin: 'roleAdmin', supervisor: 'roleSupervisor' }[agent.role] || 'roleAgent')));
       const status = el('td');
       // online by choice, but without an open dashboard it gets no chats: say so
       const unreachable = agent.status === 'online' && agent.connected === false;
@@ -135,4 +136,16 @@ export class Admin {
       $('copy-result').textContent = t('copyFailed');
     }
   }
+}
+
+/** The agent's face and the name visitors read, with the account's name beside it when they differ. */
+function nameCell(agent) {
+  const cell = el('td', 'agent-name-cell');
+  const face = el('span', 'face');
+  face.setAttribute('aria-hidden', 'true');
+  const shown = agent.displayName || agent.name;
+  showFace(face, shown, agent.avatarUrl);
+  cell.append(face, ' ', shown);
+  if (agent.displayName && agent.displayName !== agent.name) cell.append(el('span', 'muted', ' (' + agent.name + ')'));
+  return cell;
 }

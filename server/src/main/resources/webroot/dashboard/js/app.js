@@ -26,6 +26,8 @@ import { Articles } from './articles.js';
 import { BotSettings } from './botsettings.js';
 import { RoutingExplainer } from './routing.js';
 import { OriginalMails } from './originalmails.js';
+import { Profile } from './profile.js';
+import { Leaving } from './leaving.js';
 import { WrapUpPanel } from './wrapup.js';
 import { WorkStatusControls } from './workstatus.js';
 
@@ -54,6 +56,8 @@ let monitor;
 let whisperNotes;
 let chatWrapUp;
 let liveVisitors;
+let profile;
+let leaving;
 let offerRules;
 let articles;
 let botSettings;
@@ -174,6 +178,16 @@ function start(session) {
   canned = new Canned(ctx);
   canned.load();
   routing = new RoutingExplainer(ctx);
+  profile = new Profile(ctx);
+  leaving = new Leaving(ctx, {
+    openChats: () => [...chats.chats.values()].filter((chat) => !chat.ended).length,
+    changeStatus,
+    left: (reply) => {
+      setAgent(reply.agent);
+      refreshQueue();
+    },
+    cancelled: () => setAgent(state.agent),
+  });
   bus.onstate = (s) => onConnection(s);
   bus.onpush = onPush;
   bus.onrefused = () => signOut(t('sessionExpired'));
@@ -273,6 +287,7 @@ function toast(message, isError = false, action = null) {
 function setAgent(agent) {
   if (!agent) return;
   state.agent = agent;
+  if (profile) profile.showAgent(agent);
   $('status-select').value = agent.status;
   $('status-select').className = 'status-select ' + agent.status;
   if (document.activeElement !== $('max-chats')) $('max-chats').value = agent.maxChats;
@@ -561,7 +576,7 @@ function init() {
   updateSoundButton();
   $('login-form').addEventListener('submit', signIn);
   $('logout').addEventListener('click', () => signOut());
-  $('status-select').addEventListener('change', () => changeStatus({ status: $('status-select').value }));
+  $('status-select').addEventListener('change', () => leaving.ask($('status-select').value));
   $('max-chats').addEventListener('change', () => {
     const value = Number.parseInt($('max-chats').value, 10);
     if (Number.isInteger(value) && value >= 0 && value <= 50) changeStatus({ maxChats: value });

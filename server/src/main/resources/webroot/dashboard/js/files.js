@@ -6,7 +6,7 @@
 import { $, el, show } from './dom.js';
 import { t } from './strings.js';
 import { fileSize } from './format.js';
-import { FileUrls, isImageType, uploadFile } from '../client-core.js';
+import { FileUrls, isImageType, newClientMsgId, sendFile } from '../client-core.js';
 import { saveBlob } from './download.js';
 
 let urls = null;
@@ -108,7 +108,9 @@ export class Attaching {
       $('upload-text').textContent = t('uploadingFile', { name, percent });
       $('upload-bar').value = percent;
     };
-    this.upload = uploadFile({ base: '', token: this.ctx.session.token, conversationId: chat.conv.id, file, onProgress: progress });
+    // one id for every try, so a retry after a lost reply cannot post the file twice
+    this.upload = sendFile({ base: '', token: this.ctx.session.token, conversationId: chat.conv.id, file,
+      clientMsgId: newClientMsgId('f'), onProgress: progress });
     progress(0);
     show($('upload'), true);
     try {

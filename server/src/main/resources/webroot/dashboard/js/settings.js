@@ -8,6 +8,7 @@ import { api } from './api.js';
 import { dayStart, dayEnd, lastDays } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
 import { IdentitySecret } from './identity.js';
+import { TranscriptSenderSettings } from './transcriptsender.js';
 import { FileSettings } from './filesettings.js';
 import { ChatTopics } from './topics.js';
 import { MailboxSettings } from './mailbox.js';
@@ -21,6 +22,7 @@ export class SiteSettings {
     this.files = new FileSettings(ctx);
     this.topics = new ChatTopics(ctx);
     this.mailbox = new MailboxSettings(ctx);
+    this.sender = new TranscriptSenderSettings(ctx);
     $('site-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.save();
@@ -37,6 +39,7 @@ export class SiteSettings {
   async refresh() {
     this.identity.refresh();
     this.mailbox.refresh();
+    this.sender.refresh();
     try {
       const site = await api('GET', '/api/v1/site', this.ctx.session.token);
       this.fill(site);

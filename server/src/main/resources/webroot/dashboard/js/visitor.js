@@ -107,6 +107,13 @@ export class VisitorPanel {
     fact(facts, t('firstSeen'), dateTime(v.createdAt));
     const userAgent = facts.querySelector('.visitor-device');
     if (v.userAgent) userAgent.title = v.userAgent;
+    if (v.verified) {
+      // signed in on the site, proven by the site's backend (identity verification)
+      const badge = el('span', 'verified-badge', t('verifiedBadge'));
+      badge.id = 'visitor-verified';
+      badge.title = t('verifiedHelp');
+      facts.querySelector('.visitor-name').append(' ', badge);
+    }
 
     body.replaceChildren(facts, this.currentPage(v), this.pages(v), this.earlierChats(v));
     if (this.ctx.session.role === 'admin') {

@@ -3,20 +3,13 @@ package org.plauder.widget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.plauder.Browser;
 import org.plauder.TestNode;
@@ -26,25 +19,12 @@ import org.plauder.TestNode;
  * into the widget becomes a thumbnail on the agent's dashboard (opened large there), an SVG with a
  * script named "image.png" is refused, and a PDF the agent attaches reaches the widget.
  */
-class WidgetAttachmentTest extends WidgetBrowserTest {
+class WidgetAttachmentTest extends WidgetWithDashboardTest {
 
   /** A 2×2 red PNG. */
   private static final String PNG_BASE64 =
       "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR42mP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==";
 
-  private ChromeDriver agentDriver;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    node = TestNode.start(vertx, dataDir);
-  }
-
-  @AfterEach
-  void closeAgentBrowser() {
-    if (agentDriver != null) {
-      agentDriver.quit();
-    }
-  }
 
   /** Pastes a file made in the page into the widget's text box, as a screenshot from the clipboard arrives. */
   private static void paste(WidgetPage page, String base64, String name, String type) {
@@ -57,25 +37,12 @@ class WidgetAttachmentTest extends WidgetBrowserTest {
 
   @Test
   void aPastedImageBecomesAThumbnailOnTheDashboardAndAnAgentsPdfReachesTheWidget() throws Exception {
-    agentDriver = Browser.start(1280, 800);
-    WebDriverWait agentWait = new WebDriverWait(agentDriver, Duration.ofSeconds(20));
-    agentWait.ignoring(StaleElementReferenceException.class);
-    agentDriver.get(node.origin() + "/dashboard/");
-    agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
-    agentDriver.findElement(By.id("login-email")).sendKeys(TestNode.ADMIN_EMAIL);
-    agentDriver.findElement(By.id("login-password")).sendKeys(TestNode.ADMIN_PASSWORD, Keys.ENTER);
-    agentWait.until(ExpectedConditions.attributeContains(By.id("connection"), "class", "open"));
-    // the first state has arrived (as DashboardPage.signIn waits for it); a status chosen earlier is overwritten
-    agentWait.until(d -> !d.findElement(By.id("max-chats")).getDomProperty("value").isEmpty());
-    new Select(agentDriver.findElement(By.id("status-select"))).selectByValue("online");
-    agentWait.until(ExpectedConditions.attributeContains(By.id("status-select"), "class", "online"));
+    AgentDashboard dashboard = AgentDashboard.ofAdmin(node);
+    agentDriver = dashboard.driver();
+    WebDriverWait agentWait = dashboard.waiting();
+    dashboard.setStatus("online");
 
-    driver = Browser.start(1280, 800);
-    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
-    page.find(".launcher").click();
-    page.waitVisible("textarea");
-    page.find("textarea").sendKeys("Hallo, das Paket ist kaputt angekommen.", Keys.ENTER);
-    page.waitText(".status", "ist für Sie da");
+    WidgetPage page = chatInWidget(1280, 800, "Hallo, das Paket ist kaputt angekommen.");
     page.waitVisible(".attach");
 
     paste(page, PNG_BASE64, "Bildschirmfoto.png", "image/png");
