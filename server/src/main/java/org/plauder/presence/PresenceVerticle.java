@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatRequested;
 import org.plauder.event.DomainEvent.OfferAccepted;
@@ -61,6 +62,7 @@ public final class PresenceVerticle extends VerticleBase {
   private static final class Held {
     final String siteKey;
     final Set<String> sockets = new HashSet<>();
+    final PlanningFacts facts = new PlanningFacts();
     long graceTimer = -1;
     long offerTimer = -1;
 
@@ -93,11 +95,11 @@ public final class PresenceVerticle extends VerticleBase {
         events.on(ChatRequested.class, parts.offers()::withdrawOnChatStart),
         events.onEveryNode(VisitorSeen.class, e -> changed(e.visitorId())),
         events.onEveryNode(ChatRequested.class, this::chatRequested),
-        events.onEveryNode(ChatClosed.class, e -> changed(e.visitorId())),
-        events.onEveryNode(OfferShown.class, e -> changed(e.visitorId())),
-        events.onEveryNode(OfferAccepted.class, e -> changed(e.visitorId())),
-        events.onEveryNode(OfferDismissed.class, e -> changed(e.visitorId())),
-        events.onEveryNode(OfferWithdrawn.class, e -> changed(e.visitorId()))));
+        events.onEveryNode(ChatClosed.class, e -> chatEnded(e.visitorId())),
+        events.onEveryNode(OfferShown.class, e -> offerChanged(e.visitorId())),
+        events.onEveryNode(OfferAccepted.class, e -> offerChanged(e.visitorId())),
+        events.onEveryNode(OfferDismissed.class, e -> offerChanged(e.visitorId())),
+        events.onEveryNode(OfferWithdrawn.class, e -> offerChanged(e.visitorId()))));
   }
 
   /** A node that stops takes the visitors it holds offline at once (on a cluster, before their entries would expire). */
@@ -127,7 +129,7 @@ public final class PresenceVerticle extends VerticleBase {
     boolean first = h.sockets.isEmpty();
     h.sockets.add(socket.getString("socketId"));
     if (first) {
-      parts.visitors().find(visitorId)
+      h.facts.visitor(() -> parts.visitors().find(visitorId))
           .compose(v -> presence.online(visitorId, siteKey, v != null && v.isReturning(), v == null ? null : v.name(), now()))
           .onSuccess(v -> parts.events().publish(new VisitorSeen(siteKey, visitorId, null)))
           .onFailure(e -> log.warn("presence of {} not recorded: {}", visitorId, e.toString()));
@@ -166,10 +168,30 @@ public final class PresenceVerticle extends VerticleBase {
 
   /** The live-visitors list shows the name a visitor gives when it starts a chat. */
   private void chatRequested(ChatRequested e) {
+    if (!e.offline()) {
+      learn(e.visitorId(), facts -> facts.knowChatting(true));
+    }
     if (held.containsKey(e.visitorId()) && e.visitorName() != null) {
       presence.setName(e.visitorId(), e.visitorName()).onComplete(v -> changed(e.visitorId()));
     } else {
       changed(e.visitorId());
+    }
+  }
+
+  private void chatEnded(String visitorId) {
+    learn(visitorId, facts -> facts.knowChatting(false));
+    changed(visitorId);
+  }
+
+  private void offerChanged(String visitorId) {
+    learn(visitorId, PlanningFacts::forgetVisitor);
+    changed(visitorId);
+  }
+
+  private void learn(String visitorId, Consumer<PlanningFacts> what) {
+    Held h = held.get(visitorId);
+    if (h != null) {
+      what.accept(h.facts);
     }
   }
 
@@ -188,7 +210,7 @@ public final class PresenceVerticle extends VerticleBase {
       vertx.cancelTimer(h.offerTimer);
       h.offerTimer = -1;
     }
-    viewOf(visitorId, h.siteKey).onSuccess(ctx -> {
+    viewOf(visitorId, h).onSuccess(ctx -> {
       if (ctx == null || held.get(visitorId) != h) {
         return;
       }
@@ -205,7 +227,10 @@ public final class PresenceVerticle extends VerticleBase {
 
   private void fire(String visitorId, Held h, String ruleId) {
     Instant now = now();
-    viewOf(visitorId, h.siteKey).compose(ctx -> {
+    // The guards are checked on what the store says now, not on what planning kept.
+    h.facts.forgetVisitor();
+    h.facts.forgetChatting();
+    viewOf(visitorId, h).compose(ctx -> {
       if (ctx == null) {
         return Future.succeededFuture();
       }
@@ -230,12 +255,13 @@ public final class PresenceVerticle extends VerticleBase {
     }).onFailure(e -> log.warn("offer for {} failed: {}", visitorId, e.toString()));
   }
 
-  /** Everything the planner needs about the visitor, read fresh from the store; null when it is gone. */
+  /** Everything the planner needs about the visitor; null when it is gone. */
   private record PlanningContext(VisitorView view, OfferSettings settings) {}
 
-  private Future<PlanningContext> viewOf(String visitorId, String siteKey) {
-    return Future.all(presence.find(visitorId), parts.visitors().find(visitorId),
-            parts.conversations().findOpenOfVisitor(visitorId), parts.offerSettings().get(siteKey))
+  private Future<PlanningContext> viewOf(String visitorId, Held h) {
+    return Future.all(presence.find(visitorId), h.facts.visitor(() -> parts.visitors().find(visitorId)),
+            h.facts.chatting(() -> parts.conversations().findOpenOfVisitor(visitorId).map(open -> open != null)),
+            parts.offerSettings().get(h.siteKey))
         .map(all -> {
           OnlineVisitor p = all.resultAt(0);
           Visitor v = all.resultAt(1);
@@ -243,7 +269,7 @@ public final class PresenceVerticle extends VerticleBase {
             return null;
           }
           VisitorView view = new VisitorView(p.url(), p.pageSince(), p.onlineSince(), p.pagesSeen(), p.returning(),
-              p.language(), all.resultAt(2) != null, p.openOffer() != null, v.lastOfferAt(), v.offerDismissedAt());
+              p.language(), all.<Boolean>resultAt(2), p.openOffer() != null, v.lastOfferAt(), v.offerDismissedAt());
           return new PlanningContext(view, all.resultAt(3));
         });
   }
