@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentConnections;
 import org.plauder.agent.AgentSelection;
@@ -84,6 +85,18 @@ public final class AssignmentPolicy {
     return agents.stream().filter(selection::allows).mapToInt(Agent::freeSlots).sum();
   }
 
+  /**
+   * How many agents a routing step writes down as considered: the chosen one and the next best.
+   * All of them on a site with a hundred agents online made each step's record and event a hundred
+   * entries long, the costliest write of a chat request, and the "why me?" list unreadable.
+   */
+  public static final int MAX_CONSIDERED = 10;
+
+  /** The agents a step considered, best first in the selection's order, at most {@link #MAX_CONSIDERED}. */
+  static List<Candidate> considered(Stream<Agent> allowed, AgentSelection selection) {
+    return allowed.sorted(selection.order()).limit(MAX_CONSIDERED).map(QueueDrain::candidate).toList();
+  }
+
   /** The agent that gets the next chat, or empty when nobody may. */
   public Optional<Agent> choose(Collection<Agent> agents) {
     return agents.stream().filter(selection::allows).min(selection.order());
@@ -122,7 +135,7 @@ public final class AssignmentPolicy {
       List<Agent> allowed = asIfAssigned.values().stream().filter(choice.selection()::allows).toList();
       Optional<Agent> next = allowed.stream().min(choice.selection().order());
       if (next.isPresent()) {
-        planned.add(new Planned(chat, choice, next.get().id(), allowed.stream().map(QueueDrain::candidate).toList()));
+        planned.add(new Planned(chat, choice, next.get().id(), considered(allowed.stream(), choice.selection())));
         asIfAssigned.put(next.get().id(), next.get().withOneMoreChat(now));
       }
     }

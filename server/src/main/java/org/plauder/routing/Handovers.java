@@ -83,8 +83,8 @@ final class Handovers {
       }
       return Future.all(agents.ofSite(c.siteKey()), policy.now(c.siteKey())).compose(both -> {
         AssignmentPolicy p = both.resultAt(1);
-        List<Candidate> considered = both.<List<Agent>>resultAt(0).stream()
-            .filter(a -> !a.id().equals(agentId) && p.canTakeChat(a)).map(QueueDrain::candidate).toList();
+        List<Candidate> considered = AssignmentPolicy.considered(both.<List<Agent>>resultAt(0).stream()
+            .filter(a -> !a.id().equals(agentId) && p.canTakeChat(a)), p.selection());
         return agents.claimSlotExcept(c.siteKey(), agentId, p.selection(), clock.instant()).compose(target -> target == null
             ? Future.succeededFuture(null)
             : moveTo(c, agentId, c.agentName(), target, null, TransferReason.NO_REPLY, considered));
@@ -142,8 +142,8 @@ final class Handovers {
   private Future<Boolean> relieve(Conversation c, Agent lost, TransferReason moved, QueueReason requeued) {
     return Future.all(agents.ofSite(c.siteKey()), policy.now(c.siteKey())).compose(both -> {
       AssignmentPolicy p = both.resultAt(1);
-      List<Candidate> considered = both.<List<Agent>>resultAt(0).stream()
-          .filter(a -> !a.id().equals(lost.id()) && p.canTakeChat(a)).map(QueueDrain::candidate).toList();
+      List<Candidate> considered = AssignmentPolicy.considered(both.<List<Agent>>resultAt(0).stream()
+          .filter(a -> !a.id().equals(lost.id()) && p.canTakeChat(a)), p.selection());
       return agents.claimSlotExcept(c.siteKey(), lost.id(), p.selection(), clock.instant()).compose(target -> target != null
           ? moveTo(c, lost.id(), lost.shownName(), target, null, moved, considered).map(m -> m == null ? null : true)
           : conversations.requeue(c.id(), lost.id()).compose(back -> {

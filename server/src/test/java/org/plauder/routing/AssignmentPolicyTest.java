@@ -13,6 +13,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStatus;
+import org.plauder.conversation.ChatNeeds;
+import org.plauder.conversation.QueuedChat;
+import org.plauder.conversation.RoutingStep.Candidate;
 
 /** Which agent gets the next chat, decided in plain Java, without a server or a database. */
 class AssignmentPolicyTest {
@@ -95,6 +98,24 @@ class AssignmentPolicyTest {
       Collections.shuffle(agents, random);
       assertEquals("cem", chosen(agents));
     }
+  }
+
+  @Test
+  void aPlannedChatWritesDownTheChosenAgentFirstAndAtMostTenOfTheBestBesideIt() {
+    List<Agent> agents = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      agents.add(online("agent-" + i, i % 4, T.plusSeconds(i)));
+    }
+    Collections.shuffle(agents, new Random(7));
+    List<AssignmentPolicy.Planned> planned = policy.plan(
+        List.of(new QueuedChat("c1", "v1", null, T, ChatNeeds.NONE)), agents, T.plusSeconds(60));
+
+    List<String> considered = planned.get(0).considered().stream().map(Candidate::agentId).toList();
+    assertEquals(AssignmentPolicy.MAX_CONSIDERED, considered.size());
+    assertEquals(planned.get(0).agentId(), considered.get(0));
+    // Load 0 first (agents 0, 4, 8, … 28: eight of them), longest since the last chat first, then load 1.
+    assertEquals(List.of("agent-0", "agent-4", "agent-8", "agent-12", "agent-16", "agent-20", "agent-24", "agent-28",
+        "agent-1", "agent-5"), considered);
   }
 
   @Test
