@@ -161,7 +161,10 @@ final class Cast {
   }
 
   private void onAgentPush(Agent a, JsonObject push) {
-    switch (push.getString("type", "")) {
+    String type = push.getString("type", "");
+    // What the dashboards are sent, by kind: broadcasts to every agent of the site cost more than the routing they report.
+    stats.count("agentPushes." + type);
+    switch (type) {
       case "message" -> onMessage(push.getJsonObject("message"), "agent");
       case "assigned" -> {
         a.conversations.add(push.getJsonObject("conversation").getString("id"));
