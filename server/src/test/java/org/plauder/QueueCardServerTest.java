@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.plauder.TestNode.OnlineAgent;
 import org.plauder.TestNode.Person;
+import org.plauder.web.InboxPushes;
 
 /**
  * Over the real server: agents see what a waiting chat is about before they take it — the first
@@ -104,5 +105,23 @@ class QueueCardServerTest {
     JsonObject maxRow = row(queue, maxChat, "id");
     assertEquals("Guten Tag", maxRow.getString("preview"));
     assertNull(maxRow.getString("pageUrl"), "Max reported no page");
+  }
+
+  @Test
+  void aLongQueueShowsAgentsItsHeadAndHowManyWaitInAll() {
+    OnlineAgent anna = fullAgent();
+    int waiting = InboxPushes.QUEUE_ROWS + 5;
+    String first = null;
+    for (int i = 1; i <= waiting; i++) {
+      String chat = requestChat(node.newVisitor(), "Visitor" + i, "Frage " + i);
+      first = first == null ? chat : first;
+    }
+    String head = first;
+    JsonObject push = await(anna.bus().push(p -> "queue".equals(p.getString("type")) && p.getInteger("total", 0) == waiting));
+    JsonArray rows = push.getJsonArray("waiting");
+    assertEquals(InboxPushes.QUEUE_ROWS, rows.size(), "the head of the line only");
+    assertEquals(head, rows.getJsonObject(0).getString("conversationId"), "the longest waiting first");
+    assertEquals("Visitor" + InboxPushes.QUEUE_ROWS, rows.getJsonObject(InboxPushes.QUEUE_ROWS - 1).getString("visitorName"));
+    assertEquals("Frage 1", rows.getJsonObject(0).getString("preview"));
   }
 }

@@ -34,6 +34,9 @@ import org.plauder.store.Agents;
  */
 public final class InboxPushes extends VerticleBase {
 
+  /** How many waiting chats, from the head of the line, a {@code queue} push shows an agent. */
+  public static final int QUEUE_ROWS = 25;
+
   private final DomainEvents events;
   private final Inboxes inboxes;
   private final Agents agents;
@@ -99,7 +102,11 @@ public final class InboxPushes extends VerticleBase {
     inboxes.toAgent(e.agentId(), frame);
   }
 
-  /** Every waiting visitor hears its position; every agent on duty sees the whole line. */
+  /**
+   * Every waiting visitor hears its position; every agent on duty sees the head of the line and how
+   * many wait. The whole line of a long queue, to every agent four times a second, was most of
+   * what a busy site's server encoded and its dashboards parsed.
+   */
   private void queue(QueueChanged e) {
     JsonArray waiting = new JsonArray();
     for (Waiting w : e.waiting()) {
@@ -108,6 +115,9 @@ public final class InboxPushes extends VerticleBase {
           .put("position", w.position())
           .put("estimatedWaitSeconds", w.estimatedWaitSeconds())
           .put("agentsOnline", e.agentsOnline()));
+      if (waiting.size() == QUEUE_ROWS) {
+        continue;
+      }
       waiting.add(QueueCardJson.withCard(new JsonObject()
           .put("conversationId", w.conversationId())
           .put("visitorName", w.visitorName())
@@ -115,7 +125,7 @@ public final class InboxPushes extends VerticleBase {
           .put("language", w.needs() == null ? null : w.needs().language())
           .put("topic", w.needs() == null ? null : w.needs().skill()), QueueCard.orNone(w.card())));
     }
-    JsonObject frame = Json.push("queue").put("waiting", waiting);
+    JsonObject frame = Json.push("queue").put("waiting", waiting).put("total", e.waiting().size());
     e.agentsOnDuty().forEach(agentId -> inboxes.toAgent(agentId, frame));
   }
 

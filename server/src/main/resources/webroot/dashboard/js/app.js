@@ -39,6 +39,7 @@ const state = {
   bus: null,
   agent: null,     // {status, maxChats, load, …} as the server last told
   queue: [],       // [{conversationId, visitorName, waitingSince, language, topic, preview, pageUrl, pageTitle}]
+  queueTotal: 0,   // how many wait, the rows above the head of them
   queueShown: false,
   view: 'chats',
   everConnected: false,
@@ -241,7 +242,7 @@ function onPush(push) {
       chats.remove(push.conversationId, t(movedKey || 'chatTransferred', { name: push.toAgent ? push.toAgent.name : '' }));
       refreshAgent();
       break;
-    case 'queue': setQueue(push.waiting || []); break;
+    case 'queue': setQueue(push.waiting || [], push.total); break;
     case 'monitor': if (monitor) monitor.onPush(push); break;
     case 'whisper': whisperNotes.onPush(push); break;
     case 'visitors': liveVisitors.onVisitors(push); break;
@@ -329,17 +330,25 @@ async function changeStatus(body) {
 
 // ---- the queue ----
 
-function setQueue(waiting) {
+/** The head of the line as rows (a push carries at most this many), and how many wait in all. */
+const QUEUE_ROWS = 25;
+
+function setQueue(all, total = all.length) {
+  const waiting = all.slice(0, QUEUE_ROWS);
   // a visitor new in the queue rings for an agent looking elsewhere (not for the first list)
   const known = new Set(state.queue.map((entry) => entry.conversationId));
-  const arrived = state.queueShown && waiting.some((entry) => !known.has(entry.conversationId));
+  const arrived = state.queueShown
+    && (waiting.some((entry) => !known.has(entry.conversationId)) || total > state.queueTotal);
   state.queueShown = true;
   if (arrived && (document.hidden || state.view !== 'chats')) alerts.chime('chat');
   state.queue = waiting;
+  state.queueTotal = total;
   $('queue-list').replaceChildren(...waiting.map((entry) => queueRow(entry, takeChat)));
-  show($('queue-empty'), waiting.length === 0);
-  $('queue-count').textContent = String(waiting.length);
-  show($('queue-count'), waiting.length > 0);
+  show($('queue-empty'), total === 0);
+  $('queue-count').textContent = String(total);
+  show($('queue-count'), total > 0);
+  $('queue-more').textContent = t('queueMore', { n: total - waiting.length });
+  show($('queue-more'), total > waiting.length);
   tickQueue();
 }
 
