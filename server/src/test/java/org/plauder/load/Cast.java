@@ -164,7 +164,7 @@ final class Cast {
     String type = push.getString("type", "");
     // What the dashboards are sent, by kind: broadcasts to every agent of the site cost more than the routing they report.
     stats.count("agentPushes." + type);
-    stats.count("agentPushBytes." + type, push.encode().length());
+    stats.count("agentPushChars." + type, a.socket.frameChars());
     switch (type) {
       case "message" -> onMessage(push.getJsonObject("message"), "agent");
       case "assigned" -> {

@@ -62,6 +62,7 @@ public final class LoadSocket {
   private final Map<String, Pending> pending = new HashMap<>();
   private Consumer<JsonObject> pushHandler = push -> { };
   private boolean closed;
+  private int frameChars;
   private long nextReply;
   /** Replies that came after their request had been given up as lost. */
   public long lateReplies;
@@ -99,9 +100,13 @@ public final class LoadSocket {
           pipeline.addBefore("handler", "ws-aggregator", new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
           open.complete(this);
         } else if (message instanceof TextWebSocketFrame text) {
-          onFrame(new JsonObject(text.text()));
+          String json = text.text();
+          frameChars = json.length();
+          onFrame(new JsonObject(json));
         } else if (message instanceof BinaryWebSocketFrame binary) {
-          onFrame(new JsonObject(binary.content().toString(StandardCharsets.UTF_8)));
+          String json = binary.content().toString(StandardCharsets.UTF_8);
+          frameChars = json.length();
+          onFrame(new JsonObject(json));
         } else if (message instanceof PingWebSocketFrame ping) {
           socket.writeMessage(new PongWebSocketFrame(ping.content().retain()));
         } else if (message instanceof CloseWebSocketFrame) {
@@ -170,6 +175,11 @@ public final class LoadSocket {
 
   public boolean isClosed() {
     return closed;
+  }
+
+  /** How long the frame being handled is, in characters (what the server encoded and sent). */
+  public int frameChars() {
+    return frameChars;
   }
 
   /** Closes the socket and its client. */
