@@ -39,7 +39,7 @@ import org.plauder.routing.AgentSettings;
 import org.plauder.routing.AssignmentPolicy;
 import org.plauder.routing.AssignmentRate;
 import org.plauder.routing.Scheduler;
-import org.plauder.supervision.Monitoring;
+import org.plauder.event.Watchers;
 import org.plauder.supervision.Supervision;
 import org.plauder.supervision.WhisperService;
 import org.plauder.routing.ChatRouter;
@@ -139,7 +139,7 @@ public final class PlauderServer {
           HttpVerticle http = new HttpVerticle(services, stopping);
           PresenceVerticle presence = new PresenceVerticle(presenceParts(services));
           List<String> ids = new CopyOnWriteArrayList<>();
-          Supervision supervision = new Supervision(new Monitoring(vertx.eventBus(), services.clock()),
+          Supervision supervision = new Supervision(new Watchers(vertx.eventBus(), services.clock(), org.plauder.protocol.Addresses.INTERNAL_MONITOR_WATCHES),
               new WhisperService(services.conversations().whispers(), services.events(), services.clock()));
           // Listeners first, so that no event of the first request goes unheard.
           return services.assignmentRate().listen(services.events())

@@ -163,7 +163,9 @@ class ProactiveOfferTest {
     await(node.http.put("/api/v1/offer-rules").bearerTokenAuthentication(node.loginAdmin().token())
         .sendJsonObject(new JsonObject().put("rules", new JsonArray())));
     Tab tab = onPage("http://localhost/demo/produkt.html");
-    JsonArray online = await(agentBus.request("agent.visitors", agent.token(), new JsonObject())).getJsonArray("visitors");
+    // the live-visitors view is open: the list is watched
+    JsonArray online = await(agentBus.request("agent.visitors", agent.token(), new JsonObject().put("watching", true)))
+        .getJsonArray("visitors");
     assertEquals(1, online.size());
     JsonObject seen = online.getJsonObject(0);
     assertEquals(tab.visitor().id(), seen.getString("visitorId"));
@@ -190,6 +192,31 @@ class ProactiveOfferTest {
     JsonObject left = await(agentBus.push("visitorLeft"));
     assertEquals(tab.visitor().id(), left.getString("visitorId"));
     assertEquals(0, await(agentBus.request("agent.visitors", agent.token(), new JsonObject())).getJsonArray("visitors").size());
+  }
+
+  @Test
+  void anAgentWatchingTheListSeesAChangeWithinAQuarterSecondTheOthersWithinFiveSeconds() {
+    TestNode.OnlineAgent ben = node.onlineAgent("Ben", 1);
+    JsonObject watched = await(agentBus.request("agent.visitors", agent.token(), new JsonObject().put("watching", true)));
+    assertEquals(60, watched.getInteger("watchSeconds"));
+    assertEquals("invalid_input", ChatFlowTest.assertRefused(agentBus.request("agent.visitors", agent.token(),
+        new JsonObject().put("watching", "yes"))).code());
+
+    Tab tab = onPage("http://localhost/demo/produkt.html");
+    java.util.function.Predicate<JsonObject> hers = p -> visitorsPushHas(p, v -> tab.visitor().id().equals(v.getString("visitorId")));
+    await(agentBus.push(hers));
+    assertFalse(ben.bus().pendingPushes().stream().anyMatch(hers),
+        "Ben does not watch the list: the change comes with the next five-second frame");
+    await(ben.bus().push(hers));
+
+    // Anna closes the view: from now on she is told with everyone else, and still told
+    await(agentBus.request("agent.visitors", agent.token(), new JsonObject().put("watching", false)));
+    await(tab.bus().request("visitor.pageView", tab.visitor().token(), new JsonObject().put("url", CHECKOUT)));
+    java.util.function.Predicate<JsonObject> atCheckout = p -> visitorsPushHas(p, v -> CHECKOUT.equals(v.getString("url")));
+    await(ben.bus().push(atCheckout));
+    await(agentBus.push(atCheckout));
+    ben.bus().close();
+    tab.bus().close();
   }
 
   @Test

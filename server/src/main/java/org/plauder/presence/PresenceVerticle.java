@@ -23,6 +23,7 @@ import org.plauder.event.DomainEvent.VisitorLeft;
 import org.plauder.event.DomainEvent.VisitorSeen;
 import org.plauder.event.CachedReads;
 import org.plauder.event.DomainEvents;
+import org.plauder.event.Watchers;
 import org.plauder.offer.OfferPlanner;
 import org.plauder.offer.OfferRule;
 import org.plauder.offer.OfferService;
@@ -85,13 +86,14 @@ public final class PresenceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    feed = new VisitorFeed(vertx, presence, parts.agents(), parts.inboxes());
+    Watchers watchers = new Watchers(vertx.eventBus(), parts.clock(), Addresses.INTERNAL_LIVE_VISITOR_WATCHES);
+    feed = new VisitorFeed(vertx, presence, parts.agents(), parts.inboxes(), watchers);
     vertx.eventBus().<JsonObject>localConsumer(Addresses.INTERNAL_VISITOR_SOCKET_OPENED, m -> opened(m.body()));
     vertx.eventBus().<String>localConsumer(Addresses.INTERNAL_VISITOR_SOCKET_CLOSED, m -> closed(m.body()));
     vertx.setPeriodic(HEARTBEAT.toMillis(), id -> heartbeat());
     DomainEvents events = parts.events();
     // Whatever changes a visitor's situation, on whichever node: the node holding it tells the agents and re-plans.
-    return Future.all(java.util.List.of(
+    return Future.all(java.util.List.of(watchers.listen(),
         events.on(ChatRequested.class, parts.offers()::withdrawOnChatStart),
         events.onEveryNode(VisitorSeen.class, e -> changed(e.visitorId())),
         events.onEveryNode(ChatRequested.class, this::chatRequested),

@@ -69,6 +69,10 @@ public final class Addresses {
   public static final String INTERNAL_AGENT_CONNECTED = "plauder.agentConnected";
   public static final String INTERNAL_AGENT_DISCONNECTED = "plauder.agentDisconnected";
 
+  /** Server-internal, every node: watches renewed by dashboards ({@code event.Watchers}): a supervisor's monitor, an agent's live-visitors list. */
+  public static final String INTERNAL_MONITOR_WATCHES = "internal.monitoring";
+  public static final String INTERNAL_LIVE_VISITOR_WATCHES = "internal.liveVisitors";
+
   /** Headers the bridge sets after verifying a token; whatever the client sent is dropped. */
   public static final String HEADER_KIND = "plauder.kind";
   public static final String HEADER_ID = "plauder.id";

@@ -10,6 +10,7 @@ import org.plauder.agent.AgentStatus;
 import org.plauder.auth.Identity;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
+import org.plauder.event.Watchers;
 import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
@@ -24,9 +25,11 @@ final class AgentActions {
   private static final int MAX_NOTE = 500;
 
   private final Services services;
+  private final Watchers liveVisitorWatchers;
 
-  AgentActions(Services services) {
+  AgentActions(Services services, Watchers liveVisitorWatchers) {
     this.services = services;
+    this.liveVisitorWatchers = liveVisitorWatchers;
   }
 
   List<Future<Void>> register(ActionGate gate) {
@@ -123,12 +126,23 @@ final class AgentActions {
             .put("hasMore", page.hasMore())));
   }
 
-  /** The site's visitors online now, for the live-visitors list; changes follow as pushes. */
+  /**
+   * The site's visitors online now; changes follow as {@code visitors} pushes, within a quarter
+   * second while the agent watches the list ({@code watching}: true, renewed within
+   * {@link Watchers#WATCH_FOR}; false when the list is closed), else every few seconds.
+   */
   private Future<JsonObject> onlineVisitors(Identity agent, JsonObject body) {
+    Object watch = body.getValue("watching");
+    if (watch != null && !(watch instanceof Boolean)) {
+      throw Failure.badInput("watching must be true or false");
+    }
+    if (watch != null) {
+      liveVisitorWatchers.watch(agent.siteKey(), agent.id(), (Boolean) watch);
+    }
     return services.presence().ofSite(agent.siteKey()).map(list -> {
       JsonArray visitors = new JsonArray();
       list.forEach(p -> visitors.add(Json.presence(p)));
-      return new JsonObject().put("visitors", visitors);
+      return new JsonObject().put("visitors", visitors).put("watchSeconds", Watchers.WATCH_FOR.toSeconds());
     });
   }
 

@@ -13,7 +13,7 @@ import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
-import org.plauder.supervision.Monitoring;
+import org.plauder.event.Watchers;
 import org.plauder.supervision.WhisperService;
 
 /**
@@ -27,10 +27,10 @@ final class SupervisorActions {
   private static final int MAX_LISTED = 500;
 
   private final Services services;
-  private final Monitoring monitoring;
+  private final Watchers monitoring;
   private final WhisperService whispers;
 
-  SupervisorActions(Services services, Monitoring monitoring, WhisperService whispers) {
+  SupervisorActions(Services services, Watchers monitoring, WhisperService whispers) {
     this.services = services;
     this.monitoring = monitoring;
     this.whispers = whispers;
@@ -67,7 +67,7 @@ final class SupervisorActions {
           JsonArray chats = new JsonArray();
           both.<List<Conversation>>resultAt(0).forEach(c -> chats.add(Json.conversation(c)));
           both.<List<Conversation>>resultAt(1).forEach(c -> chats.add(Json.conversation(c)));
-          return new JsonObject().put("conversations", chats).put("watchSeconds", Monitoring.WATCH_FOR.toSeconds());
+          return new JsonObject().put("conversations", chats).put("watchSeconds", Watchers.WATCH_FOR.toSeconds());
         });
   }
 

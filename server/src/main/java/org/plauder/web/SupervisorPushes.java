@@ -11,7 +11,7 @@ import org.plauder.event.DomainEvent.WhisperAdded;
 import org.plauder.event.DomainEvents;
 import org.plauder.protocol.Inboxes;
 import org.plauder.protocol.Json;
-import org.plauder.supervision.Monitoring;
+import org.plauder.event.Watchers;
 
 /**
  * Pushes for supervision: what happens in a site's chats goes to the admins and supervisors
@@ -22,9 +22,9 @@ public final class SupervisorPushes extends VerticleBase {
 
   private final DomainEvents events;
   private final Inboxes inboxes;
-  private final Monitoring monitoring;
+  private final Watchers monitoring;
 
-  public SupervisorPushes(DomainEvents events, Inboxes inboxes, Monitoring monitoring) {
+  public SupervisorPushes(DomainEvents events, Inboxes inboxes, Watchers monitoring) {
     this.events = events;
     this.inboxes = inboxes;
     this.monitoring = monitoring;

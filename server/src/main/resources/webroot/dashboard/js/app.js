@@ -400,7 +400,8 @@ function showView(view) {
   if (view === 'chats') chats.markFrontRead();
   if (view === 'history') history.refresh();
   if (view === 'reports') reports.refresh();
-  if (view === 'visitors') liveVisitors.load();
+  if (liveVisitors && view === 'visitors') liveVisitors.open();
+  else if (liveVisitors) liveVisitors.close();
   if (view === 'admin') {
     admin.refresh();
     canned.load();

@@ -1,4 +1,4 @@
-package org.plauder.supervision;
+package org.plauder.event;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -11,35 +11,37 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who watches the chats of which site now: an admin's or supervisor's dashboard asks again every
- * half minute while its monitor is open, and a watch not renewed within {@link #WATCH_FOR} ends by
- * itself (a closed tab leaves nothing behind). Ephemeral: every node keeps its own copy, filled by
- * a renewal published to all nodes, so that whichever node emits a chat's event knows the watchers
- * without asking anyone.
+ * Which agents of a site look at something now — a supervisor's monitor, an agent's live-visitors
+ * list: the dashboard asks again every half minute while the view is open, and a watch not renewed
+ * within {@link #WATCH_FOR} ends by itself (a closed tab leaves nothing behind). Ephemeral: every
+ * node that listens keeps its own copy, filled by renewals published to all nodes on one address
+ * per kind of watch, so that whichever node has something to tell knows the watchers without asking.
  */
-public final class Monitoring {
+public final class Watchers {
 
   public static final Duration WATCH_FOR = Duration.ofSeconds(60);
-  static final String RENEWALS = "internal.monitoring";
 
   private final EventBus eventBus;
   private final Clock clock;
+  private final String renewals;
   private final Map<String, Map<String, Instant>> watchersBySite = new ConcurrentHashMap<>();
 
-  public Monitoring(EventBus eventBus, Clock clock) {
+  /** Watches renewed on the event-bus address {@code renewals}. */
+  public Watchers(EventBus eventBus, Clock clock, String renewals) {
     this.eventBus = eventBus;
     this.clock = clock;
+    this.renewals = renewals;
   }
 
-  /** Takes the renewals of every node; once per node. */
+  /** Takes the renewals of every node; once per node, by the one that asks {@link #watchers}. */
   public Future<Void> listen() {
-    return eventBus.<JsonObject>consumer(RENEWALS, m -> renewed(m.body().getString("siteKey"), m.body().getString("agentId"),
+    return eventBus.<JsonObject>consumer(renewals, m -> renewed(m.body().getString("siteKey"), m.body().getString("agentId"),
         m.body().getBoolean("watching", true))).completion();
   }
 
-  /** This admin or supervisor watches its site's chats for the next {@link #WATCH_FOR} (or stops, with false), on every node. */
+  /** This agent watches for the next {@link #WATCH_FOR} (or stops, with false), on every node. */
   public void watch(String siteKey, String agentId, boolean watching) {
-    eventBus.publish(RENEWALS, new JsonObject().put("siteKey", siteKey).put("agentId", agentId).put("watching", watching));
+    eventBus.publish(renewals, new JsonObject().put("siteKey", siteKey).put("agentId", agentId).put("watching", watching));
   }
 
   private void renewed(String siteKey, String agentId, boolean watching) {
