@@ -148,6 +148,7 @@ class ProactiveOfferTest {
 
   @Test
   void startingAChatOnItsOwnClosesTheOpenOffer() {
+    await(agentBus.request("agent.visitors", agent.token(), new JsonObject().put("watching", true)));
     Tab tab = onPage(CHECKOUT);
     JsonObject offer = await(tab.bus().push("offer")).getJsonObject("offer");
     await(tab.bus().request("visitor.requestChat", tab.visitor().token(), new JsonObject().put("name", "Eva")));
@@ -203,18 +204,22 @@ class ProactiveOfferTest {
         new JsonObject().put("watching", "yes"))).code());
 
     Tab tab = onPage("http://localhost/demo/produkt.html");
-    java.util.function.Predicate<JsonObject> hers = p -> visitorsPushHas(p, v -> tab.visitor().id().equals(v.getString("visitorId")));
-    await(agentBus.push(hers));
-    assertFalse(ben.bus().pendingPushes().stream().anyMatch(hers),
+    String eva = tab.visitor().id();
+    JsonObject full = await(agentBus.push(p -> visitorsPushHas(p, v -> eva.equals(v.getString("visitorId")))));
+    assertTrue(full.getJsonArray("visitors").getJsonObject(0).containsKey("url"), "the watching agent sees where she is");
+    java.util.function.Predicate<JsonObject> herId = p -> "visitorsOnline".equals(p.getString("type"))
+        && p.getJsonArray("visitorIds").contains(eva);
+    assertFalse(ben.bus().pendingPushes().stream().anyMatch(herId),
         "Ben does not watch the list: the change comes with the next five-second frame");
-    await(ben.bus().push(hers));
+    await(ben.bus().push(herId));
+    assertFalse(ben.bus().pendingPushes().stream().anyMatch(p -> "visitors".equals(p.getString("type"))),
+        "and only her id: Ben's list is fetched when he opens it");
 
     // Anna closes the view: from now on she is told with everyone else, and still told
     await(agentBus.request("agent.visitors", agent.token(), new JsonObject().put("watching", false)));
     await(tab.bus().request("visitor.pageView", tab.visitor().token(), new JsonObject().put("url", CHECKOUT)));
-    java.util.function.Predicate<JsonObject> atCheckout = p -> visitorsPushHas(p, v -> CHECKOUT.equals(v.getString("url")));
-    await(ben.bus().push(atCheckout));
-    await(agentBus.push(atCheckout));
+    await(ben.bus().push(herId));
+    await(agentBus.push(herId));
     ben.bus().close();
     tab.bus().close();
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.plauder.agent.AgentStatus;
 import org.plauder.event.Watchers;
 import org.plauder.protocol.Inboxes;
@@ -23,11 +24,12 @@ import org.plauder.visitor.OnlineVisitors;
 
 /**
  * The live-visitors feed of a site's agents: the visitors whose situation changed are collected for
- * a moment and pushed as one {@code visitors} frame. Agents who watch the live-visitors list get the
- * changes of the last quarter second; the others — who need the count on the tab and whether their
- * chats' visitors are still on the site — those of the last few seconds, each visitor once however
- * often it changed. Every change to every agent four times a second was half of what a busy site's
- * server encoded and its dashboards parsed. Used from the presence verticle's event loop only.
+ * a moment and pushed together. Agents who watch the live-visitors list get each changed visitor as
+ * it is now ({@code visitors}) every quarter second; the others, who need only the count on the tab
+ * and whether their chats' visitors are on the site, get the ids of the changed visitors online
+ * ({@code visitorsOnline}) every five seconds. Every change in full to every agent four times a
+ * second was half of what a busy site's server encoded and its dashboards parsed. Used from the
+ * presence verticle's event loop only.
  */
 final class VisitorFeed {
 
@@ -37,6 +39,8 @@ final class VisitorFeed {
   static final long UNWATCHED_MILLIS = 5000;
   /** The most visitors one frame carries (a crowd arriving at once goes out in several). */
   static final int PER_FRAME = 100;
+  /** The most visitor ids one {@code visitorsOnline} frame carries. */
+  static final int IDS_PER_FRAME = 1000;
 
   private final Vertx vertx;
   private final OnlineVisitors presence;
@@ -76,14 +80,16 @@ final class VisitorFeed {
     Set<String> changed = forWatchers.remove(siteKey);
     List<String> watching = watchers.watchers(siteKey);
     if (!watching.isEmpty()) {
-      framesOf(changed).onSuccess(frames -> watching.forEach(agentId -> frames.forEach(frame -> inboxes.toAgent(agentId, frame))));
+      stillOnline(changed).map(online -> frames(online, "visitors", "visitors", PER_FRAME, Json::presence))
+          .onSuccess(frames -> watching.forEach(agentId -> frames.forEach(frame -> inboxes.toAgent(agentId, frame))));
     }
   }
 
+  /** The others learn only which visitors are online and changed: enough for the count and the presence beside a chat. */
   private void sendToOthers(String siteKey) {
     Set<String> changed = forOthers.remove(siteKey);
     Set<String> watching = new HashSet<>(watchers.watchers(siteKey));
-    framesOf(changed).onSuccess(frames -> {
+    stillOnline(changed).map(online -> frames(online, "visitorsOnline", "visitorIds", IDS_PER_FRAME, OnlineVisitor::id)).onSuccess(frames -> {
       if (!frames.isEmpty()) {
         agents.ofSite(siteKey).onSuccess(all -> all.stream()
             .filter(a -> a.status() != AgentStatus.OFFLINE && !a.disabled() && !watching.contains(a.id()))
@@ -92,20 +98,25 @@ final class VisitorFeed {
     });
   }
 
-  /** Frames with each changed visitor as it is now; a visitor gone meanwhile is left out (its {@code visitorLeft} says so). */
-  private Future<List<JsonObject>> framesOf(Set<String> changed) {
+  /** The changed visitors as they are now; a visitor gone meanwhile is left out (its {@code visitorLeft} says so). */
+  private Future<List<OnlineVisitor>> stillOnline(Set<String> changed) {
     List<Future<OnlineVisitor>> reads = changed.stream().map(presence::find).toList();
-    return Future.join(reads).otherwiseEmpty().map(done -> {
-      List<JsonObject> frames = new ArrayList<>();
-      JsonArray visitors = null;
-      for (OnlineVisitor p : reads.stream().filter(Future::succeeded).map(Future::result).filter(Objects::nonNull).toList()) {
-        if (visitors == null || visitors.size() == PER_FRAME) {
-          visitors = new JsonArray();
-          frames.add(Json.push("visitors").put("visitors", visitors));
-        }
-        visitors.add(Json.presence(p));
+    return Future.join(reads).otherwiseEmpty()
+        .map(done -> reads.stream().filter(Future::succeeded).map(Future::result).filter(Objects::nonNull).toList());
+  }
+
+  /** Pushes of {@code type} with one entry per visitor in their array {@code field}, at most {@code perFrame} a push. */
+  private static List<JsonObject> frames(List<OnlineVisitor> online, String type, String field, int perFrame,
+      Function<OnlineVisitor, Object> entry) {
+    List<JsonObject> frames = new ArrayList<>();
+    JsonArray entries = null;
+    for (OnlineVisitor p : online) {
+      if (entries == null || entries.size() == perFrame) {
+        entries = new JsonArray();
+        frames.add(Json.push(type).put(field, entries));
       }
-      return frames;
-    });
+      entries.add(entry.apply(p));
+    }
+    return frames;
   }
 }

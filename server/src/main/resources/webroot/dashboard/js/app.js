@@ -246,6 +246,7 @@ function onPush(push) {
     case 'monitor': if (monitor) monitor.onPush(push); break;
     case 'whisper': whisperNotes.onPush(push); break;
     case 'visitors': liveVisitors.onVisitors(push); break;
+    case 'visitorsOnline': liveVisitors.onVisitorsOnline(push); break;
     case 'visitorLeft': liveVisitors.onVisitorLeft(push); break;
     case 'workStatus': workStatus.onPush(push); refreshAgent(); break;
     default: break;

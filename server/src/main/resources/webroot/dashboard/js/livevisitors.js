@@ -71,6 +71,18 @@ export class LiveVisitors {
     for (const v of changed) this.ctx.onPresence(v.visitorId);
   }
 
+  /**
+   * A `visitorsOnline` push (the list is not watched): these visitors are online and changed. Known
+   * only by id until the list is opened and fetched — enough for the count and "on the site now".
+   */
+  onVisitorsOnline(push) {
+    const ids = (push.visitorIds || []).filter((id) => typeof id === 'string');
+    if (ids.length === 0) return;
+    for (const id of ids) if (!this.visitors.has(id)) this.visitors.set(id, { visitorId: id });
+    this.renderCount();
+    for (const id of ids) this.ctx.onPresence(id);
+  }
+
   onVisitorLeft(push) {
     if (this.visitors.delete(push.visitorId)) {
       this.render();
@@ -115,11 +127,15 @@ export class LiveVisitors {
       row.append(who, page, numbers, action);
       list.append(row);
     }
+    this.renderCount();
+    this.tick();
+  }
+
+  renderCount() {
     const count = this.visitors.size;
     show($('live-empty'), count === 0);
     $('live-count').textContent = String(count);
     show($('live-count'), count > 0);
-    this.tick();
   }
 
   tick() {
