@@ -44,13 +44,16 @@ public final class OnlineVisitors {
             v.pagesSeen(), returning, v.openOffer(), now)).mapEmpty();
   }
 
-  /** The visitor opened a page; returns the visitor as it is now. */
-  public Future<OnlineVisitor> pageView(String visitorId, String siteKey, String url, String title, String language,
-      boolean returning, Instant now) {
+  /**
+   * The visitor opened a page; returns the visitor as it is now. Whether it is a returning visitor
+   * is {@link #online}'s to say (from its stored visits, when its socket opened): a page view that
+   * comes first makes an entry that counts it as new until then.
+   */
+  public Future<OnlineVisitor> pageView(String visitorId, String siteKey, String url, String title, String language, Instant now) {
     return upsert(visitorId,
-        () -> new OnlineVisitor(visitorId, siteKey, null, url, title, language, now, now, 1, returning, null, now),
+        () -> new OnlineVisitor(visitorId, siteKey, null, url, title, language, now, now, 1, false, null, now),
         v -> new OnlineVisitor(v.id(), v.siteKey(), v.name(), url, title, language, now, v.onlineSince(), v.pagesSeen() + 1,
-            returning, v.openOffer(), now));
+            v.returning(), v.openOffer(), now));
   }
 
   /** The name a visitor gave when starting a chat, for the live-visitors list. */
