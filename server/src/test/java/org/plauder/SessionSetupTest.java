@@ -11,12 +11,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.plauder.TestNode.Person;
+import org.plauder.config.TrustedProxies;
 
 /**
  * A visitor's session set-up — mint, socket, inbox, page view — where visitors minted together
@@ -109,6 +112,40 @@ class SessionSetupTest {
     } finally {
       second.close();
     }
+  }
+
+  @Test
+  void oneAddressMintsOnlySoManyVisitorsAtOnceAndOthersAreNotHeldUp(Vertx vertx) {
+    int burst = 200; // VisitorApi.MINTS_BURST
+    // A clock that stands still: the address earns nothing back while the test runs, however slow the machine.
+    MovableClock clock = new MovableClock(Instant.now());
+    TestNode node = TestNode.start(vertx, TestNode.config(dataDir, null).withTrustedProxies(TrustedProxies.parse("127.0.0.1")), clock);
+    try {
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < burst + 20; i++) {
+        statuses.add(mintFrom(node, "203.0.113.7"));
+      }
+      await(Future.all(statuses));
+      long refused = statuses.stream().filter(f -> f.result() == 429).count();
+      long minted = statuses.stream().filter(f -> f.result() == 200).count();
+      assertEquals(burst + 20, refused + minted, "every mint is answered, with a visitor or a 429");
+      assertEquals(20, refused, "the burst is spent, the rest refused");
+      assertEquals(200, (int) await(mintFrom(node, "203.0.113.8")), "another address is not held up");
+      clock.advance(Duration.ofSeconds(1));
+      assertEquals(200, (int) await(mintFrom(node, "203.0.113.7")), "a second later the address may mint again");
+    } finally {
+      node.close();
+    }
+  }
+
+  private static Future<Integer> mintFrom(TestNode node, String clientAddress) {
+    return node.http.post("/api/v1/sites/demo/visitors").putHeader("Origin", node.origin()).putHeader("X-Forwarded-For", clientAddress)
+        .sendJsonObject(new JsonObject()).map(response -> {
+          if (response.statusCode() == 429) {
+            assertEquals("rate_limited", response.bodyAsJsonObject().getJsonObject("error").getString("code"));
+          }
+          return response.statusCode();
+        });
   }
 
   private static Future<JsonObject> mint(TestNode node, String oldToken) {
