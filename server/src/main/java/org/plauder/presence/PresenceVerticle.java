@@ -260,19 +260,29 @@ public final class PresenceVerticle extends VerticleBase {
   /** Everything the planner needs about the visitor; null when it is gone. */
   private record PlanningContext(VisitorView view, OfferSettings settings) {}
 
+  /**
+   * The visitor's planning context, or null when there is nothing to plan: the visitor is gone,
+   * has not reported a page yet, or its site has no enabled offer rule. Only then are the visitor
+   * and whether it chats asked for (kept in {@link PlanningFacts}; a socket opening or a page view
+   * on a site without rules costs no database read).
+   */
   private Future<PlanningContext> viewOf(String visitorId, Held h) {
-    return Future.all(presence.find(visitorId), h.facts.visitor(() -> parts.visitors().find(visitorId)),
-            h.facts.chatting(() -> parts.conversations().findOpenOfVisitor(visitorId).map(open -> open != null)),
-            parts.offerSettings().get(h.siteKey))
-        .map(all -> {
-          OnlineVisitor p = all.resultAt(0);
-          Visitor v = all.resultAt(1);
-          if (p == null || v == null || p.pageSince() == null) {
-            return null;
-          }
-          VisitorView view = new VisitorView(p.url(), p.pageSince(), p.onlineSince(), p.pagesSeen(), p.returning(),
-              p.language(), all.<Boolean>resultAt(2), p.openOffer() != null, v.lastOfferAt(), v.offerDismissedAt());
-          return new PlanningContext(view, all.resultAt(3));
-        });
+    return Future.all(presence.find(visitorId), parts.offerSettings().get(h.siteKey)).compose(first -> {
+      OnlineVisitor p = first.resultAt(0);
+      OfferSettings settings = first.resultAt(1);
+      if (p == null || p.pageSince() == null || settings == null || settings.rules().stream().noneMatch(OfferRule::enabled)) {
+        return Future.succeededFuture();
+      }
+      return Future.all(h.facts.visitor(() -> parts.visitors().find(visitorId)),
+          h.facts.chatting(() -> parts.conversations().findOpenOfVisitor(visitorId).map(open -> open != null))).map(stored -> {
+            Visitor v = stored.resultAt(0);
+            if (v == null) {
+              return null;
+            }
+            VisitorView view = new VisitorView(p.url(), p.pageSince(), p.onlineSince(), p.pagesSeen(), p.returning(),
+                p.language(), stored.<Boolean>resultAt(1), p.openOffer() != null, v.lastOfferAt(), v.offerDismissedAt());
+            return new PlanningContext(view, settings);
+          });
+    });
   }
 }

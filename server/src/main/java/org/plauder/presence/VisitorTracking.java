@@ -34,7 +34,7 @@ public final class VisitorTracking {
     String language = languageTag == null ? null : languageTag.substring(0, Math.min(languageTag.length(), 2)).toLowerCase(Locale.ROOT);
     Instant now = clock.instant();
     return visitors.recordPageView(visitor.id(), url, title, now)
-        .compose(returning -> presence.pageView(visitor.id(), visitor.siteKey(), url, title, language, returning, now))
+        .compose(stored -> presence.pageView(visitor.id(), visitor.siteKey(), url, title, language, now))
         .map(online -> {
           events.publish(new VisitorSeen(visitor.siteKey(), visitor.id(), url));
           return online == null ? null : online.openOffer();

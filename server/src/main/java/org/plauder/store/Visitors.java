@@ -3,8 +3,9 @@ package org.plauder.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -21,9 +22,16 @@ public final class Visitors implements VisitorContacts, AgentMemory {
   private static final int PAGES_KEPT = 50;
 
   private final Database db;
+  /** New visitors, inserted together while an insert is under way (a mint answers once its visitor is stored). */
+  private final GroupedWrites<Document> inserts;
+  /** Page views, written together while a write is under way (a page view answers once its page is stored). */
+  private final GroupedWrites<UpdateOneModel<Document>> pageViews;
 
   public Visitors(Database db) {
     this.db = db;
+    this.inserts = new GroupedWrites<>(docs -> Reactive.done(db.visitors().insertMany(docs)));
+    // Ordered: two pages of one visitor in one group keep their order in its trail.
+    this.pageViews = new GroupedWrites<>(updates -> Reactive.done(db.visitors().bulkWrite(updates, new BulkWriteOptions().ordered(true))));
   }
 
   public Future<String> create(String siteKey, String userAgent, Instant now) {
@@ -35,7 +43,7 @@ public final class Visitors implements VisitorContacts, AgentMemory {
         .append("lastSeenAt", Dates.toDate(now))
         .append("pageCount", 0)
         .append("visits", 1);
-    return Reactive.first(db.visitors().insertOne(doc)).map(r -> id);
+    return inserts.add(doc).map(v -> id);
   }
 
   /**
@@ -64,16 +72,17 @@ public final class Visitors implements VisitorContacts, AgentMemory {
     });
   }
 
-  /** Adds the page to the visitor's trail; answers whether the visitor is a returning one. */
-  public Future<Boolean> recordPageView(String visitorId, String url, String title, Instant now) {
+  /**
+   * Adds the page to the visitor's trail (nothing when the visitor is gone, e.g. erased meanwhile:
+   * an update never brings a visitor back); completes once the page is stored.
+   */
+  public Future<Void> recordPageView(String visitorId, String url, String title, Instant now) {
     Document page = new Document("url", url).append("title", title).append("at", Dates.toDate(now));
-    return Reactive.first(db.visitors().findOneAndUpdate(eq("_id", visitorId), Updates.combine(
-            Updates.set("lastSeenAt", Dates.toDate(now)),
-            Updates.set("currentPage", page),
-            Updates.inc("pageCount", 1),
-            Updates.pushEach("pages", List.of(page), new PushOptions().slice(-PAGES_KEPT))),
-            new FindOneAndUpdateOptions().projection(new Document("visits", 1))))
-        .map(d -> d != null && d.getInteger("visits", 1) > 1);
+    return pageViews.add(new UpdateOneModel<>(eq("_id", visitorId), Updates.combine(
+        Updates.set("lastSeenAt", Dates.toDate(now)),
+        Updates.set("currentPage", page),
+        Updates.inc("pageCount", 1),
+        Updates.pushEach("pages", List.of(page), new PushOptions().slice(-PAGES_KEPT)))));
   }
 
   /** Removes the visitor of that site; false when there was none. */

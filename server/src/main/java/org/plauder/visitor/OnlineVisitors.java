@@ -44,13 +44,16 @@ public final class OnlineVisitors {
             v.pagesSeen(), returning, v.openOffer(), now)).mapEmpty();
   }
 
-  /** The visitor opened a page; returns the visitor as it is now. */
-  public Future<OnlineVisitor> pageView(String visitorId, String siteKey, String url, String title, String language,
-      boolean returning, Instant now) {
+  /**
+   * The visitor opened a page; returns the visitor as it is now. Whether it is a returning visitor
+   * is {@link #online}'s to say (from its stored visits, when its socket opened): a page view that
+   * comes first makes an entry that counts it as new until then.
+   */
+  public Future<OnlineVisitor> pageView(String visitorId, String siteKey, String url, String title, String language, Instant now) {
     return upsert(visitorId,
-        () -> new OnlineVisitor(visitorId, siteKey, null, url, title, language, now, now, 1, returning, null, now),
+        () -> new OnlineVisitor(visitorId, siteKey, null, url, title, language, now, now, 1, false, null, now),
         v -> new OnlineVisitor(v.id(), v.siteKey(), v.name(), url, title, language, now, v.onlineSince(), v.pagesSeen() + 1,
-            returning, v.openOffer(), now));
+            v.returning(), v.openOffer(), now));
   }
 
   /** The name a visitor gave when starting a chat, for the live-visitors list. */
@@ -164,8 +167,8 @@ public final class OnlineVisitors {
     return new JsonObject()
         .put("id", v.id()).put("siteKey", v.siteKey()).put("name", v.name())
         .put("url", v.url()).put("title", v.title()).put("language", v.language())
-        .put("pageSince", v.pageSince()).put("onlineSince", v.onlineSince()).put("pagesSeen", v.pagesSeen())
-        .put("returning", v.returning()).put("lastSeenAt", v.lastSeenAt())
+        .put("pageSince", nanos(v.pageSince())).put("onlineSince", nanos(v.onlineSince())).put("pagesSeen", v.pagesSeen())
+        .put("returning", v.returning()).put("lastSeenAt", nanos(v.lastSeenAt()))
         .put("offer", o == null ? null : new JsonObject().put("id", o.id()).put("ruleId", o.ruleId()).put("text", o.text())
             .put("from", o.from()).put("agentId", o.agentId()))
         .encode();
@@ -180,7 +183,23 @@ public final class OnlineVisitors {
     Offer offer = o == null ? null
         : new Offer(o.getString("id"), o.getString("ruleId"), o.getString("text"), o.getString("from"), o.getString("agentId"));
     return new OnlineVisitor(j.getString("id"), j.getString("siteKey"), j.getString("name"), j.getString("url"),
-        j.getString("title"), j.getString("language"), j.getInstant("pageSince"), j.getInstant("onlineSince"),
-        j.getInteger("pagesSeen", 0), j.getBoolean("returning", false), offer, j.getInstant("lastSeenAt"));
+        j.getString("title"), j.getString("language"), instant(j.getValue("pageSince")), instant(j.getValue("onlineSince")),
+        j.getInteger("pagesSeen", 0), j.getBoolean("returning", false), offer, instant(j.getValue("lastSeenAt")));
+  }
+
+  /**
+   * Times travel as nanoseconds since the epoch: an entry is read and written again at every page
+   * view and socket, and parsing ISO text was most of what reading one cost.
+   */
+  private static Long nanos(Instant t) {
+    return t == null ? null : Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+  }
+
+  /** A time as {@link #nanos} writes it, or as ISO text (an entry written by a node of an earlier version). */
+  private static Instant instant(Object value) {
+    if (value instanceof Number n) {
+      return Instant.ofEpochSecond(0, n.longValue());
+    }
+    return value instanceof String text ? Instant.parse(text) : null;
   }
 }

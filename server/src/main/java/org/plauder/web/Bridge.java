@@ -178,7 +178,7 @@ final class Bridge implements Handler<BridgeEvent> {
     JsonObject verified = new JsonObject();
     Identity identity;
     try {
-      identity = state.verifySend(tokens, tokenOf(raw), kind);
+      identity = state.verifyToken(tokens, tokenOf(raw), kind);
     } catch (TokenRejected e) {
       // Let the frame through without an identity, so the action replies with an error the
       // client can act on (refresh the token, log in again) instead of waiting forever.
@@ -232,7 +232,7 @@ final class Bridge implements Handler<BridgeEvent> {
     }
     Identity identity;
     try {
-      identity = tokens.verify(tokenOf(raw), kind);
+      identity = state.verifyToken(tokens, tokenOf(raw), kind);
     } catch (TokenRejected e) {
       return Future.succeededFuture(false);
     }

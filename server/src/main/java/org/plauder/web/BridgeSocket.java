@@ -15,7 +15,7 @@ final class BridgeSocket {
   String agentId;
   String agentSiteKey;
   String agentSocketId;
-  /** The token of the socket's last send and what it verified as: the next frames carry the same one. */
+  /** The token of the socket's last send or registration and what it verified as: the next frames carry the same one. */
   String sentToken;
   Tokens.Verified sentAs;
 
@@ -24,10 +24,11 @@ final class BridgeSocket {
   }
 
   /**
-   * A socket sends frame after frame with the same token: its signature is checked once, and
-   * only its expiry again while the socket keeps sending it. Throws {@link TokenRejected} as {@link Tokens#verify}.
+   * A socket registers its inbox and sends frame after frame with the same token: its signature
+   * is checked once, and only its expiry again while the socket keeps sending it. Throws
+   * {@link TokenRejected} as {@link Tokens#verify}.
    */
-  Identity verifySend(Tokens tokens, String token, Identity.Kind kind) {
+  Identity verifyToken(Tokens tokens, String token, Identity.Kind kind) {
     Tokens.Verified known = sentAs;
     if (known != null && known.identity().kind() == kind && token != null && token.equals(sentToken) && tokens.stillValid(known)) {
       return known.identity();

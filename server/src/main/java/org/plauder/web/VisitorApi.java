@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
 import org.plauder.Services;
+import org.plauder.abuse.RateLimiter;
 import org.plauder.auth.Identity;
 import org.plauder.auth.Origins;
 import org.plauder.auth.TokenRejected;
@@ -15,18 +16,27 @@ import org.plauder.site.Site;
 
 /**
  * POST /api/v1/sites/{siteKey}/visitors: the widget's first call. Only pages of the site's own
- * origins may mint visitors; a returning visitor presents its old token and keeps its id.
+ * origins may mint visitors, and one address only so many a second ({@link #MINTS_BURST}, then
+ * {@link #MINTS_PER_SECOND}: an office behind one address reloading its pages stays well under
+ * it, a script minting visitors by the thousand does not); a returning visitor presents its old
+ * token and keeps its id.
  */
 final class VisitorApi {
 
   private static final Pattern SITE_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+  /** Mints (new or resumed) one address may ask for at once, and how many it earns back a second. */
+  static final int MINTS_BURST = 200;
+  static final double MINTS_PER_SECOND = 20.0;
+
   private final Services services;
   private final VerifiedVisitors verified;
+  private final RateLimiter mintsPerAddress;
 
   VisitorApi(Services services) {
     this.services = services;
     this.verified = new VerifiedVisitors(services);
+    this.mintsPerAddress = new RateLimiter(MINTS_BURST, MINTS_PER_SECOND, 100_000, services.clock());
   }
 
   /** CORS preflight: answered for allowed origins only. */
@@ -44,6 +54,10 @@ final class VisitorApi {
   }
 
   void createOrResume(RoutingContext ctx) {
+    if (!mintsPerAddress.tryAcquire(Http.clientAddress(ctx, services.config().trustedProxies()))) {
+      ctx.fail(new Failure(429, "rate_limited", "too many visitors from this address, wait a moment"));
+      return;
+    }
     JsonObject body = Http.body(ctx);
     // Headers for an allowed page first, so that it can read a refusal (identity_invalid) too.
     allowedSite(ctx).onSuccess(site -> ctx.response()

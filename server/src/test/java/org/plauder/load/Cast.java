@@ -76,16 +76,19 @@ final class Cast {
   Future<Visitor> arrive(boolean pageView) {
     String address = nextSourceAddress();
     Visitor v = new Visitor();
+    long[] phaseStart = {System.nanoTime()};
     return mint(address).compose(minted -> {
+      phaseStart[0] = stats.lap("setupMint", phaseStart[0]);
       v.id = minted.getString("visitorId");
       v.token = minted.getString("token");
       return LoadSocket.connect(vertx, address, port, origin);
     }).compose(socket -> {
+      phaseStart[0] = stats.lap("setupConnect", phaseStart[0]);
       v.socket = socket;
       visitors.add(v);
       socket.onPush(push -> onVisitorPush(v, push));
       socket.register("visitor." + v.id, v.token);
-      return pageView ? pageView(v) : Future.succeededFuture(v);
+      return pageView ? pageView(v).onSuccess(viewed -> stats.lap("setupPageView", phaseStart[0])) : Future.succeededFuture(v);
     });
   }
 

@@ -19,6 +19,13 @@ final class Stats {
     latencies.computeIfAbsent(name, n -> new Latency()).recordNanos(nanos);
   }
 
+  /** Records the time since {@code since} under that name; answers now, where the next phase starts. */
+  long lap(String name, long since) {
+    long now = System.nanoTime();
+    record(name, now - since);
+    return now;
+  }
+
   void count(String name) {
     count(name, 1);
   }

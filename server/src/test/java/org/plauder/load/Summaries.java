@@ -58,8 +58,10 @@ final class Summaries {
   }
 
   private static String setup(JsonObject r) {
-    return f("set-up %s; %,d started, **%,d lost**%s; server CPU %.0f %%, generator CPU %.0f %%",
-        latency(r.getJsonObject("latencies").getJsonObject("setup")), count(r, "sent"), r.getLong("lost"),
+    JsonObject l = r.getJsonObject("latencies");
+    return f("set-up %s (mint %s, connect %s, register + page view %s); %,d started, **%,d lost**%s; server CPU %.0f %%, generator CPU %.0f %%",
+        latency(l.getJsonObject("setup")), p50p99(l.getJsonObject("setupMint")), p50p99(l.getJsonObject("setupConnect")),
+        p50p99(l.getJsonObject("setupPageView")), count(r, "sent"), r.getLong("lost"),
         failures(r.getJsonObject("counts")), r.getJsonObject("cpu").getDouble("serverCpuPercent"),
         r.getJsonObject("cpu").getDouble("generatorCpuPercent"));
   }
@@ -98,6 +100,12 @@ final class Summaries {
     }
     return f("p50 %s · p90 %s · p99 %s · max %s ms", ms(summary.getDouble("p50")), ms(summary.getDouble("p90")),
         ms(summary.getDouble("p99")), ms(summary.getDouble("max")));
+  }
+
+  /** A phase's median and p99, shorter than {@link #latency}. */
+  static String p50p99(JsonObject summary) {
+    return summary == null || summary.getLong("count", 0L) == 0 ? "none"
+        : f("p50 %s · p99 %s ms", ms(summary.getDouble("p50")), ms(summary.getDouble("p99")));
   }
 
   private static String ms(double value) {

@@ -21,30 +21,30 @@ class BridgeSocketTokensTest {
   @Test
   void theSameTokenIsKnownAgainUntilItExpires() {
     String token = tokens.issue(Identity.agent("a1", "demo", "agent"));
-    assertEquals("a1", socket.verifySend(tokens, token, Identity.Kind.AGENT).id());
-    assertEquals("a1", socket.verifySend(tokens, token, Identity.Kind.AGENT).id());
+    assertEquals("a1", socket.verifyToken(tokens, token, Identity.Kind.AGENT).id());
+    assertEquals("a1", socket.verifyToken(tokens, token, Identity.Kind.AGENT).id());
 
     clock.advance(Tokens.AGENT_TOKEN_LIFETIME.plus(Duration.ofSeconds(1)));
     assertEquals("token_expired", assertThrows(TokenRejected.class,
-        () -> socket.verifySend(tokens, token, Identity.Kind.AGENT)).code());
+        () -> socket.verifyToken(tokens, token, Identity.Kind.AGENT)).code());
   }
 
   @Test
   void aKnownTokenStillPassesOnlyForItsOwnKind() {
     String token = tokens.issue(Identity.visitor("v1", "demo"));
-    assertEquals("v1", socket.verifySend(tokens, token, Identity.Kind.VISITOR).id());
+    assertEquals("v1", socket.verifyToken(tokens, token, Identity.Kind.VISITOR).id());
     assertEquals("token_wrong_audience", assertThrows(TokenRejected.class,
-        () -> socket.verifySend(tokens, token, Identity.Kind.AGENT)).code());
+        () -> socket.verifyToken(tokens, token, Identity.Kind.AGENT)).code());
   }
 
   @Test
   void anotherTokenOnTheSameSocketIsVerifiedAfresh() {
     String visitor = tokens.issue(Identity.visitor("v1", "demo"));
-    socket.verifySend(tokens, visitor, Identity.Kind.VISITOR);
+    socket.verifyToken(tokens, visitor, Identity.Kind.VISITOR);
     String forged = visitor.substring(0, visitor.length() - 2) + (visitor.endsWith("AA") ? "BB" : "AA");
     assertEquals("token_invalid", assertThrows(TokenRejected.class,
-        () -> socket.verifySend(tokens, forged, Identity.Kind.VISITOR)).code());
+        () -> socket.verifyToken(tokens, forged, Identity.Kind.VISITOR)).code());
     String other = tokens.issue(Identity.visitor("v2", "demo"));
-    assertEquals("v2", socket.verifySend(tokens, other, Identity.Kind.VISITOR).id());
+    assertEquals("v2", socket.verifyToken(tokens, other, Identity.Kind.VISITOR).id());
   }
 }
