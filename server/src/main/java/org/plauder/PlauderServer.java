@@ -203,7 +203,7 @@ public final class PlauderServer {
     ConversationService messages = new ConversationService(caches.sites(), conversations, caches.conversations(), messageStore,
         new LastSeqs(vertx, db), events, clock);
     ConnectedAgents connectedAgents = new ConnectedAgents(vertx, clock);
-    AssignmentPolicy policy = AssignmentPolicy.lowestLoad().onlyConnected(connectedAgents);
+    AssignmentPolicy policy = AssignmentPolicy.lowestLoad().onlyConnected(connectedAgents).withSiteSettings(caches.sites()::get);
     AssignmentRate assignmentRate = new AssignmentRate();
     Scheduler timers = (millis, task) -> vertx.setTimer(millis, id -> task.run());
     KnowledgeBase knowledgeBase = new KnowledgeBase(new Articles(db), new SearchGaps(db), new ArticleIndex(), events, Offload.onWorkers(vertx), clock);
