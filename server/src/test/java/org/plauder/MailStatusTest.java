@@ -128,6 +128,23 @@ class MailStatusTest extends MailNodeTest {
   }
 
   @Test
+  void aNewMailOfTheSameCustomerAfterResolvingOpensANewConversationAndLeavesTheOldOneAsItWas() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 2);
+    String first = emailConversation(anna, "Lieferzeit", "Wie lange dauert die Lieferung?");
+    agentAnswers(anna, first, "Zwei bis drei Tage.");
+    setStatus(anna, first, "resolved", null);
+    int before = messages(anna, first).size();
+
+    mail.customerWrites("Neue Frage", "Gibt es die Jacke auch in Blau?", null); // not a reply: no thread headers
+    JsonObject second = await(anna.bus().push("assigned")).getJsonObject("conversation");
+    assertTrue(!first.equals(second.getString("id")), "a new conversation, not the resolved one");
+    assertEquals(TestMailServer.CUSTOMER, second.getString("visitorEmail"), "of the same customer");
+    assertEquals("email", second.getString("channel"));
+    assertTrue(lastText(anna, second.getString("id")).contains("Gibt es die Jacke auch in Blau?"));
+    assertEquals(before, messages(anna, first).size(), "the resolved conversation got nothing");
+  }
+
+  @Test
   void theSupervisorsMonitorListsParkedConversationsWithTheirStatusAndHearsTheChange() throws Exception {
     OnlineAgent sina = node.onlineAgent("Sina", 2, "supervisor");
     OnlineAgent anna = node.onlineAgent("Anna", 2);
