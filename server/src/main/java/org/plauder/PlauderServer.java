@@ -154,11 +154,11 @@ public final class PlauderServer {
               .compose(id -> vertx.deployVerticle(new InboxPushes(services.events(), services.inboxes(), services.agents(), services.caches().agents())).onSuccess(ids::add))
               .compose(id -> deployMetrics(vertx, services, presence).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RoutingAudit(services.events(), services.conversations().routing(), services.visitors(), services.clock())).onSuccess(ids::add))
-              .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(),
-                  services.clock())).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new NoReplyWatch(services.events(), services.router(), services.caches().sites(), services.clock())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new MailVerticle(mailParts(services))).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new SupervisorPushes(services.events(), services.inboxes(), supervision.monitoring())).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new org.plauder.web.StatusPushes(services)).onSuccess(ids::add))
+              .compose(id -> vertx.deployVerticle(new org.plauder.web.WrapUpPushes(services)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping, supervision)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RetentionJob(services)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new SlotAudit(services.agents(), services.conversations(), services.router(),
@@ -203,7 +203,7 @@ public final class PlauderServer {
     ConversationService messages = new ConversationService(caches.sites(), conversations, caches.conversations(), messageStore,
         new LastSeqs(vertx, db), events, clock);
     ConnectedAgents connectedAgents = new ConnectedAgents(vertx, clock);
-    AssignmentPolicy policy = AssignmentPolicy.lowestLoad().onlyConnected(connectedAgents);
+    AssignmentPolicy policy = AssignmentPolicy.lowestLoad().onlyConnected(connectedAgents).withSiteSettings(caches.sites()::get);
     AssignmentRate assignmentRate = new AssignmentRate();
     Scheduler timers = (millis, task) -> vertx.setTimer(millis, id -> task.run());
     KnowledgeBase knowledgeBase = new KnowledgeBase(new Articles(db), new SearchGaps(db), new ArticleIndex(), events, Offload.onWorkers(vertx), clock);

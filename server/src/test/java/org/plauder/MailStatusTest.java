@@ -127,6 +127,55 @@ class MailStatusTest extends MailNodeTest {
     assertEquals(1, load(anna));
   }
 
+  @Test
+  void aNewMailOfTheSameCustomerAfterResolvingOpensANewConversationAndLeavesTheOldOneAsItWas() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 2);
+    String first = emailConversation(anna, "Lieferzeit", "Wie lange dauert die Lieferung?");
+    agentAnswers(anna, first, "Zwei bis drei Tage.");
+    setStatus(anna, first, "resolved", null);
+    int before = messages(anna, first).size();
+
+    mail.customerWrites("Neue Frage", "Gibt es die Jacke auch in Blau?", null); // not a reply: no thread headers
+    JsonObject second = await(anna.bus().push("assigned")).getJsonObject("conversation");
+    assertTrue(!first.equals(second.getString("id")), "a new conversation, not the resolved one");
+    assertEquals(TestMailServer.CUSTOMER, second.getString("visitorEmail"), "of the same customer");
+    assertEquals("email", second.getString("channel"));
+    assertTrue(lastText(anna, second.getString("id")).contains("Gibt es die Jacke auch in Blau?"));
+    assertEquals(before, messages(anna, first).size(), "the resolved conversation got nothing");
+  }
+
+  @Test
+  void theSupervisorsMonitorListsParkedConversationsWithTheirStatusAndHearsTheChange() throws Exception {
+    OnlineAgent sina = node.onlineAgent("Sina", 2, "supervisor");
+    OnlineAgent anna = node.onlineAgent("Anna", 2);
+    String email = emailConversation(anna, "Umtausch", "Kann ich die Jacke umtauschen?");
+    assertEquals("active", monitored(sina, email).getString("status"));
+
+    setStatus(anna, email, "pending", null);
+    JsonObject heard = await(sina.bus().push(p -> "monitor".equals(p.getString("type")) && "workStatus".equals(p.getString("event"))));
+    assertEquals(email, heard.getString("conversationId"));
+    assertEquals("pending", heard.getJsonObject("conversation").getString("workStatus"));
+    JsonObject listed = monitored(sina, email);
+    assertEquals("pending", listed.getString("status"), "a parked conversation stays on the monitor");
+    assertEquals("pending", listed.getString("workStatus"));
+    assertEquals("Anna", listed.getString("agentName"));
+
+    Instant until = Instant.now().plusSeconds(3600);
+    setStatus(anna, email, "snoozed", until.toString());
+    JsonObject snoozed = monitored(sina, email);
+    assertEquals("snoozed", snoozed.getString("workStatus"));
+    assertEquals(until.toEpochMilli(), Instant.parse(snoozed.getString("snoozedUntil")).toEpochMilli());
+    sina.bus().close();
+  }
+
+  /** The conversation as the supervisor's monitor lists it (failing when it is not listed). */
+  private static JsonObject monitored(OnlineAgent supervisor, String conversationId) {
+    JsonArray listed = await(supervisor.bus().request("agent.monitor", supervisor.person().token(), new JsonObject()))
+        .getJsonArray("conversations");
+    return listed.stream().map(JsonObject.class::cast).filter(c -> conversationId.equals(c.getString("id"))).findFirst()
+        .orElseThrow(() -> new AssertionError(conversationId + " is not on the monitor: " + listed));
+  }
+
   private static JsonObject conversationOf(JsonObject push) {
     JsonObject c = push.getJsonObject("conversation");
     return c == null ? new JsonObject() : c;

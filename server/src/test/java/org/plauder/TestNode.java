@@ -81,12 +81,17 @@ public final class TestNode implements AutoCloseable {
 
   /** Creates an agent of the demo site through the admin API and logs it in. */
   public Person createAgent(String name, int maxChats) {
+    return createAgent(name, maxChats, "agent");
+  }
+
+  /** As {@link #createAgent(String, int)}, with a role: agent, supervisor or admin. */
+  public Person createAgent(String name, int maxChats, String role) {
     Person admin = loginAdmin();
     String email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.local";
     HttpResponse<Buffer> response = await(http.post("/api/v1/agents")
         .bearerTokenAuthentication(admin.token())
         .sendJsonObject(new JsonObject().put("email", email).put("password", "password-" + name)
-            .put("name", name).put("maxChats", maxChats)));
+            .put("name", name).put("maxChats", maxChats).put("role", role)));
     if (response.statusCode() != 201) {
       throw new AssertionError("creating agent failed: " + response.statusCode() + " " + response.bodyAsString());
     }
@@ -128,7 +133,12 @@ public final class TestNode implements AutoCloseable {
   public record OnlineAgent(Person person, BridgeClient bus) {}
 
   public OnlineAgent onlineAgent(String name, int maxChats) {
-    Person agent = createAgent(name, maxChats);
+    return onlineAgent(name, maxChats, "agent");
+  }
+
+  /** As {@link #onlineAgent(String, int)}, with a role: agent, supervisor or admin. */
+  public OnlineAgent onlineAgent(String name, int maxChats, String role) {
+    Person agent = createAgent(name, maxChats, role);
     BridgeClient bus = bridge();
     bus.register("agent." + agent.id(), agent.token());
     await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));

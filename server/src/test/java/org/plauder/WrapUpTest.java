@@ -8,16 +8,22 @@ import static org.plauder.ChatFlowTest.assertRefused;
 import static org.plauder.TestNode.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.plauder.TestNode.OnlineAgent;
 import org.plauder.TestNode.Person;
 import org.plauder.config.Config;
+import org.plauder.conversation.Tags;
 
 /**
  * Wrapping a conversation up, over the real server: tags (normalised, suggested, found, counted in
@@ -184,6 +191,58 @@ class WrapUpTest {
       assertTrue(export.contains("Wo bleibt mein Paket?"), format);
       assertFalse(export.contains(NOTE), format);
     }
+  }
+
+  @Test
+  void aColleaguesTagAndNoteReachTheSitesAgentsLiveAndNeverTheVisitor() {
+    OnlineAgent ben = node.onlineAgent("Ben", 2);
+    OnlineAgent sina = node.onlineAgent("Sina", 2, "supervisor");
+    JsonObject byBen = new JsonObject().put("tag", "Rückgabe");
+    ok(HttpMethod.POST, "/api/v1/conversations/" + chat + "/tags", ben.person().token(), byBen);
+    for (OnlineAgent viewer : List.of(anna, sina)) {
+      JsonObject pushed = await(viewer.bus().push(p -> "wrapUp".equals(p.getString("type")) && p.containsKey("tags")));
+      assertEquals(chat, pushed.getString("conversationId"));
+      assertEquals(new JsonArray().add("rückgabe"), pushed.getJsonArray("tags"));
+    }
+    ok(HttpMethod.POST, "/api/v1/conversations/" + chat + "/notes", ben.person().token(),
+        new JsonObject().put("text", NOTE).put("clientMsgId", "n-ben"));
+    JsonObject noted = await(anna.bus().push(p -> "wrapUp".equals(p.getString("type")) && p.containsKey("note")));
+    assertEquals(NOTE, noted.getJsonObject("note").getString("text"));
+    assertEquals("Ben", noted.getJsonObject("note").getString("agentName"));
+    assertEquals(chat, noted.getString("conversationId"));
+    ok(HttpMethod.DELETE, "/api/v1/conversations/" + chat + "/tags/r%C3%BCckgabe", ben.person().token(), null);
+    assertEquals(new JsonArray(), await(sina.bus().push(p -> "wrapUp".equals(p.getString("type"))
+        && new JsonArray().equals(p.getJsonArray("tags")))).getJsonArray("tags"), "a removed tag is pushed too");
+
+    // Anna answers after all that: Eva gets the answer, and never a tag or a note.
+    await(anna.bus().request("agent.send", anna.person().token(), new JsonObject().put("conversationId", chat)
+        .put("text", "Die Rücksendung ist angelegt.").put("clientMsgId", "a-2")));
+    await(evaBus.push(p -> "message".equals(p.getString("type")) && p.encode().contains("Rücksendung ist angelegt")));
+    String seenByVisitor = evaBus.pendingPushes().toString();
+    assertFalse(seenByVisitor.contains("wrapUp") || seenByVisitor.contains(NOTE) || seenByVisitor.contains("rückgabe"), seenByVisitor);
+    ben.bus().close();
+    sina.bus().close();
+  }
+
+  @Test
+  void concurrentTagAdditionsNeverGoPastTheLimit() {
+    // One connection per call, so that all of them are in the server at once.
+    WebClient parallel = WebClient.create(node.vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.port()),
+        new PoolOptions().setHttp1MaxSize(3 * Tags.MAX_PER_CONVERSATION));
+    List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
+    for (int i = 0; i < 3 * Tags.MAX_PER_CONVERSATION; i++) {
+      calls.add(parallel.post("/api/v1/conversations/" + chat + "/tags").bearerTokenAuthentication(anna.person().token())
+          .sendJsonObject(new JsonObject().put("tag", "tag-" + i)));
+    }
+    await(Future.join(calls));
+    parallel.close();
+    long added = calls.stream().filter(c -> c.result().statusCode() == 200).count();
+    long refused = calls.stream().filter(c -> c.result().statusCode() == 409
+        && "too_many_tags".equals(c.result().bodyAsJsonObject().getJsonObject("error").getString("code"))).count();
+    assertEquals(Tags.MAX_PER_CONVERSATION, added, "every addition gets one answer: added while there was room");
+    assertEquals(2 * Tags.MAX_PER_CONVERSATION, refused, "… or refused as full");
+    assertEquals(Tags.MAX_PER_CONVERSATION, ok(HttpMethod.GET, "/api/v1/conversations/" + chat + "/wrap-up", anna.person().token(), null)
+        .getJsonArray("tags").size());
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.util.List;
  * (ISO codes such as de, en; none listed: it serves every language) and {@code skills} (free tags
  * such as billing) say which chats routing gives it first. {@code displayName} (null: its
  * {@code name}) is what visitors and colleagues read, {@code avatarFileId} its picture (null: initials).
+ * {@code emailLoad} counts the e-mail conversations it holds in e-mail slots of their own, on a
+ * site that gives e-mails a limit apart from the chat slots; elsewhere e-mails count in {@code load}.
  */
 public record Agent(
     String id,
@@ -23,7 +25,16 @@ public record Agent(
     List<String> languages,
     List<String> skills,
     String displayName,
-    String avatarFileId) {
+    String avatarFileId,
+    int emailLoad) {
+
+  /** An agent holding no e-mail slot (see {@link AgentSelection#maxEmails}). */
+  public Agent(String id, String siteKey, String email, String name, String role, int maxChats, AgentStatus status, int load,
+      boolean disabled, Instant lastAssignedAt, List<String> languages, List<String> skills, String displayName,
+      String avatarFileId) {
+    this(id, siteKey, email, name, role, maxChats, status, load, disabled, lastAssignedAt, languages, skills, displayName,
+        avatarFileId, 0);
+  }
 
   /** An agent without a display name or picture of its own. */
   public Agent(String id, String siteKey, String email, String name, String role, int maxChats, AgentStatus status, int load,
@@ -55,7 +66,13 @@ public record Agent(
   /** The agent as it is after taking one more chat at {@code at}. */
   public Agent withOneMoreChat(Instant at) {
     return new Agent(id, siteKey, email, name, role, maxChats, status, load + 1, disabled, at, languages, skills,
-        displayName, avatarFileId);
+        displayName, avatarFileId, emailLoad);
+  }
+
+  /** The agent as it is after taking one more e-mail slot at {@code at}. */
+  public Agent withOneMoreEmail(Instant at) {
+    return new Agent(id, siteKey, email, name, role, maxChats, status, load, disabled, at, languages, skills,
+        displayName, avatarFileId, emailLoad + 1);
   }
 
   /** The name visitors read in the chat: the display name it chose, else its account's name. */

@@ -9,9 +9,11 @@ import java.util.Set;
  * Which agents may get a chat and in what order, written down as data once: routing states it
  * ({@code routing.AssignmentPolicy}), plain Java reads it as a predicate and a comparator, and
  * the store turns the same value into the filter and sort of its atomic MongoDB claim.
+ * {@code maxEmails} null: the claim takes a chat slot (load, up to maxChats); otherwise it takes an
+ * e-mail slot (emailLoad, below maxEmails), as an e-mail does on a site that gives e-mails a limit of their own.
  */
 public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFreeSlots, List<RankKey> ranking,
-    String language, String skill, Set<String> among) {
+    String language, String skill, Set<String> among, Integer maxEmails) {
 
   public AgentSelection {
     ranking = List.copyOf(ranking);
@@ -20,7 +22,7 @@ public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFre
 
   /** The same selection, but only among these agents (those with a dashboard open). */
   public AgentSelection among(Set<String> agentIds) {
-    return new AgentSelection(status, enabledOnly, minFreeSlots, ranking, language, skill, agentIds);
+    return new AgentSelection(status, enabledOnly, minFreeSlots, ranking, language, skill, agentIds, maxEmails);
   }
 
   /** Whether the agent is among those this selection may choose from at all ({@code among} null: everyone). */
@@ -30,12 +32,22 @@ public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFre
 
   /** Any agent of the status with room, whatever it speaks or knows, among all agents of a site. */
   public AgentSelection(AgentStatus status, boolean enabledOnly, int minFreeSlots, List<RankKey> ranking) {
-    this(status, enabledOnly, minFreeSlots, ranking, null, null, null);
+    this(status, enabledOnly, minFreeSlots, ranking, null, null, null, null);
+  }
+
+  /** The same selection, claiming an e-mail slot below {@code limit} instead of a chat slot (null: a chat slot). */
+  public AgentSelection emailSlots(Integer limit) {
+    return new AgentSelection(status, enabledOnly, minFreeSlots, ranking, language, skill, among, limit);
+  }
+
+  /** Whether a claim by this selection takes an e-mail slot rather than a chat slot. */
+  public boolean takesEmailSlot() {
+    return maxEmails != null;
   }
 
   /** The same selection, among the agents that speak {@code language} and have {@code skill} (null: any). */
   public AgentSelection matching(String language, String skill) {
-    return new AgentSelection(status, enabledOnly, minFreeSlots, ranking, language, skill, among);
+    return new AgentSelection(status, enabledOnly, minFreeSlots, ranking, language, skill, among, maxEmails);
   }
 
   /** Whether the agent speaks the language and has the skill this selection asks for (ignoring status and room). */
@@ -45,7 +57,7 @@ public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFre
 
   /** One step of the order, ascending; ties go to the next key. */
   public enum RankKey {
-    /** Fewest active chats first. */
+    /** Fewest active chats first (fewest e-mails, for an e-mail slot). */
     LOAD,
     /** Longest since the last assignment first; an agent never assigned comes before all others. */
     LAST_ASSIGNED_AT
@@ -53,8 +65,11 @@ public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFre
 
   /** Whether this agent may get a chat now. */
   public boolean allows(Agent agent) {
-    return agent.status() == status && !(enabledOnly && agent.disabled()) && agent.freeSlots() >= minFreeSlots && fits(agent)
-        && admits(agent.id());
+    return agent.status() == status && !(enabledOnly && agent.disabled()) && hasRoom(agent) && fits(agent) && admits(agent.id());
+  }
+
+  private boolean hasRoom(Agent agent) {
+    return takesEmailSlot() ? agent.emailLoad() < maxEmails : agent.freeSlots() >= minFreeSlots;
   }
 
   /** The order among allowed agents: the first gets the chat. */
@@ -62,7 +77,7 @@ public record AgentSelection(AgentStatus status, boolean enabledOnly, int minFre
     Comparator<Agent> order = (a, b) -> 0;
     for (RankKey key : ranking) {
       order = order.thenComparing(switch (key) {
-        case LOAD -> Comparator.comparingInt(Agent::load);
+        case LOAD -> Comparator.comparingInt(takesEmailSlot() ? Agent::emailLoad : Agent::load);
         case LAST_ASSIGNED_AT -> Comparator.comparing(Agent::lastAssignedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
       });
     }

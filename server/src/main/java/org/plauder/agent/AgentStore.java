@@ -29,8 +29,13 @@ public interface AgentStore {
   /** Takes one chat slot of this agent if {@code selection} allows it; null otherwise. */
   Future<Agent> claimSlotOf(String agentId, String siteKey, AgentSelection selection, Instant now);
 
-  /** Gives back a slot taken by a claim. */
-  Future<Void> releaseSlot(String agentId);
+  /** Gives back a chat slot taken by a claim. */
+  default Future<Void> releaseSlot(String agentId) {
+    return releaseSlot(agentId, false);
+  }
+
+  /** Gives back a slot taken by a claim: an e-mail slot ({@link AgentSelection#takesEmailSlot}) or a chat slot. */
+  Future<Void> releaseSlot(String agentId, boolean emailSlot);
 
   Future<Agent> setStatus(String agentId, AgentStatus status);
 

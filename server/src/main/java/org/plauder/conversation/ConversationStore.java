@@ -20,8 +20,14 @@ public interface ConversationStore {
    * Opens a queued chat for the visitor with this queue ticket; null when the visitor has an open
    * chat already (two tabs asked at once, or two nodes): a visitor never has two.
    */
+  default Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
+      String visitorEmail, ChatNeeds needs, Instant now) {
+    return openQueued(siteKey, visitorId, queueTicket, visitorName, visitorEmail, needs, now, Conversation.CHAT);
+  }
+
+  /** As above, a conversation of this {@link Conversation#channel}, known to its queue entry: routing claims its slot by it. */
   Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
-      String visitorEmail, ChatNeeds needs, Instant now);
+      String visitorEmail, ChatNeeds needs, Instant now, String channel);
 
   /**
    * Stores the conversation of a message left while nobody was online, once per visitor and

@@ -33,6 +33,9 @@ public interface ParkedStore {
   /** The agent's parked conversations, oldest assignment first. */
   Future<List<Parked>> parkedOf(String agentId);
 
+  /** The site's parked (pending, snoozed) conversations, of every agent, at most {@code limit}, longest parked first by assignment. */
+  Future<List<Parked>> parkedOfSite(String siteKey, int limit);
+
   /** Every snoozed conversation of every site: what a node starting up sets its snooze timers for. */
   Future<List<Parked>> snoozed();
 

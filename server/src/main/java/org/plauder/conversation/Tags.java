@@ -1,6 +1,5 @@
 package org.plauder.conversation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -11,7 +10,7 @@ import org.plauder.protocol.FreeText;
  * The rules of a conversation's tags: a tag is short and one word — letters, digits, {@code -} and
  * {@code _}, at most {@link #MAX_LENGTH} characters — and normalised, so that "Rückgabe ",
  * "rückgabe" and "RÜCKGABE" are one tag: stripped, lower case, spaces inside turned into {@code -}.
- * A conversation holds at most {@link #MAX_PER_CONVERSATION}. Pure: values in, values or a
+ * A conversation holds at most {@link #MAX_PER_CONVERSATION}, kept exact by the store's conditional update. Pure: values in, values or a
  * {@link Failure} out.
  */
 public final class Tags {
@@ -42,16 +41,15 @@ public final class Tags {
     return tag;
   }
 
-  /** The tags with {@code tag} added at the end (unchanged when it is there), or a 409 {@code too_many_tags}. */
-  public static List<String> added(List<String> tags, String tag) {
-    if (tags.contains(tag)) {
-      return tags;
-    }
-    if (tags.size() >= MAX_PER_CONVERSATION) {
+  /**
+   * The tags after the store added {@code tag} with its one conditional update (only while it was
+   * missing and there were fewer than {@link #MAX_PER_CONVERSATION}): {@code after} itself, or a
+   * 409 {@code too_many_tags} when the tag is not among them, because the conversation was full.
+   */
+  public static List<String> requireAdded(List<String> after, String tag) {
+    if (!after.contains(tag)) {
       throw Failure.conflict("too_many_tags", "a conversation holds at most " + MAX_PER_CONVERSATION + " tags");
     }
-    List<String> more = new ArrayList<>(tags);
-    more.add(tag);
-    return List.copyOf(more);
+    return after;
   }
 }

@@ -10,8 +10,11 @@ public interface WrapUpStore {
 
   Future<WrapUp> of(String conversationId);
 
-  /** Adds the tag unless it is there already; the tags after. */
-  Future<List<String>> addTag(String conversationId, String tag);
+  /**
+   * Adds the tag with one conditional update, only while it is missing and the conversation has
+   * fewer than {@code limit} tags, so concurrent additions never go past the limit; the tags after.
+   */
+  Future<List<String>> addTag(String conversationId, String tag, int limit);
 
   /** Removes the tag; the tags after. */
   Future<List<String>> removeTag(String conversationId, String tag);

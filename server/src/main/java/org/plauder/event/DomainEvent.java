@@ -6,6 +6,7 @@ import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.Note;
 import org.plauder.conversation.QueueCard;
 import org.plauder.conversation.RoutingStep.Candidate;
 import org.plauder.conversation.Whisper;
@@ -177,6 +178,12 @@ public sealed interface DomainEvent {
 
   /** An agent changed its display name or picture ({@code AgentProfiles}); nodes read the agent again. */
   record AgentProfileChanged(String siteKey, String agentId) implements DomainEvent {}
+
+  /** An agent added or removed a tag of a conversation: its tags now. For the site's agents only, never a visitor. */
+  record TagsChanged(String siteKey, String conversationId, List<String> tags) implements DomainEvent {}
+
+  /** An agent wrote an internal note on a conversation. For the site's agents only, never a visitor. */
+  record NoteAdded(String siteKey, Note note) implements DomainEvent {}
 
   /**
    * An agent went away or offline from its dashboard ({@code DeskLeaving}) and chose what became of its

@@ -109,6 +109,7 @@ public final class Json {
         .put("maxChats", a.maxChats())
         .put("status", a.status().wire())
         .put("load", a.load())
+        .put("emailLoad", a.emailLoad())
         .put("disabled", a.disabled())
         .put("languages", new JsonArray(a.languages()))
         .put("skills", new JsonArray(a.skills()))
@@ -136,6 +137,7 @@ public final class Json {
         .put("prechatForm", prechatForm(s.prechatForm()))
         .put("agentGraceSeconds", s.agentGraceSeconds())
         .put("agentAutoAwayMinutes", s.agentAutoAwayMinutes())
+        .put("maxEmails", s.maxEmails())
         .put("topics", topics(s.skillRouting()))
         .put("skillFallbackSeconds", s.skillRouting().fallbackAfterSeconds())
         .put("timeZone", s.timeZone());

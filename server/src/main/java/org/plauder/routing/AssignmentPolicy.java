@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.Set;
+import java.util.function.Function;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentConnections;
 import org.plauder.agent.AgentSelection;
 import org.plauder.agent.AgentSelection.RankKey;
 import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatNeeds;
+import org.plauder.conversation.Conversation;
 import org.plauder.conversation.QueuedChat;
 import org.plauder.conversation.RoutingStep.Candidate;
 import org.plauder.event.DomainEvent.AssignReason;
+import org.plauder.site.Site;
 
 /**
  * Which agent gets a chat: only an online, enabled agent with a free slot; among those the one
@@ -27,7 +31,8 @@ import org.plauder.event.DomainEvent.AssignReason;
  * matches). The rule is one {@link AgentSelection}: {@link #choose} reads it in plain Java, and the
  * store's atomic claim is derived from the same value, so both pick alike. On a server only agents
  * with a dashboard socket open count ({@link #onlyConnected}): {@link #now} gives the rule as it
- * stands for a site at this moment.
+ * stands for a site at this moment. On a site with {@link Site#maxEmails} an e-mail conversation
+ * takes an e-mail slot of its own instead of a chat slot ({@link #selectionFor}), claimed as atomically.
  */
 public final class AssignmentPolicy {
 
@@ -43,26 +48,73 @@ public final class AssignmentPolicy {
   private final AgentSelection selection;
   /** Who has a dashboard open; null: every agent counts as connected (the rule alone, as its unit tests use it). */
   private final AgentConnections connections;
+  /** Each agent's e-mail slots of their own (null: an e-mail takes a chat slot), as given or, with {@code sites}, the site's now. */
+  private final Integer maxEmails;
+  private final Function<String, Future<Site>> sites;
 
-  private AssignmentPolicy(AgentSelection selection, AgentConnections connections) {
+  private AssignmentPolicy(AgentSelection selection, AgentConnections connections, Integer maxEmails,
+      Function<String, Future<Site>> sites) {
     this.selection = selection;
     this.connections = connections;
+    this.maxEmails = maxEmails;
+    this.sites = sites;
   }
 
   /** The rule Plauder routes by. */
   public static AssignmentPolicy lowestLoad() {
-    return new AssignmentPolicy(new AgentSelection(AgentStatus.ONLINE, true, 1, List.of(RankKey.LOAD, RankKey.LAST_ASSIGNED_AT)), null);
+    return new AssignmentPolicy(new AgentSelection(AgentStatus.ONLINE, true, 1, List.of(RankKey.LOAD, RankKey.LAST_ASSIGNED_AT)), null,
+        null, null);
   }
 
   /** The same rule, for agents with a dashboard socket open only: an agent whose last socket closed gets no new chat. */
   public AssignmentPolicy onlyConnected(AgentConnections connections) {
-    return new AssignmentPolicy(selection, connections);
+    return new AssignmentPolicy(selection, connections, maxEmails, sites);
   }
 
-  /** The rule for the site at this moment: among the agents connected now. */
+  /** The same rule, with e-mail slots of their own, this many per agent (null: an e-mail takes a chat slot). */
+  public AssignmentPolicy withMaxEmails(Integer maxEmails) {
+    return new AssignmentPolicy(selection, connections, maxEmails, null);
+  }
+
+  /** The same rule, with each site's e-mail slots as its settings say at the moment ({@link #now}). */
+  public AssignmentPolicy withSiteSettings(Function<String, Future<Site>> sites) {
+    return new AssignmentPolicy(selection, connections, maxEmails, sites);
+  }
+
+  /** The rule for the site at this moment: among the agents connected now, with the site's e-mail slots. */
   public Future<AssignmentPolicy> now(String siteKey) {
-    return connections == null ? Future.succeededFuture(this)
-        : connections.connectedOf(siteKey).map(ids -> new AssignmentPolicy(selection.among(ids), null));
+    Future<Set<String>> connected = connections == null ? Future.succeededFuture(null) : connections.connectedOf(siteKey);
+    Future<Integer> emails = sites == null ? Future.succeededFuture(maxEmails)
+        : sites.apply(siteKey).map(site -> site == null ? null : site.maxEmails());
+    return Future.all(connected, emails).map(both -> {
+      Set<String> ids = both.resultAt(0);
+      return new AssignmentPolicy(ids == null ? selection : selection.among(ids), null, both.resultAt(1), null);
+    });
+  }
+
+  /** Whether a conversation of this channel takes an e-mail slot of its own rather than a chat slot. */
+  public boolean takesEmailSlot(String channel) {
+    return maxEmails != null && Conversation.EMAIL.equals(channel);
+  }
+
+  /** Whether {@code c} takes (and so gives back) an e-mail slot on its site now; a chat never does, and costs no read. */
+  public Future<Boolean> takesEmailSlot(Conversation c) {
+    return selectionFor(c).map(AgentSelection::takesEmailSlot);
+  }
+
+  /** The rule for {@code c} that asks nothing in particular, with the slot it claims on its site now; among all agents. */
+  public Future<AgentSelection> selectionFor(Conversation c) {
+    if (!Conversation.EMAIL.equals(c.channel())) {
+      return Future.succeededFuture(selection);
+    }
+    Future<Integer> emails = sites == null ? Future.succeededFuture(maxEmails)
+        : sites.apply(c.siteKey()).map(site -> site == null ? null : site.maxEmails());
+    return emails.map(limit -> limit == null ? selection : selection.emailSlots(limit));
+  }
+
+  /** The rule for a conversation of this channel that asks nothing in particular: the slot it claims included. */
+  public AgentSelection selectionFor(String channel) {
+    return takesEmailSlot(channel) ? selection.emailSlots(maxEmails) : selection;
   }
 
   /** Whether the agent counts as online for visitors: chose online, enabled and (see {@link #now}) connected; room aside. */
@@ -109,6 +161,12 @@ public final class AssignmentPolicy {
    * matches anyway or the chat asks nothing (lowest load).
    */
   public Choice choiceFor(ChatNeeds needs, Collection<Agent> agents, Instant now) {
+    return choiceFor(needs, Conversation.CHAT, agents, now);
+  }
+
+  /** As {@link #choiceFor(ChatNeeds, Collection, Instant)}, for a conversation of this channel (the slot it claims). */
+  public Choice choiceFor(ChatNeeds needs, String channel, Collection<Agent> agents, Instant now) {
+    AgentSelection selection = selectionFor(channel);
     AgentSelection matching = selection.matching(needs.language(), needs.skill());
     List<Agent> online = agents.stream().filter(this::isOnline).toList();
     long fitting = online.stream().filter(matching::fits).count();
@@ -131,12 +189,13 @@ public final class AssignmentPolicy {
     agents.forEach(a -> asIfAssigned.put(a.id(), a));
     List<Planned> planned = new ArrayList<>();
     for (QueuedChat chat : waiting) {
-      Choice choice = choiceFor(chat.needs(), agents, now);
+      Choice choice = choiceFor(chat.needs(), chat.channel(), agents, now);
       List<Agent> allowed = asIfAssigned.values().stream().filter(choice.selection()::allows).toList();
       Optional<Agent> next = allowed.stream().min(choice.selection().order());
       if (next.isPresent()) {
         planned.add(new Planned(chat, choice, next.get().id(), considered(allowed.stream(), choice.selection())));
-        asIfAssigned.put(next.get().id(), next.get().withOneMoreChat(now));
+        Agent agent = next.get();
+        asIfAssigned.put(agent.id(), choice.selection().takesEmailSlot() ? agent.withOneMoreEmail(now) : agent.withOneMoreChat(now));
       }
     }
     return planned;

@@ -198,9 +198,7 @@ public final class ChatRouter {
   }
 
   private Future<Void> handOverTo(String agentId, Conversation c, AssignReason reason) {
-    Instant now = clock.instant();
-    return policy.now(c.siteKey()).compose(p -> drain.handOver(agents.claimSlotOf(agentId, c.siteKey(), p.selection(), now), c.id(),
-        now, reason, null)).mapEmpty();
+    return drain.handOverTo(agentId, c, clock.instant(), reason).mapEmpty();
   }
 
   /** The state of a conversation as its visitor sees it, with queue position while queued. */
@@ -230,7 +228,8 @@ public final class ChatRouter {
       boolean wasActive = before.status() == ConversationStatus.ACTIVE;
       events.publish(new ChatClosed(before.siteKey(), before.id(), before.visitorId(), before.agentId(), closedBy, wasActive));
       return wasActive
-          ? agents.releaseSlot(before.agentId()).compose(v -> assignQueued(before.siteKey()))
+          ? policy.takesEmailSlot(before).compose(email -> agents.releaseSlot(before.agentId(), email))
+              .compose(v -> assignQueued(before.siteKey()))
           : queue.announce(before.siteKey());
     }).compose(v -> conversations.find(c.id()));
   }
@@ -265,18 +264,15 @@ public final class ChatRouter {
     if (c.status() != ConversationStatus.QUEUED) {
       return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
     }
-    Instant now = clock.instant();
-    return policy.now(c.siteKey())
-        .compose(p -> drain.handOver(agents.claimSlotOf(agent.id(), c.siteKey(), p.selection(), now), c.id(), now, AssignReason.TAKEN, null))
-        .compose(h -> {
-          if (h.agent() == null) {
-            return agents.find(agent.id()).compose(a -> Future.<Conversation>failedFuture(TakeRefusal.of(a)));
-          }
-          if (h.assigned() == null) {
-            return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
-          }
-          return queue.announce(c.siteKey()).map(v -> h.assigned());
-        });
+    return drain.handOverTo(agent.id(), c, clock.instant(), AssignReason.TAKEN).compose(h -> {
+      if (h.agent() == null) {
+        return agents.find(agent.id()).compose(a -> Future.<Conversation>failedFuture(TakeRefusal.of(a)));
+      }
+      if (h.assigned() == null) {
+        return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
+      }
+      return queue.announce(c.siteKey()).map(v -> h.assigned());
+    });
   }
 
   /** Hands every active chat of a disabled agent back to the queue, ahead of newer ones; see {@link Handovers#requeueAllOf}. */

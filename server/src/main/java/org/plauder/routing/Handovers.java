@@ -62,7 +62,8 @@ final class Handovers {
       }
       List<Candidate> considered = List.of(QueueDrain.candidate(target));
       return policy.now(c.siteKey())
-          .compose(p -> agents.claimSlotOf(target.id(), c.siteKey(), p.selection(), clock.instant())).compose(claimed -> claimed == null
+          .compose(p -> agents.claimSlotOf(target.id(), c.siteKey(), p.selectionFor(c.channel()), clock.instant()))
+          .compose(claimed -> claimed == null
           ? Future.failedFuture(Failure.conflict("agent_unavailable", "that agent is not online or has no free chat slot"))
           : moveTo(c, from.id(), sender == null ? null : sender.shownName(), claimed, note, TransferReason.BY_AGENT, considered))
           .compose(moved -> moved == null
@@ -84,8 +85,8 @@ final class Handovers {
       return Future.all(agents.ofSite(c.siteKey()), policy.now(c.siteKey())).compose(both -> {
         AssignmentPolicy p = both.resultAt(1);
         List<Candidate> considered = AssignmentPolicy.considered(both.<List<Agent>>resultAt(0).stream()
-            .filter(a -> !a.id().equals(agentId) && p.canTakeChat(a)), p.selection());
-        return agents.claimSlotExcept(c.siteKey(), agentId, p.selection(), clock.instant()).compose(target -> target == null
+            .filter(a -> !a.id().equals(agentId) && p.canTakeChat(a)), p.selectionFor(c.channel()));
+        return agents.claimSlotExcept(c.siteKey(), agentId, p.selectionFor(c.channel()), clock.instant()).compose(target -> target == null
             ? Future.succeededFuture(null)
             : moveTo(c, agentId, c.agentName(), target, null, TransferReason.NO_REPLY, considered));
       });
@@ -143,15 +144,15 @@ final class Handovers {
     return Future.all(agents.ofSite(c.siteKey()), policy.now(c.siteKey())).compose(both -> {
       AssignmentPolicy p = both.resultAt(1);
       List<Candidate> considered = AssignmentPolicy.considered(both.<List<Agent>>resultAt(0).stream()
-          .filter(a -> !a.id().equals(lost.id()) && p.canTakeChat(a)), p.selection());
-      return agents.claimSlotExcept(c.siteKey(), lost.id(), p.selection(), clock.instant()).compose(target -> target != null
+          .filter(a -> !a.id().equals(lost.id()) && p.canTakeChat(a)), p.selectionFor(c.channel()));
+      return agents.claimSlotExcept(c.siteKey(), lost.id(), p.selectionFor(c.channel()), clock.instant()).compose(target -> target != null
           ? moveTo(c, lost.id(), lost.shownName(), target, null, moved, considered).map(m -> m == null ? null : true)
           : conversations.requeue(c.id(), lost.id()).compose(back -> {
             if (!back) {
               return Future.succeededFuture((Boolean) null);
             }
             events.publish(new ChatQueued(c.siteKey(), c.id(), c.visitorId(), requeued, lost.id(), lost.shownName()));
-            return agents.releaseSlot(lost.id()).map(false);
+            return agents.releaseSlot(lost.id(), p.takesEmailSlot(c.channel())).map(false);
           }));
     });
   }
@@ -167,7 +168,8 @@ final class Handovers {
     if (supervisor.id().equals(c.agentId())) {
       return Future.failedFuture(Failure.badInput("this chat is yours already"));
     }
-    return agents.claimSlotOf(supervisor.id(), c.siteKey(), policy.selection(), clock.instant()).compose(claimed -> claimed == null
+    return policy.selectionFor(c).compose(slot -> agents.claimSlotOf(supervisor.id(), c.siteKey(), slot, clock.instant()))
+        .compose(claimed -> claimed == null
         ? Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat over"))
         : moveTo(c, c.agentId(), c.agentName(), claimed, null, TransferReason.TAKEN_OVER, List.of(QueueDrain.candidate(claimed))))
         .compose(moved -> moved == null
@@ -179,13 +181,14 @@ final class Handovers {
   private Future<Conversation> moveTo(Conversation c, String fromId, String fromName, Agent target, String note,
       TransferReason reason, List<Candidate> considered) {
     boolean unansweredOnly = reason == TransferReason.NO_REPLY;
-    return conversations.reassign(c.id(), fromId, target.id(), target.shownName(), unansweredOnly).compose(moved -> {
-      if (moved == null) {
-        return agents.releaseSlot(target.id()).map(v -> null);
-      }
-      events.publish(new ChatTransferred(moved.siteKey(), moved, fromId, fromName, note, reason, considered));
-      return agents.releaseSlot(fromId).compose(v -> assignQueued.apply(c.siteKey())).map(v -> moved);
-    });
+    return policy.takesEmailSlot(c).compose(email -> conversations.reassign(c.id(), fromId, target.id(), target.shownName(),
+        unansweredOnly).compose(moved -> {
+          if (moved == null) {
+            return agents.releaseSlot(target.id(), email).map(v -> null);
+          }
+          events.publish(new ChatTransferred(moved.siteKey(), moved, fromId, fromName, note, reason, considered));
+          return agents.releaseSlot(fromId, email).compose(v -> assignQueued.apply(c.siteKey())).map(v -> moved);
+        }));
   }
 
   /**
@@ -201,7 +204,7 @@ final class Handovers {
             return Future.succeededFuture();
           }
           events.publish(new ChatQueued(siteKey, c.id(), c.visitorId(), QueueReason.AGENT_DISABLED));
-          return agents.releaseSlot(agentId);
+          return policy.takesEmailSlot(c).compose(email -> agents.releaseSlot(agentId, email));
         }));
       }
       return chain;

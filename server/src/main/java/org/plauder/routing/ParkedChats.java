@@ -28,7 +28,8 @@ import org.plauder.protocol.Failure;
  * moves the conversation with one conditional update and then gives its agent's slot back, and
  * the queue is drained into it; opening first claims a slot with the same atomic claim as any
  * assignment ({@link AgentStore#claimSlotOf}) and then moves the conversation, giving the slot
- * back when another change came first. So no agent ever holds more than maxChats, and a node
+ * back when another change came first (an e-mail slot instead, where the site gives e-mails their own:
+ * {@link AssignmentPolicy#selectionFor}). So no agent ever holds more than its limit, and a node
  * dying between the two writes leaves at most a slot that {@link SlotAudit} gives back. Woken by
  * the customer or the end of its snooze while its agent has no room, a conversation waits in the
  * queue for anyone with room. The rules are {@link WorkStatusRules}.
@@ -88,10 +89,10 @@ public final class ParkedChats {
     }
     Instant now = clock.instant();
     return policy.now(c.siteKey())
-        .compose(p -> agents.claimSlotOf(c.agentId(), c.siteKey(), p.selection(), now))
+        .compose(p -> agents.claimSlotOf(c.agentId(), c.siteKey(), p.selectionFor(c.channel()), now))
         .compose(agent -> agent == null ? toQueue(c, snoozedUntil)
             : parked.wake(c.id(), c.agentId(), c.status(), snoozedUntil).compose(woken -> woken == null
-                ? agents.releaseSlot(c.agentId()).map((Conversation) null) : Future.succeededFuture(woken)))
+                ? giveBack(c).map((Conversation) null) : Future.succeededFuture(woken)))
         .map(woken -> woken == null ? null : announce(woken, c, null, reason));
   }
 
@@ -124,11 +125,11 @@ public final class ParkedChats {
   private Future<Conversation> open(Conversation c, Change change) {
     Instant now = clock.instant();
     return policy.now(c.siteKey())
-        .compose(p -> agents.claimSlotOf(c.agentId(), c.siteKey(), p.selection(), now))
+        .compose(p -> agents.claimSlotOf(c.agentId(), c.siteKey(), p.selectionFor(c.channel()), now))
         .compose(agent -> agent == null
             ? agents.find(c.agentId()).compose(a -> Future.<Conversation>failedFuture(TakeRefusal.of(a)))
             : parked.wake(c.id(), c.agentId(), change.from(), null).compose(woken -> woken == null
-                ? agents.releaseSlot(c.agentId()).compose(v -> Future.<Conversation>failedFuture(changedMeanwhile()))
+                ? giveBack(c).compose(v -> Future.<Conversation>failedFuture(changedMeanwhile()))
                 : Future.succeededFuture(announce(woken, c, null, StatusReason.BY_AGENT))));
   }
 
@@ -139,8 +140,13 @@ public final class ParkedChats {
       }
       announce(after.conversation(), c, after.snoozedUntil(), StatusReason.BY_AGENT);
       return change.slot() != WorkStatusRules.Slot.GIVE_BACK ? Future.succeededFuture(after)
-          : agents.releaseSlot(c.agentId()).compose(v -> router.assignQueued(c.siteKey())).map(after);
+          : giveBack(c).compose(v -> router.assignQueued(c.siteKey())).map(after);
     });
+  }
+
+  /** Gives back the slot the conversation's agent holds for it: an e-mail slot where the site gives e-mails their own. */
+  private Future<Void> giveBack(Conversation c) {
+    return policy.takesEmailSlot(c).compose(email -> agents.releaseSlot(c.agentId(), email));
   }
 
   private Conversation announce(Conversation now, Conversation before, Instant snoozedUntil, StatusReason reason) {

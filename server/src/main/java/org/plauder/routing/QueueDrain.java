@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.plauder.agent.Agent;
+import org.plauder.agent.AgentSelection;
 import org.plauder.agent.AgentStore;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStore;
@@ -94,8 +95,8 @@ final class QueueDrain {
     List<Future<Handover>> handovers = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {
       Planned p = plan.get(i);
-      handovers.add(handOver(Future.succeededFuture(claimed.agents().get(i)), p.chat().conversationId(), now, p.choice().reason(),
-          p.considered()));
+      handovers.add(handOver(Future.succeededFuture(claimed.agents().get(i)), p.choice().selection(), p.chat().conversationId(), now,
+          p.choice().reason(), p.considered()));
     }
     return Future.join(handovers).transform(done -> {
       int givenBack = 0;
@@ -134,11 +135,20 @@ final class QueueDrain {
     return new Candidate(a.id(), a.name(), a.load(), a.freeSlots());
   }
 
+  /** Claims a slot of this agent for {@code c} (by the rule for its site now: chat or e-mail slot) and hands {@code c} over. */
+  Future<Handover> handOverTo(String agentId, Conversation c, Instant now, AssignReason reason) {
+    return policy.now(c.siteKey()).compose(p -> {
+      AgentSelection selection = p.selectionFor(c.channel());
+      return handOver(agents.claimSlotOf(agentId, c.siteKey(), selection, now), selection, c.id(), now, reason, null);
+    });
+  }
+
   /**
-   * Queued → active with the agent whose slot {@code claim} took; announced as {@link ChatAssigned}
+   * Queued → active with the agent whose slot {@code claim} took by {@code claimedBy}; announced as {@link ChatAssigned}
    * with the agents {@code considered} (null: only the one claimed, as it was before the claim).
    */
-  Future<Handover> handOver(Future<Agent> claim, String conversationId, Instant now, AssignReason reason, List<Candidate> considered) {
+  private Future<Handover> handOver(Future<Agent> claim, AgentSelection claimedBy, String conversationId, Instant now,
+      AssignReason reason, List<Candidate> considered) {
     return claim.compose(agent -> {
       if (agent == null) {
         return Future.succeededFuture(new Handover(null, null));
@@ -146,7 +156,7 @@ final class QueueDrain {
       return conversations.activate(conversationId, agent.id(), agent.shownName(), now).compose(assigned -> {
         if (assigned == null) {
           // Someone else took or closed this chat in the meantime: give the slot back.
-          return agents.releaseSlot(agent.id()).map(v -> new Handover(agent, null));
+          return agents.releaseSlot(agent.id(), claimedBy.takesEmailSlot()).map(v -> new Handover(agent, null));
         }
         List<Candidate> candidates = considered != null ? considered
             : List.of(new Candidate(agent.id(), agent.name(), agent.load() - 1, agent.freeSlots() + 1));

@@ -13,7 +13,9 @@ import java.util.List;
  * {@code timeZone} (an IANA id) the zone transcripts show their times in;
  * {@code agentGraceSeconds} is how long an agent who chose online may be without a dashboard open
  * before it is set away and its chats move; after {@code agentAutoAwayMinutes} without an action of
- * its own (0: never) a connected agent is set away.
+ * its own (0: never) a connected agent is set away. {@code maxEmails} null: an e-mail conversation
+ * takes one of its agent's chat slots, as a chat does; otherwise e-mails have slots of their own,
+ * this many per agent, and an agent with full chat slots still gets e-mails.
  */
 public record Site(
     String key,
@@ -30,7 +32,19 @@ public record Site(
     SkillRouting skillRouting,
     String timeZone,
     int agentGraceSeconds,
-    int agentAutoAwayMinutes) {
+    int agentAutoAwayMinutes,
+    Integer maxEmails) {
+
+  /** A site whose e-mails take chat slots. */
+  public Site(String key, String name, List<String> allowedOrigins, int defaultMaxChats, String offlineMessage,
+      Integer retentionDays, boolean maskCardNumbers, List<String> languages, int reassignAfterSeconds, boolean stickyAgent,
+      PrechatForm prechatForm, SkillRouting skillRouting, String timeZone, int agentGraceSeconds, int agentAutoAwayMinutes) {
+    this(key, name, allowedOrigins, defaultMaxChats, offlineMessage, retentionDays, maskCardNumbers, languages,
+        reassignAfterSeconds, stickyAgent, prechatForm, skillRouting, timeZone, agentGraceSeconds, agentAutoAwayMinutes, null);
+  }
+
+  /** The most e-mail slots of their own an admin may give each agent. */
+  public static final int MAX_EMAILS_LIMIT = 50;
 
   /** A new chat whose agent has not answered within this many seconds moves to a colleague; 0 turns it off. */
   public static final int DEFAULT_REASSIGN_AFTER_SECONDS = 90;

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.size;
@@ -136,7 +137,10 @@ public final class Agents implements AgentStore {
     if (selection.enabledOnly()) {
       conditions.add(ne("disabled", true));
     }
-    conditions.add(gte("freeSlots", selection.minFreeSlots()));
+    // An e-mail slot's limit is the site's, passed in: one condition on the agent's own counter keeps it exact.
+    // (An agent stored before e-mails had slots of their own has no emailLoad: it holds none.)
+    conditions.add(selection.takesEmailSlot() ? or(lt("emailLoad", selection.maxEmails()), exists("emailLoad", false))
+        : gte("freeSlots", selection.minFreeSlots()));
     if (selection.language() != null) {
       // An agent that lists no language speaks every one.
       conditions.add(or(eq("languages", selection.language()), size("languages", 0), exists("languages", false)));
@@ -153,16 +157,15 @@ public final class Agents implements AgentStore {
   /** The selection's order as a MongoDB sort; MongoDB sorts a null lastAssignedAt before every date, as the ranking wants. */
   static Bson sortOf(AgentSelection selection) {
     return Sorts.ascending(selection.ranking().stream().map(key -> switch (key) {
-      case LOAD -> "load";
+      case LOAD -> selection.takesEmailSlot() ? "emailLoad" : "load";
       case LAST_ASSIGNED_AT -> "lastAssignedAt";
     }).toList());
   }
 
   private Future<Agent> claim(Bson filter, AgentSelection selection, Instant now) {
-    Bson update = Updates.combine(
-        Updates.inc("load", 1),
-        Updates.inc("freeSlots", -1),
-        Updates.set("lastAssignedAt", Dates.toDate(now)));
+    Bson update = selection.takesEmailSlot()
+        ? Updates.combine(Updates.inc("emailLoad", 1), Updates.set("lastAssignedAt", Dates.toDate(now)))
+        : Updates.combine(Updates.inc("load", 1), Updates.inc("freeSlots", -1), Updates.set("lastAssignedAt", Dates.toDate(now)));
     FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
         .returnDocument(ReturnDocument.AFTER)
         .sort(sortOf(selection));
@@ -170,7 +173,10 @@ public final class Agents implements AgentStore {
   }
 
   @Override
-  public Future<Void> releaseSlot(String agentId) {
+  public Future<Void> releaseSlot(String agentId, boolean emailSlot) {
+    if (emailSlot) {
+      return Reactive.first(db.agents().updateOne(and(eq("_id", agentId), gt("emailLoad", 0)), Updates.inc("emailLoad", -1))).mapEmpty();
+    }
     return Reactive.first(db.agents().updateOne(and(eq("_id", agentId), gt("load", 0)),
         Updates.combine(Updates.inc("load", -1), Updates.inc("freeSlots", 1)))).mapEmpty();
   }
@@ -239,6 +245,7 @@ public final class Agents implements AgentStore {
         d.getList("languages", String.class),
         d.getList("skills", String.class),
         d.getString("displayName"),
-        d.getString("avatarFileId"));
+        d.getString("avatarFileId"),
+        d.getInteger("emailLoad", 0));
   }
 }

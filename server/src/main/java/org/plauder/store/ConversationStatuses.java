@@ -75,6 +75,14 @@ public final class ConversationStatuses implements ParkedStore {
   }
 
   @Override
+  public Future<List<Parked>> parkedOfSite(String siteKey, int limit) {
+    return Reactive.list(db.conversations().find(and(eq("siteKey", siteKey),
+            com.mongodb.client.model.Filters.in("status", ConversationStatus.PENDING.wire(), ConversationStatus.SNOOZED.wire())))
+            .sort(Sorts.ascending("assignedAt")).limit(limit))
+        .map(list -> list.stream().map(ConversationStatuses::parked).toList());
+  }
+
+  @Override
   public Future<List<Parked>> snoozed() {
     return Reactive.list(db.conversations().find(eq("status", ConversationStatus.SNOOZED.wire())))
         .map(list -> list.stream().map(ConversationStatuses::parked).toList());

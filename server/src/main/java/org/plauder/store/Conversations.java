@@ -53,12 +53,12 @@ public final class Conversations implements ConversationStore {
 
   @Override
   public Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
-      String visitorEmail, ChatNeeds needs, Instant now) {
+      String visitorEmail, ChatNeeds needs, Instant now, String channel) {
     // The conversation first, then the claim, then the queue entry: a claim always points at a
     // stored conversation, and a crash in between leaves a queued chat that the start-up rebuild
     // gives its entries back. The tab that loses the claim removes its never-announced conversation.
-    return insertDocument(Ids.newId(), siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, needs, now)
-        .compose(created -> open.claim(visitorId, created.id()).compose(claimed -> claimed
+    return insertDocument(Ids.newId(), siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, needs, now,
+        channel).compose(created -> open.claim(visitorId, created.id()).compose(claimed -> claimed
             ? open.enqueue(created, queueTicket).map(v -> created)
             : Reactive.done(db.conversations().deleteOne(eq("_id", created.id()))).map(v -> null)));
   }
@@ -72,18 +72,20 @@ public final class Conversations implements ConversationStore {
   public Future<Conversation> insertLeftMessage(String siteKey, String visitorId, String clientMsgId, String visitorName,
       String visitorEmail, Instant now) {
     String id = Ids.derivedFrom("left-message", visitorId, clientMsgId);
-    return insertDocument(id, siteKey, visitorId, ConversationStatus.OFFLINE, 0, visitorName, visitorEmail, ChatNeeds.NONE, now)
+    return insertDocument(id, siteKey, visitorId, ConversationStatus.OFFLINE, 0, visitorName, visitorEmail, ChatNeeds.NONE, now,
+        Conversation.CHAT)
         .recover(e -> e instanceof AlreadyExists ? find(id) : Future.failedFuture(e));
   }
 
   Future<Conversation> insertDocument(String id, String siteKey, String visitorId, ConversationStatus status,
-      long queueTicket, String visitorName, String visitorEmail, ChatNeeds needs, Instant now) {
+      long queueTicket, String visitorName, String visitorEmail, ChatNeeds needs, Instant now, String channel) {
     Document doc = new Document("_id", id).append("siteKey", siteKey).append("visitorId", visitorId)
         .append("agentId", null).append("agentName", null)
         .append("status", status.wire()).append("queueTicket", queueTicket).append("createdAt", Dates.toDate(now))
         .append("assignedAt", null).append("firstAgentReplyAt", null).append("closedAt", null).append("closedBy", null)
         .append("lastSeq", 0L).append("rating", null)
-        .append("visitorName", visitorName).append("visitorEmail", visitorEmail).append("needs", ConversationDocs.needs(needs));
+        .append("visitorName", visitorName).append("visitorEmail", visitorEmail).append("needs", ConversationDocs.needs(needs))
+        .append("channel", channel);
     return Reactive.first(db.conversations().insertOne(doc)).map(r -> toConversation(doc));
   }
 

@@ -37,13 +37,10 @@ public final class EmailConversations {
 
   /**
    * Opens a queued conversation of channel email; null when the visitor has an open conversation
-   * already. It is marked email before anyone hears of it (the caller announces it afterwards).
+   * already. It is stored as email with its queue entry, before anyone hears of it (the caller announces it afterwards).
    */
   public Future<Conversation> openQueued(String siteKey, String visitorId, String name, String address, Instant now) {
     return conversations.nextQueueTicket(siteKey)
-        .compose(ticket -> conversations.openQueued(siteKey, visitorId, ticket, name, address, ChatNeeds.NONE, now))
-        .compose(c -> c == null ? Future.succeededFuture(null)
-            : Reactive.done(db.conversations().updateOne(eq("_id", c.id()), Updates.set("channel", Conversation.EMAIL)))
-                .compose(v -> conversations.find(c.id())));
+        .compose(ticket -> conversations.openQueued(siteKey, visitorId, ticket, name, address, ChatNeeds.NONE, now, Conversation.EMAIL));
   }
 }

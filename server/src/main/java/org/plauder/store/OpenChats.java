@@ -61,7 +61,7 @@ final class OpenChats {
   Future<Void> enqueue(Conversation c, long ticket, Document card) {
     Document entry = new Document("_id", c.id()).append("siteKey", c.siteKey()).append("ticket", ticket)
         .append("visitorId", c.visitorId()).append("visitorName", c.visitorName()).append("createdAt", Dates.toDate(c.createdAt()))
-        .append("needs", ConversationDocs.needs(c.needs()));
+        .append("needs", ConversationDocs.needs(c.needs())).append("channel", c.channel());
     if (card != null) {
       entry.append("card", card);
     }
@@ -73,7 +73,8 @@ final class OpenChats {
     return Reactive.list(db.queue().find(eq("siteKey", siteKey)).sort(Sorts.ascending("ticket")).limit(limit))
         .map(list -> list.stream().map(d -> new QueuedChat(d.getString("_id"), d.getString("visitorId"), d.getString("visitorName"),
             d.getDate("createdAt") == null ? null : Dates.toInstant(d.getDate("createdAt")),
-            ConversationDocs.needs(d.get("needs", Document.class)), QueueCards.fromDocument(d.get("card", Document.class)))).toList());
+            ConversationDocs.needs(d.get("needs", Document.class)), QueueCards.fromDocument(d.get("card", Document.class)),
+            d.getString("channel"))).toList());
   }
 
   Future<Void> dequeue(String conversationId) {

@@ -38,7 +38,8 @@ public final class Sites {
         .append("skillRouting", skillRouting(site.skillRouting()))
         .append("timeZone", site.timeZone())
         .append("agentGraceSeconds", site.agentGraceSeconds())
-        .append("agentAutoAwayMinutes", site.agentAutoAwayMinutes());
+        .append("agentAutoAwayMinutes", site.agentAutoAwayMinutes())
+        .append("maxEmails", site.maxEmails());
     return Reactive.first(db.sites().insertOne(doc))
         .<Void>mapEmpty()
         .recover(e -> e instanceof AlreadyExists ? Future.succeededFuture() : Future.failedFuture(e))
@@ -66,7 +67,8 @@ public final class Sites {
             com.mongodb.client.model.Updates.set("skillRouting", skillRouting(site.skillRouting())),
             com.mongodb.client.model.Updates.set("timeZone", site.timeZone()),
             com.mongodb.client.model.Updates.set("agentGraceSeconds", site.agentGraceSeconds()),
-            com.mongodb.client.model.Updates.set("agentAutoAwayMinutes", site.agentAutoAwayMinutes()))))
+            com.mongodb.client.model.Updates.set("agentAutoAwayMinutes", site.agentAutoAwayMinutes()),
+            com.mongodb.client.model.Updates.set("maxEmails", site.maxEmails()))))
         .compose(r -> find(site.key()));
   }
 
@@ -90,7 +92,8 @@ public final class Sites {
         skillRouting(d.get("skillRouting", Document.class)),
         d.getString("timeZone") == null ? Site.DEFAULT_TIME_ZONE : d.getString("timeZone"),
         d.getInteger("agentGraceSeconds", Site.DEFAULT_AGENT_GRACE_SECONDS),
-        d.getInteger("agentAutoAwayMinutes", 0));
+        d.getInteger("agentAutoAwayMinutes", 0),
+        d.getInteger("maxEmails"));
   }
 
   private static Document skillRouting(SkillRouting r) {

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.Projections;
@@ -44,8 +45,10 @@ public final class WrapUps implements WrapUpStore {
   }
 
   @Override
-  public Future<List<String>> addTag(String conversationId, String tag) {
-    return Reactive.done(db.conversations().updateOne(eq("_id", conversationId), Updates.addToSet("tags", tag)))
+  public Future<List<String>> addTag(String conversationId, String tag, int limit) {
+    // "tags.<limit-1>" missing: fewer than limit tags (also none at all); one document, one update, so it is exact.
+    Bson roomAndNew = and(eq("_id", conversationId), ne("tags", tag), exists("tags." + (limit - 1), false));
+    return Reactive.done(db.conversations().updateOne(roomAndNew, Updates.push("tags", tag)))
         .compose(v -> of(conversationId)).map(WrapUp::tags);
   }
 

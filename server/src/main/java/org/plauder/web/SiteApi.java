@@ -65,18 +65,33 @@ final class SiteApi {
           : site.agentGraceSeconds();
       int autoAway = body.containsKey("agentAutoAwayMinutes")
           ? Inputs.intInRange(body, "agentAutoAwayMinutes", 0, Site.MAX_AGENT_AUTO_AWAY_MINUTES) : site.agentAutoAwayMinutes();
+      Integer maxEmails = body.containsKey("maxEmails") ? maxEmails(body) : site.maxEmails();
       return services.sites().updateSettings(new Site(site.key(), site.name(), origins, defaultMaxChats, offlineMessage,
           retentionDays, mask, languages, reassignAfter, sticky, prechatForm, skills, timeZone,
-          agentGrace, autoAway));
+          agentGrace, autoAway, maxEmails));
     }).onSuccess(site -> {
       services.caches().forgetSite(site.key());
       services.events().publish(new SiteChanged(site.key()));
+      services.router().assignQueued(site.key()); // e-mail slots of their own may leave room for waiting e-mails
     }).onComplete(site -> Http.json(ctx, 200, Json.site(site)), ctx::fail);
   }
 
   /** The gate checked the token against the agent's record, so a missing site is a fault, never a hang. */
   private static Future<Site> existing(Site site) {
     return site == null ? Future.failedFuture(Failure.notFound("site")) : Future.succeededFuture(site);
+  }
+
+  /** E-mail slots of their own per agent, 1 to {@link Site#MAX_EMAILS_LIMIT}; null: e-mails take chat slots. */
+  private static Integer maxEmails(JsonObject body) {
+    Object value = body.getValue("maxEmails");
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Inputs.intInRange(body, "maxEmails", 1, Site.MAX_EMAILS_LIMIT);
+    } catch (Failure notANumber) {
+      throw Failure.badInput("maxEmails must be null (an e-mail takes a chat slot) or a whole number from 1 to " + Site.MAX_EMAILS_LIMIT);
+    }
   }
 
   /** A time zone by its IANA id, such as Europe/Berlin. */

@@ -9,11 +9,13 @@ import org.plauder.agent.Agent;
 import org.plauder.auth.Identity;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
+import org.plauder.conversation.ParkedStore;
 import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
 import org.plauder.event.Watchers;
+import org.plauder.store.ConversationStatuses;
 import org.plauder.supervision.WhisperService;
 
 /**
@@ -29,9 +31,11 @@ final class SupervisorActions {
   private final Services services;
   private final Watchers monitoring;
   private final WhisperService whispers;
+  private final ParkedStore parked;
 
   SupervisorActions(Services services, Watchers monitoring, WhisperService whispers) {
     this.services = services;
+    this.parked = new ConversationStatuses(services.database());
     this.monitoring = monitoring;
     this.whispers = whispers;
   }
@@ -52,7 +56,7 @@ final class SupervisorActions {
   }
 
   /**
-   * Every open chat of the site, and (with {@code watching}, the default) the chats' events as
+   * Every open chat of the site (parked e-mail conversations too, with their work status), and (with {@code watching}, the default) the chats' events as
    * {@code monitor} pushes for the next minute; the dashboard asks again while its monitor is open.
    */
   private Future<JsonObject> monitor(Identity agent, JsonObject body) {
@@ -63,10 +67,12 @@ final class SupervisorActions {
       return Future.succeededFuture(new JsonObject());
     }
     return Future.all(services.conversations().ofSite(agent.siteKey(), ConversationStatus.ACTIVE, MAX_LISTED),
-        services.conversations().ofSite(agent.siteKey(), ConversationStatus.QUEUED, MAX_LISTED)).map(both -> {
+        services.conversations().ofSite(agent.siteKey(), ConversationStatus.QUEUED, MAX_LISTED),
+        parked.parkedOfSite(agent.siteKey(), MAX_LISTED)).map(all -> {
           JsonArray chats = new JsonArray();
-          both.<List<Conversation>>resultAt(0).forEach(c -> chats.add(Json.conversation(c)));
-          both.<List<Conversation>>resultAt(1).forEach(c -> chats.add(Json.conversation(c)));
+          all.<List<Conversation>>resultAt(0).forEach(c -> chats.add(Json.conversation(c)));
+          all.<List<Conversation>>resultAt(1).forEach(c -> chats.add(Json.conversation(c)));
+          all.<List<ParkedStore.Parked>>resultAt(2).forEach(p -> chats.add(StatusActions.conversation(p)));
           return new JsonObject().put("conversations", chats).put("watchSeconds", Watchers.WATCH_FOR.toSeconds());
         });
   }

@@ -3,9 +3,11 @@ package org.plauder.web;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import org.plauder.conversation.ParkedStore.Parked;
 import org.plauder.event.DomainEvent.ChatAssigned;
 import org.plauder.event.DomainEvent.ChatClosed;
 import org.plauder.event.DomainEvent.ChatTransferred;
+import org.plauder.event.DomainEvent.ConversationStatusChanged;
 import org.plauder.event.DomainEvent.MessageAppended;
 import org.plauder.event.DomainEvent.WhisperAdded;
 import org.plauder.event.DomainEvents;
@@ -41,6 +43,8 @@ public final class SupervisorPushes extends VerticleBase {
         events.on(ChatTransferred.class, e -> toWatchers(e.siteKey(), null,
             monitor("transferred", e.conversation().id()).put("conversation", Json.conversation(e.conversation())))),
         events.on(ChatClosed.class, e -> toWatchers(e.siteKey(), null, monitor("closed", e.conversationId()))),
+        events.on(ConversationStatusChanged.class, e -> toWatchers(e.siteKey(), null, monitor("workStatus", e.conversation().id())
+            .put("conversation", StatusActions.conversation(new Parked(e.conversation(), e.snoozedUntil()))))),
         events.on(WhisperAdded.class, this::whispered));
   }
 

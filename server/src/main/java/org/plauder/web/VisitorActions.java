@@ -35,7 +35,7 @@ final class VisitorActions {
   VisitorActions(Services services) {
     this.services = services;
     this.wrapUps = new WrapUpService(new WrapUps(services.database()), new Notes(services.database()), services.messages(),
-        services.clock());
+        services.events(), services.clock());
   }
 
   List<Future<Void>> register(ActionGate gate) {

@@ -44,7 +44,7 @@ final class WrapUpApi {
     this.services = services;
     this.wrapUps = new WrapUps(services.database());
     this.notes = new Notes(services.database());
-    this.service = new WrapUpService(wrapUps, notes, services.messages(), services.clock());
+    this.service = new WrapUpService(wrapUps, notes, services.messages(), services.events(), services.clock());
   }
 
   /** The routes, after the API's JSON body handler. */
@@ -161,7 +161,7 @@ final class WrapUpApi {
   }
 
   /** A note, as agents (never visitors) read it. */
-  private static JsonObject note(Note n) {
+  static JsonObject note(Note n) {
     return new JsonObject().put("conversationId", n.conversationId()).put("agentId", n.agentId()).put("agentName", n.agentName())
         .put("text", n.text()).put("clientMsgId", n.clientMsgId()).put("time", Json.time(n.at()));
   }

@@ -249,6 +249,7 @@ function onPush(push) {
     case 'visitorsOnline': liveVisitors.onVisitorsOnline(push); break;
     case 'visitorLeft': liveVisitors.onVisitorLeft(push); break;
     case 'workStatus': workStatus.onPush(push); refreshAgent(); break;
+    case 'wrapUp': chatWrapUp.onPush(push); history.wrapUp.onPush(push); break; // a colleague's tag or note
     default: break;
   }
 }

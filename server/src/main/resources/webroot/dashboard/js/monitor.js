@@ -1,4 +1,5 @@
-// The monitor (admins and supervisors): every open chat of the site, live and read-only, with the
+// The monitor (admins and supervisors): every open chat of the site (and parked e-mails, with their
+// work status), live and read-only, with the
 // whispers agents and supervisors wrote in it; a whisper box (the visitor never sees a whisper)
 // and "Take over". While the view is open the server streams the chats' events (`monitor` pushes);
 // the watch is renewed every 25 s and ends when the view closes.
@@ -6,6 +7,7 @@
 import { $, el, show } from './dom.js';
 import { t } from './strings.js';
 import { needsLabel, renderMessages } from './chats.js';
+import { workStatusBadge, workStatusText } from './workstatus.js';
 import { readAllPages } from '../client-core.js';
 
 const RENEW_MS = 25_000;
@@ -78,6 +80,8 @@ export class Monitor {
       if (this.watched && this.watched.id === c.id) button.setAttribute('aria-current', 'true');
       const top = el('span', 'chat-item-top');
       top.append(el('span', 'chat-item-name', c.visitorName || t('anonymous', { id: (c.visitorId || '').slice(-4) })));
+      const badge = workStatusBadge(c); // e-mails: open, pending, snoozed (parked ones are listed too)
+      if (badge) top.append(badge);
       const bottom = el('span', 'chat-item-bottom');
       bottom.append(el('span', 'chat-item-preview', [c.status === 'queued' ? t('waiting') : c.agentName, needsLabel(c)].filter(Boolean).join(' · ')));
       button.append(top, bottom);
@@ -110,7 +114,8 @@ export class Monitor {
     show($('monitor-none'), false);
     show($('monitor-pane'), true);
     $('monitor-chat-title').textContent = conv ? conv.visitorName || t('anonymous', { id: (conv.visitorId || '').slice(-4) }) : '';
-    $('monitor-chat-meta').textContent = conv ? [conv.agentName, needsLabel(conv)].filter(Boolean).join(' · ') : t('chatClosed');
+    $('monitor-chat-meta').textContent = conv ? [conv.agentName, workStatusText(conv), needsLabel(conv)].filter(Boolean).join(' · ')
+      : t('chatClosed');
     $('monitor-take-over').disabled = !conv || conv.status !== 'active';
     const items = [...w.messages.values(), ...[...w.whispers.values()].map(asItem)]
       .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));

@@ -63,6 +63,8 @@ export class SiteSettings {
     this.hasAgentGrace = site.agentGraceSeconds != null;
     $('site-agent-grace').value = this.hasAgentGrace ? String(site.agentGraceSeconds) : '';
     $('site-auto-away').value = site.agentAutoAwayMinutes == null ? '' : String(site.agentAutoAwayMinutes);
+    this.hasMaxEmails = 'maxEmails' in site; // a server without the setting gets none back
+    $('site-max-emails').value = site.maxEmails == null ? '' : String(site.maxEmails);
     // the widget's languages; the first listed is the one used when the visitor's is not there
     this.languages = Array.isArray(site.languages) ? site.languages : null;
     for (const lang of LANGUAGES) $('site-lang-' + lang).checked = !this.languages || this.languages.includes(lang);
@@ -132,6 +134,11 @@ export class SiteSettings {
       this.result(t('notANumber', { field: t('autoAway') }), true);
       return;
     }
+    const maxEmails = SiteSettings.number('site-max-emails');
+    if (Number.isNaN(maxEmails)) {
+      this.result(t('notANumber', { field: t('maxEmails') }), true);
+      return;
+    }
     const languages = this.chosenLanguages();
     if (languages.length === 0) {
       this.result(t('noLanguage'), true);
@@ -150,6 +157,7 @@ export class SiteSettings {
     if ($('site-time-zone').value.trim()) body.timeZone = $('site-time-zone').value.trim();
     if (this.languages) body.languages = languages; // only to a server that has the setting
     if (this.hasPrechat) body.prechatForm = this.prechatForm();
+    if (this.hasMaxEmails) body.maxEmails = maxEmails; // empty: null, an e-mail takes a chat slot
     if (this.hasAgentGrace) {
       body.agentGraceSeconds = agentGrace;
       body.agentAutoAwayMinutes = autoAway;

@@ -1,6 +1,7 @@
 // Wrapping a conversation up, for agents only: its tags (added with suggestions from the site's
 // tags in use, removed one by one), its internal notes and the visitor's rating comment. One panel
-// in the chat view and one in history, each a <details> built into `${prefix}-wrapup`.
+// in the chat view and one in history, each a <details> built into `${prefix}-wrapup`. What
+// colleagues add arrives as `wrapUp` pushes (`onPush`).
 
 import { $, el, show, dateTime } from './dom.js';
 import { t } from './strings.js';
@@ -115,19 +116,34 @@ export class WrapUpPanel {
 
   render(wrapUp) {
     this.renderTags(wrapUp.tags);
-    const notes = this.part('notes');
-    notes.replaceChildren(...wrapUp.notes.map((note) => {
+    this.renderNotes(wrapUp.notes);
+    const comment = this.part('comment');
+    show(comment, !!wrapUp.ratingComment);
+    this.part('comment-text').textContent = wrapUp.ratingComment || '';
+    this.updateSummary();
+  }
+
+  renderNotes(notes) {
+    this.notes = notes;
+    this.part('notes').replaceChildren(...notes.map((note) => {
       const item = el('li', 'wrapup-note');
       item.append(el('span', 'wrapup-note-who muted', t('noteBy', { name: note.agentName || '', time: dateTime(note.time) })),
         el('span', 'wrapup-note-text', note.text));
       return item;
     }));
-    show(this.part('no-notes'), wrapUp.notes.length === 0);
-    this.noteCount = wrapUp.notes.length;
-    const comment = this.part('comment');
-    show(comment, !!wrapUp.ratingComment);
-    this.part('comment-text').textContent = wrapUp.ratingComment || '';
+    show(this.part('no-notes'), notes.length === 0);
+    this.noteCount = notes.length;
     this.updateSummary();
+  }
+
+  /** A `wrapUp` push: a colleague (or another tab) changed the tags or wrote a note; shown if this conversation is open. */
+  onPush(push) {
+    if (!this.conv || this.conv.id !== push.conversationId) return;
+    if (push.tags) this.renderTags(push.tags);
+    const note = push.note;
+    if (note && !(this.notes || []).some((n) => n.agentId === note.agentId && n.clientMsgId === note.clientMsgId)) {
+      this.renderNotes([...(this.notes || []), note]);
+    }
   }
 
   renderTags(tags) {

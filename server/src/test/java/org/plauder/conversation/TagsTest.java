@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.plauder.protocol.Failure;
@@ -29,16 +28,11 @@ class TagsTest {
   }
 
   @Test
-  void addingATagThereAlreadyChangesNothingAndTheEleventhIsRefused() {
-    List<String> tags = List.of("versand");
-    assertSame(tags, Tags.added(tags, "versand"));
-    assertEquals(List.of("versand", "rückgabe"), Tags.added(tags, "rückgabe"));
-    List<String> full = new ArrayList<>();
-    for (int i = 0; i < Tags.MAX_PER_CONVERSATION; i++) {
-      full.add("tag" + i);
-    }
-    Failure refused = assertThrows(Failure.class, () -> Tags.added(full, "one-more"));
+  void aTagTheStoreDidNotAddBecauseTheConversationWasFullIsRefused() {
+    List<String> after = List.of("versand", "rückgabe");
+    assertSame(after, Tags.requireAdded(after, "rückgabe"), "added, or there already");
+    Failure refused = assertThrows(Failure.class, () -> Tags.requireAdded(after, "one-more"));
     assertEquals("too_many_tags", refused.code());
-    assertTrue(Tags.added(full, "tag3") == full, "a tag there already is no new one");
+    assertTrue(refused.getMessage().contains(String.valueOf(Tags.MAX_PER_CONVERSATION)));
   }
 }

@@ -17,6 +17,7 @@ import org.plauder.agent.AgentStatus;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.Note;
 import org.plauder.conversation.Whisper;
 import org.plauder.conversation.RoutingStep;
 import org.plauder.conversation.ConversationStatus;
@@ -93,7 +94,8 @@ class DomainEventCodecTest {
         Map.entry(boolean.class, true), Map.entry(int.class, 5), Map.entry(long.class, 6L), Map.entry(Long.class, 42L),
         Map.entry(Instant.class, AT), Map.entry(Conversation.class, CONVERSATION), Map.entry(ChatMessage.class, MESSAGE),
         Map.entry(Offer.class, OFFER), Map.entry(AgentStatus.class, AgentStatus.AWAY), Map.entry(Article.class, ARTICLE),
-        Map.entry(Whisper.class, new Whisper("c1", "a1", "Sina", "Frag nach der Nummer", "w-1", AT)));
+        Map.entry(Whisper.class, new Whisper("c1", "a1", "Sina", "Frag nach der Nummer", "w-1", AT)),
+        Map.entry(Note.class, new Note("c1", "demo", "a1", "Ben", "Gutschrift statt Ersatz", "n-1", AT)));
     if (samples.containsKey(type)) {
       return samples.get(type);
     }

@@ -43,7 +43,7 @@ class InMemoryAgents implements AgentStore {
     return Future.succeededFuture(agents.values().stream()
         .filter(a -> a.siteKey().equals(siteKey) && selection.allows(a))
         .min(selection.order())
-        .map(a -> claim(a, now))
+        .map(a -> claim(a, selection, now))
         .orElse(null));
   }
 
@@ -52,27 +52,27 @@ class InMemoryAgents implements AgentStore {
     return Future.succeededFuture(agents.values().stream()
         .filter(a -> a.siteKey().equals(siteKey) && !a.id().equals(exceptAgentId) && selection.allows(a))
         .min(selection.order())
-        .map(a -> claim(a, now))
+        .map(a -> claim(a, selection, now))
         .orElse(null));
   }
 
   @Override
   public Future<Agent> claimSlotOf(String agentId, String siteKey, AgentSelection selection, Instant now) {
     Agent a = agents.get(agentId);
-    return Future.succeededFuture(a != null && a.siteKey().equals(siteKey) && selection.allows(a) ? claim(a, now) : null);
+    return Future.succeededFuture(a != null && a.siteKey().equals(siteKey) && selection.allows(a) ? claim(a, selection, now) : null);
   }
 
-  private Agent claim(Agent a, Instant now) {
-    return put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load() + 1,
-        a.disabled(), now, a.languages(), a.skills()));
+  private Agent claim(Agent a, AgentSelection selection, Instant now) {
+    return put(selection.takesEmailSlot() ? a.withOneMoreEmail(now) : a.withOneMoreChat(now));
   }
 
   @Override
-  public Future<Void> releaseSlot(String agentId) {
+  public Future<Void> releaseSlot(String agentId, boolean emailSlot) {
     Agent a = agents.get(agentId);
-    if (a.load() > 0) {
-      put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load() - 1,
-          a.disabled(), a.lastAssignedAt(), a.languages(), a.skills()));
+    if (emailSlot ? a.emailLoad() > 0 : a.load() > 0) {
+      put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load() - (emailSlot ? 0 : 1),
+          a.disabled(), a.lastAssignedAt(), a.languages(), a.skills(), a.displayName(), a.avatarFileId(),
+          a.emailLoad() - (emailSlot ? 1 : 0)));
     }
     return Future.succeededFuture();
   }

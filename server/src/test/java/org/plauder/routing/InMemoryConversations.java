@@ -35,7 +35,7 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
 
   @Override
   public Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
-      String visitorEmail, ChatNeeds needs, Instant now) {
+      String visitorEmail, ChatNeeds needs, Instant now, String channel) {
     boolean hasOpen = conversations.values().stream().anyMatch(c -> c.visitorId().equals(visitorId) && c.isOpen());
     return hasOpen ? Future.succeededFuture(null)
         : insert(siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, needs, now);

@@ -1,0 +1,118 @@
+package org.plauder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.plauder.TestNode.await;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.plauder.TestNode.OnlineAgent;
+import org.plauder.TestNode.Person;
+
+/**
+ * A site's own limit for e-mails (maxEmails) against the real server and a real mail server
+ * (GreenMail): an agent whose chat slots are full still gets e-mails, never more than the limit,
+ * and without the setting an e-mail takes a chat slot as before.
+ */
+class MailSlotsTest extends MailNodeTest {
+
+  @Test
+  void withTheirOwnLimitAFullAgentStillGetsEmailsButNeverMoreThanTheLimit() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 1);
+    assertEquals(200, patchSite(new JsonObject().put("maxEmails", 2)).statusCode());
+    String chat = requestChat("Hallo aus dem Chat");
+    assertEquals(chat, await(anna.bus().push("assigned")).getJsonObject("conversation").getString("id"));
+
+    mail.connect(node);
+    for (int i = 1; i <= 5; i++) { // five customers at once: the claims race, the limit holds
+      MimeMessage m = mail.draft("kunde" + i + "@kunde.test", "Kunde " + i, "Frage " + i);
+      m.setText("Frage Nummer " + i, "UTF-8");
+      Transport.send(m);
+    }
+    assertTrue(waitUntil(() -> settled(desk(anna), 3)), "all five in, three wait: " + desk(anna));
+    JsonObject desk = desk(anna);
+    assertEquals(1, desk.getJsonObject("agent").getInteger("load"), "the chat slot is the chat's");
+    assertEquals(2, desk.getJsonObject("agent").getInteger("emailLoad"), "two e-mails, the limit");
+    Set<String> emails = emailsOf(desk.getJsonArray("active"));
+    assertEquals(2, emails.size(), "Anna holds her chat and two e-mails: " + desk.getJsonArray("active"));
+
+    String resolved = emails.iterator().next();
+    await(anna.bus().request("agent.workStatus", anna.person().token(),
+        new JsonObject().put("conversationId", resolved).put("status", "resolved")));
+    assertTrue(waitUntil(() -> settled(desk(anna), 2)), "the freed e-mail slot takes the next e-mail: " + desk(anna));
+    JsonObject after = desk(anna);
+    assertEquals(2, after.getJsonObject("agent").getInteger("emailLoad"));
+    assertEquals(1, after.getJsonObject("agent").getInteger("load"));
+    assertEquals(2, emailsOf(after.getJsonArray("active")).size());
+  }
+
+  @Test
+  void withoutTheSettingAnEmailTakesAChatSlotAndBadValuesAreRefused() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 1);
+    for (Object bad : new Object[] {0, 51, "3", 2.5}) {
+      HttpResponse<Buffer> refused = patchSite(new JsonObject().put("maxEmails", bad));
+      assertEquals(400, refused.statusCode(), "maxEmails " + bad);
+      assertTrue(refused.bodyAsJsonObject().getJsonObject("error").getString("message").contains("maxEmails"));
+    }
+    assertNull(site().getValue("maxEmails"), "nothing changed: e-mails take chat slots");
+
+    String email = emailConversation(anna, "Rechnung", "Bitte senden Sie mir die Rechnung.");
+    JsonObject desk = desk(anna);
+    assertEquals(1, desk.getJsonObject("agent").getInteger("load"), "the e-mail took Anna's chat slot");
+    assertEquals(0, desk.getJsonObject("agent").getInteger("emailLoad"));
+    String chat = requestChat("Eine Chat-Frage");
+    assertTrue(waitUntil(() -> desk(anna).getJsonArray("queue").size() == 1), "the chat waits: Anna is full");
+
+    // Stored, and switched off again with null; the e-mail's end then frees the chat slot for the chat.
+    assertEquals(2, patchSite(new JsonObject().put("maxEmails", 2)).bodyAsJsonObject().getInteger("maxEmails"));
+    assertEquals(2, site().getInteger("maxEmails"));
+    assertEquals(200, patchSite(new JsonObject().putNull("maxEmails")).statusCode());
+    await(anna.bus().request("agent.workStatus", anna.person().token(),
+        new JsonObject().put("conversationId", email).put("status", "resolved")));
+    assertEquals(chat, await(anna.bus().push("assigned")).getJsonObject("conversation").getString("id"));
+    assertEquals(1, desk(anna).getJsonObject("agent").getInteger("load"));
+  }
+
+  /** Routing is done: {@code waiting} e-mails in the queue and Anna at her limit of two (more would leave fewer waiting). */
+  private static boolean settled(JsonObject desk, int waiting) {
+    return desk.getJsonArray("queue").size() == waiting && desk.getJsonObject("agent").getInteger("emailLoad") == 2;
+  }
+
+  private static Set<String> emailsOf(JsonArray active) {
+    Set<String> ids = new HashSet<>();
+    active.forEach(o -> {
+      JsonObject c = (JsonObject) o;
+      if ("email".equals(c.getString("channel"))) {
+        ids.add(c.getString("id"));
+      }
+    });
+    return ids;
+  }
+
+  private HttpResponse<Buffer> patchSite(JsonObject body) {
+    return await(node.http.patch("/api/v1/site").bearerTokenAuthentication(node.loginAdmin().token()).sendJsonObject(body));
+  }
+
+  private JsonObject site() {
+    return await(node.http.get("/api/v1/site").bearerTokenAuthentication(node.loginAdmin().token()).send()).bodyAsJsonObject();
+  }
+
+  private static JsonObject desk(OnlineAgent agent) {
+    return await(agent.bus().request("agent.conversations", agent.person().token(), new JsonObject()));
+  }
+
+  private String requestChat(String text) {
+    Person visitor = node.newVisitor();
+    BridgeClient bus = node.bridge();
+    return await(bus.request("visitor.requestChat", visitor.token(), new JsonObject().put("name", "Kim").put("text", text)
+        .put("clientMsgId", "c-" + text.hashCode()))).getJsonObject("conversation").getString("id");
+  }
+}
