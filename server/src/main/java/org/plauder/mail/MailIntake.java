@@ -64,10 +64,12 @@ public final class MailIntake {
             .compose(c -> files.keep(c, mail, p.clock().instant())).map(appended))
         .compose(appended -> p.threads().add(appended.message().conversationId(), mail.messageId())
             .compose(v -> p.threads().keepOriginal(siteKey, mail.messageId(), appended.message().conversationId(),
-                appended.message().seq(), mail.fromAddress(), mail.subject(), mail.text(), mail.sentAt())));
+                appended.message().seq(), mail.fromAddress(), mail.subject(), mail.text(), mail.sentAt())))
+        // routed only now: the agent who gets a new conversation finds its files and the mail as it came
+        .compose(v -> p.router().assignQueued(siteKey));
   }
 
-  /** A new mail: the sender's conversation of channel email (its open one, if it has one), then routed. */
+  /** A new mail: the sender's conversation of channel email (its open one, if it has one), queued; routed once all of it is kept. */
   private Future<ChatLog.Appended> openNew(String siteKey, IncomingMail mail) {
     String address = mail.fromAddress();
     return p.email().visitorOf(siteKey, address, p.clock().instant()).compose(visitorId ->
@@ -80,8 +82,7 @@ public final class MailIntake {
           return p.contacts().setContact(visitorId, mail.fromName(), address)
               .map(v -> announce(created))
               .compose(c -> startThread(c, mail))
-              .compose(c -> append(c, mail, true))
-              .compose(appended -> p.router().assignQueued(siteKey).map(appended));
+              .compose(c -> append(c, mail, true));
         }));
   }
 
