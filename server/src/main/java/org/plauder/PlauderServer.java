@@ -161,7 +161,7 @@ public final class PlauderServer {
               .compose(id -> vertx.deployVerticle(new org.plauder.web.WrapUpPushes(services)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new ActionVerticle(services, stopping, supervision)).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new RetentionJob(services)).onSuccess(ids::add))
-              .compose(id -> vertx.deployVerticle(new SlotAudit(services.agents(), services.conversations(), services.router(),
+              .compose(id -> vertx.deployVerticle(new SlotAudit(services.agents(), services.conversations(), services.router(), services.policy(),
                   Duration.ofSeconds(services.config().slotAuditSeconds()))).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(presence).onSuccess(ids::add))
               .compose(id -> vertx.deployVerticle(new AgentPresence(services.connectedAgents(), services.agents(), services.router(),

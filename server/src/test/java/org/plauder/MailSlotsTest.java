@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.plauder.TestNode.OnlineAgent;
 import org.plauder.TestNode.Person;
+import org.plauder.store.Publishers;
 
 /**
  * A site's own limit for e-mails (maxEmails) against the real server and a real mail server
@@ -95,6 +98,28 @@ class MailSlotsTest extends MailNodeTest {
       }
     });
     return ids;
+  }
+
+  @Test
+  void aChatSlotLostBesideHerEmailsIsGivenBackAndTheWaitingVisitorGetsTheAgent() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 1);
+    assertEquals(200, patchSite(new JsonObject().put("maxEmails", 2)).statusCode());
+    mail.connect(node);
+    MimeMessage m = mail.draft("kunde@kunde.test", "Kunde", "Frage");
+    m.setText("Eine Frage per Mail", "UTF-8");
+    Transport.send(m);
+    assertTrue(waitUntil(() -> desk(anna).getJsonObject("agent").getInteger("emailLoad") == 1), "Anna holds the e-mail");
+    // What a node that died between taking Anna's chat slot and handing a chat over leaves behind.
+    Publishers.first(node.server.services().database().agents().updateOne(Filters.eq("_id", anna.person().id()),
+        Updates.combine(Updates.inc("load", 1), Updates.inc("freeSlots", -1)))).get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+    String chat = requestChat("Hallo aus dem Chat");
+    // The audit counts the e-mail in her e-mail slot, not as the chat that holds her chat slot.
+    assertEquals(chat, await(anna.bus().push(p -> "assigned".equals(p.getString("type"))
+        && chat.equals(p.getJsonObject("conversation").getString("id")))).getJsonObject("conversation").getString("id"));
+    JsonObject agent = desk(anna).getJsonObject("agent");
+    assertEquals(1, agent.getInteger("load"), "the load counts exactly her chat");
+    assertEquals(1, agent.getInteger("emailLoad"));
   }
 
   private HttpResponse<Buffer> patchSite(JsonObject body) {

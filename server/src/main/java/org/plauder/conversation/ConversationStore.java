@@ -52,8 +52,11 @@ public interface ConversationStore {
 
   Future<List<Conversation>> activeOfAgent(String agentId);
 
-  /** How many active conversations each agent has, by agent id (agents with none left out). */
-  Future<Map<String, Integer>> activeChatsByAgent();
+  /** What one agent holds: its active live chats and its active e-mail conversations. */
+  record Holding(int chats, int emails) {}
+
+  /** What each agent holds now, by agent id (agents with nothing active left out). */
+  Future<Map<String, Holding>> activeByAgent();
 
   /** Queued → active with this agent; null when the conversation was no longer queued. */
   Future<Conversation> activate(String id, String agentId, String agentName, Instant now);

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStore;
+import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStore;
+import org.plauder.conversation.ConversationStore.Holding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +28,14 @@ public final class SlotAudit extends VerticleBase {
   private final AgentStore agents;
   private final ConversationStore conversations;
   private final ChatRouter router;
+  private final AssignmentPolicy policy;
   private final Duration period;
   private final SlotLeaks leaks = new SlotLeaks();
   private long timer = -1;
   private boolean running;
 
-  public SlotAudit(AgentStore agents, ConversationStore conversations, ChatRouter router, Duration period) {
+  public SlotAudit(AgentStore agents, ConversationStore conversations, ChatRouter router, AssignmentPolicy policy, Duration period) {
+    this.policy = policy;
     this.agents = agents;
     this.conversations = conversations;
     this.router = router;
@@ -55,28 +59,35 @@ public final class SlotAudit extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  /** One look: corrects what two looks in a row found leaking, then drains those sites' queues. */
+  /**
+   * One look: corrects what two looks in a row found leaking, then drains those sites' queues. An
+   * e-mail counts against the chat slots only where the site gives e-mails no slots of their own.
+   */
   Future<Void> audit() {
-    return Future.all(agents.holdingSlots(), conversations.activeChatsByAgent()).compose(both -> {
+    return Future.all(agents.holdingSlots(), conversations.activeByAgent()).compose(both -> {
       List<Agent> holding = both.resultAt(0);
-      Map<String, Integer> active = both.resultAt(1);
-      List<SlotLeaks.Seen> seen = holding.stream()
-          .map(a -> new SlotLeaks.Seen(a.id(), a.siteKey(), a.load(), active.getOrDefault(a.id(), 0)))
-          .toList();
-      Set<String> sites = new LinkedHashSet<>();
-      Future<Void> corrections = Future.succeededFuture();
-      for (SlotLeaks.Seen leak : leaks.look(seen)) {
-        corrections = corrections.compose(v -> agents.correctLoad(leak.agentId(), leak.load(), leak.activeChats())
-            .map(corrected -> {
-              if (corrected) {
-                log.warn("agent {} counted {} chats but has {}: slots taken by a hand-over that never finished "
-                    + "(a node stopped between the two writes) are given back", leak.agentId(), leak.load(), leak.activeChats());
-                sites.add(leak.siteKey());
-              }
-              return null;
-            }));
-      }
-      return corrections.compose(v -> Future.all(sites.stream().map(router::assignQueued).toList()).mapEmpty());
+      Map<String, Holding> active = both.resultAt(1);
+      return Future.all(holding.stream().map(a -> policy.now(a.siteKey()).map(p -> {
+        Holding h = active.getOrDefault(a.id(), new Holding(0, 0));
+        return new SlotLeaks.Seen(a.id(), a.siteKey(), a.load(), h.chats() + (p.takesEmailSlot(Conversation.EMAIL) ? 0 : h.emails()));
+      })).toList()).compose(looked -> correct(looked.<SlotLeaks.Seen>list()));
     });
+  }
+
+  private Future<Void> correct(List<SlotLeaks.Seen> seen) {
+    Set<String> sites = new LinkedHashSet<>();
+    Future<Void> corrections = Future.succeededFuture();
+    for (SlotLeaks.Seen leak : leaks.look(seen)) {
+      corrections = corrections.compose(v -> agents.correctLoad(leak.agentId(), leak.load(), leak.activeChats())
+          .map(corrected -> {
+            if (corrected) {
+              log.warn("agent {} counted {} chats but has {}: slots taken by a hand-over that never finished "
+                  + "(a node stopped between the two writes) are given back", leak.agentId(), leak.load(), leak.activeChats());
+              sites.add(leak.siteKey());
+            }
+            return null;
+          }));
+    }
+    return corrections.compose(v -> Future.all(sites.stream().map(router::assignQueued).toList()).mapEmpty());
   }
 }

@@ -14,7 +14,6 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.plauder.conversation.ChatNeeds;
@@ -129,13 +128,15 @@ public final class Conversations implements ConversationStore {
   }
 
   @Override
-  public Future<Map<String, Integer>> activeChatsByAgent() {
+  public Future<Map<String, Holding>> activeByAgent() {
     // Counted here rather than with $group: the embedded database logs a warning for every
     // aggregation the driver sends, and this runs every audit period.
     return Reactive.list(db.conversations().find(eq("status", ConversationStatus.ACTIVE.wire()))
-            .projection(Projections.include("agentId")))
-        .map(active -> active.stream().map(d -> d.getString("agentId")).filter(Objects::nonNull)
-            .collect(Collectors.toMap(id -> id, id -> 1, Integer::sum)));
+            .projection(Projections.include("agentId", "channel")))
+        .map(active -> active.stream().filter(d -> d.getString("agentId") != null)
+            .collect(Collectors.toMap(d -> d.getString("agentId"),
+                d -> Conversation.EMAIL.equals(d.getString("channel")) ? new Holding(0, 1) : new Holding(1, 0),
+                (a, b) -> new Holding(a.chats() + b.chats(), a.emails() + b.emails()))));
   }
 
   public Future<List<Conversation>> ofSite(String siteKey, ConversationStatus status, int limit) {

@@ -102,10 +102,11 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
   }
 
   @Override
-  public Future<Map<String, Integer>> activeChatsByAgent() {
-    Map<String, Integer> counts = new LinkedHashMap<>();
+  public Future<Map<String, Holding>> activeByAgent() {
+    Map<String, Holding> counts = new LinkedHashMap<>();
     conversations.values().stream().filter(c -> c.status() == ConversationStatus.ACTIVE)
-        .forEach(c -> counts.merge(c.agentId(), 1, Integer::sum));
+        .forEach(c -> counts.merge(c.agentId(), Conversation.EMAIL.equals(c.channel()) ? new Holding(0, 1) : new Holding(1, 0),
+            (a, b) -> new Holding(a.chats() + b.chats(), a.emails() + b.emails())));
     return Future.succeededFuture(counts);
   }
 
