@@ -53,7 +53,16 @@ public interface ConversationStore {
   Future<List<Conversation>> activeOfAgent(String agentId);
 
   /** What one agent holds: its active live chats and its active e-mail conversations. */
-  record Holding(int chats, int emails) {}
+  record Holding(int chats, int emails) {
+    /** One active conversation of this channel. */
+    public static Holding of(String channel) {
+      return Conversation.EMAIL.equals(channel) ? new Holding(0, 1) : new Holding(1, 0);
+    }
+
+    public Holding plus(Holding other) {
+      return new Holding(chats + other.chats, emails + other.emails);
+    }
+  }
 
   /** What each agent holds now, by agent id (agents with nothing active left out). */
   Future<Map<String, Holding>> activeByAgent();

@@ -134,9 +134,7 @@ public final class Conversations implements ConversationStore {
     return Reactive.list(db.conversations().find(eq("status", ConversationStatus.ACTIVE.wire()))
             .projection(Projections.include("agentId", "channel")))
         .map(active -> active.stream().filter(d -> d.getString("agentId") != null)
-            .collect(Collectors.toMap(d -> d.getString("agentId"),
-                d -> Conversation.EMAIL.equals(d.getString("channel")) ? new Holding(0, 1) : new Holding(1, 0),
-                (a, b) -> new Holding(a.chats() + b.chats(), a.emails() + b.emails()))));
+            .collect(Collectors.toMap(d -> d.getString("agentId"), d -> Holding.of(d.getString("channel")), Holding::plus)));
   }
 
   public Future<List<Conversation>> ofSite(String siteKey, ConversationStatus status, int limit) {

@@ -105,8 +105,7 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
   public Future<Map<String, Holding>> activeByAgent() {
     Map<String, Holding> counts = new LinkedHashMap<>();
     conversations.values().stream().filter(c -> c.status() == ConversationStatus.ACTIVE)
-        .forEach(c -> counts.merge(c.agentId(), Conversation.EMAIL.equals(c.channel()) ? new Holding(0, 1) : new Holding(1, 0),
-            (a, b) -> new Holding(a.chats() + b.chats(), a.emails() + b.emails())));
+        .forEach(c -> counts.merge(c.agentId(), Holding.of(c.channel()), Holding::plus));
     return Future.succeededFuture(counts);
   }
 
