@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 import org.plauder.agent.Agent;
+import org.plauder.agent.AgentSelection;
 import org.plauder.agent.AgentStatus;
 import org.plauder.agent.AgentStore;
 import org.plauder.auth.Identity;
@@ -84,9 +85,10 @@ final class Handovers {
       }
       return Future.all(agents.ofSite(c.siteKey()), policy.now(c.siteKey())).compose(both -> {
         AssignmentPolicy p = both.resultAt(1);
+        AgentSelection slot = p.selectionFor(c.channel());
         List<Candidate> considered = AssignmentPolicy.considered(both.<List<Agent>>resultAt(0).stream()
-            .filter(a -> !a.id().equals(agentId) && p.canTakeChat(a)), p.selectionFor(c.channel()));
-        return agents.claimSlotExcept(c.siteKey(), agentId, p.selectionFor(c.channel()), clock.instant()).compose(target -> target == null
+            .filter(a -> !a.id().equals(agentId) && p.canTakeChat(a)), slot);
+        return agents.claimSlotExcept(c.siteKey(), agentId, slot, clock.instant()).compose(target -> target == null
             ? Future.succeededFuture(null)
             : moveTo(c, agentId, c.agentName(), target, null, TransferReason.NO_REPLY, considered));
       });
@@ -143,9 +145,10 @@ final class Handovers {
   private Future<Boolean> relieve(Conversation c, Agent lost, TransferReason moved, QueueReason requeued) {
     return Future.all(agents.ofSite(c.siteKey()), policy.now(c.siteKey())).compose(both -> {
       AssignmentPolicy p = both.resultAt(1);
+      AgentSelection slot = p.selectionFor(c.channel());
       List<Candidate> considered = AssignmentPolicy.considered(both.<List<Agent>>resultAt(0).stream()
-          .filter(a -> !a.id().equals(lost.id()) && p.canTakeChat(a)), p.selectionFor(c.channel()));
-      return agents.claimSlotExcept(c.siteKey(), lost.id(), p.selectionFor(c.channel()), clock.instant()).compose(target -> target != null
+          .filter(a -> !a.id().equals(lost.id()) && p.canTakeChat(a)), slot);
+      return agents.claimSlotExcept(c.siteKey(), lost.id(), slot, clock.instant()).compose(target -> target != null
           ? moveTo(c, lost.id(), lost.shownName(), target, null, moved, considered).map(m -> m == null ? null : true)
           : conversations.requeue(c.id(), lost.id()).compose(back -> {
             if (!back) {

@@ -3,6 +3,7 @@ package org.plauder.routing;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +68,13 @@ public final class SlotAudit extends VerticleBase {
     return Future.all(agents.holdingSlots(), conversations.activeByAgent()).compose(both -> {
       List<Agent> holding = both.resultAt(0);
       Map<String, Holding> active = both.resultAt(1);
-      return Future.all(holding.stream().map(a -> policy.now(a.siteKey()).map(p -> {
-        Holding h = active.getOrDefault(a.id(), new Holding(0, 0));
-        return new SlotLeaks.Seen(a.id(), a.siteKey(), a.load(), h.chats() + (p.takesEmailSlot(Conversation.EMAIL) ? 0 : h.emails()));
-      })).toList()).compose(looked -> correct(looked.<SlotLeaks.Seen>list()));
+      // Asked once per site, not once per agent: whether its e-mails have slots of their own.
+      Map<String, Future<Boolean>> ownEmailSlots = new HashMap<>();
+      return Future.all(holding.stream().map(a -> ownEmailSlots.computeIfAbsent(a.siteKey(),
+          site -> policy.now(site).map(p -> p.takesEmailSlot(Conversation.EMAIL))).map(own -> {
+            Holding h = active.getOrDefault(a.id(), new Holding(0, 0));
+            return new SlotLeaks.Seen(a.id(), a.siteKey(), a.load(), h.chats() + (own ? 0 : h.emails()));
+          })).toList()).compose(looked -> correct(looked.<SlotLeaks.Seen>list()));
     });
   }
 

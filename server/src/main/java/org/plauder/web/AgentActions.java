@@ -133,11 +133,10 @@ final class AgentActions {
    */
   private Future<JsonObject> onlineVisitors(Identity agent, JsonObject body) {
     Object watch = body.getValue("watching");
-    if (watch != null && !(watch instanceof Boolean)) {
+    if (watch instanceof Boolean watching) {
+      liveVisitorWatchers.watch(agent.siteKey(), agent.id(), watching);
+    } else if (watch != null) {
       throw Failure.badInput("watching must be true or false");
-    }
-    if (watch != null) {
-      liveVisitorWatchers.watch(agent.siteKey(), agent.id(), (Boolean) watch);
     }
     return services.presence().ofSite(agent.siteKey()).map(list -> {
       JsonArray visitors = new JsonArray();
