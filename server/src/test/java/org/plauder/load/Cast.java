@@ -140,7 +140,9 @@ final class Cast {
         if (error == null) {
           online.complete(a);
         } else {
-          online.fail("agent.status: " + error);
+          // Whether the socket is still open and what the server refused tell a lost reply from a refused send.
+          online.fail("agent.status: " + error + " (socket " + (socket.isClosed() ? "closed" : "open") + ", "
+              + socket.errorFrames + " error frames)");
         }
       });
       return online.future();

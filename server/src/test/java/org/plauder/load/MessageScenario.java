@@ -66,7 +66,7 @@ final class MessageScenario {
       long lostPushes = Math.max(0, stored - Bench.count(counts, "pushes"));
       JsonObject row = Bench.row("messages", String.format(Locale.ROOT, "%,d msg/s", rate), kind)
           .put("rate", rate).put("seconds", seconds).put("agents", agents).put("visitors", visitors)
-          .put("cpu", cpu).put("memory", memory).put("counts", counts).put("latencies", latencies)
+          .put("cpu", cpu).put("memory", memory).put("counts", counts).put("latencies", latencies).put("errorExamples", stats.getJsonObject("errorExamples"))
           .put("lostReplies", Bench.count(counts, "lostReplies")).put("lostPushes", lostPushes)
           .put("settled", settled).put("settleSeconds", Bench.round1(settleSeconds)).put("setUp", setUp);
       return row;

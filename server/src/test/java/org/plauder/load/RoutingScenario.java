@@ -54,7 +54,7 @@ final class RoutingScenario {
       long lostAssigned = Math.max(0, expectedAssigned - Bench.count(counts, "assignedPushes"));
       JsonObject row = Bench.row("routing", String.format(Locale.ROOT, "%,d requests at %,d/s", requests, rate), kind)
           .put("rate", rate).put("requests", requests).put("agents", agents).put("slots", slots)
-          .put("cpu", cpu).put("memory", memory).put("counts", counts).put("latencies", latencies)
+          .put("cpu", cpu).put("memory", memory).put("counts", counts).put("latencies", latencies).put("errorExamples", stats.getJsonObject("errorExamples"))
           .put("lostReplies", Bench.count(counts, "lostReplies")).put("expectedAssigned", expectedAssigned)
           .put("lostAssignedPushes", lostAssigned).put("agentsOverLimit", overLimit)
           .put("maxChatsOfOneAgentSeen", Bench.count(counts, "maxChatsOfOneAgent"))

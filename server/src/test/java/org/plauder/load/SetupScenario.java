@@ -45,7 +45,7 @@ final class SetupScenario {
       JsonObject latencies = stats.getJsonObject("latencies");
       JsonObject row = Bench.row("setup", String.format(Locale.ROOT, "%,d visitors/s", rate), kind)
           .put("rate", rate).put("seconds", seconds).put("cpu", cpu).put("memory", memory)
-          .put("counts", counts).put("latencies", latencies).put("lost", Bench.count(counts, "lostReplies"));
+          .put("counts", counts).put("latencies", latencies).put("errorExamples", stats.getJsonObject("errorExamples")).put("lost", Bench.count(counts, "lostReplies"));
       return row;
     }
   }

@@ -14,6 +14,8 @@ final class Stats {
 
   private final Map<String, Latency> latencies = new TreeMap<>();
   private final Map<String, Long> counts = new TreeMap<>();
+  /** The first full message of each kind of error, so that a report says why and not only how often. */
+  private final Map<String, String> errorExamples = new TreeMap<>();
 
   void record(String name, long nanos) {
     latencies.computeIfAbsent(name, n -> new Latency()).recordNanos(nanos);
@@ -41,6 +43,7 @@ final class Stats {
   void reset() {
     latencies.clear();
     counts.clear();
+    errorExamples.clear();
   }
 
   long get(String name) {
@@ -56,20 +59,27 @@ final class Stats {
     int colon = m.lastIndexOf(':');
     // Numbers (reply addresses, status codes in bodies) would make every failure its own kind.
     String kind = (colon < 0 ? m : m.substring(0, colon)).replaceAll("[0-9]+", "#");
-    count("error." + (kind.length() > 60 ? kind.substring(0, 60) : kind));
+    String name = "error." + (kind.length() > 60 ? kind.substring(0, 60) : kind);
+    count(name);
+    errorExamples.putIfAbsent(name, m.length() > 300 ? m.substring(0, 300) : m);
   }
 
   JsonObject encode() {
     JsonObject l = new JsonObject();
     latencies.forEach((name, latency) -> l.put(name, latency.encode()));
-    return new JsonObject().put("counts", new JsonObject(new TreeMap<>(counts))).put("latencies", l);
+    JsonObject encoded = new JsonObject().put("counts", new JsonObject(new TreeMap<>(counts))).put("latencies", l);
+    return errorExamples.isEmpty() ? encoded : encoded.put("errorExamples", new JsonObject(new TreeMap<>(errorExamples)));
   }
 
   /** The workers' encoded stats as one: summed counts and merged histograms as summaries (ms). */
   static JsonObject merge(List<JsonObject> encoded) {
     Map<String, Long> counts = new TreeMap<>();
     Map<String, Latency> latencies = new TreeMap<>();
+    Map<String, Object> examples = new TreeMap<>();
     for (JsonObject e : encoded) {
+      if (e.getJsonObject("errorExamples") != null) {
+        e.getJsonObject("errorExamples").forEach(x -> examples.putIfAbsent(x.getKey(), x.getValue()));
+      }
       e.getJsonObject("counts").forEach(c -> counts.merge(c.getKey(), ((Number) c.getValue()).longValue(),
           c.getKey().startsWith("max") ? Math::max : Long::sum));
       e.getJsonObject("latencies").forEach(h -> {
@@ -82,6 +92,7 @@ final class Stats {
     }
     JsonObject summaries = new JsonObject();
     latencies.forEach((name, l) -> summaries.put(name, l.summary()));
-    return new JsonObject().put("counts", new JsonObject(new TreeMap<>(counts))).put("latencies", summaries);
+    JsonObject merged = new JsonObject().put("counts", new JsonObject(new TreeMap<>(counts))).put("latencies", summaries);
+    return examples.isEmpty() ? merged : merged.put("errorExamples", new JsonObject(examples));
   }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -69,9 +70,16 @@ public final class Worker {
       }
       case "agents" -> {
         JsonArray list = c.getJsonArray("agents");
+        List<String> failures = new ArrayList<>();
         return OpenLoop.limited(list.size(), 20, i -> cast.agentOnline(list.getJsonObject((int) i).getString("id"),
-                list.getJsonObject((int) i).getString("token")).onFailure(e -> stats.error("agents: " + e.getMessage())))
-            .map(done -> new JsonObject().put("online", cast.agents.size()));
+                list.getJsonObject((int) i).getString("token")).onFailure(e -> {
+                  failures.add(e.getMessage());
+                  stats.error("agents: " + e.getMessage());
+                }))
+            // A few agents short still measures the rest (the scenarios check the chats they hold); more fails the step, saying why.
+            .compose(done -> failures.size() <= list.size() / 20
+                ? Future.succeededFuture(new JsonObject().put("online", cast.agents.size()))
+                : Future.failedFuture(failures.size() + " of " + list.size() + " agents did not go online, e.g. " + failures.get(0)));
       }
       case "visitors" -> {
         return traffic.arriveAll(c.getInteger("count"), c.getInteger("concurrency", 50), c.getBoolean("requestChat", false))
