@@ -3,7 +3,9 @@ package org.plauder.routing;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentStatus;
 import org.plauder.agent.AgentStore;
@@ -55,11 +57,12 @@ public final class ChatRouter {
   private final EventSink events;
   private final Clock clock;
   private final QueueBoard queue;
-  private final SiteDrains drains = new SiteDrains();
+  private final SiteDrains<Map<String, Conversation>> drains = new SiteDrains<>();
   private final QueueDrain drain;
   private final Handovers handovers;
   private final FallbackTimers fallbacks;
   private final HoldingRoom holding;
+  private final LeftMessages leftMessages;
 
   /** A router whose new chats may first be held in {@code holding} (the FAQ bot answers first); null: never. */
   public ChatRouter(AgentStore agents, ConversationStore conversations, VisitorContacts visitors, ChatLog chatLog,
@@ -78,6 +81,7 @@ public final class ChatRouter {
     this.handovers = new Handovers(agents, conversations, policy, events, clock, this::assignQueued);
     this.queue = new QueueBoard(agents, conversations, policy, rate, scheduler, events, clock);
     this.fallbacks = new FallbackTimers(scheduler, clock, this::assignQueued);
+    this.leftMessages = new LeftMessages(conversations, visitors, chatLog, events, clock);
   }
 
   /**
@@ -145,25 +149,15 @@ public final class ChatRouter {
     })
         .compose(c -> appendOpening(c, opening))
         .compose(c -> appendFirst(c, first).compose(masked -> assignPreferred(opening, c)
-            .compose(v -> assignQueued(siteKey))
-            .compose(v -> describe(c.id()))
+            .compose(v -> drainQueue(siteKey))
+            // Assigned by that drain: described as the assignment left it, without reading it again.
+            .compose(assigned -> assigned.containsKey(c.id()) ? Future.succeededFuture(ChatState.of(assigned.get(c.id()))) : describe(c.id()))
             .map(state -> state.withMasked(masked))));
   }
 
-  /**
-   * Stores a message left while no agent was online; agents find it among the offline
-   * conversations. A resend (same clientMsgId) stores nothing twice and is announced once.
-   */
+  /** Stores a message left while no agent was online ({@link LeftMessages}). */
   public Future<LeftMessage> leaveMessage(Identity visitor, String name, String email, FirstMessage message) {
-    return conversations.insertLeftMessage(visitor.siteKey(), visitor.id(), message.clientMsgId(), name, email, clock.instant())
-        .compose(c -> visitors.setContact(visitor.id(), name, email)
-            .compose(v -> chatLog.append(c, ChatMessage.Sender.VISITOR, visitor.id(), name, message.text(), message.clientMsgId()))
-            .map(appended -> {
-              if (!appended.duplicate()) {
-                events.publish(new ChatRequested(c.siteKey(), c.id(), visitor.id(), name, email, true));
-              }
-              return new LeftMessage(c.id(), appended.message().seq(), appended.masked());
-            }));
+    return leftMessages.leave(visitor, name, email, message);
   }
 
   /** Appends the offer text as the chat's first message; returns the conversation as it is after. */
@@ -213,10 +207,18 @@ public final class ChatRouter {
 
   /** Assigns queued chats while the policy allows ({@link QueueDrain}), announces the queue, and drains again at a fallback time. */
   public Future<Void> assignQueued(String siteKey) {
-    return drains.run(siteKey, site -> drain.drain(site).compose(fallback -> {
-      fallbacks.drainAt(site, fallback);
-      return queue.announce(site);
-    }));
+    return drainQueue(siteKey).mapEmpty();
+  }
+
+  /** As {@link #assignQueued}; answers the chats the drain that served this call assigned, by id. */
+  private Future<Map<String, Conversation>> drainQueue(String siteKey) {
+    return drains.run(siteKey, site -> {
+      Map<String, Conversation> assigned = new HashMap<>();
+      return drain.drain(site, assigned).compose(fallback -> {
+        fallbacks.drainAt(site, fallback);
+        return queue.announce(site).map(assigned);
+      });
+    });
   }
 
   /** Closes an open conversation (idempotent) and hands its slot to the next queued visitor. */

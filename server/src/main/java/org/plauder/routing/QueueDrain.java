@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentSelection;
 import org.plauder.agent.AgentStore;
@@ -55,6 +57,11 @@ final class QueueDrain {
    * to anyone (null: none).
    */
   Future<Instant> drain(String siteKey) {
+    return drain(siteKey, new HashMap<>());
+  }
+
+  /** As {@link #drain(String)}, and puts each chat it assigned into {@code assigned}, by id, as the assignment left it. */
+  Future<Instant> drain(String siteKey, Map<String, Conversation> assigned) {
     return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey), policy.now(siteKey)).compose(both -> {
       List<QueuedChat> heads = both.resultAt(0);
       List<Agent> siteAgents = both.resultAt(1);
@@ -69,10 +76,10 @@ final class QueueDrain {
       for (Planned p : plan) {
         claims.add(claimPlanned(siteKey, p, now));
       }
-      return settled(claims).compose(claimed -> handOverAll(plan, claimed, now).compose(round -> {
+      return settled(claims).compose(claimed -> handOverAll(plan, claimed, now, assigned).compose(round -> {
         boolean claimedAll = claimed.agents().stream().allMatch(a -> a != null);
         boolean mayBeMore = heads.size() == BATCH || round.slotsGivenBack() > 0;
-        Future<Instant> next = claimedAll && mayBeMore ? drain(siteKey) : Future.succeededFuture(fallback);
+        Future<Instant> next = claimedAll && mayBeMore ? drain(siteKey, assigned) : Future.succeededFuture(fallback);
         return round.failure() == null ? next : next.compose(v -> Future.failedFuture(round.failure()));
       }));
     });
@@ -91,7 +98,7 @@ final class QueueDrain {
   private record Round(int slotsGivenBack, Throwable failure) {}
 
   /** Gives each claimed slot to the chat it was claimed for, all at once. */
-  private Future<Round> handOverAll(List<Planned> plan, Claimed claimed, Instant now) {
+  private Future<Round> handOverAll(List<Planned> plan, Claimed claimed, Instant now, Map<String, Conversation> assigned) {
     List<Future<Handover>> handovers = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {
       Planned p = plan.get(i);
@@ -104,7 +111,9 @@ final class QueueDrain {
       for (Future<Handover> h : handovers) {
         if (h.failed()) {
           failure = failure == null ? h.cause() : failure;
-        } else if (h.result().agent() != null && h.result().assigned() == null) {
+        } else if (h.result().assigned() != null) {
+          assigned.put(h.result().assigned().id(), h.result().assigned());
+        } else if (h.result().agent() != null) {
           givenBack++;
         }
       }

@@ -13,18 +13,19 @@ import java.util.function.Function;
  * starts when the running one ends and serves everyone who asked meanwhile; so every caller still
  * waits for a drain that began after it asked.
  */
-final class SiteDrains {
+final class SiteDrains<T> {
 
   /** Whether a site's drain runs, and the promise of the next one for those who asked meanwhile. */
-  private static final class Site {
+  private static final class Site<T> {
     boolean running;
-    Promise<Void> next;
+    Promise<T> next;
   }
 
-  private final Map<String, Site> sites = new ConcurrentHashMap<>();
+  private final Map<String, Site<T>> sites = new ConcurrentHashMap<>();
 
-  Future<Void> run(String siteKey, Function<String, Future<Void>> drainOnce) {
-    Site site = sites.computeIfAbsent(siteKey, k -> new Site());
+  /** Runs {@code drainOnce} now, or after the running drain; completes with what the drain that served this caller answered. */
+  Future<T> run(String siteKey, Function<String, Future<T>> drainOnce) {
+    Site<T> site = sites.computeIfAbsent(siteKey, k -> new Site<>());
     synchronized (site) {
       if (site.running) {
         if (site.next == null) {
@@ -37,15 +38,15 @@ final class SiteDrains {
     return drainFrom(siteKey, site, drainOnce);
   }
 
-  private Future<Void> drainFrom(String siteKey, Site site, Function<String, Future<Void>> drainOnce) {
-    Future<Void> drained;
+  private Future<T> drainFrom(String siteKey, Site<T> site, Function<String, Future<T>> drainOnce) {
+    Future<T> drained;
     try {
       drained = drainOnce.apply(siteKey);
     } catch (RuntimeException e) {
       drained = Future.failedFuture(e);
     }
     return drained.andThen(done -> {
-      Promise<Void> next;
+      Promise<T> next;
       synchronized (site) {
         next = site.next;
         site.next = null;

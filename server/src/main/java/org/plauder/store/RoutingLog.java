@@ -2,7 +2,9 @@ package org.plauder.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
@@ -21,9 +23,12 @@ public final class RoutingLog implements RoutingHistory {
   static final int KEPT = 100;
 
   private final Database db;
+  /** Steps recorded while a write is under way go together (ordered, so one chat's steps keep their order). */
+  private final GroupedWrites<UpdateOneModel<Document>> steps;
 
   RoutingLog(Database db) {
     this.db = db;
+    this.steps = new GroupedWrites<>(updates -> Reactive.done(db.routingLog().bulkWrite(updates, new BulkWriteOptions().ordered(true))));
   }
 
   @Override
@@ -36,7 +41,7 @@ public final class RoutingLog implements RoutingHistory {
         .append("fromAgentName", step.fromAgentName())
         .append("candidates", step.candidates().stream().map(c -> new Document("agentId", c.agentId()).append("name", c.name())
             .append("load", c.load()).append("freeSlots", c.freeSlots())).toList());
-    return Reactive.done(db.routingLog().updateOne(eq("_id", conversationId),
+    return steps.add(new UpdateOneModel<>(eq("_id", conversationId),
         Updates.pushEach("steps", List.of(entry), new PushOptions().slice(-KEPT)), new UpdateOptions().upsert(true)));
   }
 

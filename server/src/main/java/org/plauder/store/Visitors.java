@@ -24,14 +24,17 @@ public final class Visitors implements VisitorContacts, AgentMemory {
   private final Database db;
   /** New visitors, inserted together while an insert is under way (a mint answers once its visitor is stored). */
   private final GroupedWrites<Document> inserts;
-  /** Page views, written together while a write is under way (a page view answers once its page is stored). */
-  private final GroupedWrites<UpdateOneModel<Document>> pageViews;
+  /**
+   * Page views and remembered agents, written together while a write is under way (each answers
+   * once its update is stored): at a hundred chats a second they are a few commands, not hundreds.
+   */
+  private final GroupedWrites<UpdateOneModel<Document>> updates;
 
   public Visitors(Database db) {
     this.db = db;
     this.inserts = new GroupedWrites<>(docs -> Reactive.done(db.visitors().insertMany(docs)));
     // Ordered: two pages of one visitor in one group keep their order in its trail.
-    this.pageViews = new GroupedWrites<>(updates -> Reactive.done(db.visitors().bulkWrite(updates, new BulkWriteOptions().ordered(true))));
+    this.updates = new GroupedWrites<>(updates -> Reactive.done(db.visitors().bulkWrite(updates, new BulkWriteOptions().ordered(true))));
   }
 
   public Future<String> create(String siteKey, String userAgent, Instant now) {
@@ -78,7 +81,7 @@ public final class Visitors implements VisitorContacts, AgentMemory {
    */
   public Future<Void> recordPageView(String visitorId, String url, String title, Instant now) {
     Document page = new Document("url", url).append("title", title).append("at", Dates.toDate(now));
-    return pageViews.add(new UpdateOneModel<>(eq("_id", visitorId), Updates.combine(
+    return updates.add(new UpdateOneModel<>(eq("_id", visitorId), Updates.combine(
         Updates.set("lastSeenAt", Dates.toDate(now)),
         Updates.set("currentPage", page),
         Updates.inc("pageCount", 1),
@@ -105,7 +108,7 @@ public final class Visitors implements VisitorContacts, AgentMemory {
 
   @Override
   public Future<Void> remember(String visitorId, String agentId) {
-    return Reactive.done(db.visitors().updateOne(eq("_id", visitorId), Updates.set("lastAgentId", agentId)));
+    return updates.add(new UpdateOneModel<>(eq("_id", visitorId), Updates.set("lastAgentId", agentId)));
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Drains of one site never overlap on a node, and whoever asks is answered by a drain that began after it asked. */
 class SiteDrainsTest {
 
-  private final SiteDrains drains = new SiteDrains();
+  private final SiteDrains<Void> drains = new SiteDrains<>();
   private final List<Promise<Void>> started = new ArrayList<>();
 
   private Future<Void> ask(String site) {
