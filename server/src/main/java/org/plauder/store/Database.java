@@ -104,10 +104,6 @@ public final class Database implements AutoCloseable {
     return db.getCollection("notes");
   }
 
-  public MongoCollection<Document> counters() {
-    return db.getCollection("counters");
-  }
-
   public MongoCollection<Document> offerStats() {
     return db.getCollection("offerStats");
   }
