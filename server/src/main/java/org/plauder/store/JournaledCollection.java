@@ -17,7 +17,8 @@ import java.util.List;
  * A collection of the embedded database held in memory, every change written to the journal as
  * it is made: a stored document whole (inserted or updated), a removed one by its key, a dropped
  * collection. Queries and indexes are mongo-java-server's own, except that a query naming a unique
- * key's exact value (or a list of them, {@code $in}) goes through that key's index.
+ * key's exact value (or a list of them, {@code $in}), also inside a top-level {@code $and}, goes
+ * through that key's index.
  */
 final class JournaledCollection extends MemoryCollection {
 
@@ -70,11 +71,13 @@ final class JournaledCollection extends MemoryCollection {
    */
   @Override
   protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
-    if (query.size() > 1) {
+    if (query.size() > 1 || query.get("$and") instanceof List) {
       for (Index<Integer> index : getIndexes()) {
         if (index.isUnique() && index.getKeys().size() == 1) {
           String key = index.getKeys().get(0).getKey();
-          if (query.get(key) instanceof String value) {
+          String value = exactValue(query, key);
+          if (value != null) {
+            // The whole query is still matched, on the one document the key names.
             return matchDocuments(query, index.getPositions(new Document(key, value)), orderBy, skip, limit, batchSize, fieldSelector);
           }
         }
@@ -95,6 +98,25 @@ final class JournaledCollection extends MemoryCollection {
       }
     }
     return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+  }
+
+  /**
+   * The exact string the query requires {@code key} to be, or null: a top-level condition
+   * {@code {key: "v"}}, or one inside a top-level {@code $and} (the driver writes
+   * {@code Filters.and(eq(...), ...)} so, however simple the conditions are).
+   */
+  static String exactValue(Document query, String key) {
+    if (query.get(key) instanceof String value) {
+      return value;
+    }
+    if (query.get("$and") instanceof List<?> all) {
+      for (Object condition : all) {
+        if (condition instanceof Document d && d.get(key) instanceof String value) {
+          return value;
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean isInOfStrings(Object condition) {

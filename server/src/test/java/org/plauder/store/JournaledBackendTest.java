@@ -88,6 +88,32 @@ class JournaledBackendTest {
   }
 
   @Test
+  void aKeyInsideAnAndIsFoundAndChangedOnlyWhenTheOtherConditionsHold() {
+    // The driver writes Filters.and(eq("_id", …), …) as {$and: [...]}: "this chat, if still queued".
+    JournaledBackend backend = new JournaledBackend(dir.resolve("journal"));
+    insert(backend, message("c1:1", "a", "Hallo"), message("c1:2", "b", "Paket?"), message("c2:1", "c", "Hallo"));
+
+    Document missed = backend.handleCommand(channel, "plauder", "update", new Document("update", "messages").append("updates",
+        List.of(new Document("q", and(new Document("_id", "c1:2"), new Document("text", "Hallo"))).append("u", set("text", "nie")))));
+    assertEquals(0, ((Number) missed.get("nModified")).intValue(), "the key matches, the condition does not");
+    Document hit = backend.handleCommand(channel, "plauder", "update", new Document("update", "messages").append("updates",
+        List.of(new Document("q", and(new Document("_id", "c2:1"), new Document("text", "Hallo"))).append("u", set("text", "Hallo!")))));
+    assertEquals(1, ((Number) hit.get("nModified")).intValue());
+    assertEquals(List.of("Hallo", "Paket?", "Hallo!"), texts(backend));
+
+    assertEquals(List.of("c1:1"), ids(backend, and(new Document("conversationId", "c1"), new Document("_id", "c1:1"))));
+    assertEquals(List.of(), ids(backend, and(new Document("_id", "c1:1"), new Document("_id", "c1:2"))), "two keys: nothing is both");
+    assertEquals(List.of(), ids(backend, and(new Document("_id", "c9:9"), new Document("text", "Hallo"))));
+    assertEquals(List.of("c1:1", "c1:2"), ids(backend, and(new Document("conversationId", "c1"), new Document("text", new Document("$ne", "Hallo!")))),
+        "without a key, every document is still matched");
+    backend.close();
+  }
+
+  private static Document and(Document... conditions) {
+    return new Document("$and", List.of(conditions));
+  }
+
+  @Test
   void aListOfKeysFindsExactlyTheListedDocumentsThatExist() {
     JournaledBackend backend = new JournaledBackend(dir.resolve("journal"));
     insert(backend, message("c1:1", "a", "Hallo"), message("c1:2", "b", "Paket?"), message("c2:1", "c", "Hi"), message("c10:1", "d", "x"));
