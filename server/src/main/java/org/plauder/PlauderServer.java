@@ -247,7 +247,7 @@ public final class PlauderServer {
   /** Plauder's own meters, fed by events: only when metrics are on, so that off costs nothing. */
   private static Future<String> deployMetrics(Vertx vertx, Services s, PresenceVerticle presence) {
     return s.metrics().enabled()
-        ? vertx.deployVerticle(new MetricsVerticle(s.metrics(), s.events(), s.agents(), presence::visitorsHeld, s.clock()))
+        ? vertx.deployVerticle(new MetricsVerticle(s.metrics(), s.events(), s.agents(), s.connectedAgents(), presence::visitorsHeld, s.clock()))
         : Future.succeededFuture("");
   }
 

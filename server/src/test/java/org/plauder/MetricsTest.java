@@ -8,6 +8,7 @@ import static org.plauder.TestNode.await;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -76,6 +77,31 @@ class MetricsTest {
       }
       visitorBus.close();
       agent.bus().close();
+    } finally {
+      node.close();
+      await(vertx.close());
+      metrics.close();
+    }
+  }
+
+  @Test
+  void anAgentCountsAsOnlineOnlyWhileADashboardOfItsIsOpen() {
+    NodeMetrics metrics = NodeMetrics.on(TOKEN);
+    Vertx vertx = metrics.vertxBuilder(new VertxOptions()).build();
+    TestNode node = TestNode.start(vertx, TestNode.config(dataDir, null).withMetricsToken(TOKEN), metrics);
+    try {
+      OnlineAgent anna = node.onlineAgent("Anna", 3);
+      OnlineAgent ben = node.onlineAgent("Ben", 3);
+      scrapeUntil(node, t -> t.sum("plauder_agents_online", "site", "demo") == 2);
+
+      ben.bus().close(); // Ben's dashboard is gone; he stays "online" for the grace period, but takes no chat
+      scrapeUntil(node, t -> t.sum("plauder_agents_online", "site", "demo") == 1);
+      JsonArray agents = await(node.http.get("/api/v1/agents").bearerTokenAuthentication(node.loginAdmin().token()).send())
+          .bodyAsJsonObject().getJsonArray("agents");
+      assertTrue(agents.stream().map(JsonObject.class::cast)
+              .anyMatch(a -> a.getString("id").equals(ben.person().id()) && "online".equals(a.getString("status"))),
+          "the gauge follows the dashboards, not the status: " + agents.encode());
+      anna.bus().close();
     } finally {
       node.close();
       await(vertx.close());

@@ -12,7 +12,6 @@ import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.size;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -20,8 +19,6 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.plauder.agent.Agent;
@@ -102,13 +99,6 @@ public final class Agents implements AgentStore {
   private Future<List<Agent>> readOfSite(String siteKey) {
     return Reactive.list(db.agents().find(eq("siteKey", siteKey)).sort(Sorts.ascending("name")))
         .map(list -> list.stream().map(Agents::toAgent).toList());
-  }
-
-  /** How many agents are online (and enabled) on each site that has any: for the metrics, a scan of a small collection. */
-  public Future<Map<String, Long>> countOnlineBySite() {
-    return Reactive.list(db.agents().find(and(eq("status", AgentStatus.ONLINE.wire()), ne("disabled", true)))
-            .projection(Projections.include("siteKey")))
-        .map(list -> list.stream().collect(Collectors.groupingBy(d -> d.getString("siteKey"), Collectors.counting())));
   }
 
   /** Whether any agent of the site is allowed by {@code selection} right now (someone online with room). */
