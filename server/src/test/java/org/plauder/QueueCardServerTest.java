@@ -123,5 +123,11 @@ class QueueCardServerTest {
     assertEquals(head, rows.getJsonObject(0).getString("conversationId"), "the longest waiting first");
     assertEquals("Visitor" + InboxPushes.QUEUE_ROWS, rows.getJsonObject(InboxPushes.QUEUE_ROWS - 1).getString("visitorName"));
     assertEquals("Frage 1", rows.getJsonObject(0).getString("preview"));
+
+    // a dashboard that loads (or reloads) its desk gets the same head and total
+    JsonObject desk = await(anna.bus().request("agent.conversations", anna.person().token(), new JsonObject()));
+    assertEquals(waiting, desk.getInteger("queueTotal"));
+    assertEquals(InboxPushes.QUEUE_ROWS, desk.getJsonArray("queue").size(), "the head of the line only");
+    assertEquals(head, desk.getJsonArray("queue").getJsonObject(0).getString("id"));
   }
 }

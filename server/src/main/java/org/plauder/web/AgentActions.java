@@ -63,13 +63,15 @@ final class AgentActions {
     return services.desk().of(agent.id(), agent.siteKey()).map(desk -> new JsonObject()
         .put("agent", desk.agent() == null ? null : Json.agent(desk.agent()))
         .put("active", conversationList(desk.active()))
-        .put("queue", queueList(desk)));
+        .put("queue", queueList(desk))
+        .put("queueTotal", desk.queue().size()));
   }
 
-  /** The waiting chats as conversations, each with its card (first words and page). */
+  /** The head of the line as conversations, each with its card (first words and page): as many rows as a queue push carries. */
   private static JsonArray queueList(AgentDesk.Desk desk) {
     JsonArray array = new JsonArray();
-    desk.queue().forEach(c -> array.add(QueueCardJson.withCard(Json.conversation(c), desk.cardOf(c.id()))));
+    desk.queue().stream().limit(InboxPushes.QUEUE_ROWS)
+        .forEach(c -> array.add(QueueCardJson.withCard(Json.conversation(c), desk.cardOf(c.id()))));
     return array;
   }
 

@@ -204,7 +204,7 @@ async function onConnection(s) {
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map(queueEntryOfDesk));
+    setQueue((reply.queue || []).map(queueEntryOfDesk), reply.queueTotal);
     // after a reconnect, what the visitors wrote meanwhile counts as unread
     liveVisitors.load();
     const parked = await state.bus.request('agent.parked', {}); // pending and snoozed e-mail conversations, beside the active ones
@@ -311,7 +311,7 @@ async function refreshQueue() {
   try {
     const reply = await state.bus.request('agent.conversations', {});
     setAgent(reply.agent);
-    setQueue((reply.queue || []).map(queueEntryOfDesk));
+    setQueue((reply.queue || []).map(queueEntryOfDesk), reply.queueTotal);
   } catch {
     // shown again with the next push or reconnect
   }
@@ -332,11 +332,8 @@ async function changeStatus(body) {
 
 // ---- the queue ----
 
-/** The head of the line as rows (a push carries at most this many), and how many wait in all. */
-const QUEUE_ROWS = 25;
-
-function setQueue(all, total = all.length) {
-  const waiting = all.slice(0, QUEUE_ROWS);
+/** The head of the line as rows (the server sends a few dozen at most), and how many wait in all. */
+function setQueue(waiting, total = waiting.length) {
   // a visitor new in the queue rings for an agent looking elsewhere (not for the first list)
   const known = new Set(state.queue.map((entry) => entry.conversationId));
   const arrived = state.queueShown

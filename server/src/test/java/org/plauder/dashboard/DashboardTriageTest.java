@@ -239,6 +239,29 @@ class DashboardTriageTest extends DashboardBrowserTest {
   }
 
   @Test
+  void aLongQueueShowsItsHeadAndHowManyMoreWaitAlsoAfterAReload() {
+    page.open().signIn(TestNode.ADMIN_EMAIL, TestNode.ADMIN_PASSWORD);
+    page.setStatus("online");
+    setMaxChats(0);
+    int waiting = org.plauder.web.InboxPushes.QUEUE_ROWS + 3;
+    String first = null;
+    for (int i = 1; i <= waiting; i++) {
+      String chat = guest().requestChat("Gast" + i, "de", "Frage " + i);
+      first = first == null ? chat : first;
+    }
+    By rows = By.cssSelector("#queue-list .queue-item");
+    page.wait.until(d -> d.findElement(By.id("queue-count")).getText().equals(String.valueOf(waiting)));
+    assertEquals(org.plauder.web.InboxPushes.QUEUE_ROWS, driver.findElements(rows).size(), "the head of the line, from the push");
+    assertEquals("… and 3 more waiting", driver.findElement(By.id("queue-more")).getText());
+
+    driver.navigate().refresh(); // the desk as a reloaded dashboard loads it
+    page.wait.until(d -> d.findElement(By.id("queue-count")).getText().equals(String.valueOf(waiting)));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(queueRow(first)));
+    assertEquals(org.plauder.web.InboxPushes.QUEUE_ROWS, driver.findElements(rows).size(), "the head of the line, from the desk");
+    assertEquals("… and 3 more waiting", driver.findElement(By.id("queue-more")).getText());
+  }
+
+  @Test
   void aVisitorNewInTheQueueRingsForAnAgentOnAnotherView() {
     page.open().signIn(TestNode.ADMIN_EMAIL, TestNode.ADMIN_PASSWORD);
     page.setStatus("online");
