@@ -21,8 +21,9 @@ import org.plauder.transcript.Transcripts;
  * A site's messages streamed as NDJSON or CSV rows, conversation by conversation (in id order),
  * each in seq order. Conversations are read a page at a time; their messages a batch of
  * conversations at a time, by the exact ids of their seqs (one query for a few thousand messages,
- * not one per conversation); a conversation with more than a page goes on page by page. The next
- * read starts only when the client has taken what was written.
+ * not one per conversation); a conversation with more than a page goes on page by page. One read
+ * runs ahead of what is being written; the one after it starts only when the client has taken
+ * what was written.
  */
 final class BulkExport {
 
@@ -44,14 +45,33 @@ final class BulkExport {
 
   /** The messages of the site's conversations created in [from, to), after the conversation {@code afterId}. */
   Future<Void> conversations(String siteKey, Instant from, Instant to, String afterId) {
-    return services.conversations().pageOfSite(siteKey, from, to, null, afterId, CONVERSATION_PAGE).compose(page -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (List<Conversation> batch : batches(page)) {
-        chain = chain.compose(v -> batch(batch));
-      }
-      return page.size() < CONVERSATION_PAGE
-          ? chain
-          : chain.compose(v -> conversations(siteKey, from, to, page.get(page.size() - 1).id()));
+    return conversations(siteKey, from, to, readPage(siteKey, from, to, afterId));
+  }
+
+  private Future<List<Conversation>> readPage(String siteKey, Instant from, Instant to, String afterId) {
+    return services.conversations().pageOfSite(siteKey, from, to, null, afterId, CONVERSATION_PAGE);
+  }
+
+  /**
+   * Writes the conversations of {@code read} and of the pages after it. The next page, and each
+   * batch's messages, are asked for while the one before is written: the database reads while the
+   * event loop encodes, and one read ahead is all that waits for a slow client.
+   */
+  private Future<Void> conversations(String siteKey, Instant from, Instant to, Future<List<Conversation>> read) {
+    return read.compose(page -> {
+      Future<List<Conversation>> nextPage = page.size() < CONVERSATION_PAGE ? null
+          : readPage(siteKey, from, to, page.get(page.size() - 1).id());
+      List<List<Conversation>> batches = batches(page);
+      Future<Void> written = batches.isEmpty() ? Future.succeededFuture() : batchesFrom(batches, 0, readMessages(batches.get(0)));
+      return nextPage == null ? written : written.compose(v -> conversations(siteKey, from, to, nextPage));
+    });
+  }
+
+  private Future<Void> batchesFrom(List<List<Conversation>> batches, int k, Future<Map<String, Messages.Page>> read) {
+    return read.compose(pages -> {
+      Future<Map<String, Messages.Page>> next = k + 1 < batches.size() ? readMessages(batches.get(k + 1)) : null;
+      Future<Void> written = from(batches.get(k), 0, pages);
+      return next == null ? written : written.compose(v -> batchesFrom(batches, k + 1, next));
     });
   }
 
@@ -75,10 +95,10 @@ final class BulkExport {
     return batches;
   }
 
-  private Future<Void> batch(List<Conversation> batch) {
+  private Future<Map<String, Messages.Page>> readMessages(List<Conversation> batch) {
     Map<String, Long> lastSeqs = new LinkedHashMap<>();
     batch.forEach(c -> lastSeqs.put(c.id(), c.lastSeq()));
-    return services.messageStore().firstPages(lastSeqs, MESSAGE_PAGE).compose(pages -> from(batch, 0, pages));
+    return services.messageStore().firstPages(lastSeqs, MESSAGE_PAGE);
   }
 
   /** Writes the batch's conversations from index {@code i} on, all of them in one chunk up to one with more pages. */
