@@ -114,6 +114,7 @@ public final class ChatRouter {
   private Future<ChatState> openNew(Identity visitor, String name, String email, ChatNeeds needs, FirstMessage first,
       Opening opening) {
     String siteKey = visitor.siteKey();
+    Future<String> lastAgent = preferred.of(siteKey, visitor.id()); // read beside the chat's own writes, not after them
     Future<Boolean> holds = holding == null ? Future.succeededFuture(false) : holding.holds(siteKey, first, opening != null);
     return holds.compose(held -> (held ? holding.open(visitor, name, email, clock.instant()) : conversations.nextQueueTicket(siteKey)
         .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, needs, clock.instant())))
@@ -123,14 +124,14 @@ public final class ChatRouter {
                 ? Future.failedFuture(Failure.conflict("busy", "the chat was just opened and closed again, try again"))
                 : continueOpen(open, first))
             : held ? holding.announce(created, name, email, first).compose(masked -> describe(created.id()).map(s -> s.withMasked(masked)))
-            : openQueuedChat(visitor, created, name, email, first, opening)));
+            : openQueuedChat(visitor, created, name, email, first, opening, lastAgent)));
   }
 
   /** A held chat joins the queue as any new chat (the visitor asked for a person); false when it was not held. */
   public Future<Boolean> release(Conversation c) {
     return holding == null ? Future.succeededFuture(false) : holding.release(c).compose(released -> released == null
         ? Future.succeededFuture(false)
-        : assignPreferred(null, released).compose(v -> assignQueued(c.siteKey())).map(true));
+        : assignPreferred(null, released, preferred.of(c.siteKey(), c.visitorId())).compose(v -> assignQueued(c.siteKey())).map(true));
   }
 
   /** Closes a held chat that the bot's answer settled, by its visitor, never queued; the closed chat, or null when it was not held. */
@@ -140,7 +141,7 @@ public final class ChatRouter {
   }
 
   private Future<ChatState> openQueuedChat(Identity visitor, Conversation created, String name, String email,
-      FirstMessage first, Opening opening) {
+      FirstMessage first, Opening opening, Future<String> lastAgent) {
     String siteKey = visitor.siteKey();
     return visitors.setContact(visitor.id(), name, email).map(v -> {
       events.publish(new ChatRequested(siteKey, created.id(), visitor.id(), name, email, false));
@@ -148,7 +149,7 @@ public final class ChatRouter {
       return created;
     })
         .compose(c -> appendOpening(c, opening))
-        .compose(c -> appendFirst(c, first).compose(masked -> assignPreferred(opening, c)
+        .compose(c -> appendFirst(c, first).compose(masked -> assignPreferred(opening, c, lastAgent)
             .compose(v -> drainQueue(siteKey))
             // Assigned by that drain: described as the assignment left it, without reading it again.
             .compose(assigned -> assigned.containsKey(c.id()) ? Future.succeededFuture(ChatState.of(assigned.get(c.id()))) : describe(c.id()))
@@ -180,14 +181,14 @@ public final class ChatRouter {
 
   /**
    * Gives the new chat to the agent it belongs with, if that agent may take it now: the inviting
-   * agent of an accepted invitation, or else a returning visitor's last agent ({@link PreferredAgents}).
-   * Otherwise the queue decides.
+   * agent of an accepted invitation, or else a returning visitor's last agent ({@code lastAgent}, as
+   * {@link PreferredAgents} answered). Otherwise the queue decides.
    */
-  private Future<Void> assignPreferred(Opening opening, Conversation c) {
+  private Future<Void> assignPreferred(Opening opening, Conversation c, Future<String> lastAgent) {
     if (opening != null && opening.agentId() != null) {
       return handOverTo(opening.agentId(), c, AssignReason.INVITATION);
     }
-    return preferred.of(c.siteKey(), c.visitorId())
+    return lastAgent
         .compose(agentId -> agentId == null ? Future.<Void>succeededFuture() : handOverTo(agentId, c, AssignReason.STICKY));
   }
 
