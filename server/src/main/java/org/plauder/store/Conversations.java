@@ -208,17 +208,6 @@ public final class Conversations implements ConversationStore {
         Updates.set("firstAgentReplyAt", Dates.toDate(now)))).mapEmpty();
   }
 
-  /** Claims the conversation's one transcript e-mail; false when it was sent (or is being sent) already. */
-  public Future<Boolean> claimTranscriptEmail(String id, Instant now) {
-    return Reactive.first(db.conversations().updateOne(and(eq("_id", id), eq("transcriptEmailedAt", null)),
-        Updates.set("transcriptEmailedAt", Dates.toDate(now)))).map(r -> r.getModifiedCount() == 1);
-  }
-
-  /** Gives the claim back after the mail server refused, so the visitor can try again. */
-  public Future<Void> releaseTranscriptEmail(String id) {
-    return Reactive.first(db.conversations().updateOne(eq("_id", id), Updates.set("transcriptEmailedAt", null))).mapEmpty();
-  }
-
   public Future<Void> rate(String id, int rating) {
     return Reactive.first(db.conversations().updateOne(eq("_id", id), Updates.set("rating", rating))).mapEmpty();
   }
@@ -281,6 +270,11 @@ public final class Conversations implements ConversationStore {
   /** What agents whispered in each conversation; deleted with its conversation. */
   public Whispers whispers() {
     return whispers;
+  }
+
+  /** Each conversation's one transcript e-mail. */
+  public TranscriptEmailClaims transcriptEmails() {
+    return new TranscriptEmailClaims(db);
   }
 
   /** The tags and rating comments on these documents. */
