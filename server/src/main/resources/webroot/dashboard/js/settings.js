@@ -5,7 +5,7 @@
 import { $, show } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
-import { dayStart, dayEnd, lastDays } from './dates.js';
+import { dateField, lastDays, periodOf } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
 import { IdentitySecret } from './identity.js';
 import { TranscriptSenderSettings } from './transcriptsender.js';
@@ -33,8 +33,8 @@ export class SiteSettings {
       this.exportMessages();
     });
     const range = lastDays(30);
-    $('export-from').value = range.from;
-    $('export-to').value = range.to;
+    dateField($('export-from'), range.from);
+    dateField($('export-to'), range.to);
   }
 
   async refresh() {
@@ -202,14 +202,14 @@ export class SiteSettings {
   }
 
   async exportMessages() {
-    const from = dayStart($('export-from').value);
-    const to = dayEnd($('export-to').value);
+    const period = periodOf($('export-from'), $('export-to'));
     const box = $('export-result');
-    if (!from || !to || from >= to) {
-      box.textContent = t('invalidRange');
+    if (period.error) {
+      box.textContent = period.error;
       box.className = 'error';
       return;
     }
+    const { from, to } = period;
     const choice = $('export-format').value;
     const format = choice === 'csv-excel' ? 'csv' : choice;
     const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), format });

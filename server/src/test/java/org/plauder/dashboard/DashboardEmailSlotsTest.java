@@ -94,9 +94,7 @@ class DashboardEmailSlotsTest extends DashboardBrowserTest {
 
   @Test
   void aGermanAdminReadsTheChoiceAndTheRefusalInGerman() {
-    driver.quit();
-    driver = Browser.start(1280, 900, "--lang=de-DE");
-    page = new DashboardPage(driver, node);
+    browserInGerman();
     openSiteSettings();
     assertEquals("Eine E-Mail belegt einen Chat-Platz des Agenten", labelOf("site-email-slots-shared"));
     assertEquals("E-Mails haben eigene Plätze", labelOf("site-email-slots-own"));
