@@ -84,6 +84,76 @@ class MailSlotsTest extends MailNodeTest {
     assertEquals(1, desk(anna).getJsonObject("agent").getInteger("load"));
   }
 
+  @Test
+  void anEmailInItsOwnSlotGivesThatSlotBackAfterTheAdminSwitchedTheSlotsOff() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 1);
+    assertEquals(200, patchSite(new JsonObject().put("maxEmails", 1)).statusCode());
+    mail.connect(node);
+    String first = assignedEmail(anna, "kunde1@kunde.test");
+    assertEquals("load 0, emailLoad 1", counters(anna));
+
+    assertEquals(200, patchSite(new JsonObject().putNull("maxEmails")).statusCode());
+    resolve(anna, first);
+    assertEquals("load 0, emailLoad 0", counters(anna), "her e-mail slot is free again, her chat slot untouched");
+
+    // She gets the next chat in her chat slot, and with e-mail slots back on the next e-mail in hers: she does not look full.
+    String chat = requestChat("Hallo aus dem Chat");
+    assertEquals(chat, await(anna.bus().push(p -> "assigned".equals(p.getString("type"))
+        && chat.equals(p.getJsonObject("conversation").getString("id")))).getJsonObject("conversation").getString("id"));
+    assertEquals(200, patchSite(new JsonObject().put("maxEmails", 1)).statusCode());
+    assignedEmail(anna, "kunde2@kunde.test");
+    assertEquals("load 1, emailLoad 1", counters(anna));
+  }
+
+  @Test
+  void anEmailInAChatSlotGivesTheChatSlotBackAfterTheAdminSwitchedTheSlotsOn() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 1);
+    mail.connect(node);
+    String first = assignedEmail(anna, "kunde1@kunde.test");
+    assertEquals("load 1, emailLoad 0", counters(anna), "without the setting the e-mail took her chat slot");
+
+    assertEquals(200, patchSite(new JsonObject().put("maxEmails", 1)).statusCode());
+    String second = assignedEmail(anna, "kunde2@kunde.test");
+    assertEquals("load 1, emailLoad 1", counters(anna), "the second e-mail in her one e-mail slot");
+    resolve(anna, first);
+    assertEquals("load 0, emailLoad 1", counters(anna), "the first gave back the chat slot it took, the second keeps its slot");
+
+    // A third e-mail, then a chat: the chat gets Anna's free chat slot; the e-mail that came first still waits,
+    // as routing passed it over for want of an e-mail slot (she is never over her limit of one).
+    sendMail("kunde3@kunde.test");
+    assertTrue(waitUntil(() -> desk(anna).getJsonArray("queue").size() == 1), "the third e-mail arrived: " + desk(anna));
+    String chat = requestChat("Hallo aus dem Chat");
+    assertEquals(chat, await(anna.bus().push(p -> "assigned".equals(p.getString("type"))
+        && chat.equals(p.getJsonObject("conversation").getString("id")))).getJsonObject("conversation").getString("id"));
+    JsonObject desk = desk(anna);
+    assertEquals(Set.of(second), emailsOf(desk.getJsonArray("active")));
+    assertEquals(1, desk.getJsonArray("queue").size(), "the third e-mail waits for an e-mail slot");
+    assertEquals("load 1, emailLoad 1", counters(anna));
+  }
+
+  /** A customer writes a new mail; the id of the e-mail conversation {@code agent} is told it got. */
+  private String assignedEmail(OnlineAgent agent, String from) throws Exception {
+    sendMail(from);
+    return await(agent.bus().push("assigned")).getJsonObject("conversation").getString("id");
+  }
+
+  private void sendMail(String from) throws Exception {
+    MimeMessage m = mail.draft(from, "Kunde", "Frage von " + from);
+    m.setText("Eine Frage per Mail", "UTF-8");
+    Transport.send(m);
+  }
+
+  private static void resolve(OnlineAgent agent, String conversationId) {
+    await(agent.bus().request("agent.workStatus", agent.person().token(),
+        new JsonObject().put("conversationId", conversationId).put("status", "resolved")));
+  }
+
+  /** The agent's two counters as its dashboard reads them. */
+  private static String counters(OnlineAgent agent) {
+    JsonObject a = desk(agent).getJsonObject("agent");
+    return "load " + a.getInteger("load") + ", emailLoad " + a.getInteger("emailLoad");
+  }
+
   /** Routing is done: {@code waiting} e-mails in the queue and Anna at her limit of two (more would leave fewer waiting). */
   private static boolean settled(JsonObject desk, int waiting) {
     return desk.getJsonArray("queue").size() == waiting && desk.getJsonObject("agent").getInteger("emailLoad") == 2;

@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * One chat between a visitor and (once assigned) an agent of the same site. {@code needs}: the
  * language and topic's skill it asks its agent for; {@code channel} says how the visitor talks:
- * {@link #CHAT} in the widget, {@link #EMAIL} by e-mail (package {@code mail}).
+ * {@link #CHAT} in the widget, {@link #EMAIL} by e-mail (package {@code mail}); {@code slot} which
+ * of its agent's counters it took when it last became active (null: never active, or stored before
+ * slots were written down).
  */
 public record Conversation(
     String id,
@@ -25,7 +27,8 @@ public record Conversation(
     String visitorName,
     String visitorEmail,
     ChatNeeds needs,
-    String channel) {
+    String channel,
+    SlotKind slot) {
 
   public static final String CHAT = "chat";
   public static final String EMAIL = "email";
@@ -43,11 +46,24 @@ public record Conversation(
         closedBy, lastSeq, rating, visitorName, visitorEmail, ChatNeeds.NONE, CHAT);
   }
 
+  /** A conversation of this channel that has not taken a slot yet (or whose slot is not known). */
+  public Conversation(String id, String siteKey, String visitorId, String agentId, String agentName, ConversationStatus status,
+      long queueTicket, Instant createdAt, Instant assignedAt, Instant firstAgentReplyAt, Instant closedAt, String closedBy,
+      long lastSeq, Integer rating, String visitorName, String visitorEmail, ChatNeeds needs, String channel) {
+    this(id, siteKey, visitorId, agentId, agentName, status, queueTicket, createdAt, assignedAt, firstAgentReplyAt, closedAt,
+        closedBy, lastSeq, rating, visitorName, visitorEmail, needs, channel, null);
+  }
+
   /** The same conversation with a later last seq and, for an agent's first reply, its time (the cached copy after an append). */
   public Conversation afterAppend(long seq, Instant firstAgentReply) {
     return new Conversation(id, siteKey, visitorId, agentId, agentName, status, queueTicket, createdAt, assignedAt,
         firstAgentReplyAt != null ? firstAgentReplyAt : firstAgentReply, closedAt, closedBy, Math.max(lastSeq, seq), rating,
-        visitorName, visitorEmail, needs, channel);
+        visitorName, visitorEmail, needs, channel, slot);
+  }
+
+  /** The slot its agent holds for it: the one written down, else as its site's {@code maxEmails} says now ({@link SlotKind#held}). */
+  public SlotKind slotHeld(Integer maxEmailsNow) {
+    return SlotKind.held(channel, slot, maxEmailsNow);
   }
 
   /** The queue ticket of a held chat closed because the bot's answer settled it: it never was meant for an agent. */

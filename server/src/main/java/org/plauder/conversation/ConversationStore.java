@@ -52,32 +52,50 @@ public interface ConversationStore {
 
   Future<List<Conversation>> activeOfAgent(String agentId);
 
-  /** What one agent holds: its active live chats and its active e-mail conversations. */
-  record Holding(int chats, int emails) {
-    /** One active conversation of this channel. */
-    public static Holding of(String channel) {
-      return Conversation.EMAIL.equals(channel) ? new Holding(0, 1) : new Holding(1, 0);
+  /**
+   * What one agent holds: the active conversations that took a chat slot, those that took an e-mail
+   * slot, and e-mails stored before slots were written down ({@code unmarkedEmails}), whose slot
+   * the site's setting says.
+   */
+  record Holding(int chatSlots, int emailSlots, int unmarkedEmails) {
+    public static final Holding NONE = new Holding(0, 0, 0);
+
+    /** One active conversation of this channel with the slot written on it (null: none written). */
+    public static Holding of(String channel, SlotKind slot) {
+      if (slot == null && Conversation.EMAIL.equals(channel)) {
+        return new Holding(0, 0, 1);
+      }
+      return slot == SlotKind.EMAIL ? new Holding(0, 1, 0) : new Holding(1, 0, 0);
     }
 
     public Holding plus(Holding other) {
-      return new Holding(chats + other.chats, emails + other.emails);
+      return new Holding(chatSlots + other.chatSlots, emailSlots + other.emailSlots, unmarkedEmails + other.unmarkedEmails);
+    }
+
+    /** How many chat slots these take, on a site whose e-mails have slots of their own or not. */
+    public int chatSlotsTaken(boolean emailsHaveOwnSlots) {
+      return chatSlots + (emailsHaveOwnSlots ? 0 : unmarkedEmails);
     }
   }
 
   /** What each agent holds now, by agent id (agents with nothing active left out). */
   Future<Map<String, Holding>> activeByAgent();
 
-  /** Queued → active with this agent; null when the conversation was no longer queued. */
-  Future<Conversation> activate(String id, String agentId, String agentName, Instant now);
+  /** Queued → active with this agent, in the {@code slot} claimed for it; null when the conversation was no longer queued. */
+  Future<Conversation> activate(String id, String agentId, String agentName, SlotKind slot, Instant now);
 
   /**
-   * Active with {@code fromAgent} → active with {@code toAgent}; with {@code unansweredOnly} only
-   * while no agent has answered yet. Null when that no longer holds.
+   * Active with {@code c}'s agent in {@code c}'s slot → active with {@code toAgent} in {@code slot};
+   * with {@code unansweredOnly} only while no agent has answered yet. Null when that no longer
+   * holds, so the slot given back for {@code c} is the one its agent held.
    */
-  Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName, boolean unansweredOnly);
+  Future<Conversation> reassign(Conversation c, String toAgent, String toAgentName, SlotKind slot, boolean unansweredOnly);
 
-  /** Active with {@code agentId} → queued again, keeping its ticket; false when that no longer holds. */
-  Future<Boolean> requeue(String id, String agentId);
+  /**
+   * Active with {@code agentId} → queued again, keeping its ticket; the conversation after, its slot
+   * still the one its agent held (to give back); null when that no longer holds.
+   */
+  Future<Conversation> requeue(String id, String agentId);
 
   /** Queued or active → closed; the conversation as it was before, or null when it was not open. */
   Future<Conversation> close(String id, String closedBy, Instant now);

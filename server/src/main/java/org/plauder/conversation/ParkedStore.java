@@ -15,14 +15,14 @@ public interface ParkedStore {
   /** A parked conversation and, when snoozed, the time it comes back. */
   record Parked(Conversation conversation, Instant snoozedUntil) {}
 
-  /** {@code from} with its agent → pending or snoozed (until {@code until}); the conversation after, or null. */
+  /** {@code from} with its agent → pending or snoozed (until {@code until}); the conversation after (its slot still the one to give back), or null. */
   Future<Parked> park(String id, String agentId, ConversationStatus from, ConversationStatus to, Instant until);
 
   /**
-   * Parked → active with its agent again; with {@code snoozedUntil} only while it is snoozed until
-   * exactly then (a snooze renewed meanwhile is not ended by the old time). The conversation after, or null.
+   * Parked → active with its agent again, in the {@code slot} claimed for it; with {@code snoozedUntil} only while it
+   * is snoozed until exactly then (a snooze renewed meanwhile is not ended by the old time). The conversation after, or null.
    */
-  Future<Conversation> wake(String id, String agentId, ConversationStatus from, Instant snoozedUntil);
+  Future<Conversation> wake(String id, String agentId, ConversationStatus from, Instant snoozedUntil, SlotKind slot);
 
   /** Parked → queued with a new ticket and its queue entry, for anyone with room; the conversation after, or null. */
   Future<Conversation> requeue(String id, ConversationStatus from, Instant snoozedUntil, long ticket);

@@ -20,6 +20,7 @@ import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.QueuedChat;
 import org.plauder.conversation.RoutingStep.Candidate;
+import org.plauder.conversation.SlotKind;
 import org.plauder.event.DomainEvent.AssignReason;
 import org.plauder.site.Site;
 
@@ -32,7 +33,8 @@ import org.plauder.site.Site;
  * store's atomic claim is derived from the same value, so both pick alike. On a server only agents
  * with a dashboard socket open count ({@link #onlyConnected}): {@link #now} gives the rule as it
  * stands for a site at this moment. On a site with {@link Site#maxEmails} an e-mail conversation
- * takes an e-mail slot of its own instead of a chat slot ({@link #selectionFor}), claimed as atomically.
+ * takes an e-mail slot of its own instead of a chat slot ({@link #selectionFor}), claimed as atomically;
+ * the slot a conversation took is given back as written on it ({@link #holdsEmailSlot}), however the site's setting changed since.
  */
 public final class AssignmentPolicy {
 
@@ -84,9 +86,7 @@ public final class AssignmentPolicy {
   /** The rule for the site at this moment: among the agents connected now, with the site's e-mail slots. */
   public Future<AssignmentPolicy> now(String siteKey) {
     Future<Set<String>> connected = connections == null ? Future.succeededFuture(null) : connections.connectedOf(siteKey);
-    Future<Integer> emails = sites == null ? Future.succeededFuture(maxEmails)
-        : sites.apply(siteKey).map(site -> site == null ? null : site.maxEmails());
-    return Future.all(connected, emails).map(both -> {
+    return Future.all(connected, maxEmailsOf(siteKey)).map(both -> {
       Set<String> ids = both.resultAt(0);
       return new AssignmentPolicy(ids == null ? selection : selection.among(ids), null, both.resultAt(1), null);
     });
@@ -97,9 +97,16 @@ public final class AssignmentPolicy {
     return maxEmails != null && Conversation.EMAIL.equals(channel);
   }
 
-  /** Whether {@code c} takes (and so gives back) an e-mail slot on its site now; a chat never does, and costs no read. */
-  public Future<Boolean> takesEmailSlot(Conversation c) {
-    return selectionFor(c).map(AgentSelection::takesEmailSlot);
+  /**
+   * Whether {@code c}'s agent holds an e-mail slot for it (else a chat slot), to give back: as
+   * written on it when it became active ({@link Conversation#slot}), whatever its site says now;
+   * only for an e-mail stored before slots were written down is the site's setting read.
+   */
+  public Future<Boolean> holdsEmailSlot(Conversation c) {
+    if (c.slot() != null || !Conversation.EMAIL.equals(c.channel())) {
+      return Future.succeededFuture(c.slotHeld(null) == SlotKind.EMAIL);
+    }
+    return maxEmailsOf(c.siteKey()).map(limit -> c.slotHeld(limit) == SlotKind.EMAIL);
   }
 
   /** The rule for {@code c} that asks nothing in particular, with the slot it claims on its site now; among all agents. */
@@ -107,9 +114,17 @@ public final class AssignmentPolicy {
     if (!Conversation.EMAIL.equals(c.channel())) {
       return Future.succeededFuture(selection);
     }
-    Future<Integer> emails = sites == null ? Future.succeededFuture(maxEmails)
-        : sites.apply(c.siteKey()).map(site -> site == null ? null : site.maxEmails());
-    return emails.map(limit -> limit == null ? selection : selection.emailSlots(limit));
+    return maxEmailsOf(c.siteKey()).map(limit -> limit == null ? selection : selection.emailSlots(limit));
+  }
+
+  /** The site's e-mail slots per agent now (null: an e-mail takes a chat slot). */
+  private Future<Integer> maxEmailsOf(String siteKey) {
+    return sites == null ? Future.succeededFuture(maxEmails) : sites.apply(siteKey).map(site -> site == null ? null : site.maxEmails());
+  }
+
+  /** The slot a claim by {@code selection} takes. */
+  public static SlotKind slotClaimedBy(AgentSelection selection) {
+    return SlotKind.claimed(selection.takesEmailSlot());
   }
 
   /** The rule for a conversation of this channel that asks nothing in particular: the slot it claims included. */

@@ -231,7 +231,7 @@ public final class ChatRouter {
       boolean wasActive = before.status() == ConversationStatus.ACTIVE;
       events.publish(new ChatClosed(before.siteKey(), before.id(), before.visitorId(), before.agentId(), closedBy, wasActive));
       return wasActive
-          ? policy.takesEmailSlot(before).compose(email -> agents.releaseSlot(before.agentId(), email))
+          ? policy.holdsEmailSlot(before).compose(email -> agents.releaseSlot(before.agentId(), email))
               .compose(v -> assignQueued(before.siteKey()))
           : queue.announce(before.siteKey());
     }).compose(v -> conversations.find(c.id()));

@@ -13,6 +13,7 @@ import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
 import org.plauder.conversation.RoutingStep.Candidate;
+import org.plauder.conversation.SlotKind;
 import org.plauder.event.DomainEvent.AgentStatusChanged;
 import org.plauder.event.DomainEvent.ChatQueued;
 import org.plauder.event.DomainEvent.ChatTransferred;
@@ -25,8 +26,9 @@ import org.plauder.protocol.Failure;
  * An active chat moving from one agent to another: handed over by its agent, given to a
  * colleague with room because its agent did not answer in time or lost its connection, or taken
  * over by a supervisor. The new agent's slot is claimed
- * first (so nobody goes over maxChats), then the conversation moves with a conditional update; if
- * that no longer holds, the slot is given back. The old agent's slot then goes to the queue.
+ * first (so nobody goes over maxChats), then the conversation moves with a conditional update that
+ * writes down the slot it now takes; if that no longer holds, the slot is given back. The old
+ * agent's slot — the kind written on the conversation — then goes to the queue.
  */
 final class Handovers {
 
@@ -62,11 +64,10 @@ final class Handovers {
         return Future.failedFuture(Failure.notFound("agent"));
       }
       List<Candidate> considered = List.of(QueueDrain.candidate(target));
-      return policy.now(c.siteKey())
-          .compose(p -> agents.claimSlotOf(target.id(), c.siteKey(), p.selectionFor(c.channel()), clock.instant()))
-          .compose(claimed -> claimed == null
-          ? Future.failedFuture(Failure.conflict("agent_unavailable", "that agent is not online or has no free chat slot"))
-          : moveTo(c, from.id(), sender == null ? null : sender.shownName(), claimed, note, TransferReason.BY_AGENT, considered))
+      return policy.now(c.siteKey()).map(p -> p.selectionFor(c.channel())).compose(slot -> agents
+          .claimSlotOf(target.id(), c.siteKey(), slot, clock.instant()).compose(claimed -> claimed == null
+              ? Future.failedFuture(Failure.conflict("agent_unavailable", "that agent is not online or has no free chat slot"))
+              : moveTo(c, sender == null ? null : sender.shownName(), claimed, slot, note, TransferReason.BY_AGENT, considered)))
           .compose(moved -> moved == null
               ? Future.failedFuture(Failure.conflict("not_your_chat", "the chat is no longer yours to transfer"))
               : Future.succeededFuture(moved));
@@ -90,7 +91,7 @@ final class Handovers {
             .filter(a -> !a.id().equals(agentId) && p.canTakeChat(a)), slot);
         return agents.claimSlotExcept(c.siteKey(), agentId, slot, clock.instant()).compose(target -> target == null
             ? Future.succeededFuture(null)
-            : moveTo(c, agentId, c.agentName(), target, null, TransferReason.NO_REPLY, considered));
+            : moveTo(c, c.agentName(), target, slot, null, TransferReason.NO_REPLY, considered));
       });
     });
   }
@@ -149,13 +150,13 @@ final class Handovers {
       List<Candidate> considered = AssignmentPolicy.considered(both.<List<Agent>>resultAt(0).stream()
           .filter(a -> !a.id().equals(lost.id()) && p.canTakeChat(a)), slot);
       return agents.claimSlotExcept(c.siteKey(), lost.id(), slot, clock.instant()).compose(target -> target != null
-          ? moveTo(c, lost.id(), lost.shownName(), target, null, moved, considered).map(m -> m == null ? null : true)
+          ? moveTo(c, lost.shownName(), target, slot, null, moved, considered).map(m -> m == null ? null : true)
           : conversations.requeue(c.id(), lost.id()).compose(back -> {
-            if (!back) {
+            if (back == null) {
               return Future.succeededFuture((Boolean) null);
             }
             events.publish(new ChatQueued(c.siteKey(), c.id(), c.visitorId(), requeued, lost.id(), lost.shownName()));
-            return agents.releaseSlot(lost.id(), p.takesEmailSlot(c.channel())).map(false);
+            return policy.holdsEmailSlot(back).compose(email -> agents.releaseSlot(lost.id(), email)).map(false);
           }));
     });
   }
@@ -171,27 +172,30 @@ final class Handovers {
     if (supervisor.id().equals(c.agentId())) {
       return Future.failedFuture(Failure.badInput("this chat is yours already"));
     }
-    return policy.selectionFor(c).compose(slot -> agents.claimSlotOf(supervisor.id(), c.siteKey(), slot, clock.instant()))
+    return policy.selectionFor(c).compose(slot -> agents.claimSlotOf(supervisor.id(), c.siteKey(), slot, clock.instant())
         .compose(claimed -> claimed == null
         ? Future.failedFuture(Failure.conflict("no_capacity", "go online with a free chat slot to take a chat over"))
-        : moveTo(c, c.agentId(), c.agentName(), claimed, null, TransferReason.TAKEN_OVER, List.of(QueueDrain.candidate(claimed))))
+        : moveTo(c, c.agentName(), claimed, slot, null, TransferReason.TAKEN_OVER, List.of(QueueDrain.candidate(claimed)))))
         .compose(moved -> moved == null
             ? Future.failedFuture(Failure.conflict("chat_moved", "the chat changed hands or ended meanwhile"))
             : Future.succeededFuture(moved));
   }
 
-  /** Moves the chat to {@code target}, whose slot is claimed; null (slot given back) when it is no longer {@code fromId}'s to move. */
-  private Future<Conversation> moveTo(Conversation c, String fromId, String fromName, Agent target, String note,
+  /**
+   * Moves the chat from its agent to {@code target}, whose slot {@code claimedBy} claimed; null (that slot given back)
+   * when it is no longer as read. The old agent gives back the slot written on {@code c}, which the move still found there.
+   */
+  private Future<Conversation> moveTo(Conversation c, String fromName, Agent target, AgentSelection claimedBy, String note,
       TransferReason reason, List<Candidate> considered) {
-    boolean unansweredOnly = reason == TransferReason.NO_REPLY;
-    return policy.takesEmailSlot(c).compose(email -> conversations.reassign(c.id(), fromId, target.id(), target.shownName(),
-        unansweredOnly).compose(moved -> {
-          if (moved == null) {
-            return agents.releaseSlot(target.id(), email).map(v -> null);
-          }
-          events.publish(new ChatTransferred(moved.siteKey(), moved, fromId, fromName, note, reason, considered));
-          return agents.releaseSlot(fromId, email).compose(v -> assignQueued.apply(c.siteKey())).map(v -> moved);
-        }));
+    SlotKind taken = AssignmentPolicy.slotClaimedBy(claimedBy);
+    return conversations.reassign(c, target.id(), target.shownName(), taken, reason == TransferReason.NO_REPLY).compose(moved -> {
+      if (moved == null) {
+        return agents.releaseSlot(target.id(), taken == SlotKind.EMAIL).map(v -> null);
+      }
+      events.publish(new ChatTransferred(moved.siteKey(), moved, c.agentId(), fromName, note, reason, considered));
+      return policy.holdsEmailSlot(c).compose(email -> agents.releaseSlot(c.agentId(), email))
+          .compose(v -> assignQueued.apply(c.siteKey())).map(v -> moved);
+    });
   }
 
   /**
@@ -202,12 +206,12 @@ final class Handovers {
     return conversations.activeOfAgent(agentId).compose(active -> {
       Future<Void> chain = Future.succeededFuture();
       for (Conversation c : active) {
-        chain = chain.compose(v -> conversations.requeue(c.id(), agentId).compose(moved -> {
-          if (!moved) {
+        chain = chain.compose(v -> conversations.requeue(c.id(), agentId).compose(back -> {
+          if (back == null) {
             return Future.succeededFuture();
           }
           events.publish(new ChatQueued(siteKey, c.id(), c.visitorId(), QueueReason.AGENT_DISABLED));
-          return policy.takesEmailSlot(c).compose(email -> agents.releaseSlot(agentId, email));
+          return policy.holdsEmailSlot(back).compose(email -> agents.releaseSlot(agentId, email));
         }));
       }
       return chain;

@@ -11,6 +11,7 @@ import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
 import org.plauder.conversation.ParkedStore;
 import org.plauder.conversation.ParkedStore.Parked;
+import org.plauder.conversation.SlotKind;
 import org.plauder.conversation.WorkStatus;
 import org.plauder.conversation.WorkStatusRules;
 import org.plauder.conversation.WorkStatusRules.Change;
@@ -29,7 +30,8 @@ import org.plauder.protocol.Failure;
  * the queue is drained into it; opening first claims a slot with the same atomic claim as any
  * assignment ({@link AgentStore#claimSlotOf}) and then moves the conversation, giving the slot
  * back when another change came first (an e-mail slot instead, where the site gives e-mails their own:
- * {@link AssignmentPolicy#selectionFor}). So no agent ever holds more than its limit, and a node
+ * {@link AssignmentPolicy#selectionFor}); the kind taken is written on the conversation, and parking gives
+ * back that kind ({@link AssignmentPolicy#holdsEmailSlot}). So no agent ever holds more than its limit, and a node
  * dying between the two writes leaves at most a slot that {@link SlotAudit} gives back. Woken by
  * the customer or the end of its snooze while its agent has no room, a conversation waits in the
  * queue for anyone with room. The rules are {@link WorkStatusRules}.
@@ -87,12 +89,9 @@ public final class ParkedChats {
     if (!change.changes()) {
       return Future.succeededFuture(null);
     }
-    Instant now = clock.instant();
-    return policy.now(c.siteKey())
-        .compose(p -> agents.claimSlotOf(c.agentId(), c.siteKey(), p.selectionFor(c.channel()), now))
-        .compose(agent -> agent == null ? toQueue(c, snoozedUntil)
-            : parked.wake(c.id(), c.agentId(), c.status(), snoozedUntil).compose(woken -> woken == null
-                ? giveBack(c).map((Conversation) null) : Future.succeededFuture(woken)))
+    return claimSlot(c).compose(slot -> slot == null ? toQueue(c, snoozedUntil)
+            : parked.wake(c.id(), c.agentId(), c.status(), snoozedUntil, slot).compose(woken -> woken == null
+                ? giveBack(c.agentId(), slot).map((Conversation) null) : Future.succeededFuture(woken)))
         .map(woken -> woken == null ? null : announce(woken, c, null, reason));
   }
 
@@ -123,14 +122,18 @@ public final class ParkedChats {
   }
 
   private Future<Conversation> open(Conversation c, Change change) {
-    Instant now = clock.instant();
-    return policy.now(c.siteKey())
-        .compose(p -> agents.claimSlotOf(c.agentId(), c.siteKey(), p.selectionFor(c.channel()), now))
-        .compose(agent -> agent == null
+    return claimSlot(c).compose(slot -> slot == null
             ? agents.find(c.agentId()).compose(a -> Future.<Conversation>failedFuture(TakeRefusal.of(a)))
-            : parked.wake(c.id(), c.agentId(), change.from(), null).compose(woken -> woken == null
-                ? giveBack(c).compose(v -> Future.<Conversation>failedFuture(changedMeanwhile()))
+            : parked.wake(c.id(), c.agentId(), change.from(), null, slot).compose(woken -> woken == null
+                ? giveBack(c.agentId(), slot).compose(v -> Future.<Conversation>failedFuture(changedMeanwhile()))
                 : Future.succeededFuture(announce(woken, c, null, StatusReason.BY_AGENT))));
+  }
+
+  /** A slot of {@code c}'s agent for it, of the kind its site gives e-mails now; the kind claimed, or null when the agent has no room. */
+  private Future<SlotKind> claimSlot(Conversation c) {
+    return policy.now(c.siteKey()).map(p -> p.selectionFor(c.channel())).compose(selection -> agents
+        .claimSlotOf(c.agentId(), c.siteKey(), selection, clock.instant())
+        .map(agent -> agent == null ? null : AssignmentPolicy.slotClaimedBy(selection)));
   }
 
   private Future<Parked> park(Conversation c, Change change, Instant until) {
@@ -140,13 +143,14 @@ public final class ParkedChats {
       }
       announce(after.conversation(), c, after.snoozedUntil(), StatusReason.BY_AGENT);
       return change.slot() != WorkStatusRules.Slot.GIVE_BACK ? Future.succeededFuture(after)
-          : giveBack(c).compose(v -> router.assignQueued(c.siteKey())).map(after);
+          : policy.holdsEmailSlot(after.conversation()).compose(email -> agents.releaseSlot(c.agentId(), email))
+              .compose(v -> router.assignQueued(c.siteKey())).map(after);
     });
   }
 
-  /** Gives back the slot the conversation's agent holds for it: an e-mail slot where the site gives e-mails their own. */
-  private Future<Void> giveBack(Conversation c) {
-    return policy.takesEmailSlot(c).compose(email -> agents.releaseSlot(c.agentId(), email));
+  /** Gives back a slot just claimed for a conversation that another change moved first. */
+  private Future<Void> giveBack(String agentId, SlotKind claimed) {
+    return agents.releaseSlot(agentId, claimed == SlotKind.EMAIL);
   }
 
   private Conversation announce(Conversation now, Conversation before, Instant snoozedUntil, StatusReason reason) {

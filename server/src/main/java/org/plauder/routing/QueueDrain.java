@@ -14,6 +14,7 @@ import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStore;
 import org.plauder.conversation.QueuedChat;
 import org.plauder.conversation.RoutingStep.Candidate;
+import org.plauder.conversation.SlotKind;
 import org.plauder.event.DomainEvent.AssignReason;
 import org.plauder.routing.AssignmentPolicy.Planned;
 import org.plauder.event.DomainEvent.ChatAssigned;
@@ -162,10 +163,11 @@ final class QueueDrain {
       if (agent == null) {
         return Future.succeededFuture(new Handover(null, null));
       }
-      return conversations.activate(conversationId, agent.id(), agent.shownName(), now).compose(assigned -> {
+      SlotKind slot = AssignmentPolicy.slotClaimedBy(claimedBy);
+      return conversations.activate(conversationId, agent.id(), agent.shownName(), slot, now).compose(assigned -> {
         if (assigned == null) {
           // Someone else took or closed this chat in the meantime: give the slot back.
-          return agents.releaseSlot(agent.id(), claimedBy.takesEmailSlot()).map(v -> new Handover(agent, null));
+          return agents.releaseSlot(agent.id(), slot == SlotKind.EMAIL).map(v -> new Handover(agent, null));
         }
         List<Candidate> candidates = considered != null ? considered
             : List.of(new Candidate(agent.id(), agent.name(), agent.load() - 1, agent.freeSlots() + 1));

@@ -62,7 +62,8 @@ public final class SlotAudit extends VerticleBase {
 
   /**
    * One look: corrects what two looks in a row found leaking, then drains those sites' queues. An
-   * e-mail counts against the chat slots only where the site gives e-mails no slots of their own.
+   * active conversation counts against the chat slots when it took one, as written on it; an e-mail
+   * stored before slots were written down, only where the site gives e-mails no slots of their own.
    */
   Future<Void> audit() {
     return Future.all(agents.holdingSlots(), conversations.activeByAgent()).compose(both -> {
@@ -72,8 +73,8 @@ public final class SlotAudit extends VerticleBase {
       Map<String, Future<Boolean>> ownEmailSlots = new HashMap<>();
       return Future.all(holding.stream().map(a -> ownEmailSlots.computeIfAbsent(a.siteKey(),
           site -> policy.now(site).map(p -> p.takesEmailSlot(Conversation.EMAIL))).map(own -> {
-            Holding h = active.getOrDefault(a.id(), new Holding(0, 0));
-            return new SlotLeaks.Seen(a.id(), a.siteKey(), a.load(), h.chats() + (own ? 0 : h.emails()));
+            Holding h = active.getOrDefault(a.id(), Holding.NONE);
+            return new SlotLeaks.Seen(a.id(), a.siteKey(), a.load(), h.chatSlotsTaken(own));
           })).toList()).compose(looked -> correct(looked.<SlotLeaks.Seen>list()));
     });
   }

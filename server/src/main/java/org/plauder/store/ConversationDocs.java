@@ -4,8 +4,12 @@ import org.bson.Document;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
+import org.plauder.conversation.SlotKind;
 
-/** A conversation as a MongoDB document and back; a chat stored before it had needs asks nothing. */
+/**
+ * A conversation as a MongoDB document and back; a chat stored before it had needs asks nothing, and one
+ * stored before slots were written down has no {@code slot}.
+ */
 final class ConversationDocs {
 
   private ConversationDocs() {}
@@ -49,6 +53,7 @@ final class ConversationDocs {
         d.getString("visitorName"),
         d.getString("visitorEmail"),
         needs(d.get("needs", Document.class)),
-        d.get("channel", Conversation.CHAT));
+        d.get("channel", Conversation.CHAT),
+        SlotKind.fromWire(d.getString("slot")));
   }
 }

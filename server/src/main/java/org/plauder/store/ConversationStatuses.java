@@ -16,6 +16,7 @@ import org.bson.conversions.Bson;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ParkedStore;
+import org.plauder.conversation.SlotKind;
 
 /**
  * E-mail conversations parked and woken, in the conversations collection: the status and, while
@@ -42,9 +43,9 @@ public final class ConversationStatuses implements ParkedStore {
   }
 
   @Override
-  public Future<Conversation> wake(String id, String agentId, ConversationStatus from, Instant snoozedUntil) {
-    return update(parkedFilter(id, from, snoozedUntil, agentId),
-        Updates.combine(Updates.set("status", ConversationStatus.ACTIVE.wire()), Updates.unset("snoozedUntil")))
+  public Future<Conversation> wake(String id, String agentId, ConversationStatus from, Instant snoozedUntil, SlotKind slot) {
+    return update(parkedFilter(id, from, snoozedUntil, agentId), Updates.combine(
+            Updates.set("status", ConversationStatus.ACTIVE.wire()), Updates.unset("snoozedUntil"), Updates.set("slot", slot.wire())))
         .compose(this::reclaim);
   }
 

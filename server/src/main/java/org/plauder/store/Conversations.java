@@ -22,6 +22,7 @@ import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
 import org.plauder.conversation.QueuedChat;
+import org.plauder.conversation.SlotKind;
 
 /** Conversations in MongoDB; every state change is one conditional update, safe across nodes. */
 public final class Conversations implements ConversationStore {
@@ -132,9 +133,9 @@ public final class Conversations implements ConversationStore {
     // Counted here rather than with $group: the embedded database logs a warning for every
     // aggregation the driver sends, and this runs every audit period.
     return Reactive.list(db.conversations().find(eq("status", ConversationStatus.ACTIVE.wire()))
-            .projection(Projections.include("agentId", "channel")))
-        .map(active -> active.stream().filter(d -> d.getString("agentId") != null)
-            .collect(Collectors.toMap(d -> d.getString("agentId"), d -> Holding.of(d.getString("channel")), Holding::plus)));
+            .projection(Projections.include("agentId", "channel", "slot")))
+        .map(active -> active.stream().filter(d -> d.getString("agentId") != null).collect(Collectors.toMap(d -> d.getString("agentId"),
+            d -> Holding.of(d.getString("channel"), SlotKind.fromWire(d.getString("slot"))), Holding::plus)));
   }
 
   public Future<List<Conversation>> ofSite(String siteKey, ConversationStatus status, int limit) {
@@ -143,14 +144,15 @@ public final class Conversations implements ConversationStore {
         .map(list -> list.stream().map(Conversations::toConversation).toList());
   }
 
-  /** Queued → active with this agent; null when the conversation was no longer queued. */
-  public Future<Conversation> activate(String id, String agentId, String agentName, Instant now) {
+  /** Queued → active with this agent, in the slot claimed for it; null when the conversation was no longer queued. */
+  public Future<Conversation> activate(String id, String agentId, String agentName, SlotKind slot, Instant now) {
     return Reactive.first(db.conversations().findOneAndUpdate(
             and(eq("_id", id), eq("status", ConversationStatus.QUEUED.wire())),
             Updates.combine(
                 Updates.set("status", ConversationStatus.ACTIVE.wire()),
                 Updates.set("agentId", agentId),
                 Updates.set("agentName", agentName),
+                Updates.set("slot", slot.wire()),
                 Updates.set("assignedAt", Dates.toDate(now))),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
         .map(Conversations::toConversation)
@@ -158,21 +160,21 @@ public final class Conversations implements ConversationStore {
         .compose(assigned -> open.dequeue(id).map(v -> assigned));
   }
 
-  /** Active with {@code fromAgent} → active with {@code toAgent}; null when that no longer holds. */
-  public Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName, boolean unansweredOnly) {
-    Document filter = new Document("_id", id).append("status", ConversationStatus.ACTIVE.wire()).append("agentId", fromAgent);
+  /** Active with {@code c}'s agent in {@code c}'s slot (none written: none) → active with {@code toAgent} in {@code slot}. */
+  public Future<Conversation> reassign(Conversation c, String toAgent, String toAgentName, SlotKind slot, boolean unansweredOnly) {
+    Document filter = new Document("_id", c.id()).append("status", ConversationStatus.ACTIVE.wire()).append("agentId", c.agentId())
+        .append("slot", c.slot() == null ? null : c.slot().wire());
     if (unansweredOnly) {
       filter.append("firstAgentReplyAt", null);
     }
-    return Reactive.first(db.conversations().findOneAndUpdate(
-            filter,
-            Updates.combine(Updates.set("agentId", toAgent), Updates.set("agentName", toAgentName)),
+    return Reactive.first(db.conversations().findOneAndUpdate(filter,
+            Updates.combine(Updates.set("agentId", toAgent), Updates.set("agentName", toAgentName), Updates.set("slot", slot.wire())),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
         .map(Conversations::toConversation);
   }
 
-  /** Active with {@code agentId} → queued again, keeping its place (ticket); false when that no longer holds. */
-  public Future<Boolean> requeue(String id, String agentId) {
+  /** Active with {@code agentId} → queued again, keeping its place (ticket) and its slot (to give back); null when that no longer holds. */
+  public Future<Conversation> requeue(String id, String agentId) {
     return Reactive.first(db.conversations().findOneAndUpdate(
             and(eq("_id", id), eq("status", ConversationStatus.ACTIVE.wire()), eq("agentId", agentId)),
             Updates.combine(
@@ -181,8 +183,9 @@ public final class Conversations implements ConversationStore {
                 Updates.set("agentName", null),
                 Updates.set("assignedAt", null)),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
-        .compose(d -> d == null ? Future.succeededFuture(false)
-            : open.enqueue(toConversation(d), ((Number) d.get("queueTicket")).longValue(), d.get("card", Document.class)).map(v -> true));
+        .compose(d -> d == null ? Future.succeededFuture(null)
+            : open.enqueue(toConversation(d), ((Number) d.get("queueTicket")).longValue(), d.get("card", Document.class))
+                .map(v -> toConversation(d)));
   }
 
   /** Closes an open conversation; returns it as it was before closing, or null when it was not open. */
@@ -206,17 +209,6 @@ public final class Conversations implements ConversationStore {
   public Future<Void> recordFirstAgentReply(String id, Instant now) {
     return Reactive.first(db.conversations().updateOne(and(eq("_id", id), eq("firstAgentReplyAt", null)),
         Updates.set("firstAgentReplyAt", Dates.toDate(now)))).mapEmpty();
-  }
-
-  /** Claims the conversation's one transcript e-mail; false when it was sent (or is being sent) already. */
-  public Future<Boolean> claimTranscriptEmail(String id, Instant now) {
-    return Reactive.first(db.conversations().updateOne(and(eq("_id", id), eq("transcriptEmailedAt", null)),
-        Updates.set("transcriptEmailedAt", Dates.toDate(now)))).map(r -> r.getModifiedCount() == 1);
-  }
-
-  /** Gives the claim back after the mail server refused, so the visitor can try again. */
-  public Future<Void> releaseTranscriptEmail(String id) {
-    return Reactive.first(db.conversations().updateOne(eq("_id", id), Updates.set("transcriptEmailedAt", null))).mapEmpty();
   }
 
   public Future<Void> rate(String id, int rating) {
@@ -281,6 +273,11 @@ public final class Conversations implements ConversationStore {
   /** What agents whispered in each conversation; deleted with its conversation. */
   public Whispers whispers() {
     return whispers;
+  }
+
+  /** Each conversation's one transcript e-mail. */
+  public TranscriptEmailClaims transcriptEmails() {
+    return new TranscriptEmailClaims(db);
   }
 
   /** The tags and rating comments on these documents. */

@@ -50,7 +50,7 @@ public final class TranscriptEmails {
     if (c.isOpen()) {
       return Future.failedFuture(Failure.conflict("conversation_open", "the transcript can be sent once the chat has ended"));
     }
-    return conversations.claimTranscriptEmail(c.id(), clock.instant()).compose(claimed -> {
+    return conversations.transcriptEmails().claim(c.id(), clock.instant()).compose(claimed -> {
       if (!claimed) {
         return Future.failedFuture(Failure.conflict("already_sent", "the transcript of this chat was sent already"));
       }
@@ -59,7 +59,7 @@ public final class TranscriptEmails {
           .compose(all -> mailer.send(TranscriptSender.fromOf(all.resultAt(3), mailer.defaultFrom()), email,
               Reader.of(all.resultAt(1), language), c, all.<org.plauder.conversation.WrapUp>resultAt(2).ratingComment(),
               all.<List<ChatMessage>>resultAt(0)))
-          .recover(e -> conversations.releaseTranscriptEmail(c.id()).compose(v -> Future.failedFuture(
+          .recover(e -> conversations.transcriptEmails().release(c.id()).compose(v -> Future.failedFuture(
               new Failure(502, "email_failed", "the mail server did not accept the transcript, try again later"))));
     });
   }

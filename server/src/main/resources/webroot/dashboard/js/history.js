@@ -10,7 +10,7 @@ import { $, el, show, dateTime } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
 import { isTokenFailure } from '../client-core.js';
-import { dayStart, dayEnd } from './dates.js';
+import { dateField, periodOf } from './dates.js';
 import { TranscriptView, conversationTitle } from './transcript.js';
 import { EmailAnswer } from './emailanswer.js';
 import { WrapUpPanel, findWrapUps, loadTagSuggestions } from './wrapup.js';
@@ -51,6 +51,8 @@ export class History {
       event.preventDefault();
       this.refresh();
     });
+    dateField($('history-from'));
+    dateField($('history-to'));
     $('history-reset').addEventListener('click', () => {
       $('history-filter').reset();
       this.refresh();
@@ -64,13 +66,16 @@ export class History {
     this.refresh();
   }
 
+  /** What the filter asks for; the period's `error` when its dates are no period. */
   filter() {
+    const period = periodOf($('history-from'), $('history-to'), false);
     return {
       q: $('history-q').value.trim(),
       tag: $('history-tag').value.trim(),
       agentId: $('history-agent').value,
-      from: dayStart($('history-from').value),
-      to: dayEnd($('history-to').value),
+      from: period.from,
+      to: period.to,
+      error: period.error,
     };
   }
 
@@ -97,9 +102,10 @@ export class History {
   async refresh() {
     const filter = this.filter();
     const count = $('history-count');
-    if (filter.from && filter.to && filter.from >= filter.to) {
-      count.textContent = t('invalidRange');
+    if (filter.error) {
+      count.textContent = filter.error;
       count.className = 'muted empty error';
+      show(count, true);
       return;
     }
     await this.loadAgents();

@@ -4,7 +4,7 @@
 import { $, el, show, dateText } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
-import { dayStart, dayEnd, lastDays, durationText } from './dates.js';
+import { dateField, lastDays, periodOf, durationText } from './dates.js';
 import { barChart } from './charts.js';
 import { decimal, integer, number } from './format.js';
 import { renderBotArticles } from './botreport.js';
@@ -44,8 +44,8 @@ export class Reports {
   constructor(ctx) {
     this.ctx = ctx; // {session, failed}
     const range = lastDays(7);
-    $('report-from').value = range.from;
-    $('report-to').value = range.to;
+    dateField($('report-from'), range.from);
+    dateField($('report-to'), range.to);
     $('report-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.refresh();
@@ -56,23 +56,19 @@ export class Reports {
     });
   }
 
-  /** The chosen period, or null when it is not one. */
+  /** The chosen period; null, with the reason shown, when the fields do not make one. */
   range() {
-    const from = dayStart($('report-from').value);
-    const to = dayEnd($('report-to').value);
-    return from && to && from < to ? { from, to } : null;
+    const period = periodOf($('report-from'), $('report-to'));
+    $('report-error').textContent = period.error || '';
+    show($('report-error'), !!period.error);
+    return period.error ? null : period;
   }
 
   async refresh() {
-    const from = dayStart($('report-from').value);
-    const to = dayEnd($('report-to').value);
+    const period = this.range();
+    if (!period) return;
+    const { from, to } = period;
     const error = $('report-error');
-    show(error, false);
-    if (!from || !to || from >= to) {
-      error.textContent = t('invalidRange');
-      show(error, true);
-      return;
-    }
     let report;
     try {
       const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });

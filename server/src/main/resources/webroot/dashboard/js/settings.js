@@ -5,7 +5,7 @@
 import { $, show } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
-import { dayStart, dayEnd, lastDays } from './dates.js';
+import { dateField, lastDays, periodOf } from './dates.js';
 import { fetchFile, saveBlob, sizeText } from './download.js';
 import { IdentitySecret } from './identity.js';
 import { TranscriptSenderSettings } from './transcriptsender.js';
@@ -27,13 +27,14 @@ export class SiteSettings {
       event.preventDefault();
       this.save();
     });
+    for (const choice of ['shared', 'own']) $('site-email-slots-' + choice).addEventListener('change', () => this.showEmailSlots());
     $('export-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.exportMessages();
     });
     const range = lastDays(30);
-    $('export-from').value = range.from;
-    $('export-to').value = range.to;
+    dateField($('export-from'), range.from);
+    dateField($('export-to'), range.to);
   }
 
   async refresh() {
@@ -64,7 +65,10 @@ export class SiteSettings {
     $('site-agent-grace').value = this.hasAgentGrace ? String(site.agentGraceSeconds) : '';
     $('site-auto-away').value = site.agentAutoAwayMinutes == null ? '' : String(site.agentAutoAwayMinutes);
     this.hasMaxEmails = 'maxEmails' in site; // a server without the setting gets none back
+    $('site-email-slots-own').checked = site.maxEmails != null;
+    $('site-email-slots-shared').checked = site.maxEmails == null;
     $('site-max-emails').value = site.maxEmails == null ? '' : String(site.maxEmails);
+    this.showEmailSlots();
     // the widget's languages; the first listed is the one used when the visitor's is not there
     this.languages = Array.isArray(site.languages) ? site.languages : null;
     for (const lang of LANGUAGES) $('site-lang-' + lang).checked = !this.languages || this.languages.includes(lang);
@@ -95,10 +99,34 @@ export class SiteSettings {
     return kept.concat(checked.filter((lang) => !kept.includes(lang)));
   }
 
+  /** The number of e-mail slots is asked for only while e-mails have slots of their own. */
+  showEmailSlots() {
+    const own = $('site-email-slots-own').checked;
+    $('site-max-emails').disabled = !own;
+    $('site-max-emails').required = own;
+  }
+
   result(message, isError) {
     const box = $('site-result');
     box.textContent = message;
     box.className = isError ? 'error' : 'ok';
+  }
+
+  /**
+   * The first number field whose value is missing (where one is needed), not whole or out of its
+   * range is marked, gets the focus and is named in the error, in the agent's language (the form
+   * is `novalidate`: the browser's own bubble speaks the browser's language and is gone in a moment).
+   */
+  numbersInRange() {
+    const fields = [...$('site-form').querySelectorAll('input[type="number"]')].filter((field) => !field.disabled);
+    for (const field of fields) field.removeAttribute('aria-invalid');
+    const wrong = fields.find((field) => !field.validity.valid);
+    if (!wrong) return true;
+    wrong.setAttribute('aria-invalid', 'true');
+    const label = document.querySelector(`label[for="${wrong.id}"]`);
+    this.result(t('numberRange', { field: label.textContent.trim(), min: wrong.min, max: wrong.max }), true);
+    wrong.focus();
+    return false;
   }
 
   /** A whole number from the field, null for an empty one, NaN for anything else. */
@@ -109,6 +137,7 @@ export class SiteSettings {
   }
 
   async save() {
+    if (!this.numbersInRange()) return;
     const maxChats = SiteSettings.number('site-max-chats');
     const retention = SiteSettings.number('site-retention');
     if (maxChats === null || Number.isNaN(maxChats)) {
@@ -134,11 +163,8 @@ export class SiteSettings {
       this.result(t('notANumber', { field: t('autoAway') }), true);
       return;
     }
-    const maxEmails = SiteSettings.number('site-max-emails');
-    if (Number.isNaN(maxEmails)) {
-      this.result(t('notANumber', { field: t('maxEmails') }), true);
-      return;
-    }
+    // no slots of their own: null, an e-mail takes a chat slot
+    const maxEmails = $('site-email-slots-own').checked ? SiteSettings.number('site-max-emails') : null;
     const languages = this.chosenLanguages();
     if (languages.length === 0) {
       this.result(t('noLanguage'), true);
@@ -157,7 +183,7 @@ export class SiteSettings {
     if ($('site-time-zone').value.trim()) body.timeZone = $('site-time-zone').value.trim();
     if (this.languages) body.languages = languages; // only to a server that has the setting
     if (this.hasPrechat) body.prechatForm = this.prechatForm();
-    if (this.hasMaxEmails) body.maxEmails = maxEmails; // empty: null, an e-mail takes a chat slot
+    if (this.hasMaxEmails) body.maxEmails = maxEmails;
     if (this.hasAgentGrace) {
       body.agentGraceSeconds = agentGrace;
       body.agentAutoAwayMinutes = autoAway;
@@ -176,14 +202,14 @@ export class SiteSettings {
   }
 
   async exportMessages() {
-    const from = dayStart($('export-from').value);
-    const to = dayEnd($('export-to').value);
+    const period = periodOf($('export-from'), $('export-to'));
     const box = $('export-result');
-    if (!from || !to || from >= to) {
-      box.textContent = t('invalidRange');
+    if (period.error) {
+      box.textContent = period.error;
       box.className = 'error';
       return;
     }
+    const { from, to } = period;
     const choice = $('export-format').value;
     const format = choice === 'csv-excel' ? 'csv' : choice;
     const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), format });

@@ -40,6 +40,13 @@ abstract class DashboardBrowserTest {
     page = new DashboardPage(driver, node);
   }
 
+  /** The browser started again speaking German: the language its pages are told is de-DE. */
+  void browserInGerman() {
+    driver.quit();
+    driver = Browser.start(1280, 900, "--lang=de-DE");
+    page = new DashboardPage(driver, node);
+  }
+
   @AfterEach
   void stop(TestInfo info) {
     try {

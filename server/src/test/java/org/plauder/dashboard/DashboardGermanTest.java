@@ -60,9 +60,7 @@ class DashboardGermanTest extends DashboardBrowserTest {
 
   @BeforeEach
   void inGerman() {
-    driver.quit();
-    driver = Browser.start(1280, 900, "--lang=de-DE");
-    page = new DashboardPage(driver, node);
+    browserInGerman();
   }
 
   @SuppressWarnings("unchecked")

@@ -88,16 +88,14 @@ class InMemoryAgents implements AgentStore {
     if (a == null || a.load() != seenLoad) {
       return Future.succeededFuture(false);
     }
-    put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), activeChats, a.disabled(),
-        a.lastAssignedAt(), a.languages(), a.skills()));
+    put(changed(a, a.maxChats(), a.status(), activeChats, a.languages(), a.skills()));
     return Future.succeededFuture(true);
   }
 
   @Override
   public Future<Agent> setStatus(String agentId, AgentStatus status) {
     Agent a = agents.get(agentId);
-    return Future.succeededFuture(a == null ? null : put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(),
-        a.maxChats(), status, a.load(), a.disabled(), a.lastAssignedAt(), a.languages(), a.skills())));
+    return Future.succeededFuture(a == null ? null : put(changed(a, a.maxChats(), status, a.load(), a.languages(), a.skills())));
   }
 
   @Override
@@ -109,15 +107,19 @@ class InMemoryAgents implements AgentStore {
   @Override
   public Future<Agent> setMaxChats(String agentId, int maxChats) {
     Agent a = agents.get(agentId);
-    return Future.succeededFuture(a == null ? null : put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(),
-        maxChats, a.status(), a.load(), a.disabled(), a.lastAssignedAt(), a.languages(), a.skills())));
+    return Future.succeededFuture(a == null ? null : put(changed(a, maxChats, a.status(), a.load(), a.languages(), a.skills())));
   }
 
   /** Gives an agent languages and skills, as an admin would. */
   Agent speaks(String id, List<String> languages, List<String> skills) {
     Agent a = agents.get(id);
-    return put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load(), a.disabled(),
-        a.lastAssignedAt(), languages, skills));
+    return put(changed(a, a.maxChats(), a.status(), a.load(), languages, skills));
+  }
+
+  /** The agent with these fields changed and the rest (its e-mail slots too) as they were. */
+  private static Agent changed(Agent a, int maxChats, AgentStatus status, int load, List<String> languages, List<String> skills) {
+    return new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), maxChats, status, load, a.disabled(), a.lastAssignedAt(),
+        languages, skills, a.displayName(), a.avatarFileId(), a.emailLoad());
   }
 
   private Agent put(Agent a) {

@@ -12,6 +12,7 @@ import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.ConversationStore;
 import org.plauder.conversation.HeldChatStore;
 import org.plauder.conversation.QueuedChat;
+import org.plauder.conversation.SlotKind;
 
 /**
  * Conversations held in a map, for unit tests of routing; each state change checks the state it
@@ -38,14 +39,19 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
       String visitorEmail, ChatNeeds needs, Instant now, String channel) {
     boolean hasOpen = conversations.values().stream().anyMatch(c -> c.visitorId().equals(visitorId) && c.isOpen());
     return hasOpen ? Future.succeededFuture(null)
-        : insert(siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, needs, now);
+        : insert(siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, needs, now, channel);
   }
 
   Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
       String visitorName, String visitorEmail, ChatNeeds needs, Instant now) {
+    return insert(siteKey, visitorId, status, queueTicket, visitorName, visitorEmail, needs, now, Conversation.CHAT);
+  }
+
+  private Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
+      String visitorName, String visitorEmail, ChatNeeds needs, Instant now, String channel) {
     String id = "c" + (++nextId);
     return Future.succeededFuture(put(new Conversation(id, siteKey, visitorId, null, null, status, queueTicket, now, null, null,
-        null, null, 0, null, visitorName, visitorEmail, needs, null)));
+        null, null, 0, null, visitorName, visitorEmail, needs, channel)));
   }
 
   @Override
@@ -92,7 +98,7 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
   @Override
   public Future<List<QueuedChat>> queueHeads(String siteKey, int limit) {
     return queuedOfSite(siteKey).map(queue -> queue.subList(0, Math.min(limit, queue.size())).stream()
-        .map(c -> new QueuedChat(c.id(), c.visitorId(), c.visitorName(), c.createdAt(), c.needs())).toList());
+        .map(c -> new QueuedChat(c.id(), c.visitorId(), c.visitorName(), c.createdAt(), c.needs(), null, c.channel())).toList());
   }
 
   @Override
@@ -105,37 +111,36 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
   public Future<Map<String, Holding>> activeByAgent() {
     Map<String, Holding> counts = new LinkedHashMap<>();
     conversations.values().stream().filter(c -> c.status() == ConversationStatus.ACTIVE)
-        .forEach(c -> counts.merge(c.agentId(), Holding.of(c.channel()), Holding::plus));
+        .forEach(c -> counts.merge(c.agentId(), Holding.of(c.channel(), c.slot()), Holding::plus));
     return Future.succeededFuture(counts);
   }
 
   @Override
-  public Future<Conversation> activate(String id, String agentId, String agentName, Instant now) {
+  public Future<Conversation> activate(String id, String agentId, String agentName, SlotKind slot, Instant now) {
     Conversation c = conversations.get(id);
     if (c == null || c.status() != ConversationStatus.QUEUED) {
       return Future.succeededFuture(null);
     }
-    return Future.succeededFuture(put(with(c, ConversationStatus.ACTIVE, agentId, agentName, now, null, null)));
+    return Future.succeededFuture(put(with(c, ConversationStatus.ACTIVE, agentId, agentName, slot, now, null, null)));
   }
 
   @Override
-  public Future<Conversation> reassign(String id, String fromAgent, String toAgent, String toAgentName, boolean unansweredOnly) {
-    Conversation c = conversations.get(id);
-    if (c == null || c.status() != ConversationStatus.ACTIVE || !fromAgent.equals(c.agentId())
+  public Future<Conversation> reassign(Conversation read, String toAgent, String toAgentName, SlotKind slot, boolean unansweredOnly) {
+    Conversation c = conversations.get(read.id());
+    if (c == null || c.status() != ConversationStatus.ACTIVE || !read.agentId().equals(c.agentId()) || read.slot() != c.slot()
         || (unansweredOnly && c.firstAgentReplyAt() != null)) {
       return Future.succeededFuture(null);
     }
-    return Future.succeededFuture(put(with(c, ConversationStatus.ACTIVE, toAgent, toAgentName, c.assignedAt(), null, null)));
+    return Future.succeededFuture(put(with(c, ConversationStatus.ACTIVE, toAgent, toAgentName, slot, c.assignedAt(), null, null)));
   }
 
   @Override
-  public Future<Boolean> requeue(String id, String agentId) {
+  public Future<Conversation> requeue(String id, String agentId) {
     Conversation c = conversations.get(id);
     if (c == null || c.status() != ConversationStatus.ACTIVE || !agentId.equals(c.agentId())) {
-      return Future.succeededFuture(false);
+      return Future.succeededFuture(null);
     }
-    put(with(c, ConversationStatus.QUEUED, null, null, null, null, null));
-    return Future.succeededFuture(true);
+    return Future.succeededFuture(put(with(c, ConversationStatus.QUEUED, null, null, c.slot(), null, null, null)));
   }
 
   @Override
@@ -144,14 +149,15 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
     if (c == null || !c.isOpen()) {
       return Future.succeededFuture(null);
     }
-    put(with(c, ConversationStatus.CLOSED, c.agentId(), c.agentName(), c.assignedAt(), now, closedBy));
+    put(with(c, ConversationStatus.CLOSED, c.agentId(), c.agentName(), c.slot(), c.assignedAt(), now, closedBy));
     return Future.succeededFuture(c);
   }
 
-  private static Conversation with(Conversation c, ConversationStatus status, String agentId, String agentName,
+  private static Conversation with(Conversation c, ConversationStatus status, String agentId, String agentName, SlotKind slot,
       Instant assignedAt, Instant closedAt, String closedBy) {
     return new Conversation(c.id(), c.siteKey(), c.visitorId(), agentId, agentName, status, c.queueTicket(), c.createdAt(),
-        assignedAt, c.firstAgentReplyAt(), closedAt, closedBy, c.lastSeq(), c.rating(), c.visitorName(), c.visitorEmail(), c.needs(), c.channel());
+        assignedAt, c.firstAgentReplyAt(), closedAt, closedBy, c.lastSeq(), c.rating(), c.visitorName(), c.visitorEmail(), c.needs(),
+        c.channel(), slot);
   }
 
   private Conversation put(Conversation c) {

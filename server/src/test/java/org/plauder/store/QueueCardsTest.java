@@ -2,6 +2,7 @@ package org.plauder.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.QueueCard;
+import org.plauder.conversation.SlotKind;
 
 /**
  * A waiting chat's card is kept on its queue entry and its conversation, the first one only, and
@@ -61,9 +63,9 @@ class QueueCardsTest {
     assertEquals(FIRST, cardInQueue());
 
     // assigned (the entry goes), then back to the queue: the card comes back with it
-    await(conversations.activate(eva.id(), "anna", "Anna", T.plusSeconds(5)));
+    await(conversations.activate(eva.id(), "anna", "Anna", SlotKind.CHAT, T.plusSeconds(5)));
     assertTrue(await(conversations.queueHeads("demo", 100)).isEmpty());
-    assertTrue(await(conversations.requeue(eva.id(), "anna")));
+    assertNotNull(await(conversations.requeue(eva.id(), "anna")));
     assertEquals(FIRST, cardInQueue());
 
     // entries rebuilt at start-up keep it too

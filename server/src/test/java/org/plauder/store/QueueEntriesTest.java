@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.QueuedChat;
+import org.plauder.conversation.SlotKind;
 
 /**
  * The queue is read from its own entries; entries of chats that no longer wait are dropped, and chats
@@ -66,7 +67,7 @@ class QueueEntriesTest {
     assertEquals(List.of(eva.id(), max.id(), kim.id()), queue());
 
     // Trying to assign a chat that no longer waits drops its entry at once ...
-    assertNull(await(conversations.activate(eva.id(), "anna", "Anna", T.plusSeconds(20))));
+    assertNull(await(conversations.activate(eva.id(), "anna", "Anna", SlotKind.CHAT, T.plusSeconds(20))));
     assertEquals(List.of(max.id(), kim.id()), queue());
     // ... and the start-up rebuild drops the rest.
     await(conversations.rebuildRoutingEntries());
