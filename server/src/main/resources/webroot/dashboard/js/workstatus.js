@@ -5,6 +5,7 @@
 
 import { $, el, show, dateTime } from './dom.js';
 import { t } from './strings.js';
+import { dateField, dateFieldText, dateFieldValue, dateInputValue, dayStart } from './dates.js';
 
 /** open | pending | snoozed | resolved for an e-mail conversation; null for a chat of the widget. */
 export function workStatusOf(conv) {
@@ -34,10 +35,19 @@ export function workStatusBadge(conv) {
   return badge;
 }
 
-/** A datetime-local value (local time, minutes) for a Date. */
-function localInputValue(date) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** "17:30" (or "9:05") as [hours, minutes] on a 24-hour clock; null when it is no time of day. */
+export function timeFieldValue(text) {
+  const match = (text || '').trim().match(/^(\d{1,2})[:.](\d{2})$/);
+  if (!match) return null;
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  return hours < 24 && minutes < 60 ? [hours, minutes] : null;
+}
+
+/** Marks the field wrong, gives it the focus and answers the words that say so. */
+function wrongField(input, key, vars) {
+  input.setAttribute('aria-invalid', 'true');
+  input.focus();
+  return t(key, { field: document.querySelector(`label[for="${input.id}"]`).textContent.trim(), ...vars });
 }
 
 export class WorkStatusControls {
@@ -48,6 +58,7 @@ export class WorkStatusControls {
     $('status-resolve').addEventListener('click', () => this.set('resolved'));
     $('status-open').addEventListener('click', () => this.set('open'));
     $('status-snooze').addEventListener('click', () => this.openSnooze());
+    dateField($('snooze-date'));
     $('snooze-cancel').addEventListener('click', () => $('snooze-dialog').close());
     $('snooze-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -125,18 +136,31 @@ export class WorkStatusControls {
   openSnooze() {
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
     tomorrow.setHours(9, 0, 0, 0);
-    $('snooze-until').value = localInputValue(tomorrow);
-    $('snooze-until').min = localInputValue(new Date());
+    $('snooze-date').value = dateFieldText(dateInputValue(tomorrow));
+    $('snooze-time').value = '09:00';
+    for (const id of ['snooze-date', 'snooze-time']) $(id).removeAttribute('aria-invalid');
     show($('snooze-error'), false);
     $('snooze-dialog').showModal();
-    $('snooze-until').focus();
+    $('snooze-date').focus();
+  }
+
+  /** The snooze's end as typed (day in the agent's format, 24-hour time), or { error } for the first field that is wrong. */
+  snoozeUntil() {
+    const [dateInput, timeInput] = [$('snooze-date'), $('snooze-time')];
+    for (const input of [dateInput, timeInput]) input.removeAttribute('aria-invalid');
+    const day = dayStart(dateFieldValue(dateInput.value));
+    if (!day) return { error: wrongField(dateInput, 'invalidDate', { format: t('dateFormatShown') }) };
+    const time = timeFieldValue(timeInput.value);
+    if (!time) return { error: wrongField(timeInput, 'invalidTime') };
+    const until = new Date(day.getFullYear(), day.getMonth(), day.getDate(), time[0], time[1]);
+    if (until.getTime() <= Date.now()) return { error: wrongField(timeInput, 'wsSnoozeFuture') };
+    return { until };
   }
 
   async snooze() {
-    const value = $('snooze-until').value;
-    const until = value ? new Date(value) : null;
-    if (!until || Number.isNaN(until.getTime()) || until.getTime() <= Date.now()) {
-      $('snooze-error').textContent = t('wsSnoozeFuture');
+    const { until, error } = this.snoozeUntil();
+    if (error) {
+      $('snooze-error').textContent = error;
       show($('snooze-error'), true);
       return;
     }

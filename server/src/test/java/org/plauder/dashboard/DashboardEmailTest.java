@@ -132,15 +132,28 @@ class DashboardEmailTest extends DashboardBrowserTest {
 
     press(By.id("status-snooze"));
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("snooze-dialog")));
-    assertEquals(driver.switchTo().activeElement(), driver.findElement(By.id("snooze-until")), "the time field has the focus");
-    driver.executeScript("const d = new Date(Date.now() + 2 * 86400000); const p = (n) => String(n).padStart(2, '0');"
-        + "document.getElementById('snooze-until').value = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T10:30`;");
+    WebElement day = driver.findElement(By.id("snooze-date"));
+    assertEquals(driver.switchTo().activeElement(), day, "the day field has the focus");
+    assertTrue(day.getDomProperty("value").matches("\\d{4}-\\d{2}-\\d{2}"), "tomorrow, as English dates are written: " + day.getDomProperty("value"));
+    day.sendKeys(Keys.ARROW_UP); // the day after tomorrow
+    WebElement time = driver.findElement(By.id("snooze-time"));
+    assertEquals("09:00", time.getDomProperty("value"));
+    time.clear();
+    time.sendKeys("25:00");
+    press(By.id("snooze-confirm"));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("snooze-error")));
+    assertEquals("\"Time\" is not a time of day: write it as HH:MM, e.g. 09:00 or 17:30.", driver.findElement(By.id("snooze-error")).getText());
+    assertEquals("true", time.getDomAttribute("aria-invalid"));
+    assertTrue(driver.findElement(By.id("snooze-dialog")).isDisplayed(), "nothing was sent");
+    time.clear();
+    time.sendKeys("10:30");
     press(By.id("snooze-confirm"));
     page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("snooze-dialog")));
     page.wait.until(d -> "Snoozed".equals(statusInList(email)));
     assertTrue(lookAtList(d -> d.findElement(By.cssSelector(page.chatItemCss(email) + " .work-status")).getDomAttribute("title"))
         .startsWith("Snoozed until"));
     assertTrue(driver.findElement(By.id("chat-status")).getText().startsWith("Snoozed until"));
+    assertTrue(driver.findElement(By.id("chat-status")).getText().contains("10:30"), driver.findElement(By.id("chat-status")).getText());
     assertEquals(1, countIn(email, ".ws-snoozed"));
     driver.manage().window().setSize(new Dimension(360, 800));
     page.wait.until(d -> (Boolean) driver.executeScript("return window.innerWidth <= 360"));
