@@ -131,6 +131,24 @@ class MailSlotsTest extends MailNodeTest {
     assertEquals("load 1, emailLoad 1", counters(anna));
   }
 
+  @Test
+  void anEmailSlotNothingHoldsIsGivenBackAndTheWaitingEmailGetsTheAgent() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 1);
+    assertEquals(200, patchSite(new JsonObject().put("maxEmails", 1)).statusCode());
+    // What a node that died between taking Anna's e-mail slot and handing the e-mail over leaves behind.
+    org.plauder.store.Reactive.done(node.server.services().database().agents().updateOne(
+        com.mongodb.client.model.Filters.eq("_id", anna.person().id()), com.mongodb.client.model.Updates.inc("emailLoad", 1)))
+        .await(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals("load 0, emailLoad 1", counters(anna), "Anna looks as if she held an e-mail");
+
+    mail.connect(node);
+    sendMail("kunde1@kunde.test");
+    // The slot audit gives the lost slot back (two looks a second apart) and the waiting e-mail gets Anna.
+    String email = await(anna.bus().push("assigned")).getJsonObject("conversation").getString("id");
+    assertEquals("load 0, emailLoad 1", counters(anna), "the one e-mail she really holds");
+    assertEquals(email, emailsOf(desk(anna).getJsonArray("active")).iterator().next());
+  }
+
   /** A customer writes a new mail; the id of the e-mail conversation {@code agent} is told it got. */
   private String assignedEmail(OnlineAgent agent, String from) throws Exception {
     sendMail(from);

@@ -42,8 +42,11 @@ public interface AgentStore {
   /** Sets the status only while it is still {@code expected}; null when it was not (another node was first). */
   Future<Agent> setStatusWhile(String agentId, AgentStatus expected, AgentStatus status);
 
-  /** Every agent, of any site, whose load counts at least one chat. */
+  /** Every agent, of any site, whose load counts at least one chat or whose emailLoad at least one e-mail. */
   Future<List<Agent>> holdingSlots();
+
+  /** As {@link #correctLoad}, for the e-mail slots of their own: emailLoad set to {@code activeEmails} while still {@code seenEmailLoad}. */
+  Future<Boolean> correctEmailLoad(String agentId, int seenEmailLoad, int activeEmails);
 
   /**
    * Sets the agent's load to the chats it really has, but only while its load is still

@@ -76,6 +76,11 @@ public interface ConversationStore {
     public int chatSlotsTaken(boolean emailsHaveOwnSlots) {
       return chatSlots + (emailsHaveOwnSlots ? 0 : unmarkedEmails);
     }
+
+    /** How many e-mail slots of their own these take, on a site whose e-mails have them or not. */
+    public int emailSlotsTaken(boolean emailsHaveOwnSlots) {
+      return emailSlots + (emailsHaveOwnSlots ? unmarkedEmails : 0);
+    }
   }
 
   /** What each agent holds now, by agent id (agents with nothing active left out). */

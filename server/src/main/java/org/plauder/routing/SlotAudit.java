@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives back chat slots that no chat holds ({@link SlotLeaks}) and then drains the queues of the
+ * Gives back chat and e-mail slots that nothing holds ({@link SlotLeaks}) and then drains the queues of the
  * sites concerned, so a visitor never waits for capacity that a dead node took with it. Runs on
  * every node; a correction only applies while the load is still what was seen, so two nodes
  * never correct twice.
@@ -62,8 +62,9 @@ public final class SlotAudit extends VerticleBase {
 
   /**
    * One look: corrects what two looks in a row found leaking, then drains those sites' queues. An
-   * active conversation counts against the chat slots when it took one, as written on it; an e-mail
-   * stored before slots were written down, only where the site gives e-mails no slots of their own.
+   * active conversation counts against the slot it took, as written on it; an e-mail stored before
+   * slots were written down, against an e-mail slot where the site gives e-mails slots of their own
+   * and against a chat slot where it does not.
    */
   Future<Void> audit() {
     return Future.all(agents.holdingSlots(), conversations.activeByAgent()).compose(both -> {
@@ -74,8 +75,9 @@ public final class SlotAudit extends VerticleBase {
       return Future.all(holding.stream().map(a -> ownEmailSlots.computeIfAbsent(a.siteKey(),
           site -> policy.now(site).map(p -> p.takesEmailSlot(Conversation.EMAIL))).map(own -> {
             Holding h = active.getOrDefault(a.id(), Holding.NONE);
-            return new SlotLeaks.Seen(a.id(), a.siteKey(), a.load(), h.chatSlotsTaken(own));
-          })).toList()).compose(looked -> correct(looked.<SlotLeaks.Seen>list()));
+            return List.of(new SlotLeaks.Seen(a.id(), a.siteKey(), a.load(), h.chatSlotsTaken(own), false),
+                new SlotLeaks.Seen(a.id(), a.siteKey(), a.emailLoad(), h.emailSlotsTaken(own), true));
+          })).toList()).compose(looked -> correct(looked.<List<SlotLeaks.Seen>>list().stream().flatMap(List::stream).toList()));
     });
   }
 
@@ -83,11 +85,14 @@ public final class SlotAudit extends VerticleBase {
     Set<String> sites = new LinkedHashSet<>();
     Future<Void> corrections = Future.succeededFuture();
     for (SlotLeaks.Seen leak : leaks.look(seen)) {
-      corrections = corrections.compose(v -> agents.correctLoad(leak.agentId(), leak.load(), leak.activeChats())
+      corrections = corrections.compose(v -> (leak.email()
+              ? agents.correctEmailLoad(leak.agentId(), leak.load(), leak.activeChats())
+              : agents.correctLoad(leak.agentId(), leak.load(), leak.activeChats()))
           .map(corrected -> {
             if (corrected) {
-              log.warn("agent {} counted {} chats but has {}: slots taken by a hand-over that never finished "
-                  + "(a node stopped between the two writes) are given back", leak.agentId(), leak.load(), leak.activeChats());
+              log.warn("agent {} counted {} {} but has {}: slots taken by a hand-over that never finished "
+                  + "(a node stopped between the two writes) are given back", leak.agentId(), leak.load(),
+                  leak.email() ? "e-mails" : "chats", leak.activeChats());
               sites.add(leak.siteKey());
             }
             return null;

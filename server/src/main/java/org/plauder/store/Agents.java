@@ -77,7 +77,14 @@ public final class Agents implements AgentStore {
 
   @Override
   public Future<List<Agent>> holdingSlots() {
-    return Reactive.list(db.agents().find(gt("load", 0))).map(list -> list.stream().map(Agents::toAgent).toList());
+    return Reactive.list(db.agents().find(or(gt("load", 0), gt("emailLoad", 0)))).map(list -> list.stream().map(Agents::toAgent).toList());
+  }
+
+  @Override
+  public Future<Boolean> correctEmailLoad(String agentId, int seenEmailLoad, int activeEmails) {
+    return Reactive.first(db.agents().updateOne(and(eq("_id", agentId), eq("emailLoad", seenEmailLoad)),
+            Updates.set("emailLoad", activeEmails)))
+        .map(result -> result.getModifiedCount() == 1);
   }
 
   @Override

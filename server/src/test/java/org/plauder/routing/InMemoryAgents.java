@@ -79,7 +79,18 @@ class InMemoryAgents implements AgentStore {
 
   @Override
   public Future<List<Agent>> holdingSlots() {
-    return Future.succeededFuture(agents.values().stream().filter(a -> a.load() > 0).toList());
+    return Future.succeededFuture(agents.values().stream().filter(a -> a.load() > 0 || a.emailLoad() > 0).toList());
+  }
+
+  @Override
+  public Future<Boolean> correctEmailLoad(String agentId, int seenEmailLoad, int activeEmails) {
+    Agent a = agents.get(agentId);
+    if (a == null || a.emailLoad() != seenEmailLoad) {
+      return Future.succeededFuture(false);
+    }
+    put(new Agent(a.id(), a.siteKey(), a.email(), a.name(), a.role(), a.maxChats(), a.status(), a.load(), a.disabled(),
+        a.lastAssignedAt(), a.languages(), a.skills(), a.displayName(), a.avatarFileId(), activeEmails));
+    return Future.succeededFuture(true);
   }
 
   @Override
