@@ -7,6 +7,7 @@
 import { $, el, show, elapsed } from './dom.js';
 import { t } from './strings.js';
 import { isTokenFailure } from '../client-core.js';
+import { Watch } from './watch.js';
 
 /** A page address as a link only when it is http(s); anything else stays text. */
 function address(url) {
@@ -20,13 +21,11 @@ function address(url) {
   return el('span', 'page-url', url || '');
 }
 
-const RENEW_MS = 25_000;
-
 export class LiveVisitors {
   constructor(ctx) {
     this.ctx = ctx; // {bus, failed, toast, onPresence}
     this.visitors = new Map(); // visitorId -> presence
-    this.timer = null; // renews the watch while the view is open
+    this.watch = new Watch(ctx, 'agent.visitors', () => this.load());
     $('invite-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.sendInvite();
@@ -37,22 +36,18 @@ export class LiveVisitors {
 
   /** The view opened: watch the list (fetched afresh) until it closes. */
   open() {
-    if (!this.timer) this.timer = setInterval(() => this.load(), RENEW_MS);
-    return this.load();
+    return this.watch.start();
   }
 
   close() {
-    if (!this.timer) return;
-    clearInterval(this.timer);
-    this.timer = null;
-    this.ctx.bus.request('agent.visitors', { watching: false }).catch(() => {});
+    this.watch.stop();
   }
 
   /** The whole list from the server (after connecting, on opening the view, while offline); renews the watch while open. */
   async load() {
     let reply;
     try {
-      reply = await this.ctx.bus.request('agent.visitors', this.timer ? { watching: true } : {});
+      reply = await this.ctx.bus.request('agent.visitors', this.watch.watching ? { watching: true } : {});
     } catch (e) {
       if (isTokenFailure(e)) this.ctx.failed(e);
       return;

@@ -9,8 +9,7 @@ import { t } from './strings.js';
 import { needsLabel, renderMessages } from './chats.js';
 import { workStatusBadge, workStatusText } from './workstatus.js';
 import { readAllPages } from '../client-core.js';
-
-const RENEW_MS = 25_000;
+import { Watch } from './watch.js';
 
 /** A whisper as the message list draws it. */
 function asItem(w) {
@@ -22,7 +21,7 @@ export class Monitor {
     this.ctx = ctx; // {bus, failed, toast, onTakenOver}
     this.chats = new Map(); // conversationId → conversation
     this.watched = null;    // {id, messages: Map seq → message, whispers: Map clientMsgId → whisper}
-    this.timer = null;
+    this.monitoring = new Watch(ctx, 'agent.monitor', () => this.renew());
     $('whisper-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.whisper();
@@ -37,15 +36,11 @@ export class Monitor {
   }
 
   async open() {
-    if (!this.timer) this.timer = setInterval(() => this.renew(), RENEW_MS);
-    await this.renew();
+    await this.monitoring.start();
   }
 
   close() {
-    if (!this.timer) return;
-    clearInterval(this.timer);
-    this.timer = null;
-    this.ctx.bus.request('agent.monitor', { watching: false }).catch(() => {});
+    this.monitoring.stop();
   }
 
   async renew() {
