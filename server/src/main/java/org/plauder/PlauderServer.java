@@ -219,7 +219,7 @@ public final class PlauderServer {
         new AgentSettings(agents, new AgentAccounts(db), router, events), offers,
         new VisitorTracking(visitors, presence, events, clock),
         new TranscriptEmails(mailer, conversations, messages, sites, new org.plauder.store.SiteSenders(db), clock), new Inboxes(vertx.eventBus()), caches, metrics,
-        knowledgeBase, connectedAgents);
+        knowledgeBase, connectedAgents, new Watchers(vertx.eventBus(), clock, org.plauder.protocol.Addresses.INTERNAL_LIVE_VISITOR_WATCHES));
   }
 
   /** What a node keeps in memory of what it reads on every request; sized for a busy site, forgotten on change. */
@@ -263,7 +263,7 @@ public final class PlauderServer {
 
   private static PresenceVerticle.Parts presenceParts(Services s) {
     return new PresenceVerticle.Parts(s.presence(), s.visitors(), s.conversations(), s.agents(), s.caches().offerSettings(), s.offers(),
-        s.policy(), s.events(), s.inboxes(), s.clock(), s.config().presenceGraceSeconds());
+        s.policy(), s.events(), s.inboxes(), s.clock(), s.config().presenceGraceSeconds(), s.liveVisitorWatchers());
   }
 
   public int port() {

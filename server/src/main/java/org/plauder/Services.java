@@ -31,6 +31,7 @@ import org.plauder.visitor.OnlineVisitors;
 import org.plauder.routing.QueueCardKeeper;
 import org.plauder.store.QueueCards;
 import org.plauder.agent.ConnectedAgents;
+import org.plauder.event.Watchers;
 
 /** The parts a node is made of, built once at start-up (see {@link PlauderServer}) and handed to each verticle. */
 public record Services(
@@ -62,7 +63,8 @@ public record Services(
     CacheInvalidation.Caches caches,
     NodeMetrics metrics,
     KnowledgeBase knowledgeBase,
-    ConnectedAgents connectedAgents) {
+    ConnectedAgents connectedAgents,
+    Watchers liveVisitorWatchers) {
 
   /** The listener that keeps each waiting chat's first words and page for the queue views. */
   public QueueCardKeeper queueCardKeeper() {

@@ -57,7 +57,7 @@ public final class PresenceVerticle extends VerticleBase {
   /** What presence needs from the rest of the node. */
   public record Parts(OnlineVisitors presence, Visitors visitors, Conversations conversations, Agents agents,
       CachedReads<String, OfferSettings> offerSettings, OfferService offers, AssignmentPolicy policy, DomainEvents events, Inboxes inboxes,
-      Clock clock, int graceSeconds) {}
+      Clock clock, int graceSeconds, Watchers liveVisitorWatchers) {}
 
   /** A visitor held by this node: its sockets and its two timers. */
   private static final class Held {
@@ -86,7 +86,7 @@ public final class PresenceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Watchers watchers = new Watchers(vertx.eventBus(), parts.clock(), Addresses.INTERNAL_LIVE_VISITOR_WATCHES);
+    Watchers watchers = parts.liveVisitorWatchers();
     feed = new VisitorFeed(vertx, presence, parts.agents(), parts.inboxes(), watchers);
     vertx.eventBus().<JsonObject>localConsumer(Addresses.INTERNAL_VISITOR_SOCKET_OPENED, m -> opened(m.body()));
     vertx.eventBus().<String>localConsumer(Addresses.INTERNAL_VISITOR_SOCKET_CLOSED, m -> closed(m.body()));

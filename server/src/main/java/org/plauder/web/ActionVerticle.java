@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.plauder.Services;
 import org.plauder.abuse.Limits;
-import org.plauder.event.Watchers;
-import org.plauder.protocol.Addresses;
 import org.plauder.supervision.Supervision;
 
 /**
@@ -31,8 +29,7 @@ public final class ActionVerticle extends VerticleBase {
     ActionGate gate = new ActionGate(vertx, new Limits(services.clock()), services.caches().agents(),
         services.metrics().ackLatency(), stopping);
     List<Future<Void>> registrations = new ArrayList<>(new VisitorActions(services).register(gate));
-    registrations.addAll(new AgentActions(services,
-        new Watchers(vertx.eventBus(), services.clock(), Addresses.INTERNAL_LIVE_VISITOR_WATCHES)).register(gate));
+    registrations.addAll(new AgentActions(services, services.liveVisitorWatchers()).register(gate));
     registrations.addAll(new ReadActions(services).register(gate));
     registrations.addAll(new SupervisorActions(services, supervision.monitoring(), supervision.whispers()).register(gate));
     registrations.addAll(new BotActions(services).register(gate));
