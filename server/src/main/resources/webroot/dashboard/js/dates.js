@@ -4,6 +4,7 @@
 // the code and the server work with "YYYY-MM-DD" and ISO times only.
 
 import { t } from './strings.js';
+import { markWrong } from './dom.js';
 
 const ISO_DAY = 'YYYY-MM-DD';
 const pad = (n) => String(n).padStart(2, '0');
@@ -66,12 +67,7 @@ export function periodOf(fromInput, toInput, required = true) {
   const values = fields.map((input) => dateFieldValue(input.value));
   for (const input of fields) input.removeAttribute('aria-invalid');
   const wrong = fields.find((input, i) => values[i] === null || (required && values[i] === ''));
-  if (wrong) {
-    wrong.setAttribute('aria-invalid', 'true');
-    wrong.focus();
-    const label = document.querySelector(`label[for="${wrong.id}"]`);
-    return { error: t('invalidDate', { field: label.textContent.trim(), format: t('dateFormatShown') }) };
-  }
+  if (wrong) return { error: t('invalidDate', { field: markWrong(wrong), format: t('dateFormatShown') }) };
   fields.forEach((input, i) => { input.value = dateFieldText(values[i]); }); // as it was read: "1.11.2026" shows 01.11.2026
   const from = dayStart(values[0]);
   const to = dayEnd(values[1]);

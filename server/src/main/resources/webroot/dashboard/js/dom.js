@@ -4,6 +4,13 @@ import { LINK_REL, linkParts } from '../client-core.js';
 
 export const $ = (id) => document.getElementById(id);
 
+/** Marks a form field as wrong and gives it the focus; answers its label's text, to name it in the error. */
+export function markWrong(input) {
+  input.setAttribute('aria-invalid', 'true');
+  input.focus();
+  return document.querySelector(`label[for="${input.id}"]`).textContent.trim();
+}
+
 /** A new element with an optional class and text (set as textContent, never parsed as HTML). */
 export function el(tag, className, text) {
   const node = document.createElement(tag);

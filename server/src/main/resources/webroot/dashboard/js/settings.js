@@ -2,7 +2,7 @@
 // masking, languages and the pre-chat form through GET/PATCH /api/v1/site; the identity secret
 // (identity.js); and the bulk export of a period's messages.
 
-import { $, show } from './dom.js';
+import { $, markWrong, show } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
 import { dateField, lastDays, periodOf } from './dates.js';
@@ -122,10 +122,7 @@ export class SiteSettings {
     for (const field of fields) field.removeAttribute('aria-invalid');
     const wrong = fields.find((field) => !field.validity.valid);
     if (!wrong) return true;
-    wrong.setAttribute('aria-invalid', 'true');
-    const label = document.querySelector(`label[for="${wrong.id}"]`);
-    this.result(t('numberRange', { field: label.textContent.trim(), min: wrong.min, max: wrong.max }), true);
-    wrong.focus();
+    this.result(t('numberRange', { field: markWrong(wrong), min: wrong.min, max: wrong.max }), true);
     return false;
   }
 

@@ -3,7 +3,7 @@
 // the `workStatus` pushes. A parked conversation (pending, snoozed) holds no chat slot and takes no
 // reply until it is open again. The network is reached through `ctx.bus`.
 
-import { $, el, show, dateTime } from './dom.js';
+import { $, el, show, dateTime, markWrong } from './dom.js';
 import { t } from './strings.js';
 import { dateField, dateFieldText, dateFieldValue, dateInputValue, dayStart } from './dates.js';
 
@@ -41,13 +41,6 @@ export function timeFieldValue(text) {
   if (!match) return null;
   const [hours, minutes] = [Number(match[1]), Number(match[2])];
   return hours < 24 && minutes < 60 ? [hours, minutes] : null;
-}
-
-/** Marks the field wrong, gives it the focus and answers the words that say so. */
-function wrongField(input, key, vars) {
-  input.setAttribute('aria-invalid', 'true');
-  input.focus();
-  return t(key, { field: document.querySelector(`label[for="${input.id}"]`).textContent.trim(), ...vars });
 }
 
 export class WorkStatusControls {
@@ -149,11 +142,11 @@ export class WorkStatusControls {
     const [dateInput, timeInput] = [$('snooze-date'), $('snooze-time')];
     for (const input of [dateInput, timeInput]) input.removeAttribute('aria-invalid');
     const day = dayStart(dateFieldValue(dateInput.value));
-    if (!day) return { error: wrongField(dateInput, 'invalidDate', { format: t('dateFormatShown') }) };
+    if (!day) return { error: t('invalidDate', { field: markWrong(dateInput), format: t('dateFormatShown') }) };
     const time = timeFieldValue(timeInput.value);
-    if (!time) return { error: wrongField(timeInput, 'invalidTime') };
+    if (!time) return { error: t('invalidTime', { field: markWrong(timeInput) }) };
     const until = new Date(day.getFullYear(), day.getMonth(), day.getDate(), time[0], time[1]);
-    if (until.getTime() <= Date.now()) return { error: wrongField(timeInput, 'wsSnoozeFuture') };
+    if (until.getTime() <= Date.now()) return { error: t('wsSnoozeFuture', { field: markWrong(timeInput) }) };
     return { until };
   }
 
