@@ -93,11 +93,10 @@ public final class ChatRouter {
       Opening opening) {
     return Future.all(conversations.findOpenOfVisitor(visitor.id()), anyoneOnline(visitor.siteKey())).compose(both -> {
       Conversation open = both.resultAt(0);
-      boolean online = both.resultAt(1);
       if (open != null) {
         return continueOpen(open, first);
       }
-      return online ? openNew(visitor, name, email, needs, first, opening) : Future.succeededFuture(ChatState.offline());
+      return both.<Boolean>resultAt(1) ? openNew(visitor, name, email, needs, first, opening) : Future.succeededFuture(ChatState.offline());
     });
   }
 
@@ -114,17 +113,21 @@ public final class ChatRouter {
   private Future<ChatState> openNew(Identity visitor, String name, String email, ChatNeeds needs, FirstMessage first,
       Opening opening) {
     String siteKey = visitor.siteKey();
-    Future<String> lastAgent = preferred.of(siteKey, visitor.id()); // read beside the chat's own writes, not after them
     Future<Boolean> holds = holding == null ? Future.succeededFuture(false) : holding.holds(siteKey, first, opening != null);
-    return holds.compose(held -> (held ? holding.open(visitor, name, email, clock.instant()) : conversations.nextQueueTicket(siteKey)
-        .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, needs, clock.instant())))
-        .compose(created -> created == null
-            // Another tab (or node) opened the visitor's chat in the same instant: that one it is.
-            ? conversations.findOpenOfVisitor(visitor.id()).compose(open -> open == null
-                ? Future.failedFuture(Failure.conflict("busy", "the chat was just opened and closed again, try again"))
-                : continueOpen(open, first))
-            : held ? holding.announce(created, name, email, first).compose(masked -> describe(created.id()).map(s -> s.withMasked(masked)))
-            : openQueuedChat(visitor, created, name, email, first, opening, lastAgent)));
+    return holds.compose(held -> {
+      // A returning visitor's last agent, read beside the chat's own writes; a held chat or an invitation does not ask now.
+      Future<String> lastAgent = held || opening != null && opening.agentId() != null ? Future.succeededFuture()
+          : preferred.of(siteKey, visitor.id());
+      return (held ? holding.open(visitor, name, email, clock.instant()) : conversations.nextQueueTicket(siteKey)
+          .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, needs, clock.instant())))
+          .compose(created -> created == null
+              // Another tab (or node) opened the visitor's chat in the same instant: that one it is.
+              ? conversations.findOpenOfVisitor(visitor.id()).compose(open -> open == null
+                  ? Future.failedFuture(Failure.conflict("busy", "the chat was just opened and closed again, try again"))
+                  : continueOpen(open, first))
+              : held ? holding.announce(created, name, email, first).compose(masked -> describe(created.id()).map(s -> s.withMasked(masked)))
+              : openQueuedChat(visitor, created, name, email, first, opening, lastAgent));
+    });
   }
 
   /** A held chat joins the queue as any new chat (the visitor asked for a person); false when it was not held. */
@@ -186,14 +189,10 @@ public final class ChatRouter {
    */
   private Future<Void> assignPreferred(Opening opening, Conversation c, Future<String> lastAgent) {
     if (opening != null && opening.agentId() != null) {
-      return handOverTo(opening.agentId(), c, AssignReason.INVITATION);
+      return drain.handOverTo(opening.agentId(), c, clock.instant(), AssignReason.INVITATION).mapEmpty();
     }
-    return lastAgent
-        .compose(agentId -> agentId == null ? Future.<Void>succeededFuture() : handOverTo(agentId, c, AssignReason.STICKY));
-  }
-
-  private Future<Void> handOverTo(String agentId, Conversation c, AssignReason reason) {
-    return drain.handOverTo(agentId, c, clock.instant(), reason).mapEmpty();
+    return lastAgent.compose(agentId -> agentId == null ? Future.<Void>succeededFuture()
+        : drain.handOverTo(agentId, c, clock.instant(), AssignReason.STICKY).mapEmpty());
   }
 
   /** The state of a conversation as its visitor sees it, with queue position while queued. */

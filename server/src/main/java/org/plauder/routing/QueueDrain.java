@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.plauder.agent.Agent;
@@ -55,13 +54,8 @@ final class QueueDrain {
   /**
    * Assigns waiting chats, oldest first, while agents the policy allows for them (with a dashboard
    * open) have room; the result is when the earliest chat left waiting for a matching agent opens
-   * to anyone (null: none).
+   * to anyone (null: none). Each chat it assigned is put into {@code assigned}, by id, as the assignment left it.
    */
-  Future<Instant> drain(String siteKey) {
-    return drain(siteKey, new HashMap<>());
-  }
-
-  /** As {@link #drain(String)}, and puts each chat it assigned into {@code assigned}, by id, as the assignment left it. */
   Future<Instant> drain(String siteKey, Map<String, Conversation> assigned) {
     return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey), policy.now(siteKey)).compose(both -> {
       List<QueuedChat> heads = both.resultAt(0);

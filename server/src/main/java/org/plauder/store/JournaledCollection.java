@@ -105,7 +105,7 @@ final class JournaledCollection extends MemoryCollection {
    * {@code {key: "v"}}, or one inside a top-level {@code $and} (the driver writes
    * {@code Filters.and(eq(...), ...)} so, however simple the conditions are).
    */
-  static String exactValue(Document query, String key) {
+  private static String exactValue(Document query, String key) {
     if (query.get(key) instanceof String value) {
       return value;
     }

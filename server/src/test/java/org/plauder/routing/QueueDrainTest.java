@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -55,7 +56,7 @@ class QueueDrainTest {
     IntStream.rangeClosed(1, 60).forEach(i -> agents.add("a" + i, AgentStatus.ONLINE, 4, 0, null));
     List<Conversation> queued = enqueue(conversations, 3 * QueueDrain.BATCH);
 
-    done(drainOver(agents, conversations).drain("demo"));
+    done(drainOver(agents, conversations).drain("demo", new HashMap<>()));
 
     // 240 slots for 300 chats: the first 240 by ticket are assigned, the last 60 still wait.
     List<String> firstByTicket = queued.subList(0, 240).stream().map(Conversation::id).sorted().toList();
@@ -78,7 +79,7 @@ class QueueDrainTest {
     agents.add("away", AgentStatus.AWAY, 5, 0, null);
     enqueue(conversations, 4);
 
-    done(drainOver(agents, conversations).drain("demo"));
+    done(drainOver(agents, conversations).drain("demo", new HashMap<>()));
 
     Map<String, Long> byAgent = events.stream().filter(ChatAssigned.class::isInstance)
         .collect(Collectors.groupingBy(e -> ((ChatAssigned) e).conversation().agentId(), Collectors.counting()));
@@ -107,7 +108,7 @@ class QueueDrainTest {
     };
     List<Conversation> queued = enqueue(conversations, 3);
 
-    done(drainOver(agents, conversations).drain("demo"));
+    done(drainOver(agents, conversations).drain("demo", new HashMap<>()));
 
     assertEquals(ConversationStatus.CLOSED, conversations.get(queued.get(0).id()).status());
     assertEquals("anna", conversations.get(queued.get(1).id()).agentId());
@@ -131,7 +132,7 @@ class QueueDrainTest {
     InMemoryConversations conversations = new InMemoryConversations();
     List<Conversation> queued = enqueue(conversations, 2);
 
-    done(drainOver(agents, conversations).drain("demo"));
+    done(drainOver(agents, conversations).drain("demo", new HashMap<>()));
 
     assertEquals("anna", conversations.get(queued.get(0).id()).agentId(), "the head gets the slot that was left");
     assertNull(conversations.get(queued.get(1).id()).agentId());
