@@ -142,7 +142,7 @@ final class Cast {
         } else {
           // Whether the socket is still open and what the server refused tell a lost reply from a refused send.
           online.fail("agent.status: " + error + " (socket " + (socket.isClosed() ? "closed" : "open") + ", "
-              + socket.errorFrames + " error frames)");
+              + socket.errorFrames + " error frames" + (socket.firstErrorFrame == null ? "" : ", the first " + socket.firstErrorFrame) + ")");
         }
       });
       return online.future();

@@ -34,7 +34,7 @@ final class IdleScenario {
       JsonObject loaded = Bench.memory(target, true);
 
       // Only now an agent comes: going online earlier would make the visitors' page views offer-worthy.
-      List<JsonObject> agent = new Rest(bench.vertx, target).createAgents(1, 5);
+      List<JsonObject> agent = new Rest(target).createAgents(1, 5);
       bench.crew.all(i -> new JsonObject().put("cmd", "agents").put("agents", i == 0 ? new JsonArray(agent) : new JsonArray()), 60);
       long shownOnline = bench.crew.one(0, new JsonObject().put("cmd", "onlineVisitors"), 120).getLong("online");
       JsonObject stats = bench.finish();

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,19 +45,19 @@ class LoadScenariosSmokeTest {
 
   @Test
   void idleVisitorsAreAllShownOnlineAndCostSomething() {
-    for (Target.Kind target : targets) {
+    onEveryTarget(target -> {
       JsonObject row = IdleScenario.run(bench, target, 6, 0, 1);
       assertEquals(6, row.getLong("arrived"), row.encode());
       assertEquals(6, row.getLong("shownOnline"), row.encode());
       assertPlausibleCpu(row.getJsonObject("idle").getDouble("serverCpuPercent"));
       assertTrue(row.getJsonObject("loaded").getDouble("rssMb") > 0, row.encode());
       assertNotNull(row.getDouble("heapPerVisitorKb"), row.encode());
-    }
+    });
   }
 
   @Test
   void everyMessageIsAckedAndPushedToTheOtherSide() {
-    for (Target.Kind target : targets) {
+    onEveryTarget(target -> {
       JsonObject row = MessageScenario.run(bench, target, 10, 2, 0);
       JsonObject counts = row.getJsonObject("counts");
       assertEquals(20, counts.getLong("sent"), row.encode());
@@ -66,12 +67,12 @@ class LoadScenariosSmokeTest {
       assertLatencies(row, "ack", 20);
       assertLatencies(row, "push", 20);
       assertPlausibleCpu(row.getJsonObject("cpu").getDouble("serverCpuPercent"));
-    }
+    });
   }
 
   @Test
   void everyChatRequestIsAnsweredAndNoAgentGoesOverItsLimit() {
-    for (Target.Kind target : targets) {
+    onEveryTarget(target -> {
       JsonObject row = RoutingScenario.run(bench, target, 10, 12, 2, 5, 4);
       JsonObject counts = row.getJsonObject("counts");
       assertEquals(12, counts.getLong("acked"), row.encode());
@@ -83,28 +84,40 @@ class LoadScenariosSmokeTest {
       assertEquals(5, row.getLong("maxChatsOfOneAgentSeen"), row.encode());
       assertLatencies(row, "chatReply", 12);
       assertLatencies(row, "assignedPush", 10);
-    }
+    });
   }
 
   @Test
   void everyVisitorGetsThroughSessionSetUp() {
-    for (Target.Kind target : targets) {
+    onEveryTarget(target -> {
       JsonObject row = SetupScenario.run(bench, target, 4, 2, 0);
       JsonObject counts = row.getJsonObject("counts");
       assertEquals(8, counts.getLong("sent"), row.encode());
       assertEquals(8, counts.getLong("acked"), row.encode());
       assertEquals(0, row.getLong("lost"), row.encode());
       assertLatencies(row, "setup", 8);
-    }
+    });
   }
 
   @Test
   void theBulkExportStreamsEverySeededMessage() {
-    for (Target.Kind target : targets) {
+    onEveryTarget(target -> {
       JsonObject row = ExportScenario.run(bench, target, 2_000);
       assertEquals(2_000, row.getLong("lines"), row.encode());
       assertTrue(row.getLong("messagesPerSecond") > 0, row.encode());
       assertTrue(row.getDouble("peakHeapMb") > 0, row.encode());
+      assertTrue(row.getDouble("peakSurvivedMb") > 0 && row.getDouble("peakSurvivedMb") <= row.getDouble("peakHeapMb"), row.encode());
+    });
+  }
+
+  /** Runs the scenario on each target; a failure names the target it happened on. */
+  private static void onEveryTarget(Consumer<Target.Kind> scenario) {
+    for (Target.Kind target : targets) {
+      try {
+        scenario.accept(target);
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError("on " + target.name() + ": " + e.getMessage(), e);
+      }
     }
   }
 

@@ -68,6 +68,8 @@ public final class LoadSocket {
   public long lateReplies;
   /** Error frames outside any reply (a refused register or send). */
   long errorFrames;
+  /** What the first error frame outside any reply said (the bridge names its reason: "rejected", "access_denied", …). */
+  String firstErrorFrame;
 
   private LoadSocket(NetClient client, NetSocketInternal socket) {
     this.client = client;
@@ -201,6 +203,9 @@ public final class LoadSocket {
       lateReplies++; // push addresses start with "visitor." or "agent."
     } else if ("err".equals(type)) {
       errorFrames++;
+      if (firstErrorFrame == null) {
+        firstErrorFrame = frame.encode();
+      }
     } else if ("rec".equals(type) && frame.getValue("body") instanceof JsonObject body) {
       pushHandler.accept(body);
     }

@@ -29,7 +29,7 @@ final class MessageScenario {
     bench.say("messages: %d/s for %d s on %s (%d agents, %d visitors)", rate, seconds, kind.name(), agents, visitors);
     try (Target target = kind.start()) {
       bench.init(target);
-      List<JsonObject> logins = new Rest(bench.vertx, target).createAgents(agents, CHATS_PER_AGENT);
+      List<JsonObject> logins = new Rest(target).createAgents(agents, CHATS_PER_AGENT);
       bench.crew.all(i -> new JsonObject().put("cmd", "agents").put("agents", new JsonArray(slice(logins, bench, i))), 300);
       bench.crew.all(i -> new JsonObject().put("cmd", "visitors").put("count", bench.share(visitors, i))
           .put("concurrency", 5).put("requestChat", true), 1800);

@@ -2,6 +2,8 @@ package org.plauder.load;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,42 +79,67 @@ final class Probe {
     throw new IllegalStateException("no VmRSS for process " + pid);
   }
 
+  /**
+   * A process's heap in KiB: all of it in use, and the part outside the young generation's eden,
+   * i.e. what survived at least one collection (the survivor spaces and the old generation). Eden
+   * fills with the garbage of a few milliseconds of work up to a size the collector chooses; what
+   * a server really holds on to shows in the second figure.
+   */
+  record Heap(long usedKb, long survivedKb) {}
+
   /** Heap in use, in KiB; after a full GC when {@code collectFirst}, i.e. what is really live. */
   static long heapUsedKb(long pid, boolean collectFirst) {
+    return heap(pid, collectFirst).usedKb();
+  }
+
+  static Heap heap(long pid, boolean collectFirst) {
     if (pid == ProcessHandle.current().pid()) {
       if (collectFirst) {
         System.gc();
       }
-      return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 10;
+      long used = 0;
+      long survived = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          long kb = pool.getUsage().getUsed() >> 10;
+          used += kb;
+          survived += pool.getName().contains("Eden") ? 0 : kb;
+        }
+      }
+      return new Heap(used, survived);
     }
     if (collectFirst) {
       run("jcmd", Long.toString(pid), "GC.run");
     }
-    return jstatHeapKb(run("jstat", "-gc", Long.toString(pid)));
+    return jstatHeap(run("jstat", "-gc", Long.toString(pid)));
   }
 
-  /** Sum of the used columns (survivors, eden, old) of {@code jstat -gc} output. */
-  static long jstatHeapKb(String output) {
+  /** The used columns of {@code jstat -gc} output: survivors, eden and old for the whole; survivors and old for what survived. */
+  static Heap jstatHeap(String output) {
     String[] lines = output.trim().split("\n");
     List<String> header = Arrays.asList(lines[0].trim().split("\\s+"));
     String[] values = lines[lines.length - 1].trim().split("\\s+");
-    double kb = 0;
+    Map<String, Double> used = new HashMap<>();
     for (String column : List.of("S0U", "S1U", "EU", "OU")) {
-      kb += Double.parseDouble(values[header.indexOf(column)]);
+      used.put(column, Double.parseDouble(values[header.indexOf(column)]));
     }
-    return Math.round(kb);
+    double survived = used.get("S0U") + used.get("S1U") + used.get("OU");
+    return new Heap(Math.round(survived + used.get("EU")), Math.round(survived));
   }
 
-  /** Samples a process's heap in the background (for a peak during an export); stop() returns the highest seen, KiB. */
+  /** Samples a process's heap in the background (for a peak during an export); stop() gives the highest of each figure seen, KiB. */
   static final class HeapPeak {
-    private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong usedPeak = new AtomicLong();
+    private final AtomicLong survivedPeak = new AtomicLong();
     private final Thread sampler;
     private volatile boolean running = true;
 
     HeapPeak(long pid, long everyMillis) {
       sampler = new Thread(() -> {
         while (running) {
-          peak.accumulateAndGet(heapUsedKb(pid, false), Math::max);
+          Heap heap = heap(pid, false);
+          usedPeak.accumulateAndGet(heap.usedKb(), Math::max);
+          survivedPeak.accumulateAndGet(heap.survivedKb(), Math::max);
           try {
             Thread.sleep(everyMillis);
           } catch (InterruptedException e) {
@@ -124,10 +151,10 @@ final class Probe {
       sampler.start();
     }
 
-    long stop() throws InterruptedException {
+    Heap stop() throws InterruptedException {
       running = false;
       sampler.join(10_000);
-      return peak.get();
+      return new Heap(usedPeak.get(), survivedPeak.get());
     }
   }
 

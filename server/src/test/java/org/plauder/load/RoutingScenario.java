@@ -26,7 +26,7 @@ final class RoutingScenario {
     bench.say("routing: %d requests at %d/s onto %d agents x %d on %s", requests, rate, agents, slots, kind.name());
     try (Target target = kind.start()) {
       bench.init(target);
-      Rest rest = new Rest(bench.vertx, target);
+      Rest rest = new Rest(target);
       List<JsonObject> logins = rest.createAgents(agents, slots);
       bench.crew.all(i -> new JsonObject().put("cmd", "agents").put("agents", new JsonArray(MessageScenario.slice(logins, bench, i))), 300);
       warmUp(bench, Math.min(warmUpChats, agents * slots), Math.min(rate, WARM_UP_RATE));
@@ -44,7 +44,6 @@ final class RoutingScenario {
       JsonObject cpu = window.cpu();
       JsonObject memory = Bench.memory(target, false);
       JsonArray agentList = rest.agents(rest.loginAdmin().getString("token"));
-      rest.close();
       JsonObject stats = bench.finish();
 
       JsonObject counts = stats.getJsonObject("counts");

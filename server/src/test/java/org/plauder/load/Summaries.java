@@ -67,10 +67,10 @@ final class Summaries {
   }
 
   private static String export(JsonObject r) {
-    return f("**%,.0f msg/s** (%,d lines, %.0f MB in %.1f s); heap %.0f MB before, peak %.0f MB (**+%.0f MB**), %.0f MB after a GC; "
-            + "server CPU %.0f %%%s",
+    return f("**%,.0f msg/s** (%,d lines, %.0f MB in %.1f s); heap %.0f MB before, peak %.0f MB (+%.0f MB with eden's garbage, "
+            + "**+%.0f MB survived a collection**), %.0f MB after a GC; server CPU %.0f %%%s",
         (double) r.getLong("messagesPerSecond"), r.getLong("lines"), r.getLong("bytes") / 1048576.0, r.getDouble("seconds"),
-        r.getJsonObject("before").getDouble("heapMb"), r.getDouble("peakHeapMb"), r.getDouble("heapGrowthMb"),
+        r.getJsonObject("before").getDouble("heapMb"), r.getDouble("peakHeapMb"), r.getDouble("heapGrowthMb"), r.getDouble("survivedGrowthMb"),
         r.getJsonObject("after").getDouble("heapMb"), r.getJsonObject("cpu").getDouble("serverCpuPercent"),
         r.getLong("lines").equals(r.getLong("messages")) ? "" : f("; INCOMPLETE: %,d of %,d", r.getLong("lines"), r.getLong("messages")));
   }
