@@ -9,6 +9,7 @@ cd "$(dirname "$0")/../../../../.."
 command="$0 $*"
 mvn -B -q package -DskipTests
 mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=target/load-classpath.txt
-exec java -Xmx2g -Dload.command="$command" \
+# 6 GB: the coordinator seeds the export scenario's store in its own heap (1.6 GB for a million messages).
+exec java -Xmx6g -Dload.command="$command" \
   -cp "server/target/test-classes:server/target/classes:$(cat server/target/load-classpath.txt)" \
   org.plauder.load.LoadMain "$@"
