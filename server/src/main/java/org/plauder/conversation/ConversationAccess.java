@@ -51,14 +51,28 @@ public final class ConversationAccess {
     });
   }
 
-  /** An active conversation held by this agent. */
+  /**
+   * An active conversation held by this agent. A refusal is checked against the store first: the
+   * agent may act on its {@code assigned} push before this node's cache has forgotten the queued
+   * chat it read earlier (the cache hears of the assignment on its own event loop).
+   */
   public Future<Conversation> heldBy(Identity agent, String conversationId) {
-    return ofSite(agent, conversationId).map(c -> {
-      if (c.status() != ConversationStatus.ACTIVE || !agent.id().equals(c.agentId())) {
-        throw Failure.conflict("not_your_chat", "this chat is not one of your active chats");
+    return ofSite(agent, conversationId).compose(cached -> {
+      if (isHeldBy(cached, agent)) {
+        return Future.succeededFuture(cached);
       }
-      return c;
+      byId.forget(conversationId);
+      return ofSite(agent, conversationId).map(stored -> {
+        if (!isHeldBy(stored, agent)) {
+          throw Failure.conflict("not_your_chat", "this chat is not one of your active chats");
+        }
+        return stored;
+      });
     });
+  }
+
+  private static boolean isHeldBy(Conversation c, Identity agent) {
+    return c.status() == ConversationStatus.ACTIVE && agent.id().equals(c.agentId());
   }
 
   /** A conversation of the site that this agent may close: its own active chat, a queued one, or any as an admin. */
