@@ -1,6 +1,7 @@
 package org.plauder.conversation;
 
 import io.vertx.core.Future;
+import java.util.function.Consumer;
 import org.plauder.auth.Identity;
 import org.plauder.event.CachedReads;
 import org.plauder.protocol.Failure;
@@ -52,36 +53,42 @@ public final class ConversationAccess {
   }
 
   /**
-   * An active conversation held by this agent. A refusal is checked against the store first: the
-   * agent may act on its {@code assigned} push before this node's cache has forgotten the queued
-   * chat it read earlier (the cache hears of the assignment on its own event loop).
+   * A conversation of the agent's site that {@code rule} lets this agent act on ({@code rule}
+   * throws the refusal). A refusal is checked against the store before it is given: the agent may
+   * act on a push (assigned, transferred, woken) before this node's cache has forgotten the copy it
+   * read earlier, because the cache hears of the change on its own event loop. A real refusal
+   * costs one more read; an allowed action costs nothing more.
    */
-  public Future<Conversation> heldBy(Identity agent, String conversationId) {
+  public Future<Conversation> ofSite(Identity agent, String conversationId, Consumer<Conversation> rule) {
     return ofSite(agent, conversationId).compose(cached -> {
-      if (isHeldBy(cached, agent)) {
+      try {
+        rule.accept(cached);
         return Future.succeededFuture(cached);
+      } catch (Failure refused) {
+        byId.forget(conversationId);
+        return ofSite(agent, conversationId).map(stored -> {
+          rule.accept(stored);
+          return stored;
+        });
       }
-      byId.forget(conversationId);
-      return ofSite(agent, conversationId).map(stored -> {
-        if (!isHeldBy(stored, agent)) {
-          throw Failure.conflict("not_your_chat", "this chat is not one of your active chats");
-        }
-        return stored;
-      });
     });
   }
 
-  private static boolean isHeldBy(Conversation c, Identity agent) {
-    return c.status() == ConversationStatus.ACTIVE && agent.id().equals(c.agentId());
+  /** An active conversation held by this agent (to write in it, type in it or hand it on). */
+  public Future<Conversation> heldBy(Identity agent, String conversationId) {
+    return ofSite(agent, conversationId, c -> {
+      if (c.status() != ConversationStatus.ACTIVE || !agent.id().equals(c.agentId())) {
+        throw Failure.conflict("not_your_chat", "this chat is not one of your active chats");
+      }
+    });
   }
 
   /** A conversation of the site that this agent may close: its own active chat, a queued one, or any as an admin. */
   public Future<Conversation> closableBy(Identity agent, String conversationId) {
-    return ofSite(agent, conversationId).map(c -> {
+    return ofSite(agent, conversationId, c -> {
       if (c.status() == ConversationStatus.ACTIVE && !agent.id().equals(c.agentId()) && !agent.isAdmin()) {
         throw Failure.conflict("not_your_chat", "only the agent holding the chat or an admin can close it");
       }
-      return c;
     });
   }
 

@@ -30,12 +30,21 @@ public final class WhisperService {
     this.clock = clock;
   }
 
-  public Future<Whispered> whisper(Identity agent, String agentName, Conversation c, String text, String clientMsgId) {
+  /** Throws the refusal unless {@code agent} may whisper in {@code c}: an open chat, as its agent, a supervisor or an admin. */
+  public static void checkMayWhisper(Identity agent, Conversation c) {
     if (!c.isOpen()) {
-      return Future.failedFuture(Failure.conflict("conversation_closed", "the conversation is closed"));
+      throw Failure.conflict("conversation_closed", "the conversation is closed");
     }
     if (!agent.id().equals(c.agentId()) && !agent.canSupervise()) {
-      return Future.failedFuture(Failure.conflict("not_your_chat", "only the chat's agent, a supervisor or an admin can whisper in it"));
+      throw Failure.conflict("not_your_chat", "only the chat's agent, a supervisor or an admin can whisper in it");
+    }
+  }
+
+  public Future<Whispered> whisper(Identity agent, String agentName, Conversation c, String text, String clientMsgId) {
+    try {
+      checkMayWhisper(agent, c);
+    } catch (Failure refused) {
+      return Future.failedFuture(refused);
     }
     Whisper w = new Whisper(c.id(), agent.id(), agentName, text, clientMsgId, clock.instant());
     return log.append(w).map(appended -> {

@@ -29,7 +29,7 @@ public final class ActionVerticle extends VerticleBase {
     ActionGate gate = new ActionGate(vertx, new Limits(services.clock()), services.caches().agents(),
         services.metrics().ackLatency(), stopping);
     List<Future<Void>> registrations = new ArrayList<>(new VisitorActions(services).register(gate));
-    registrations.addAll(new AgentActions(services, services.liveVisitorWatchers()).register(gate));
+    registrations.addAll(new AgentActions(services).register(gate));
     registrations.addAll(new ReadActions(services).register(gate));
     registrations.addAll(new SupervisorActions(services, supervision.monitoring(), supervision.whispers()).register(gate));
     registrations.addAll(new BotActions(services).register(gate));

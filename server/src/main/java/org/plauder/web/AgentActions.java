@@ -25,11 +25,9 @@ final class AgentActions {
   private static final int MAX_NOTE = 500;
 
   private final Services services;
-  private final Watchers liveVisitorWatchers;
 
-  AgentActions(Services services, Watchers liveVisitorWatchers) {
+  AgentActions(Services services) {
     this.services = services;
-    this.liveVisitorWatchers = liveVisitorWatchers;
   }
 
   List<Future<Void>> register(ActionGate gate) {
@@ -108,7 +106,7 @@ final class AgentActions {
   private Future<JsonObject> transfer(Identity agent, JsonObject body) {
     String toAgentId = Inputs.id(body, "toAgentId");
     String note = Inputs.optionalMultiLineText(body, "note", MAX_NOTE);
-    return services.access().ofSite(agent, Inputs.id(body, "conversationId"))
+    return services.access().heldBy(agent, Inputs.id(body, "conversationId"))
         .compose(c -> services.router().transfer(agent, c, toAgentId, note))
         .map(moved -> new JsonObject().put("conversation", Json.conversation(moved)));
   }
@@ -136,7 +134,7 @@ final class AgentActions {
   private Future<JsonObject> onlineVisitors(Identity agent, JsonObject body) {
     Object watch = body.getValue("watching");
     if (watch instanceof Boolean watching) {
-      liveVisitorWatchers.watch(agent.siteKey(), agent.id(), watching);
+      services.liveVisitorWatchers().watch(agent.siteKey(), agent.id(), watching);
     } else if (watch != null) {
       throw Failure.badInput("watching must be true or false");
     }

@@ -10,6 +10,7 @@ import org.plauder.Services;
 import org.plauder.auth.Identity;
 import org.plauder.conversation.ParkedStore;
 import org.plauder.conversation.WorkStatus;
+import org.plauder.conversation.WorkStatusRules;
 import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
@@ -52,7 +53,9 @@ final class StatusActions {
       throw Failure.badInput("status must be open, pending, snoozed or resolved");
     }
     Instant until = instant(body.getValue("until"));
-    return services.access().ofSite(agent, Inputs.id(body, "conversationId"))
+    String conversationId = Inputs.id(body, "conversationId");
+    return services.access()
+        .ofSite(agent, conversationId, c -> WorkStatusRules.byAgent(c, agent.id(), wanted, until, services.clock().instant()))
         .compose(c -> parkedChats.change(agent, c, wanted, until))
         .map(after -> new JsonObject().put("conversation", conversation(after)));
   }

@@ -80,7 +80,9 @@ final class SupervisorActions {
   private Future<JsonObject> whisper(Identity agent, JsonObject body) {
     String text = services.messageRules().validText(body.getValue("text"));
     String clientMsgId = services.messageRules().validClientMsgId(body.getValue("clientMsgId"));
-    return Future.all(services.access().ofSite(agent, Inputs.id(body, "conversationId")), services.caches().agents().get(agent.id()))
+    String conversationId = Inputs.id(body, "conversationId");
+    return Future.all(services.access().ofSite(agent, conversationId, c -> WhisperService.checkMayWhisper(agent, c)),
+            services.caches().agents().get(agent.id()))
         .compose(all -> whispers.whisper(agent, all.<Agent>resultAt(1) == null ? null : all.<Agent>resultAt(1).name(), all.resultAt(0),
             text, clientMsgId))
         .map(w -> new JsonObject().put("whisper", Json.whisper(w.whisper())).put("duplicate", w.duplicate()));
@@ -88,15 +90,14 @@ final class SupervisorActions {
 
   /** The whispers of a chat, for its agent and for admins and supervisors. */
   private Future<JsonObject> whispersOf(Identity agent, JsonObject body) {
-    return services.access().ofSite(agent, Inputs.id(body, "conversationId")).compose(c -> {
+    return services.access().ofSite(agent, Inputs.id(body, "conversationId"), c -> {
       if (!agent.id().equals(c.agentId()) && !agent.canSupervise()) {
-        return Future.failedFuture(Failure.conflict("not_your_chat", "only the chat's agent, a supervisor or an admin reads its whispers"));
+        throw Failure.conflict("not_your_chat", "only the chat's agent, a supervisor or an admin reads its whispers");
       }
-      return services.conversations().whispers().of(c.id()).map(list -> {
-        JsonArray array = new JsonArray();
-        list.forEach(w -> array.add(Json.whisper(w)));
-        return new JsonObject().put("whispers", array);
-      });
+    }).compose(c -> services.conversations().whispers().of(c.id())).map(list -> {
+      JsonArray array = new JsonArray();
+      list.forEach(w -> array.add(Json.whisper(w)));
+      return new JsonObject().put("whispers", array);
     });
   }
 
