@@ -48,6 +48,7 @@ public final class LoadMain {
     DEFAULTS.put("routing-requests", "600");
     DEFAULTS.put("routing-agents", "100");
     DEFAULTS.put("routing-slots", "5");
+    DEFAULTS.put("routing-warm-ups", "1");
     DEFAULTS.put("setup-rates", "25,50,100");
     DEFAULTS.put("bare-setup-rates", "200,400,800");
     DEFAULTS.put("setup-seconds", "10");
@@ -125,7 +126,7 @@ public final class LoadMain {
           () -> MessageScenario.run(bench, kind, rate, i(o, "message-seconds"), MessageScenario.WARM_UP_SECONDS))));
       case "routing" -> ints(o, "routing-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
           () -> RoutingScenario.run(bench, kind, rate, i(o, "routing-requests"), i(o, "routing-agents"), i(o, "routing-slots"),
-              RoutingScenario.WARM_UP_CHATS))));
+              RoutingScenario.WARM_UP_CHATS, i(o, "routing-warm-ups")))));
       case "setup" -> ints(o, bare ? "bare-setup-rates" : "setup-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
           () -> SetupScenario.run(bench, kind, rate, i(o, "setup-seconds"), SetupScenario.WARM_UP_SECONDS))));
       case "export" -> rows.add(step(bench, kind, scenario, () -> ExportScenario.run(bench, kind, Long.parseLong(o.get("export-messages")))));

@@ -73,7 +73,7 @@ class LoadScenariosSmokeTest {
   @Test
   void everyChatRequestIsAnsweredAndNoAgentGoesOverItsLimit() {
     onEveryTarget(target -> {
-      JsonObject row = RoutingScenario.run(bench, target, 10, 12, 2, 5, 4);
+      JsonObject row = RoutingScenario.run(bench, target, 10, 12, 2, 5, 4, 1);
       JsonObject counts = row.getJsonObject("counts");
       assertEquals(12, counts.getLong("acked"), row.encode());
       assertEquals(0, row.getLong("lostReplies"), row.encode());

@@ -13,7 +13,8 @@ import java.util.Locale;
  * both as the server's agent list says and as the agents' own pushes say. In full runs a warm-up
  * comes first and is not counted: {@link #WARM_UP_CHATS} other visitors ask at up to
  * {@link #WARM_UP_RATE} a second, are all assigned, and end their chats again, so that what is
- * measured is a server that has routed before (its code compiled), not one just started.
+ * measured is a server that has routed before (its code compiled), not one just started;
+ * {@code warmUpRounds} (option {@code --routing-warm-ups}) says how many times.
  */
 final class RoutingScenario {
 
@@ -22,14 +23,17 @@ final class RoutingScenario {
 
   private RoutingScenario() {}
 
-  static JsonObject run(Bench bench, Target.Kind kind, int rate, int requests, int agents, int slots, int warmUpChats) {
+  static JsonObject run(Bench bench, Target.Kind kind, int rate, int requests, int agents, int slots, int warmUpChats,
+      int warmUpRounds) {
     bench.say("routing: %d requests at %d/s onto %d agents x %d on %s", requests, rate, agents, slots, kind.name());
     try (Target target = kind.start()) {
       bench.init(target);
       Rest rest = new Rest(target);
       List<JsonObject> logins = rest.createAgents(agents, slots);
       bench.crew.all(i -> new JsonObject().put("cmd", "agents").put("agents", new JsonArray(MessageScenario.slice(logins, bench, i))), 300);
-      warmUp(bench, Math.min(warmUpChats, agents * slots), Math.min(rate, WARM_UP_RATE));
+      for (int round = 0; round < warmUpRounds; round++) {
+        warmUp(bench, Math.min(warmUpChats, agents * slots), Math.min(rate, WARM_UP_RATE));
+      }
       bench.crew.all(i -> new JsonObject().put("cmd", "visitors").put("count", bench.share(requests, i)).put("concurrency", 10), 1800);
       bench.crew.all(new JsonObject().put("cmd", "report"), 60); // set-up counts are not part of the result
 
