@@ -158,7 +158,7 @@ class MailChannelTest extends MailNodeTest {
   }
 
   @Test
-  void aLeftMessageAnsweredFromTheDashboardReachesTheVisitorsMailbox() throws Exception {
+  void aLeftMessageAnsweredFromTheDashboardReachesTheVisitorsMailboxAndTheReplyComesBackLinkedToIt() throws Exception {
     BridgeClient bus = node.bridge();
     Person visitor = node.newVisitor();
     String left = await(bus.request("visitor.leaveMessage", visitor.token(), new JsonObject().put("name", "Eva Muster")
@@ -182,12 +182,63 @@ class MailChannelTest extends MailNodeTest {
     assertNull(received.getHeader("In-Reply-To", null), "the first mail of its thread");
 
     OnlineAgent ben = node.onlineAgent("Ben", 1);
-    mail.customerWrites("Re: " + received.getSubject(), "Dann bestelle ich sie.", received);
+    mail.customerWrites("Re: " + received.getSubject(), "Dann bestelle ich sie.\n\nAm 3. Dezember 2026 schrieb Demo shop <"
+        + SUPPORT + ">:\n> Ja, Größe 42 ist da.", received);
     JsonObject reply = await(ben.bus().push("assigned")).getJsonObject("conversation");
     assertEquals("email", reply.getString("channel"));
     assertEquals(CUSTOMER, reply.getString("visitorEmail"));
-    assertEquals("Dann bestelle ich sie.", messages(ben, reply.getString("id")).getJsonObject(0).getString("text").lines()
-        .reduce((a, b) -> b).orElseThrow(), "the reply to the answered left message opens an e-mail conversation");
+    assertEquals("Dann bestelle ich sie.", lastLine(messages(ben, reply.getString("id")).getJsonObject(0)),
+        "the reply to the answered left message opens an e-mail conversation, the quote trimmed");
+    assertEquals(left, reply.getString("follows"), "it links to the left message it answers");
+
+    JsonObject followed = followedUp(ben, reply.getString("visitorId")).getJsonObject(0);
+    assertEquals(left, followed.getString("id"), "the visitor panel lists the left message");
+    assertEquals("offline", followed.getString("status"));
+    JsonArray question = messages(ben, left);
+    assertEquals("Haben Sie Größe 42?", question.getJsonObject(0).getString("text"), "the agent reads what the customer replies to");
+    assertEquals("Ja, Größe 42 ist da.", question.getJsonObject(question.size() - 1).getString("text"));
+    assertEquals(left, await(bus.request("visitor.history", visitor.token(), new JsonObject())).getJsonObject("conversation")
+        .getString("id"), "the widget's visitor, whose address was never proven, is not shown the mail");
+    bus.close();
+  }
+
+  @Test
+  void anEndedChatAnsweredByEmailComesBackLinkedToTheChatAndLeavesTheVisitorsNewChatAlone() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 3);
+    mail.connect(node);
+    BridgeClient bus = node.bridge();
+    Person visitor = node.newVisitor();
+    String chat = requestChat(bus, visitor, "Passt die Jacke in Größe M?", "c-1");
+    assertEquals(chat, await(anna.bus().push("assigned")).getJsonObject("conversation").getString("id"));
+    await(bus.request("visitor.close", visitor.token(), new JsonObject().put("conversationId", chat)));
+
+    HttpResponse<Buffer> stored = await(node.http.post("/api/v1/conversations/" + chat + "/email-answer")
+        .bearerTokenAuthentication(anna.person().token())
+        .sendJsonObject(new JsonObject().put("text", "Ich habe nachgemessen: M passt.").put("clientMsgId", "answer-1")));
+    assertEquals(200, stored.statusCode(), stored.bodyAsString());
+    assertTrue(mail.mail.waitForIncomingEmail(10_000, 1));
+    MimeMessage answer = mail.customerMails().get(0);
+    assertTrue(answer.getSubject().endsWith("Demo shop"), answer.getSubject());
+    assertEquals("Demo shop", ((InternetAddress) answer.getFrom()[0]).getPersonal());
+    assertTrue(answer.getMessageID().matches("<plauder\\.[a-z2-7]{20}\\.\\d+@shop\\.test>"), "carries the reply token: " + answer.getMessageID());
+    assertTrue(GreenMailUtil.getBody(answer).contains("M passt."));
+
+    // the visitor is back on the site and chatting when the reply comes
+    String again = requestChat(bus, visitor, "Und gibt es sie auch in Blau?", "c-2");
+    assertEquals(again, await(anna.bus().push("assigned")).getJsonObject("conversation").getString("id"));
+    mail.customerWrites("Re: " + answer.getSubject(), "Super, dann nehme ich M.\n\n> Ich habe nachgemessen: M passt.", answer);
+    JsonObject reply = await(anna.bus().push("assigned")).getJsonObject("conversation");
+    assertEquals("email", reply.getString("channel"));
+    assertEquals(chat, reply.getString("follows"), "it links to the ended chat");
+    assertEquals("Super, dann nehme ich M.", lastLine(messages(anna, reply.getString("id")).getJsonObject(0)));
+
+    JsonObject followed = followedUp(anna, reply.getString("visitorId")).getJsonObject(0);
+    assertEquals(chat, followed.getString("id"), "the visitor panel lists the chat");
+    assertEquals("closed", followed.getString("status"));
+    JsonArray transcript = messages(anna, chat);
+    assertEquals("Passt die Jacke in Größe M?", transcript.getJsonObject(0).getString("text"));
+    assertEquals("Ich habe nachgemessen: M passt.", transcript.getJsonObject(transcript.size() - 1).getString("text"));
+    assertEquals(1, messages(anna, again).size(), "the chat going on in the widget got nothing of the mail");
     bus.close();
   }
 
@@ -215,6 +266,22 @@ class MailChannelTest extends MailNodeTest {
     return new Answered(conversationId, agentAnswers(agent, conversationId, "Die Rechnung kommt heute."));
   }
 
+
+  private static String requestChat(BridgeClient bus, Person visitor, String text, String clientMsgId) {
+    return await(bus.request("visitor.requestChat", visitor.token(), new JsonObject().put("name", "Eva Muster").put("email", CUSTOMER)
+        .put("text", text).put("clientMsgId", clientMsgId))).getJsonObject("conversation").getString("id");
+  }
+
+  /** What the visitor panel (GET /api/v1/visitors/{id}) lists as the conversations this visitor's e-mails follow up. */
+  private JsonArray followedUp(OnlineAgent agent, String visitorId) {
+    HttpResponse<Buffer> panel = await(node.http.get("/api/v1/visitors/" + visitorId).bearerTokenAuthentication(agent.person().token()).send());
+    assertEquals(200, panel.statusCode(), panel.bodyAsString());
+    return panel.bodyAsJsonObject().getJsonArray("followedUp");
+  }
+
+  private static String lastLine(JsonObject message) {
+    return message.getString("text").lines().reduce((a, b) -> b).orElseThrow();
+  }
 
   private int unseenInSupportInbox() throws Exception {
     Properties p = new Properties();

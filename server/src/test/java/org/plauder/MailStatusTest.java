@@ -1,6 +1,8 @@
 package org.plauder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
@@ -140,7 +142,27 @@ class MailStatusTest extends MailNodeTest {
     assertTrue(!first.equals(second.getString("id")), "a new conversation, not the resolved one");
     assertEquals(TestMailServer.CUSTOMER, second.getString("visitorEmail"), "of the same customer");
     assertEquals("email", second.getString("channel"));
+    assertNull(second.getString("follows"), "not a reply: it follows up nothing");
     assertTrue(lastText(anna, second.getString("id")).contains("Gibt es die Jacke auch in Blau?"));
+    assertEquals(before, messages(anna, first).size(), "the resolved conversation got nothing");
+  }
+
+  @Test
+  void aReplyToAResolvedConversationOpensANewOneOfTheSameCustomerLinkedToIt() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 2);
+    String first = emailConversation(anna, "Lieferzeit", "Wie lange dauert die Lieferung?");
+    MimeMessage answer = agentAnswers(anna, first, "Zwei bis drei Tage.");
+    setStatus(anna, first, "resolved", null);
+    int before = messages(anna, first).size();
+
+    mail.customerWrites("Re: Lieferzeit", "Und nach Österreich?", answer);
+    JsonObject second = await(anna.bus().push("assigned")).getJsonObject("conversation");
+    assertNotEquals(first, second.getString("id"), "a new conversation, not the resolved one");
+    assertEquals(first, second.getString("follows"), "linked to the resolved conversation it replies to");
+    JsonObject resolved = await(node.http.get("/api/v1/conversations/" + first).bearerTokenAuthentication(anna.person().token()).send())
+        .bodyAsJsonObject().getJsonObject("conversation");
+    assertEquals(resolved.getString("visitorId"), second.getString("visitorId"), "of the same customer");
+    assertTrue(lastText(anna, second.getString("id")).contains("Und nach Österreich?"));
     assertEquals(before, messages(anna, first).size(), "the resolved conversation got nothing");
   }
 

@@ -7,7 +7,8 @@ import java.time.Instant;
  * language and topic's skill it asks its agent for; {@code channel} says how the visitor talks:
  * {@link #CHAT} in the widget, {@link #EMAIL} by e-mail (package {@code mail}); {@code slot} which
  * of its agent's counters it took when it last became active (null: never active, or stored before
- * slots were written down).
+ * slots were written down); {@code follows} the conversation an e-mail conversation follows up: the
+ * left message, ended chat or resolved e-mail whose answer the customer replied to (null: none).
  */
 public record Conversation(
     String id,
@@ -28,7 +29,8 @@ public record Conversation(
     String visitorEmail,
     ChatNeeds needs,
     String channel,
-    SlotKind slot) {
+    SlotKind slot,
+    String follows) {
 
   public static final String CHAT = "chat";
   public static final String EMAIL = "email";
@@ -51,14 +53,14 @@ public record Conversation(
       long queueTicket, Instant createdAt, Instant assignedAt, Instant firstAgentReplyAt, Instant closedAt, String closedBy,
       long lastSeq, Integer rating, String visitorName, String visitorEmail, ChatNeeds needs, String channel) {
     this(id, siteKey, visitorId, agentId, agentName, status, queueTicket, createdAt, assignedAt, firstAgentReplyAt, closedAt,
-        closedBy, lastSeq, rating, visitorName, visitorEmail, needs, channel, null);
+        closedBy, lastSeq, rating, visitorName, visitorEmail, needs, channel, null, null);
   }
 
   /** The same conversation with a later last seq and, for an agent's first reply, its time (the cached copy after an append). */
   public Conversation afterAppend(long seq, Instant firstAgentReply) {
     return new Conversation(id, siteKey, visitorId, agentId, agentName, status, queueTicket, createdAt, assignedAt,
         firstAgentReplyAt != null ? firstAgentReplyAt : firstAgentReply, closedAt, closedBy, Math.max(lastSeq, seq), rating,
-        visitorName, visitorEmail, needs, channel, slot);
+        visitorName, visitorEmail, needs, channel, slot, follows);
   }
 
   /** The slot its agent holds for it: the one written down, else as its site's {@code maxEmails} says now ({@link SlotKind#held}). */

@@ -27,7 +27,7 @@ import org.plauder.visitor.VisitorContacts;
 /**
  * Takes a fetched mail into Plauder: a reply (its token, or a Message-ID of a thread it refers
  * to) goes into its open conversation; any other mail opens a conversation of channel email,
- * queued and routed like a chat. The message shows the new text ({@link QuoteTrimmer}); the
+ * queued and routed like a chat, and a reply to one that ended links to it. The message shows the new text ({@link QuoteTrimmer}); the
  * mail's whole text is kept beside it. Taking the same mail twice stores it once.
  */
 public final class MailIntake {
@@ -58,7 +58,7 @@ public final class MailIntake {
     return p.threads().find(siteKey, MailThreading.tokenIn(mail.referencedIds()), mail.referencedIds())
         .compose(thread -> thread == null ? Future.<Conversation>succeededFuture() : p.conversations().find(thread.conversationId()))
         // a parked (pending, snoozed) conversation takes the reply too; WakeUps then opens it again
-        .compose(c -> c != null && (c.isOpen() || c.isParked()) ? append(c, mail, false) : openNew(siteKey, mail))
+        .compose(c -> c != null && (c.isOpen() || c.isParked()) ? append(c, mail, false) : openNew(siteKey, mail, c))
         // the files after the text, and both before the mail is kept: a mail taken again finds what is missing
         .compose(appended -> p.conversations().find(appended.message().conversationId())
             .compose(c -> files.keep(c, mail, p.clock().instant())).map(appended))
@@ -69,11 +69,18 @@ public final class MailIntake {
         .compose(v -> p.router().assignQueued(siteKey));
   }
 
-  /** A new mail: the sender's conversation of channel email (its open one, if it has one), queued; routed once all of it is kept. */
-  private Future<ChatLog.Appended> openNew(String siteKey, IncomingMail mail) {
+  /**
+   * A new mail, or a reply to a conversation that ended ({@code previous}: a left message, a chat, a
+   * resolved e-mail): the sender's conversation of channel email (its open one, if it has one),
+   * queued; routed once all of it is kept. A reply's new conversation follows up {@code previous},
+   * so its agent finds what the customer answers; it stays the sender's, never the widget visitor's,
+   * whose address was never proven and whose chats must not show mail.
+   */
+  private Future<ChatLog.Appended> openNew(String siteKey, IncomingMail mail, Conversation previous) {
     String address = mail.fromAddress();
+    String follows = previous == null ? null : previous.id();
     return p.email().visitorOf(siteKey, address, p.clock().instant()).compose(visitorId ->
-        p.email().openQueued(siteKey, visitorId, mail.fromName(), address, p.clock().instant()).compose(created -> {
+        p.email().openQueued(siteKey, visitorId, mail.fromName(), address, follows, p.clock().instant()).compose(created -> {
           if (created == null) {
             return p.conversations().findOpenOfVisitor(visitorId).compose(open -> open == null
                 ? Future.failedFuture(Failure.conflict("busy", "the sender's conversation just closed, the mail is taken next time"))

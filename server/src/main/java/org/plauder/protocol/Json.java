@@ -82,7 +82,8 @@ public final class Json {
         .put("rating", c.rating())
         .put("language", c.needs().language())
         .put("topic", c.needs().skill())
-        .put("channel", c.channel());
+        .put("channel", c.channel())
+        .put("follows", c.follows());
   }
 
   /** What a visitor may see of a conversation: no agent ids or other internals. */

@@ -1,5 +1,6 @@
 package org.plauder.store;
 
+import java.time.Instant;
 import org.bson.Document;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
@@ -7,8 +8,8 @@ import org.plauder.conversation.ConversationStatus;
 import org.plauder.conversation.SlotKind;
 
 /**
- * A conversation as a MongoDB document and back; a chat stored before it had needs asks nothing, and one
- * stored before slots were written down has no {@code slot}.
+ * A conversation as a MongoDB document and back; a chat stored before it had needs asks nothing, one
+ * stored before slots were written down has no {@code slot}, and only an e-mail follow-up has {@code follows}.
  */
 final class ConversationDocs {
 
@@ -20,6 +21,18 @@ final class ConversationDocs {
     }
     return new Document("language", needs.language()).append("skill", needs.skill())
         .append("matchOnlyUntil", Dates.toDate(needs.matchOnlyUntil()));
+  }
+
+  /** A new conversation's document: nobody's yet, nothing said. */
+  static Document document(String id, String siteKey, String visitorId, ConversationStatus status, long queueTicket,
+      String visitorName, String visitorEmail, ChatNeeds needs, Instant now, String channel) {
+    return new Document("_id", id).append("siteKey", siteKey).append("visitorId", visitorId)
+        .append("agentId", null).append("agentName", null)
+        .append("status", status.wire()).append("queueTicket", queueTicket).append("createdAt", Dates.toDate(now))
+        .append("assignedAt", null).append("firstAgentReplyAt", null).append("closedAt", null).append("closedBy", null)
+        .append("lastSeq", 0L).append("rating", null)
+        .append("visitorName", visitorName).append("visitorEmail", visitorEmail).append("needs", needs(needs))
+        .append("channel", channel);
   }
 
   static ChatNeeds needs(Document d) {
@@ -54,6 +67,7 @@ final class ConversationDocs {
         d.getString("visitorEmail"),
         needs(d.get("needs", Document.class)),
         d.get("channel", Conversation.CHAT),
-        SlotKind.fromWire(d.getString("slot")));
+        SlotKind.fromWire(d.getString("slot")),
+        d.getString("follows"));
   }
 }

@@ -54,13 +54,18 @@ public final class Conversations implements ConversationStore {
   @Override
   public Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
       String visitorEmail, ChatNeeds needs, Instant now, String channel) {
+    return openQueued(ConversationDocs.document(Ids.newId(), siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName,
+        visitorEmail, needs, now, channel));
+  }
+
+  /** As above, the queued conversation this document describes (an e-mail follow-up's carries {@code follows}). */
+  Future<Conversation> openQueued(Document doc) {
     // The conversation first, then the claim, then the queue entry: a claim always points at a
     // stored conversation, and a crash in between leaves a queued chat that the start-up rebuild
     // gives its entries back. The tab that loses the claim removes its never-announced conversation.
-    return insertDocument(Ids.newId(), siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, needs, now,
-        channel).compose(created -> open.claim(visitorId, created.id()).compose(claimed -> claimed
-            ? open.enqueue(created, queueTicket).map(v -> created)
-            : Reactive.done(db.conversations().deleteOne(eq("_id", created.id()))).map(v -> null)));
+    return insert(doc).compose(created -> open.claim(created.visitorId(), created.id()).compose(claimed -> claimed
+        ? open.enqueue(created, created.queueTicket()).map(v -> created)
+        : Reactive.done(db.conversations().deleteOne(eq("_id", created.id()))).map(v -> null)));
   }
 
   @Override
@@ -79,13 +84,10 @@ public final class Conversations implements ConversationStore {
 
   Future<Conversation> insertDocument(String id, String siteKey, String visitorId, ConversationStatus status,
       long queueTicket, String visitorName, String visitorEmail, ChatNeeds needs, Instant now, String channel) {
-    Document doc = new Document("_id", id).append("siteKey", siteKey).append("visitorId", visitorId)
-        .append("agentId", null).append("agentName", null)
-        .append("status", status.wire()).append("queueTicket", queueTicket).append("createdAt", Dates.toDate(now))
-        .append("assignedAt", null).append("firstAgentReplyAt", null).append("closedAt", null).append("closedBy", null)
-        .append("lastSeq", 0L).append("rating", null)
-        .append("visitorName", visitorName).append("visitorEmail", visitorEmail).append("needs", ConversationDocs.needs(needs))
-        .append("channel", channel);
+    return insert(ConversationDocs.document(id, siteKey, visitorId, status, queueTicket, visitorName, visitorEmail, needs, now, channel));
+  }
+
+  private Future<Conversation> insert(Document doc) {
     return Reactive.first(db.conversations().insertOne(doc)).map(r -> toConversation(doc));
   }
 

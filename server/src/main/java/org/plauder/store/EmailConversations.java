@@ -10,10 +10,12 @@ import java.util.Locale;
 import org.bson.Document;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
+import org.plauder.conversation.ConversationStatus;
 
 /**
  * What the e-mail channel stores beside the chats: one visitor per sender address and site (the
- * same customer writing again is the same visitor), and queued conversations of channel email.
+ * same customer writing again is the same visitor), and queued conversations of channel email,
+ * a reply to an ended conversation's answer with the link to it.
  */
 public final class EmailConversations {
 
@@ -36,11 +38,13 @@ public final class EmailConversations {
   }
 
   /**
-   * Opens a queued conversation of channel email; null when the visitor has an open conversation
-   * already. It is stored as email with its queue entry, before anyone hears of it (the caller announces it afterwards).
+   * Opens a queued conversation of channel email, following up {@code follows} (null: a new mail);
+   * null when the visitor has an open conversation already. It is stored as email with its queue
+   * entry, before anyone hears of it (the caller announces it afterwards).
    */
-  public Future<Conversation> openQueued(String siteKey, String visitorId, String name, String address, Instant now) {
-    return conversations.nextQueueTicket(siteKey)
-        .compose(ticket -> conversations.openQueued(siteKey, visitorId, ticket, name, address, ChatNeeds.NONE, now, Conversation.EMAIL));
+  public Future<Conversation> openQueued(String siteKey, String visitorId, String name, String address, String follows, Instant now) {
+    return conversations.nextQueueTicket(siteKey).compose(ticket -> conversations.openQueued(ConversationDocs.document(Ids.newId(),
+        siteKey, visitorId, ConversationStatus.QUEUED, ticket, name, address, ChatNeeds.NONE, now, Conversation.EMAIL)
+        .append("follows", follows)));
   }
 }

@@ -4,9 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.plauder.Services;
 import org.plauder.agent.Agent;
 import org.plauder.auth.Identity;
+import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
@@ -101,13 +106,28 @@ final class AgentApi {
       if (v == null || !agent.siteKey().equals(v.siteKey())) {
         return Future.failedFuture(Failure.notFound("visitor"));
       }
-      return Future.all(services.conversations().ofVisitor(id), services.visitors().isVerified(id)).map(both -> {
-        JsonArray conversations = new JsonArray();
-        both.<java.util.List<org.plauder.conversation.Conversation>>resultAt(0).forEach(c -> conversations.add(Json.conversation(c)));
+      return Future.all(services.conversations().ofVisitor(id), services.visitors().isVerified(id)).compose(both -> {
+        List<Conversation> own = both.resultAt(0);
         // a verified user's visitor: the site's backend signed who it is
-        return Json.visitor(v).put("verified", both.<Boolean>resultAt(1)).put("conversations", conversations);
+        return followedUp(own, agent.siteKey()).map(followed -> Json.visitor(v).put("verified", both.<Boolean>resultAt(1))
+            .put("conversations", conversations(own)).put("followedUp", conversations(followed)));
       });
     }).onComplete(body -> Http.json(ctx, 200, body), ctx::fail);
+  }
+
+  /** What the visitor's e-mail conversations follow up among other visitors' conversations (a left message, a chat), newest first. */
+  private Future<List<Conversation>> followedUp(List<Conversation> own, String siteKey) {
+    Set<String> ownIds = own.stream().map(Conversation::id).collect(Collectors.toSet());
+    List<Future<Conversation>> reads = own.stream().map(Conversation::follows).filter(f -> f != null && !ownIds.contains(f)).distinct()
+        .map(services.conversations()::find).toList();
+    return Future.all(reads).map(all -> reads.stream().map(Future::result).filter(c -> c != null && siteKey.equals(c.siteKey()))
+        .sorted(Comparator.comparing(Conversation::createdAt).reversed()).toList());
+  }
+
+  private static JsonArray conversations(List<Conversation> list) {
+    JsonArray array = new JsonArray();
+    list.forEach(c -> array.add(Json.conversation(c)));
+    return array;
   }
 
   void conversations(RoutingContext ctx) {
@@ -117,10 +137,7 @@ final class AgentApi {
     if (status == null) {
       throw Failure.badInput("status must be queued, active, closed or offline");
     }
-    services.conversations().ofSite(agent.siteKey(), status, 200).onComplete(list -> {
-      JsonArray array = new JsonArray();
-      list.forEach(c -> array.add(Json.conversation(c)));
-      Http.json(ctx, 200, new JsonObject().put("conversations", array));
-    }, ctx::fail);
+    services.conversations().ofSite(agent.siteKey(), status, 200).onComplete(
+        list -> Http.json(ctx, 200, new JsonObject().put("conversations", conversations(list))), ctx::fail);
   }
 }

@@ -18,6 +18,7 @@ import { History } from './history.js';
 import { Admin } from './admin.js';
 import { Canned } from './canned.js';
 import { VisitorPanel } from './visitor.js';
+import { FollowUpLine } from './followup.js';
 import { Reports } from './reports.js';
 import { SiteSettings } from './settings.js';
 import { LiveVisitors } from './livevisitors.js';
@@ -51,6 +52,7 @@ let history;
 let admin;
 let canned;
 let visitorPanel;
+let followUp;
 let reports;
 let settings;
 let monitor;
@@ -143,6 +145,7 @@ function start(session) {
     onChange: updateTitle,
     onActiveChat: (conv) => {
       visitorPanel.showFor(conv);
+      followUp.showFor(conv);
       whisperNotes.showFor(conv);
       chatWrapUp.showFor(conv);
     },
@@ -158,6 +161,7 @@ function start(session) {
     onPresence: (visitorId) => visitorPanel.presenceChanged(visitorId),
   };
   visitorPanel = new VisitorPanel(ctx);
+  followUp = new FollowUpLine(ctx, (conv) => visitorPanel.openTranscript(conv));
   whisperNotes = new WhisperNotes(ctx);
   chatWrapUp = new WrapUpPanel(ctx, 'chat-wrapup');
   if (canSupervise()) monitor = new Monitor(ctx);

@@ -128,7 +128,9 @@ export const STRINGS = {
     articleDeleted: '"{title}" deleted.',
     // the e-mail channel
     channelEmail: 'E-mail', viaEmail: 'by e-mail', emailAnswerLabel: 'Answer by e-mail', emailAnswerSend: 'Send e-mail',
-    emailAnswerTo: 'Answer by e-mail to {email}; the reply comes back as an e-mail conversation.', emailAnswerSent: 'Answer sent to {email}.',
+    emailAnswerTo: 'Answer by e-mail to {email}; the reply comes back as an e-mail conversation that links here.', emailAnswerSent: 'Answer sent to {email}.',
+    followsLeftMessage: 'Follows up the message left on {date}', followsChat: 'Follows up the chat of {date}',
+    followsEmail: 'Follows up the e-mail conversation of {date}', followsGone: 'Follows up an earlier conversation that has been deleted',
     mailboxTitle: 'Support mailbox (e-mail channel)', mailboxHelp: 'Mail to this address becomes a conversation of channel e-mail, routed like a chat; answers go out from it. Mail stays in the mailbox until Plauder has stored it.',
     mailboxEnabled: 'Fetch and answer mail', mailboxAddress: 'Support address', mailboxImap: 'IMAP server (incoming)',
     mailboxSmtp: 'SMTP server (outgoing)', mailboxPort: 'Port', mailboxSecurity: 'Encryption', mailboxNone: 'none',
@@ -318,7 +320,9 @@ export const STRINGS = {
     articleDeleted: '„{title}“ gelöscht.',
     // der E-Mail-Kanal
     channelEmail: 'E-Mail', viaEmail: 'per E-Mail', emailAnswerLabel: 'Per E-Mail antworten', emailAnswerSend: 'E-Mail senden',
-    emailAnswerTo: 'Antwort per E-Mail an {email}; die Rückantwort kommt als E-Mail-Gespräch zurück.', emailAnswerSent: 'Antwort an {email} gesendet.',
+    emailAnswerTo: 'Antwort per E-Mail an {email}; die Rückantwort kommt als E-Mail-Gespräch zurück, das hierher verweist.', emailAnswerSent: 'Antwort an {email} gesendet.',
+    followsLeftMessage: 'Antwort zur hinterlassenen Nachricht vom {date}', followsChat: 'Antwort zum Chat vom {date}',
+    followsEmail: 'Antwort zum E-Mail-Gespräch vom {date}', followsGone: 'Antwort zu einem früheren Gespräch, das gelöscht ist',
     mailboxTitle: 'Support-Postfach (E-Mail-Kanal)', mailboxHelp: 'Mails an diese Adresse werden zu Gesprächen im Kanal E-Mail und wie Chats verteilt; Antworten gehen von ihr aus. Mails bleiben im Postfach, bis Plauder sie gespeichert hat.',
     mailboxEnabled: 'Mails abholen und beantworten', mailboxAddress: 'Support-Adresse', mailboxImap: 'IMAP-Server (eingehend)',
     mailboxSmtp: 'SMTP-Server (ausgehend)', mailboxPort: 'Port', mailboxSecurity: 'Verschlüsselung', mailboxNone: 'keine',

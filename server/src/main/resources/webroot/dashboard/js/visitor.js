@@ -188,7 +188,9 @@ export class VisitorPanel {
   earlierChats(v) {
     const section = el('section', 'panel-section');
     section.append(el('h3', null, t('earlierChats')));
-    const earlier = v.conversations.filter((c) => !this.conv || c.id !== this.conv.id);
+    // the visitor's own, and what its e-mails follow up (a left message or chat of the widget's visitor)
+    const earlier = [...v.conversations, ...(v.followedUp || [])].filter((c) => !this.conv || c.id !== this.conv.id)
+      .sort((a, b) => new Date(b.createdAt) - new Date(a.createdAt));
     if (earlier.length === 0) {
       section.append(el('p', 'muted', t('noEarlierChats')));
       return section;

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import org.plauder.TestNode.Person;
 
 /**
  * The e-mail channel in the dashboard: an e-mail conversation beside a chat, answered by e-mail,
- * with its work status shown and set by keyboard; a left message answered by e-mail.
+ * with its work status shown and set by keyboard; a left message answered by e-mail, and the
+ * customer's reply, which says what it follows up and opens it.
  */
 class DashboardEmailTest extends DashboardBrowserTest {
 
@@ -79,13 +81,13 @@ class DashboardEmailTest extends DashboardBrowserTest {
   }
 
   @Test
-  void aLeftMessageIsAnsweredByEmailFromTheHistory() throws Exception {
+  void aLeftMessageIsAnsweredByEmailFromTheHistoryAndTheReplyShowsWhatItFollowsUp() throws Exception {
     mail.connect(node);
     BridgeClient bus = node.bridge();
     buses.add(bus);
     Person visitor = node.newVisitor();
-    await(bus.request("visitor.leaveMessage", visitor.token(), new JsonObject().put("name", "Eva Muster")
-        .put("email", CUSTOMER).put("text", "Haben Sie Größe 42?").put("clientMsgId", "left-1")));
+    String left = await(bus.request("visitor.leaveMessage", visitor.token(), new JsonObject().put("name", "Eva Muster")
+        .put("email", CUSTOMER).put("text", "Haben Sie Größe 42?").put("clientMsgId", "left-1"))).getString("conversationId");
     DashboardPage.createAgent(node, "Anna", ANNA_EMAIL, 3);
     page.open().signIn(ANNA_EMAIL, ANNA_PASSWORD);
 
@@ -102,7 +104,27 @@ class DashboardEmailTest extends DashboardBrowserTest {
     page.wait.until(d -> d.findElements(By.cssSelector("#transcript-log .message")).size() == 2);
 
     assertTrue(mail.mail.waitForIncomingEmail(15_000, 1));
-    assertTrue(GreenMailUtil.getBody(mail.customerMails().get(0)).contains("42 ist da"));
+    MimeMessage answer = mail.customerMails().get(0);
+    assertTrue(GreenMailUtil.getBody(answer).contains("42 ist da"));
+
+    // the customer's reply: an e-mail conversation that says what it follows up and opens it
+    mail.customerWrites("Re: " + answer.getSubject(), "Dann bestelle ich sie.", answer);
+    page.showView("chats");
+    page.setStatus("online");
+    page.waitForChatCount(1);
+    page.select(page.chatItems().get(0).getDomAttribute("data-conversation-id"));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-follows")));
+    String line = driver.findElement(By.id("chat-follows-text")).getText();
+    assertTrue(line.startsWith("Follows up the message left on ") && line.contains(String.valueOf(LocalDate.now().getYear())), line);
+    Browser.screenshot(driver, "dashboard-email-follows-up");
+    press(By.id("chat-follows-read"));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transcript-dialog")));
+    page.wait.until(d -> d.findElements(By.cssSelector("#dialog-transcript-log .message-text")).stream()
+        .map(WebElement::getText).toList().equals(java.util.List.of("Haben Sie Größe 42?", "Ja, Größe 42 ist da.")));
+    driver.findElement(By.id("transcript-dialog-close")).click();
+    page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("transcript-dialog")));
+    page.wait.until(d -> d.findElements(By.cssSelector("#visitor-conversations li")).stream()
+        .anyMatch(item -> left.equals(item.getDomAttribute("data-conversation-id"))));
   }
 
   @Test

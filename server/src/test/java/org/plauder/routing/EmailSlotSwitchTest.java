@@ -132,7 +132,7 @@ class EmailSlotSwitchTest {
     Conversation mail = arrives(Conversation.EMAIL);
     Conversation asRead = new Conversation(mail.id(), mail.siteKey(), mail.visitorId(), mail.agentId(), mail.agentName(),
         mail.status(), mail.queueTicket(), mail.createdAt(), mail.assignedAt(), null, null, null, 0, null, null, null,
-        ChatNeeds.NONE, Conversation.EMAIL, SlotKind.CHAT);
+        ChatNeeds.NONE, Conversation.EMAIL, SlotKind.CHAT, null);
 
     Future<Conversation> refused = router.transfer(Identity.agent("anna", "demo", "agent"), asRead, "ben", null);
     assertEquals("not_your_chat", assertInstanceOf(Failure.class, refused.cause()).code());

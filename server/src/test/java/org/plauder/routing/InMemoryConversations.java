@@ -157,7 +157,7 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
       Instant assignedAt, Instant closedAt, String closedBy) {
     return new Conversation(c.id(), c.siteKey(), c.visitorId(), agentId, agentName, status, c.queueTicket(), c.createdAt(),
         assignedAt, c.firstAgentReplyAt(), closedAt, closedBy, c.lastSeq(), c.rating(), c.visitorName(), c.visitorEmail(), c.needs(),
-        c.channel(), slot);
+        c.channel(), slot, c.follows());
   }
 
   private Conversation put(Conversation c) {

@@ -64,7 +64,7 @@ class ConversationSlotsTest {
 
     Conversation asIfChat = new Conversation(active.id(), active.siteKey(), active.visitorId(), active.agentId(), active.agentName(),
         active.status(), active.queueTicket(), active.createdAt(), active.assignedAt(), null, null, null, 0, null, null,
-        active.visitorEmail(), ChatNeeds.NONE, Conversation.EMAIL, SlotKind.CHAT);
+        active.visitorEmail(), ChatNeeds.NONE, Conversation.EMAIL, SlotKind.CHAT, null);
     assertNull(await(conversations.reassign(asIfChat, "ben", "Ben", SlotKind.CHAT, false)), "not the slot read: no move");
     Conversation moved = await(conversations.reassign(active, "ben", "Ben", SlotKind.CHAT, false));
     assertEquals("ben", moved.agentId());
