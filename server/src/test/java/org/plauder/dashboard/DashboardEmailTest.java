@@ -10,8 +10,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -22,29 +20,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.plauder.BridgeClient;
 import org.plauder.Browser;
-import org.plauder.TestMailServer;
 import org.plauder.TestNode.Person;
 
 /**
  * The e-mail channel in the dashboard: an e-mail conversation beside a chat, answered by e-mail,
  * with its work status shown and set by keyboard; a left message answered by e-mail.
  */
-class DashboardEmailTest extends DashboardBrowserTest {
+class DashboardEmailTest extends DashboardMailTest {
 
   static final String ANNA_EMAIL = "anna@test.local";
   static final String ANNA_PASSWORD = "password-Anna";
-
-  TestMailServer mail;
-
-  @BeforeEach
-  void startMail() {
-    mail = new TestMailServer();
-  }
-
-  @AfterEach
-  void stopMail() {
-    mail.close();
-  }
 
   @Test
   void anEmailConversationStandsBesideAChatShowsItsHtmlInertAndIsAnsweredByEmail() throws Exception {
