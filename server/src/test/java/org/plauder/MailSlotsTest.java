@@ -2,6 +2,7 @@ package org.plauder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
 
@@ -16,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.plauder.BridgeClient.BridgeError;
 import org.plauder.TestNode.OnlineAgent;
 import org.plauder.TestNode.Person;
 import org.plauder.store.Publishers;
@@ -149,6 +151,38 @@ class MailSlotsTest extends MailNodeTest {
     assertEquals(email, emailsOf(desk(anna).getJsonArray("active")).iterator().next());
   }
 
+  @Test
+  void anAgentWithHerEmailSlotsFullIsToldSoWhenSheTakesOrReopensAnEmailAndNothingChanges() throws Exception {
+    OnlineAgent anna = node.onlineAgent("Anna", 3);
+    assertEquals(200, patchSite(new JsonObject().put("maxEmails", 1)).statusCode());
+    mail.connect(node);
+    String parkedEmail = assignedEmail(anna, "kunde1@kunde.test");
+    setWorkStatus(anna, parkedEmail, "pending");
+    String held = assignedEmail(anna, "kunde2@kunde.test");
+    sendMail("kunde3@kunde.test");
+    assertTrue(waitUntil(() -> desk(anna).getJsonArray("queue").size() == 1), "the third e-mail waits: " + desk(anna));
+    String queued = desk(anna).getJsonArray("queue").getJsonObject(0).getString("id");
+    assertEquals("load 0, emailLoad 1", counters(anna), "her chat slots are all free, her one e-mail slot is not");
+
+    BridgeError reopen = assertThrows(BridgeError.class, () -> setWorkStatus(anna, parkedEmail, "open"));
+    assertEquals("no_email_capacity", reopen.code(), reopen.getMessage());
+    assertTrue(reopen.getMessage().contains("all 1 of your e-mail slots are in use"), reopen.getMessage());
+    BridgeError take = assertThrows(BridgeError.class, () -> await(anna.bus().request("agent.take", anna.person().token(),
+        new JsonObject().put("conversationId", queued))));
+    assertEquals("no_email_capacity", take.code(), take.getMessage());
+
+    JsonObject desk = desk(anna);
+    assertEquals(Set.of(held), emailsOf(desk.getJsonArray("active")), "she still holds only the one e-mail");
+    assertEquals(queued, desk.getJsonArray("queue").getJsonObject(0).getString("id"), "the third e-mail still waits");
+    assertEquals("pending", parkedOf(anna).getJsonObject(0).getString("workStatus"), "the first is still pending");
+    assertEquals("load 0, emailLoad 1", counters(anna));
+
+    // Her e-mail slot freed, the same take goes through.
+    setWorkStatus(anna, held, "pending");
+    assertTrue(waitUntil(() -> emailsOf(desk(anna).getJsonArray("active")).size() == 1), "the waiting e-mail gets her slot");
+    assertEquals(Set.of(queued), emailsOf(desk(anna).getJsonArray("active")));
+  }
+
   /** A customer writes a new mail; the id of the e-mail conversation {@code agent} is told it got. */
   private String assignedEmail(OnlineAgent agent, String from) throws Exception {
     sendMail(from);
@@ -161,9 +195,17 @@ class MailSlotsTest extends MailNodeTest {
     Transport.send(m);
   }
 
+  private static JsonObject setWorkStatus(OnlineAgent agent, String conversationId, String status) {
+    return await(agent.bus().request("agent.workStatus", agent.person().token(),
+        new JsonObject().put("conversationId", conversationId).put("status", status)));
+  }
+
+  private static JsonArray parkedOf(OnlineAgent agent) {
+    return await(agent.bus().request("agent.parked", agent.person().token(), new JsonObject())).getJsonArray("conversations");
+  }
+
   private static void resolve(OnlineAgent agent, String conversationId) {
-    await(agent.bus().request("agent.workStatus", agent.person().token(),
-        new JsonObject().put("conversationId", conversationId).put("status", "resolved")));
+    setWorkStatus(agent, conversationId, "resolved");
   }
 
   /** The agent's two counters as its dashboard reads them. */

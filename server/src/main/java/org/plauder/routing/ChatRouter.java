@@ -268,7 +268,7 @@ public final class ChatRouter {
     }
     return drain.handOverTo(agent.id(), c, clock.instant(), AssignReason.TAKEN).compose(h -> {
       if (h.agent() == null) {
-        return agents.find(agent.id()).compose(a -> Future.<Conversation>failedFuture(TakeRefusal.of(a)));
+        return agents.find(agent.id()).compose(a -> Future.<Conversation>failedFuture(TakeRefusal.of(a, h.claimedBy().maxEmails())));
       }
       if (h.assigned() == null) {
         return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));

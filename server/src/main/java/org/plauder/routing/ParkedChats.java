@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.plauder.agent.AgentSelection;
 import org.plauder.agent.AgentStore;
 import org.plauder.auth.Identity;
 import org.plauder.conversation.Conversation;
@@ -89,7 +90,7 @@ public final class ParkedChats {
     if (!change.changes()) {
       return Future.succeededFuture(null);
     }
-    return claimSlot(c).compose(slot -> slot == null ? toQueue(c, snoozedUntil)
+    return slotRule(c).compose(rule -> claimSlot(c, rule)).compose(slot -> slot == null ? toQueue(c, snoozedUntil)
             : parked.wake(c.id(), c.agentId(), c.status(), snoozedUntil, slot).compose(woken -> woken == null
                 ? giveBack(c.agentId(), slot).map((Conversation) null) : Future.succeededFuture(woken)))
         .map(woken -> woken == null ? null : announce(woken, c, null, reason));
@@ -122,18 +123,22 @@ public final class ParkedChats {
   }
 
   private Future<Conversation> open(Conversation c, Change change) {
-    return claimSlot(c).compose(slot -> slot == null
-            ? agents.find(c.agentId()).compose(a -> Future.<Conversation>failedFuture(TakeRefusal.of(a)))
+    return slotRule(c).compose(rule -> claimSlot(c, rule).compose(slot -> slot == null
+            ? agents.find(c.agentId()).compose(a -> Future.<Conversation>failedFuture(TakeRefusal.of(a, rule.maxEmails())))
             : parked.wake(c.id(), c.agentId(), change.from(), null, slot).compose(woken -> woken == null
                 ? giveBack(c.agentId(), slot).compose(v -> Future.<Conversation>failedFuture(changedMeanwhile()))
-                : Future.succeededFuture(announce(woken, c, null, StatusReason.BY_AGENT))));
+                : Future.succeededFuture(announce(woken, c, null, StatusReason.BY_AGENT)))));
   }
 
-  /** A slot of {@code c}'s agent for it, of the kind its site gives e-mails now; the kind claimed, or null when the agent has no room. */
-  private Future<SlotKind> claimSlot(Conversation c) {
-    return policy.now(c.siteKey()).map(p -> p.selectionFor(c.channel())).compose(selection -> agents
-        .claimSlotOf(c.agentId(), c.siteKey(), selection, clock.instant())
-        .map(agent -> agent == null ? null : AssignmentPolicy.slotClaimedBy(selection)));
+  /** The claim {@code c} takes a slot by on its site now: a chat slot, or an e-mail slot where the site gives e-mails their own. */
+  private Future<AgentSelection> slotRule(Conversation c) {
+    return policy.now(c.siteKey()).map(p -> p.selectionFor(c.channel()));
+  }
+
+  /** A slot of {@code c}'s agent for it, claimed by {@code rule}; the kind claimed, or null when the agent has no room. */
+  private Future<SlotKind> claimSlot(Conversation c, AgentSelection rule) {
+    return agents.claimSlotOf(c.agentId(), c.siteKey(), rule, clock.instant())
+        .map(agent -> agent == null ? null : AssignmentPolicy.slotClaimedBy(rule));
   }
 
   private Future<Parked> park(Conversation c, Change change, Instant until) {

@@ -32,10 +32,10 @@ final class QueueDrain {
   static final int BATCH = 100;
 
   /**
-   * What became of handing a queued chat to a claimed slot: {@code agent} null when no slot could
-   * be claimed; {@code assigned} null when the chat was no longer waiting (the slot is given back).
+   * What became of handing a queued chat to a slot claimed by {@code claimedBy}: {@code agent} null when no slot
+   * could be claimed; {@code assigned} null when the chat was no longer waiting (the slot is given back).
    */
-  record Handover(Agent agent, Conversation assigned) {}
+  record Handover(Agent agent, Conversation assigned, AgentSelection claimedBy) {}
 
   private final AgentStore agents;
   private final ConversationStore conversations;
@@ -155,18 +155,18 @@ final class QueueDrain {
       AssignReason reason, List<Candidate> considered) {
     return claim.compose(agent -> {
       if (agent == null) {
-        return Future.succeededFuture(new Handover(null, null));
+        return Future.succeededFuture(new Handover(null, null, claimedBy));
       }
       SlotKind slot = AssignmentPolicy.slotClaimedBy(claimedBy);
       return conversations.activate(conversationId, agent.id(), agent.shownName(), slot, now).compose(assigned -> {
         if (assigned == null) {
           // Someone else took or closed this chat in the meantime: give the slot back.
-          return agents.releaseSlot(agent.id(), slot == SlotKind.EMAIL).map(v -> new Handover(agent, null));
+          return agents.releaseSlot(agent.id(), slot == SlotKind.EMAIL).map(v -> new Handover(agent, null, claimedBy));
         }
         List<Candidate> candidates = considered != null ? considered
             : List.of(new Candidate(agent.id(), agent.name(), agent.load() - 1, agent.freeSlots() + 1));
         events.publish(new ChatAssigned(assigned.siteKey(), assigned, reason, candidates));
-        return Future.succeededFuture(new Handover(agent, assigned));
+        return Future.succeededFuture(new Handover(agent, assigned, claimedBy));
       });
     });
   }

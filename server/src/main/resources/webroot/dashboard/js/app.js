@@ -265,8 +265,8 @@ function failed(error) {
     signOut(t('sessionExpired'));
     return;
   }
-  const known = { no_capacity: 'noCapacity', not_queued: 'notQueued', agent_unavailable: 'agentUnavailable',
-    not_online: 'takeNotOnline', not_connected: 'takeNotConnected' };
+  const known = { no_capacity: 'noCapacity', no_email_capacity: 'noEmailCapacity', not_queued: 'notQueued',
+    agent_unavailable: 'agentUnavailable', not_online: 'takeNotOnline', not_connected: 'takeNotConnected' };
   toast(known[code] ? t(known[code]) : t('genericError', { code }), true);
 }
 

@@ -8,7 +8,8 @@ export const $ = (id) => document.getElementById(id);
 export function markWrong(input) {
   input.setAttribute('aria-invalid', 'true');
   input.focus();
-  return document.querySelector(`label[for="${input.id}"]`).textContent.trim();
+  const label = document.querySelector(`label[for="${input.id}"]`);
+  return (label ? label.textContent : input.getAttribute('aria-label') || '').trim();
 }
 
 /** A new element with an optional class and text (set as textContent, never parsed as HTML). */

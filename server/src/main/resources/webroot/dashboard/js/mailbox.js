@@ -1,7 +1,9 @@
 // The site's support mailbox (admins): where mail is fetched (IMAP) and sent (SMTP), through
 // GET/PUT /api/v1/mailbox. The password is never sent back: an empty field keeps the stored one.
+// The form is `novalidate`: a wrong field is named in the agent's language, not in the browser's
+// passing bubble; its checks (required, ranges, patterns in index.html) are the server's.
 
-import { $ } from './dom.js';
+import { $, markWrong } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
 
@@ -16,15 +18,20 @@ export class MailboxSettings {
     });
   }
 
+  /** Reads the stored mailbox into the form, which says it is busy until then (what is typed before would be overwritten). */
   async refresh() {
+    $('mailbox-form').setAttribute('aria-busy', 'true');
     try {
       this.fill(await api('GET', PATH, this.ctx.session.token));
     } catch (e) {
       this.fail(e);
+    } finally {
+      $('mailbox-form').setAttribute('aria-busy', 'false');
     }
   }
 
   fill(box) {
+    for (const field of this.fields()) field.removeAttribute('aria-invalid');
     $('mailbox-enabled').checked = box.enabled === true;
     $('mailbox-address').value = box.address || '';
     $('mailbox-imap-host').value = box.imapHost || '';
@@ -39,7 +46,29 @@ export class MailboxSettings {
     $('mailbox-poll').value = String(box.pollSeconds || 60);
   }
 
+  /** The fields an admin types into: the checkbox aside, it cannot be wrong. */
+  fields() {
+    return [...$('mailbox-form').querySelectorAll('input:not([type="checkbox"])')];
+  }
+
+  /** The first wrong field (spaces alone count as empty) is marked, gets the focus and is named in the error; true when none is. */
+  valid() {
+    const fields = this.fields();
+    for (const field of fields) {
+      field.removeAttribute('aria-invalid');
+      if (field.type === 'text' || field.type === 'email') field.value = field.value.trim();
+    }
+    const wrong = fields.find((field) => !field.validity.valid);
+    if (!wrong) return true;
+    const values = { field: markWrong(wrong), min: wrong.min, max: wrong.max };
+    if (wrong.validity.valueMissing) this.result(t('fieldMissing', values), true);
+    else if (wrong.type === 'number') this.result(t('numberRange', values), true);
+    else this.result(t(wrong.type === 'email' ? 'notAnAddress' : 'notAHost', values), true);
+    return false;
+  }
+
   async save() {
+    if (!this.valid()) return;
     const body = {
       enabled: $('mailbox-enabled').checked,
       address: $('mailbox-address').value.trim(),

@@ -11,8 +11,6 @@ import io.vertx.core.json.JsonObject;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -23,7 +21,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.plauder.BridgeClient;
 import org.plauder.Browser;
-import org.plauder.TestMailServer;
 import org.plauder.TestNode.Person;
 
 /**
@@ -31,22 +28,10 @@ import org.plauder.TestNode.Person;
  * with its work status shown and set by keyboard; a left message answered by e-mail, and the
  * customer's reply, which says what it follows up and opens it.
  */
-class DashboardEmailTest extends DashboardBrowserTest {
+class DashboardEmailTest extends DashboardMailTest {
 
   static final String ANNA_EMAIL = "anna@test.local";
   static final String ANNA_PASSWORD = "password-Anna";
-
-  TestMailServer mail;
-
-  @BeforeEach
-  void startMail() {
-    mail = new TestMailServer();
-  }
-
-  @AfterEach
-  void stopMail() {
-    mail.close();
-  }
 
   @Test
   void anEmailConversationStandsBesideAChatShowsItsHtmlInertAndIsAnsweredByEmail() throws Exception {
@@ -194,6 +179,34 @@ class DashboardEmailTest extends DashboardBrowserTest {
     press(By.id("status-resolve"));
     page.waitForChatCount(1);
     assertEquals(chat, page.chatItems().get(0).getDomAttribute("data-conversation-id"), "the chat stays");
+  }
+
+  @Test
+  void aGermanAgentWhoseEmailSlotIsFullReadsWhySheCannotOpenAPendingEmailAgain() throws Exception {
+    assertEquals(200, await(node.http.patch("/api/v1/site").bearerTokenAuthentication(node.loginAdmin().token())
+        .sendJsonObject(new JsonObject().put("maxEmails", 1))).statusCode());
+    browserInGerman();
+    DashboardPage.createAgent(node, "Anna", ANNA_EMAIL, 3);
+    page.open().signIn(ANNA_EMAIL, ANNA_PASSWORD);
+    page.setStatus("online");
+    mail.connect(node);
+    mail.customerWrites("Umtausch", "Kann ich die Jacke umtauschen?", null);
+    page.waitForChatCount(1);
+    String first = page.chatItems().get(0).getDomAttribute("data-conversation-id");
+    page.select(first);
+    press(By.id("status-pending"));
+    page.wait.until(d -> "Wartet auf Kunden".equals(statusInList(first)));
+    MimeMessage second = mail.draft("max@kunde.test", "Max Muster", "Rechnung");
+    second.setText("Wo ist meine Rechnung?", "UTF-8");
+    Transport.send(second);
+    page.waitForChatCount(2); // the second e-mail took her one e-mail slot; her three chat slots are free
+
+    page.select(first);
+    press(By.id("status-open"));
+    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("toast")));
+    assertEquals("Alle deine E-Mail-Plätze sind belegt — erledige eine E-Mail oder setz eine auf „Wartet auf Kunden“, "
+        + "oder bitte einen Admin um mehr.", driver.findElement(By.id("toast")).getText());
+    assertEquals("Wartet auf Kunden", statusInList(first), "it stays pending");
   }
 
   /** Anna signed in and online, with one chat from the widget in her list: its id. */
