@@ -48,8 +48,13 @@ public final class TestMailServer implements AutoCloseable {
 
   /** An admin connects the demo site's mailbox through the REST API. */
   public void connect(TestNode node) {
+    connect(node, mailboxSettings());
+  }
+
+  /** An admin connects the demo site's mailbox with these settings. */
+  public void connect(TestNode node, JsonObject settings) {
     HttpResponse<Buffer> saved = await(node.http.put("/api/v1/mailbox").bearerTokenAuthentication(node.loginAdmin().token())
-        .sendJsonObject(mailboxSettings()));
+        .sendJsonObject(settings));
     assertEquals(200, saved.statusCode(), saved.bodyAsString());
   }
 

@@ -8,6 +8,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Store;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
@@ -38,6 +40,8 @@ final class ImapInbox implements AutoCloseable {
   private final Mailbox box;
   private Store store;
   private IMAPFolder folder;
+  /** How many mails the INBOX held, as far as this connection was told, when it was last searched. */
+  private volatile int countAtSearch;
 
   ImapInbox(Mailbox box) {
     this.box = box;
@@ -46,6 +50,7 @@ final class ImapInbox implements AutoCloseable {
   /** The first {@code max} unseen mails, oldest first, leaving out those whose UID {@code skip} names. */
   synchronized List<IncomingMail> unseen(int max, LongPredicate skip) throws MessagingException, IOException {
     IMAPFolder inbox = open();
+    countAtSearch = inbox.getMessageCount();
     Message[] found = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
     List<IncomingMail> mails = new ArrayList<>();
     for (int i = 0; i < found.length && mails.size() < max; i++) {
@@ -71,12 +76,13 @@ final class ImapInbox implements AutoCloseable {
   }
 
   /**
-   * Waits for the server to announce a change. Not synchronized: {@link #wakeUp} must reach the
-   * folder meanwhile, which ends the IDLE.
+   * Waits for the server to announce a change; returns at once if it announced a new mail since
+   * the last search (in the answer to another command, which IDLE would not repeat). Not
+   * synchronized: {@link #wakeUp} must reach the folder meanwhile, which ends the IDLE.
    */
   void idle() throws MessagingException {
     IMAPFolder inbox = folder;
-    if (inbox != null && inbox.isOpen()) {
+    if (inbox != null && inbox.isOpen() && inbox.getMessageCount() <= countAtSearch) {
       inbox.idle(true);
     }
   }
@@ -101,6 +107,17 @@ final class ImapInbox implements AutoCloseable {
     if (folder == null || !folder.isOpen()) {
       folder = (IMAPFolder) store.getFolder("INBOX");
       folder.open(Folder.READ_WRITE);
+      // A mail announced just as the IDLE starts does not end it: its event (on the folder's own thread) does.
+      folder.addMessageCountListener(new MessageCountAdapter() {
+        @Override
+        public void messagesAdded(MessageCountEvent e) {
+          try {
+            wakeUp();
+          } catch (MessagingException closed) {
+            // the next search finds the mail
+          }
+        }
+      });
     }
     return folder;
   }
