@@ -44,11 +44,13 @@ public final class LoadMain {
     DEFAULTS.put("message-rates", "50,100,200,500");
     DEFAULTS.put("bare-message-rates", "200,500,2000");
     DEFAULTS.put("message-seconds", "30");
+    DEFAULTS.put("message-warm-up-seconds", String.valueOf(MessageScenario.WARM_UP_SECONDS));
+    DEFAULTS.put("message-warm-up-rate", String.valueOf(MessageScenario.WARM_UP_RATE));
     DEFAULTS.put("routing-rates", "20,50,200");
     DEFAULTS.put("routing-requests", "600");
     DEFAULTS.put("routing-agents", "100");
     DEFAULTS.put("routing-slots", "5");
-    DEFAULTS.put("routing-warm-ups", "1");
+    DEFAULTS.put("routing-warm-ups", String.valueOf(RoutingScenario.WARM_UP_ROUNDS));
     DEFAULTS.put("setup-rates", "25,50,100");
     DEFAULTS.put("bare-setup-rates", "200,400,800");
     DEFAULTS.put("setup-seconds", "10");
@@ -123,7 +125,8 @@ public final class LoadMain {
       case "idle" -> ints(o, "idle-visitors").forEach(n -> rows.add(step(bench, kind, scenario,
           () -> IdleScenario.run(bench, kind, n, 25, i(o, "idle-seconds")))));
       case "messages" -> ints(o, bare ? "bare-message-rates" : "message-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
-          () -> MessageScenario.run(bench, kind, rate, i(o, "message-seconds"), MessageScenario.WARM_UP_SECONDS))));
+          () -> MessageScenario.run(bench, kind, rate, i(o, "message-seconds"), i(o, "message-warm-up-seconds"),
+              i(o, "message-warm-up-rate")))));
       case "routing" -> ints(o, "routing-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
           () -> RoutingScenario.run(bench, kind, rate, i(o, "routing-requests"), i(o, "routing-agents"), i(o, "routing-slots"),
               RoutingScenario.WARM_UP_CHATS, i(o, "routing-warm-ups")))));

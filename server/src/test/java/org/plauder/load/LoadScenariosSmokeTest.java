@@ -58,7 +58,7 @@ class LoadScenariosSmokeTest {
   @Test
   void everyMessageIsAckedAndPushedToTheOtherSide() {
     onEveryTarget(target -> {
-      JsonObject row = MessageScenario.run(bench, target, 10, 2, 0);
+      JsonObject row = MessageScenario.run(bench, target, 10, 2, 0, 0);
       JsonObject counts = row.getJsonObject("counts");
       assertEquals(20, counts.getLong("sent"), row.encode());
       assertEquals(20, counts.getLong("acked"), row.encode());
