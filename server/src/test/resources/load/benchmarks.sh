@@ -2,7 +2,7 @@
 # Runs Plauder's load scenarios against the packaged jar and the bare relay, and writes the
 # results to server/target/load/results-<time>.{md,jsonl} (see docs/benchmarks.md).
 #   server/src/test/resources/load/benchmarks.sh --quick          # every scenario, tiny sizes, ~5 min
-#   server/src/test/resources/load/benchmarks.sh                  # the issue's sizes, ~35 min
+#   server/src/test/resources/load/benchmarks.sh                  # the issue's sizes, ~45 min
 #   server/src/test/resources/load/benchmarks.sh --scenarios messages --message-rates 300 --targets plauder
 set -eu
 cd "$(dirname "$0")/../../../../.."
