@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -39,8 +40,8 @@ class DashboardEmailTest extends DashboardMailTest {
 
     mail.connect(node);
     MimeMessage html = mail.draft(CUSTOMER, "Eva Muster", "Lieferung");
-    html.setContent("<p>Wo ist <b>mein</b> Paket?</p><img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>",
-        "text/html; charset=UTF-8");
+    html.setContent("<p>Wo ist <b>mein</b> <a href=\"https://track.example/123\">Paket</a>?</p><img src=x onerror=\"document.title='pwned'\">"
+        + "<script>document.title='pwned'</script><p><a href=\"javascript:document.title='pwned'\">Klick</a></p>", "text/html; charset=UTF-8");
     Transport.send(html);
     page.waitForChatCount(2);
 
@@ -48,13 +49,17 @@ class DashboardEmailTest extends DashboardMailTest {
     assertEquals(1, countIn(email, ".badge.channel-email"), "marked as e-mail");
     assertEquals(0, countIn(chat, ".badge.channel-email"), "the chat is not");
     page.select(email);
-    page.waitForMessage("Lieferung\n\nWo ist mein Paket?");
+    WebElement message = page.waitForMessage("Lieferung\n\nWo ist mein Paket (https://track.example/123)?\nKlick");
+    assertEquals(List.of("https://track.example/123"), hrefsIn(message), "the web address a link; the script link only its word");
     assertTrue(driver.findElement(By.id("chat-meta")).getText().contains(CUSTOMER));
     assertTrue(driver.findElements(By.cssSelector("#message-log img, #message-log script, #message-log b")).isEmpty());
     assertFalse(driver.getTitle().contains("pwned"));
     driver.findElement(By.id("mails-button")).click();
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mails-dialog")));
-    assertEquals("Wo ist mein Paket?", driver.findElement(By.cssSelector("#mails-list pre")).getText(), "the mail as it came, as text");
+    assertEquals("Wo ist mein Paket (https://track.example/123)?\nKlick", driver.findElement(By.cssSelector("#mails-list pre")).getText(),
+        "the mail as it came, as text");
+    assertEquals(List.of("https://track.example/123"), hrefsIn(driver.findElement(By.cssSelector("#mails-list pre"))),
+        "its web address a link there too");
     driver.findElement(By.id("mails-close")).click();
 
     page.reply("Es kommt morgen.");
@@ -255,5 +260,9 @@ class DashboardEmailTest extends DashboardMailTest {
     WebElement element = page.wait.until(ExpectedConditions.elementToBeClickable(button));
     driver.executeScript("arguments[0].focus();", element);
     element.sendKeys(Keys.ENTER);
+  }
+
+  private static List<String> hrefsIn(WebElement area) {
+    return area.findElements(By.tagName("a")).stream().map(a -> a.getAttribute("href")).toList();
   }
 }
