@@ -101,11 +101,7 @@ class DashboardGermanTest extends DashboardBrowserTest {
     // the queue: a German waiting time, and Take without a free slot says why in German
     By maxsRow = DashboardTriageTest.queueRow(maxsChat);
     page.wait.until(d -> d.findElement(maxsRow).findElement(By.cssSelector(".queue-wait")).getText().matches("wartet seit \\d+:\\d\\d"));
-    // the queue is drawn again with each queue push: a row found a moment ago may have been replaced
-    page.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-      d.findElement(maxsRow).findElement(By.cssSelector("button.take")).click();
-      return true;
-    });
+    page.take(maxsRow);
     page.wait.until(ExpectedConditions.textToBe(By.id("toast"), "Kein freier Chat-Platz — beende einen Chat oder erhöhe dein Limit."));
 
     // a message's time on the 24-hour clock

@@ -120,6 +120,14 @@ final class DashboardPage {
   }
 
   /** Waits for a message with exactly this text in the open chat and returns its element. */
+  /** Clicks Take on a queue row: the queue is drawn again with each queue push, so a row found a moment ago may be gone. */
+  void take(By queueRow) {
+    wait.until(d -> {
+      d.findElement(queueRow).findElement(By.cssSelector("button.take")).click();
+      return true;
+    });
+  }
+
   WebElement waitForMessage(String text) {
     return wait.until(d -> d.findElements(By.cssSelector("#message-log .message")).stream()
         .filter(m -> m.findElement(By.cssSelector(".message-text")).getText().equals(text))

@@ -240,7 +240,7 @@ class DashboardTest extends DashboardBrowserTest {
     page.wait.until(d -> d.findElement(queueItem).findElement(By.cssSelector(".queue-wait")).getText().matches(".*\\d+:\\d\\d.*"));
 
     // no free slot: the server refuses and the dashboard says so
-    driver.findElement(queueItem).findElement(By.cssSelector("button.take")).click();
+    page.take(queueItem);
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#toast.error")));
 
     WebElement maxChats = driver.findElement(By.id("max-chats"));
