@@ -12,6 +12,12 @@ export function markWrong(input) {
   return (label ? label.textContent : input.getAttribute('aria-label') || '').trim();
 }
 
+/** The first of these fields that breaks its own rules (required, type, min/max, pattern), or null; earlier marks are cleared. */
+export function firstWrong(fields) {
+  for (const field of fields) field.removeAttribute('aria-invalid');
+  return fields.find((field) => !field.validity.valid) || null;
+}
+
 /** A new element with an optional class and text (set as textContent, never parsed as HTML). */
 export function el(tag, className, text) {
   const node = document.createElement(tag);

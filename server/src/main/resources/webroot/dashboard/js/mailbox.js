@@ -3,7 +3,7 @@
 // The form is `novalidate`: a wrong field is named in the agent's language, not in the browser's
 // passing bubble; its checks (required, ranges, patterns in index.html) are the server's.
 
-import { $, markWrong } from './dom.js';
+import { $, firstWrong, markWrong } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
 
@@ -55,10 +55,9 @@ export class MailboxSettings {
   valid() {
     const fields = this.fields();
     for (const field of fields) {
-      field.removeAttribute('aria-invalid');
       if (field.type === 'text' || field.type === 'email') field.value = field.value.trim();
     }
-    const wrong = fields.find((field) => !field.validity.valid);
+    const wrong = firstWrong(fields);
     if (!wrong) return true;
     const values = { field: markWrong(wrong), min: wrong.min, max: wrong.max };
     if (wrong.validity.valueMissing) this.result(t('fieldMissing', values), true);

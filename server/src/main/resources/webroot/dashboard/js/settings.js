@@ -2,7 +2,7 @@
 // masking, languages and the pre-chat form through GET/PATCH /api/v1/site; the identity secret
 // (identity.js); and the bulk export of a period's messages.
 
-import { $, markWrong, show } from './dom.js';
+import { $, firstWrong, markWrong, show } from './dom.js';
 import { t } from './strings.js';
 import { api } from './api.js';
 import { dateField, lastDays, periodOf } from './dates.js';
@@ -118,9 +118,7 @@ export class SiteSettings {
    * is `novalidate`: the browser's own bubble speaks the browser's language and is gone in a moment).
    */
   numbersInRange() {
-    const fields = [...$('site-form').querySelectorAll('input[type="number"]')].filter((field) => !field.disabled);
-    for (const field of fields) field.removeAttribute('aria-invalid');
-    const wrong = fields.find((field) => !field.validity.valid);
+    const wrong = firstWrong([...$('site-form').querySelectorAll('input[type="number"]')].filter((field) => !field.disabled));
     if (!wrong) return true;
     this.result(t('numberRange', { field: markWrong(wrong), min: wrong.min, max: wrong.max }), true);
     return false;
