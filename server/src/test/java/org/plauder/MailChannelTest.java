@@ -146,11 +146,9 @@ class MailChannelTest extends MailNodeTest {
   void aScriptInAnHtmlMailShowsInert() throws Exception {
     OnlineAgent anna = node.onlineAgent("Anna", 2);
     mail.connect(node);
-    MimeMessage html = mail.draft(CUSTOMER, "Eva Muster", "HTML");
-    html.setContent("<html><head><style>p{color:red}</style><script>alert('style')</script></head><body>"
+    mail.customerWritesHtml("HTML", "<html><head><style>p{color:red}</style><script>alert('style')</script></head><body>"
         + "<p>Hallo <b>Welt</b> &amp; Co.</p><img src=x onerror=\"alert(1)\"><a href=\"javascript:alert(2)\">Link</a>"
-        + "<script>document.cookie</script></body></html>", "text/html; charset=UTF-8");
-    Transport.send(html);
+        + "<script>document.cookie</script></body></html>");
 
     String conversationId = await(anna.bus().push("assigned")).getJsonObject("conversation").getString("id");
     String text = messages(anna, conversationId).getJsonObject(0).getString("text");

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.plauder.TestMailServer.CUSTOMER;
 import static org.plauder.TestNode.await;
 
-import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.plauder.TestNode.OnlineAgent;
 
@@ -17,11 +15,8 @@ class MailHtmlLinksTest extends MailNodeTest {
   void theAgentSeesWhereTheLinksOfAnHtmlOnlyMailLeadInTheMessageAndInTheMailAsItCame() throws Exception {
     OnlineAgent anna = node.onlineAgent("Anna", 2);
     mail.connect(node);
-    MimeMessage html = mail.draft(CUSTOMER, "Eva Muster", "Paket");
-    html.setContent("<html><body><p>Laut <a href=\"https://track.example/123?land=de&amp;id=9\">Sendungsverfolgung</a> "
-        + "ist es da, ist es aber nicht.</p><p><a href=\"javascript:alert(1)\">Hier</a> klicken.</p></body></html>",
-        "text/html; charset=UTF-8");
-    Transport.send(html);
+    mail.customerWritesHtml("Paket", "<html><body><p>Laut <a href=\"https://track.example/123?land=de&amp;id=9\">Sendungsverfolgung</a> "
+        + "ist es da, ist es aber nicht.</p><p><a href=\"javascript:alert(1)\">Hier</a> klicken.</p></body></html>");
 
     String conversationId = await(anna.bus().push("assigned")).getJsonObject("conversation").getString("id");
     String text = messages(anna, conversationId).getJsonObject(0).getString("text");

@@ -79,6 +79,13 @@ public final class TestMailServer implements AutoCloseable {
     return m.getMessageID(); // sending gave it its Message-ID
   }
 
+  /** The customer sends an HTML-only mail to support. */
+  public void customerWritesHtml(String subject, String html) throws Exception {
+    MimeMessage m = draft(CUSTOMER, "Eva Muster", subject);
+    m.setContent(html, "text/html; charset=UTF-8");
+    Transport.send(m);
+  }
+
   /** The mails that reached the customer's mailbox, oldest first. */
   public List<MimeMessage> customerMails() {
     return List.of(mail.getReceivedMessages()).stream().filter(m -> {

@@ -39,10 +39,9 @@ class DashboardEmailTest extends DashboardMailTest {
     String chat = onlineWithAChat();
 
     mail.connect(node);
-    MimeMessage html = mail.draft(CUSTOMER, "Eva Muster", "Lieferung");
-    html.setContent("<p>Wo ist <b>mein</b> <a href=\"https://track.example/123\">Paket</a>?</p><img src=x onerror=\"document.title='pwned'\">"
-        + "<script>document.title='pwned'</script><p><a href=\"javascript:document.title='pwned'\">Klick</a></p>", "text/html; charset=UTF-8");
-    Transport.send(html);
+    mail.customerWritesHtml("Lieferung", "<p>Wo ist <b>mein</b> <a href=\"https://track.example/123\">Paket</a>?</p>"
+        + "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>"
+        + "<p><a href=\"javascript:document.title='pwned'\">Klick</a></p>");
     page.waitForChatCount(2);
 
     String email = otherThan(chat);
