@@ -114,14 +114,18 @@ final class Probe {
     return jstatHeap(run("jstat", "-gc", Long.toString(pid)));
   }
 
-  /** The used columns of {@code jstat -gc} output: survivors, eden and old for the whole; survivors and old for what survived. */
+  /**
+   * The used columns of {@code jstat -gc} output: survivors, eden and old for the whole; survivors and old for what survived.
+   * A collector without generations (ZGC) shows "-" for the young columns and its whole heap as old.
+   */
   static Heap jstatHeap(String output) {
     String[] lines = output.trim().split("\n");
     List<String> header = Arrays.asList(lines[0].trim().split("\\s+"));
     String[] values = lines[lines.length - 1].trim().split("\\s+");
     Map<String, Double> used = new HashMap<>();
     for (String column : List.of("S0U", "S1U", "EU", "OU")) {
-      used.put(column, Double.parseDouble(values[header.indexOf(column)]));
+      String value = values[header.indexOf(column)];
+      used.put(column, value.equals("-") ? 0 : Double.parseDouble(value));
     }
     double survived = used.get("S0U") + used.get("S1U") + used.get("OU");
     return new Heap(Math.round(survived + used.get("EU")), Math.round(survived));
