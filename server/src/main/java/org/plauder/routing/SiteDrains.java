@@ -1,7 +1,9 @@
 package org.plauder.routing;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -11,7 +13,9 @@ import java.util.function.Function;
  * head, each claim a slot for it, and all but one give the slot back — work that grows with the
  * square of the load. A caller who asks while a drain runs is answered by the next drain, which
  * starts when the running one ends and serves everyone who asked meanwhile; so every caller still
- * waits for a drain that began after it asked.
+ * waits for a drain that began after it asked. A caller who waited is answered on its own Vert.x
+ * context, not on the thread of whoever ran the drain: an HTTP handler must write its response on
+ * its connection's thread.
  */
 final class SiteDrains<T> {
 
@@ -31,11 +35,21 @@ final class SiteDrains<T> {
         if (site.next == null) {
           site.next = Promise.promise();
         }
-        return site.next.future();
+        return onCallersContext(site.next.future());
       }
       site.running = true;
     }
     return drainFrom(siteKey, site, drainOnce);
+  }
+
+  private static <T> Future<T> onCallersContext(Future<T> answer) {
+    Context context = Vertx.currentContext();
+    if (context == null) {
+      return answer;
+    }
+    Promise<T> own = Promise.promise();
+    answer.onComplete(result -> context.runOnContext(v -> own.handle(result)));
+    return own.future();
   }
 
   private Future<T> drainFrom(String siteKey, Site<T> site, Function<String, Future<T>> drainOnce) {
