@@ -2,19 +2,24 @@ package org.plauder.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.util.ArrayList;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Drains of one site never overlap on a node, and whoever asks is answered by a drain that began after it asked. */
 class SiteDrainsTest {
 
   private final SiteDrains<Void> drains = new SiteDrains<>();
-  private final List<Promise<Void>> started = new ArrayList<>();
+  private final List<Promise<Void>> started = new CopyOnWriteArrayList<>();
 
   private Future<Void> ask(String site) {
     return drains.run(site, s -> {
@@ -56,5 +61,34 @@ class SiteDrainsTest {
     assertTrue(waiting.succeeded());
     started.get(1).complete();
     assertTrue(other.succeeded());
+  }
+
+  @Test
+  void aCallerWhoWaitedIsAnsweredOnItsOwnContextNotOnTheDrainers() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Context drainer = vertx.getOrCreateContext();
+      Context asker = vertx.getOrCreateContext();
+      CompletableFuture<Void> asked = new CompletableFuture<>();
+      CompletableFuture<Context> answeredOn = new CompletableFuture<>();
+      drainer.runOnContext(v -> ask("demo"));
+      while (started.isEmpty()) {
+        Thread.sleep(5);
+      }
+      asker.runOnContext(v -> {
+        ask("demo").onComplete(done -> answeredOn.complete(Vertx.currentContext()));
+        asked.complete(null);
+      });
+      asked.get(5, TimeUnit.SECONDS);
+      // Both drains are completed from the drainer's context, as a drain's database replies would be.
+      drainer.runOnContext(v -> started.get(0).complete());
+      while (started.size() < 2) {
+        Thread.sleep(5);
+      }
+      drainer.runOnContext(v -> started.get(1).complete());
+      assertSame(asker, answeredOn.get(5, TimeUnit.SECONDS), "answered on the asker's context");
+    } finally {
+      vertx.close().await();
+    }
   }
 }
