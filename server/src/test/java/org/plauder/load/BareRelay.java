@@ -95,7 +95,7 @@ public final class BareRelay extends VerticleBase {
     });
     HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port).setCompressionSupported(true)
         .setIdleTimeout(120).setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
-        .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024);
+        .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024).setStrictThreadMode(true);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
   }
 
