@@ -46,7 +46,7 @@ public final class HttpVerticle extends VerticleBase {
     clientFaults = new ClientFaults(services.clock());
     Router router = Router.router(vertx);
     router.route().handler(this::admit);
-    router.get("/health").handler(this::health);
+    router.get("/health").handler(new Health(vertx, services.database())::answer);
     if (services.metrics().enabled()) {
       router.get("/metrics").handler(new MetricsEndpoint(services.metrics())::scrape);
     }
@@ -287,13 +287,5 @@ public final class HttpVerticle extends VerticleBase {
 
   private static void redirect(RoutingContext ctx, String location) {
     ctx.response().setStatusCode(302).putHeader("Location", location).end();
-  }
-
-  private void health(RoutingContext ctx) {
-    services.database().ping()
-        .timeout(3, java.util.concurrent.TimeUnit.SECONDS)
-        .onComplete(
-            ok -> Http.json(ctx, 200, new JsonObject().put("status", "ok").put("database", "up")),
-            error -> Http.json(ctx, 503, new JsonObject().put("status", "unavailable").put("database", "down")));
   }
 }
