@@ -3,6 +3,7 @@ package org.plauder.agent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.AsyncMap;
+import org.plauder.event.SharedMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,18 +33,18 @@ public final class ConnectedAgents implements AgentConnections {
 
   private record Held(String siteKey, Set<String> sockets) {}
 
-  private final Future<AsyncMap<String, String>> map;
+  private final SharedMap<String, String> map;
   private final boolean clustered;
   private final String nodeId = UUID.randomUUID().toString();
   private final Map<String, Held> here = new ConcurrentHashMap<>();
-  private final Future<AsyncMap<String, Long>> activity;
+  private final SharedMap<String, Long> activity;
   private final Map<String, Instant> activeHere = new ConcurrentHashMap<>();
   private final Map<String, Instant> activityShared = new ConcurrentHashMap<>();
   private final Clock clock;
 
   public ConnectedAgents(Vertx vertx, Clock clock) {
-    this.map = vertx.sharedData().<String, String>getAsyncMap("plauder.connectedAgents");
-    this.activity = vertx.sharedData().<String, Long>getAsyncMap("plauder.agentActivity");
+    this.map = SharedMap.of(vertx, "plauder.connectedAgents");
+    this.activity = SharedMap.of(vertx, "plauder.agentActivity");
     this.clustered = vertx.isClustered();
     this.clock = clock;
   }
@@ -55,13 +56,13 @@ public final class ConnectedAgents implements AgentConnections {
     Instant shared = activityShared.get(agentId);
     if (shared == null || !now.isBefore(shared.plus(SHARE_ACTIVITY))) {
       activityShared.put(agentId, now);
-      activity.compose(m -> m.put(agentId, now.toEpochMilli()));
+      activity.use(m -> m.put(agentId, now.toEpochMilli()));
     }
   }
 
   /** When each agent last did something itself, as far as the cluster knows (actions on other nodes to within {@link #SHARE_ACTIVITY}). */
   public Future<Map<String, Instant>> lastActive() {
-    return activity.compose(AsyncMap::entries).map(shared -> {
+    return activity.use(AsyncMap::entries).map(shared -> {
       Map<String, Instant> last = new java.util.HashMap<>();
       shared.forEach((agentId, millis) -> last.put(agentId, Instant.ofEpochMilli(millis)));
       activeHere.forEach((agentId, at) -> last.merge(agentId, at, (a, b) -> a.isAfter(b) ? a : b));
@@ -76,7 +77,7 @@ public final class ConnectedAgents implements AgentConnections {
     active(agentId);
     held.sockets().add(socketId);
     if (first) {
-      map.compose(m -> clustered ? m.put(keyOf(agentId), siteKey, CLUSTER_TTL.toMillis()) : m.put(keyOf(agentId), siteKey));
+      map.use(m -> clustered ? m.put(keyOf(agentId), siteKey, CLUSTER_TTL.toMillis()) : m.put(keyOf(agentId), siteKey));
     }
     return first;
   }
@@ -88,7 +89,7 @@ public final class ConnectedAgents implements AgentConnections {
       return false;
     }
     here.remove(agentId);
-    map.compose(m -> m.remove(keyOf(agentId)));
+    map.use(m -> m.remove(keyOf(agentId)));
     return true;
   }
 
@@ -112,7 +113,7 @@ public final class ConnectedAgents implements AgentConnections {
 
   /** Every connected agent of every site, with its site. */
   public Future<Map<String, String>> all() {
-    return map.compose(AsyncMap::entries).map(entries -> {
+    return map.use(AsyncMap::entries).map(entries -> {
       Map<String, String> all = new java.util.HashMap<>();
       entries.forEach((key, site) -> all.put(key.substring(0, key.indexOf('@')), site));
       here.forEach((agentId, held) -> all.put(agentId, held.siteKey()));
@@ -126,7 +127,7 @@ public final class ConnectedAgents implements AgentConnections {
       return Future.succeededFuture();
     }
     List<Future<Void>> puts = new ArrayList<>();
-    here.forEach((agentId, held) -> puts.add(map.compose(m -> m.put(keyOf(agentId), held.siteKey(), CLUSTER_TTL.toMillis()))));
+    here.forEach((agentId, held) -> puts.add(map.use(m -> m.put(keyOf(agentId), held.siteKey(), CLUSTER_TTL.toMillis()))));
     return Future.all(puts).mapEmpty();
   }
 
@@ -134,7 +135,7 @@ public final class ConnectedAgents implements AgentConnections {
   public Future<Void> leaveAll() {
     List<String> agentIds = new ArrayList<>(here.keySet());
     here.clear();
-    return map.compose(m -> Future.all(agentIds.stream().map(id -> m.remove(keyOf(id))).toList())).mapEmpty();
+    return map.use(m -> Future.all(agentIds.stream().map(id -> m.remove(keyOf(id))).toList())).mapEmpty();
   }
 
   private String keyOf(String agentId) {

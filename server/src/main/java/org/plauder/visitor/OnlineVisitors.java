@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import org.plauder.event.SharedMap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -24,16 +25,16 @@ public final class OnlineVisitors {
   static final Duration CLUSTER_TTL = Duration.ofSeconds(60);
   private static final int MAX_ATTEMPTS = 32;
 
-  private final Future<AsyncMap<String, String>> map;
+  private final SharedMap<String, String> map;
   private final boolean clustered;
 
   public OnlineVisitors(Vertx vertx) {
-    this.map = vertx.sharedData().<String, String>getAsyncMap("plauder.onlineVisitors");
+    this.map = SharedMap.of(vertx, "plauder.onlineVisitors");
     this.clustered = vertx.isClustered();
   }
 
   public Future<OnlineVisitor> find(String visitorId) {
-    return map.compose(m -> m.get(visitorId)).map(OnlineVisitors::decode);
+    return map.use(m -> m.get(visitorId)).map(OnlineVisitors::decode);
   }
 
   /** The visitor came online (first tab); a visitor already online keeps its page and onlineSince. */
@@ -63,7 +64,7 @@ public final class OnlineVisitors {
   }
 
   public Future<Void> remove(String visitorId) {
-    return map.compose(m -> m.remove(visitorId)).mapEmpty();
+    return map.use(m -> m.remove(visitorId)).mapEmpty();
   }
 
   /** On a cluster: keeps the entries of the visitors this node holds alive for another {@link #CLUSTER_TTL}. */
@@ -71,14 +72,14 @@ public final class OnlineVisitors {
     if (!clustered) {
       return Future.succeededFuture();
     }
-    return map.compose(m -> Future.all(visitorIds.stream()
+    return map.use(m -> Future.all(visitorIds.stream()
         .map(id -> m.get(id).compose(value -> value == null ? Future.succeededFuture() : m.put(id, value, CLUSTER_TTL.toMillis())))
         .toList())).mapEmpty();
   }
 
   /** The site's visitors online now, most recent page first. */
   public Future<List<OnlineVisitor>> ofSite(String siteKey) {
-    return map.compose(AsyncMap::values).map(values -> values.stream()
+    return map.use(AsyncMap::values).map(values -> values.stream()
         .map(OnlineVisitors::decode)
         .filter(v -> v.siteKey().equals(siteKey))
         .sorted(Comparator.comparing(OnlineVisitor::pageSince, Comparator.nullsLast(Comparator.<Instant>reverseOrder())))
@@ -115,7 +116,7 @@ public final class OnlineVisitors {
 
   /** Applies {@code update} to a present entry; null when absent or when {@code update} declines (returns null). */
   private Future<OnlineVisitor> change(String visitorId, UnaryOperator<OnlineVisitor> update) {
-    return map.compose(m -> change(m, visitorId, update, 0));
+    return map.use(m -> change(m, visitorId, update, 0));
   }
 
   private Future<OnlineVisitor> change(AsyncMap<String, String> m, String visitorId, UnaryOperator<OnlineVisitor> update,
@@ -134,7 +135,7 @@ public final class OnlineVisitors {
   /** Creates the entry, or applies {@code update} to the one there; retried when another node changed it meanwhile. */
   private Future<OnlineVisitor> upsert(String visitorId, java.util.function.Supplier<OnlineVisitor> create,
       UnaryOperator<OnlineVisitor> update) {
-    return map.compose(m -> upsert(m, visitorId, create, update, 0));
+    return map.use(m -> upsert(m, visitorId, create, update, 0));
   }
 
   private Future<OnlineVisitor> upsert(AsyncMap<String, String> m, String visitorId,
@@ -202,4 +203,5 @@ public final class OnlineVisitors {
     }
     return value instanceof String text ? Instant.parse(text) : null;
   }
+
 }
