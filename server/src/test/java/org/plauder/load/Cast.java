@@ -2,12 +2,8 @@ package org.plauder.load;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientConfig;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.NetClient;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,15 +70,16 @@ final class Cast {
 
   /** A new visitor, as the widget does it: mint, connect, register the inbox, then (optionally) report a page view. */
   Future<Visitor> arrive(boolean pageView) {
-    String address = nextSourceAddress();
+    // One client bound to the visitor's address serves its mint and its socket (a new connection each, as in a browser).
+    NetClient client = LoadSocket.boundClient(vertx, nextSourceAddress());
     Visitor v = new Visitor();
     long[] phaseStart = {System.nanoTime()};
-    return mint(address).compose(minted -> {
+    return Mint.post(client, port, siteKey, origin).compose(minted -> {
       phaseStart[0] = stats.lap("setupMint", phaseStart[0]);
       v.id = minted.getString("visitorId");
       v.token = minted.getString("token");
-      return LoadSocket.connect(vertx, address, port, origin);
-    }).compose(socket -> {
+      return LoadSocket.connect(client, port, origin);
+    }).onFailure(e -> client.close()).compose(socket -> {
       phaseStart[0] = stats.lap("setupConnect", phaseStart[0]);
       v.socket = socket;
       visitors.add(v);
@@ -103,26 +100,6 @@ final class Cast {
       }
     });
     return viewed.future();
-  }
-
-  /** POST /api/v1/sites/{site}/visitors from that address, with a page origin the site allows. */
-  private Future<JsonObject> mint(String sourceAddress) {
-    // One client per visitor, closed after the call: a browser's first request opens its own connection too.
-    // Bound through HttpClientConfig: Vert.x 5.1.5's HttpClientOptions.setLocalAddress does not reach the socket.
-    HttpClientConfig config = new HttpClientConfig();
-    config.getTcpConfig().setLocalAddress(SocketAddress.inetSocketAddress(0, sourceAddress));
-    HttpClientAgent http = vertx.httpClientBuilder().with(config).build();
-    return http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-            .setURI("/api/v1/sites/" + siteKey + "/visitors")
-            .putHeader("Origin", origin).putHeader("Content-Type", "application/json"))
-        .compose(request -> request.send("{}"))
-        .compose(response -> response.body().map(body -> {
-          if (response.statusCode() != 200) {
-            throw new IllegalStateException("mint: " + response.statusCode() + " " + body);
-          }
-          return body.toJsonObject();
-        }))
-        .andThen(done -> http.close());
   }
 
   /** An agent created by the coordinator goes online on its own socket. */

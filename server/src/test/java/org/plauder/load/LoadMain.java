@@ -29,7 +29,7 @@ public final class LoadMain {
       Map.entry("idle-visitors", "500"), Map.entry("idle-seconds", "10"), Map.entry("message-rates", "100"),
       Map.entry("bare-message-rates", "100"), Map.entry("message-seconds", "5"), Map.entry("routing-rates", "50"),
       Map.entry("routing-requests", "60"), Map.entry("routing-agents", "10"), Map.entry("setup-rates", "20"),
-      Map.entry("bare-setup-rates", "100"), Map.entry("export-messages", "20000"));
+      Map.entry("bare-setup-rates", "100"), Map.entry("setup-warm-up-seconds", "3"), Map.entry("export-messages", "20000"));
 
   static {
     DEFAULTS.put("scenarios", "idle,messages,routing,setup,export");
@@ -54,6 +54,7 @@ public final class LoadMain {
     DEFAULTS.put("setup-rates", "25,50,100");
     DEFAULTS.put("bare-setup-rates", "200,400,800");
     DEFAULTS.put("setup-seconds", "10");
+    DEFAULTS.put("setup-warm-up-seconds", String.valueOf(SetupScenario.WARM_UP_SECONDS));
     DEFAULTS.put("export-messages", "200000");
   }
 
@@ -131,7 +132,7 @@ public final class LoadMain {
           () -> RoutingScenario.run(bench, kind, rate, i(o, "routing-requests"), i(o, "routing-agents"), i(o, "routing-slots"),
               RoutingScenario.WARM_UP_CHATS, i(o, "routing-warm-ups")))));
       case "setup" -> ints(o, bare ? "bare-setup-rates" : "setup-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
-          () -> SetupScenario.run(bench, kind, rate, i(o, "setup-seconds"), SetupScenario.WARM_UP_SECONDS))));
+          () -> SetupScenario.run(bench, kind, rate, i(o, "setup-seconds"), i(o, "setup-warm-up-seconds")))));
       case "export" -> rows.add(step(bench, kind, scenario, () -> ExportScenario.run(bench, kind, Long.parseLong(o.get("export-messages")))));
       default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (idle, messages, routing, setup, export)");
     }

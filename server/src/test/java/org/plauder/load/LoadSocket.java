@@ -79,7 +79,16 @@ public final class LoadSocket {
 
   /** Connects from {@code sourceAddress} (a loopback address) and completes once the WebSocket handshake is done. */
   public static Future<LoadSocket> connect(Vertx vertx, String sourceAddress, int port, String origin) {
-    NetClient client = vertx.createNetClient(new NetClientOptions().setLocalAddress(sourceAddress).setConnectTimeout(30_000));
+    return connect(boundClient(vertx, sourceAddress), port, origin);
+  }
+
+  /** A client whose connections all come from {@code sourceAddress}: Vert.x binds per client, not per connection. */
+  static NetClient boundClient(Vertx vertx, String sourceAddress) {
+    return vertx.createNetClient(new NetClientOptions().setLocalAddress(sourceAddress).setConnectTimeout(30_000));
+  }
+
+  /** Connects with {@code client} (one bound to a source address), which the socket then owns and closes with itself. */
+  static Future<LoadSocket> connect(NetClient client, int port, String origin) {
     return client.connect(port, "127.0.0.1")
         .compose(connection -> new LoadSocket(client, (NetSocketInternal) connection).handshake(port, origin))
         .onFailure(e -> client.close());

@@ -63,7 +63,10 @@ final class Summaries {
         latency(l.getJsonObject("setup")), p50p99(l.getJsonObject("setupMint")), p50p99(l.getJsonObject("setupConnect")),
         p50p99(l.getJsonObject("setupPageView")), count(r, "sent"), r.getLong("lost"),
         failures(r.getJsonObject("counts")), r.getJsonObject("cpu").getDouble("serverCpuPercent"),
-        r.getJsonObject("cpu").getDouble("generatorCpuPercent"));
+        r.getJsonObject("cpu").getDouble("generatorCpuPercent"))
+        + (r.getDouble("generatorCpuMsPerSetUp") == null ? ""
+            : f(" (until all were through: %.2f ms of server CPU and %.2f ms of generator CPU a visitor)",
+                r.getDouble("serverCpuMsPerSetUp"), r.getDouble("generatorCpuMsPerSetUp")));
   }
 
   private static String export(JsonObject r) {
