@@ -4,7 +4,7 @@
 // visitor (the same on every device); a refused signature leaves the visitor anonymous.
 
 import { validTopics } from './topicview.js';
-import { BridgeConnection } from './client/bridge.js';
+import { BridgeConnection, PING_INTERVAL_MS } from './client/bridge.js';
 import { BACKOFF } from './client/backoff.js';
 import { callApi } from './client/rest.js';
 
@@ -27,6 +27,7 @@ export class Connection {
     this.features = {};
     this.bridge = new BridgeConnection(base + '/eventbus', {
       backoff: BACKOFF.visitor,
+      pingIntervalMs: PING_INTERVAL_MS.visitor,
       token: () => this.token,
       inbox: () => 'visitor.' + this.visitorId,
       identify: () => this.mintOrGiveUp(),

@@ -6,8 +6,13 @@ import EventBus from '@vertx/eventbus-bridge-client.js';
 import { BACKOFF, reconnectDelay } from './backoff.js';
 import { RequestError, failureOf, isTokenFailure } from './failure.js';
 
-/** The bridge closes a socket that sent no ping for 15 s (Bridge.PING_TIMEOUT_MS on the server). */
-export const PING_INTERVAL_MS = 5000;
+/**
+ * How often each kind of client pings. The bridge closes a visitor's socket that sent no ping for
+ * 60 s and an agent's after 15 s (Bridge.PING_TIMEOUT_MS and AGENT_PING_TIMEOUT_MS on the server):
+ * visitors are many and idle, so they ping seldom and cost the server little; agents are few, and a
+ * vanished dashboard must be noticed before routing gives it new chats.
+ */
+export const PING_INTERVAL_MS = { visitor: 25000, agent: 5000 };
 export const REQUEST_TIMEOUT_MS = 15000;
 
 // No iframe-based SockJS transports: they would pull a script from a CDN into the page.
@@ -24,8 +29,8 @@ const FLOODING = 'flooding';
 const FLOODING_CLOSE_CODE = 4429;
 export const FLOODING_COOL_DOWN_MS = 60000;
 
-function stockEventBus(url) {
-  return new EventBus(url, { vertxbus_ping_interval: PING_INTERVAL_MS, transports: TRANSPORTS });
+function stockEventBus(url, pingIntervalMs) {
+  return new EventBus(url, { vertxbus_ping_interval: pingIntervalMs, transports: TRANSPORTS });
 }
 
 function disconnected(why) {
@@ -44,20 +49,20 @@ export class BridgeConnection {
   /**
    * {@code url}: the bridge's SockJS endpoint (https://chat.example.com/eventbus). Options:
    * - {@code token()}: the token each frame carries; {@code inbox()}: the address to receive on;
-   * - {@code backoff}: {@link BACKOFF}.visitor or .agent;
+   * - {@code backoff}: {@link BACKOFF}.visitor or .agent; {@code pingIntervalMs}: {@link PING_INTERVAL_MS}.visitor or .agent;
    * - {@code identify()}: optional, async: gets (fresh) credentials before the first connect and
    *   after the bridge refused the inbox; when it fails, it is tried again through the backoff
    *   (call {@link close} from it to give up for good);
    * - {@code refreshToken()}: optional, async: called when a request fails with a token_* error,
    *   after which the request is sent once more;
-   * - {@code openBus(url)}: the transport, an object like the stock EventBus (tests pass a fake);
+   * - {@code openBus(url, pingIntervalMs)}: the transport, an object like the stock EventBus (tests pass a fake);
    *   {@code random}: the jitter's source.
    * Listeners, set as properties: {@code onstate(state)} ("open", "reconnecting", "closed"),
    * {@code onopen(first)} after the inbox is registered, {@code onpush(body)}, {@code onrefused()}.
    */
   constructor(url, options) {
     this.url = url;
-    this.options = { backoff: BACKOFF.visitor, openBus: stockEventBus, random: Math.random, ...options };
+    this.options = { backoff: BACKOFF.visitor, pingIntervalMs: PING_INTERVAL_MS.visitor, openBus: stockEventBus, random: Math.random, ...options };
     this.state = 'connecting';
     this.eventBus = null;
     this.attempt = 0;
@@ -127,7 +132,7 @@ export class BridgeConnection {
       if (this.stopped) return;
     }
     this.dropBus();
-    const eventBus = this.options.openBus(this.url);
+    const eventBus = this.options.openBus(this.url, this.options.pingIntervalMs);
     this.eventBus = eventBus;
     let flooding = false;
     eventBus.onopen = () => {

@@ -92,9 +92,24 @@ test('the inbox is registered with the token once the socket is open', (t) => {
   assert.deepEqual(events.pushes, [{ type: 'assigned' }]);
 });
 
-test('the stock client pings often enough for the bridge, which drops a socket silent for 15 s', () => {
-  assert.ok(PING_INTERVAL_MS * 2 < 15000, 'a lost ping must not cost the socket');
+test('each kind of client pings often enough for the bridge: a visitor silent for 60 s is dropped, an agent after 15 s', () => {
+  assert.ok(PING_INTERVAL_MS.visitor * 2 < 60000, 'a lost visitor ping must not cost the socket');
+  assert.ok(PING_INTERVAL_MS.agent * 2 < 15000, 'a lost agent ping must not cost the socket');
 });
+
+for (const [kind, options, expected] of [['a visitor\'s by default', {}, PING_INTERVAL_MS.visitor],
+  ['an agent\'s when asked', { pingIntervalMs: PING_INTERVAL_MS.agent }, PING_INTERVAL_MS.agent]]) {
+  test('the transport is opened with the ping interval of the connection\'s kind: ' + kind, async (t) => {
+    const intervals = [];
+    const openBus = (url, pingIntervalMs) => {
+      intervals.push(pingIntervalMs);
+      return new FakeEventBus(url);
+    };
+    connect(t, { openBus, ...options }).connection.open();
+    await settle();
+    assert.deepEqual(intervals, [expected]);
+  });
+}
 
 test('a dropped line reconnects after the backoff and registers the inbox again', (t) => {
   const { connection, clock, buses, events, setToken } = connect(t);

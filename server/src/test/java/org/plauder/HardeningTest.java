@@ -1,6 +1,7 @@
 package org.plauder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.ChatFlowTest.assertRefused;
@@ -165,19 +166,29 @@ class HardeningTest {
   }
 
   @Test
-  void aSocketThatStopsPingingIsClosed() throws Exception {
+  void anAgentSocketThatStopsPingingIsClosedWhileASilentVisitorKeepsItsSocket() throws Exception {
+    Person bert = node.createAgent("Bert", 3);
     Person visitor = node.newVisitor();
     WebSocketClient client = vertx.createWebSocketClient();
-    WebSocket silent = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.port())
-        .setURI("/eventbus/websocket")));
-    silent.writeTextMessage("{\"type\":\"register\",\"address\":\"visitor." + visitor.id()
-        + "\",\"headers\":{\"token\":\"" + visitor.token() + "\"}}");
+    WebSocket silentAgent = silentSocket(client, "agent." + bert.id(), bert.token());
+    WebSocket silentVisitor = silentSocket(client, "visitor." + visitor.id(), visitor.token());
     long deadline = System.currentTimeMillis() + 25_000;
-    while (!silent.isClosed() && System.currentTimeMillis() < deadline) {
+    while (!silentAgent.isClosed() && System.currentTimeMillis() < deadline) {
       Thread.sleep(100);
     }
-    assertTrue(silent.isClosed(), "a client that never pings is dropped after the ping timeout");
+    assertTrue(silentAgent.isClosed(), "a dashboard that stopped pinging is dropped after 15 s");
+    // Visitors ping every 25 s and are dropped only after 60 s without one: a phone's late ping costs nothing.
+    assertFalse(silentVisitor.isClosed(), "a visitor silent for as long is still connected");
+    assertStillServing(); // the agent whose dashboard pings kept its socket
     client.close();
+  }
+
+  /** A raw bridge socket registered on {@code inbox} that never pings. */
+  private WebSocket silentSocket(WebSocketClient client, String inbox, String token) {
+    WebSocket socket = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.port())
+        .setURI("/eventbus/websocket")));
+    socket.writeTextMessage("{\"type\":\"register\",\"address\":\"" + inbox + "\",\"headers\":{\"token\":\"" + token + "\"}}");
+    return socket;
   }
 
   @Test

@@ -4,8 +4,9 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,7 +25,7 @@ final class AgentSockets {
 
   private static final DeliveryOptions THIS_NODE = new DeliveryOptions().setLocalOnly(true);
 
-  private final Map<String, Set<SockJSSocket>> open = new HashMap<>();
+  private final Map<String, Map<SockJSSocket, BridgeSocket>> open = new HashMap<>();
   private final ConnectedAgents connected;
   private final EventBus eventBus;
 
@@ -40,7 +41,7 @@ final class AgentSockets {
     if (state.agentSocketId == null) {
       state.agentSocketId = UUID.randomUUID().toString();
     }
-    open.computeIfAbsent(agent.id(), id -> new HashSet<>()).add(socket);
+    open.computeIfAbsent(agent.id(), id -> new HashMap<>()).put(socket, state);
     if (connected.socketOpened(agent.id(), agent.siteKey(), state.agentSocketId)) {
       tell(Addresses.INTERNAL_AGENT_CONNECTED, state);
     }
@@ -62,7 +63,7 @@ final class AgentSockets {
     if (connected.socketClosed(state.agentId, state.agentSocketId)) {
       tell(Addresses.INTERNAL_AGENT_DISCONNECTED, state);
     }
-    Set<SockJSSocket> sockets = open.get(state.agentId);
+    Map<SockJSSocket, BridgeSocket> sockets = open.get(state.agentId);
     if (sockets != null) {
       sockets.remove(socket);
       if (sockets.isEmpty()) {
@@ -73,10 +74,26 @@ final class AgentSockets {
 
   /** Closes every socket on this node on which that agent listens. */
   void closeAll(String agentId) {
-    Set<SockJSSocket> sockets = open.remove(agentId);
+    Map<SockJSSocket, BridgeSocket> sockets = open.remove(agentId);
     if (sockets != null) {
-      sockets.forEach(SockJSSocket::close);
+      sockets.keySet().forEach(SockJSSocket::close);
     }
+  }
+
+  /**
+   * Closes the agent sockets whose client last pinged before {@code pingedBefore} (nanoTime): a
+   * dashboard that vanished without closing (a laptop shut, a network gone). Its close then takes
+   * the agent's connection away as any close does. Returns how many were closed.
+   */
+  int closeSilent(long pingedBefore) {
+    List<SockJSSocket> silent = new ArrayList<>();
+    open.values().forEach(sockets -> sockets.forEach((socket, state) -> {
+      if (state.lastPingNanos - pingedBefore < 0) {
+        silent.add(socket);
+      }
+    }));
+    silent.forEach(SockJSSocket::close); // after the loop: a close may come back to closed() at once
+    return silent.size();
   }
 
   private void tell(String address, BridgeSocket state) {

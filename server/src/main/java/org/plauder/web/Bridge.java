@@ -67,8 +67,21 @@ final class Bridge implements Handler<BridgeEvent> {
     this.stopping = stopping;
   }
 
-  /** A socket whose client sent no ping for this long is half-open or idle: it is closed. Clients ping every 5 s. */
-  static final long PING_TIMEOUT_MS = 15_000;
+  /**
+   * A socket whose client sent no ping for this long is half-open: it is closed. The widget pings
+   * every 25 s (as socket.io's clients do), so 10,000 idle visitors cost the node little, and a
+   * late or lost ping does not cost the socket; a vanished phone is noticed within a minute.
+   */
+  static final long PING_TIMEOUT_MS = 60_000;
+
+  /**
+   * An agent's socket is held to more: the dashboard pings every 5 s, and a vanished agent must
+   * stop counting as connected soon, before routing gives it new chats ({@link AgentSockets#closeSilent}).
+   */
+  static final long AGENT_PING_TIMEOUT_MS = 15_000;
+
+  /** How often this node looks for agent sockets silent for {@link #AGENT_PING_TIMEOUT_MS}. */
+  static final long AGENT_PING_CHECK_MS = 2_500;
 
   static SockJSBridgeOptions options() {
     return new SockJSBridgeOptions()
@@ -80,6 +93,11 @@ final class Bridge implements Handler<BridgeEvent> {
   /** Closes every socket on this node on which that agent listens. */
   void closeAgentSockets(String agentId) {
     agentSockets.closeAll(agentId);
+  }
+
+  /** Closes this node's agent sockets that sent no ping for {@link #AGENT_PING_TIMEOUT_MS}; returns how many. */
+  int closeSilentAgentSockets() {
+    return agentSockets.closeSilent(System.nanoTime() - AGENT_PING_TIMEOUT_MS * 1_000_000);
   }
 
   /** The close status of a stopping node's sockets (WebSocket "going away"); the reason is {@code shutting_down}. */
@@ -104,6 +122,13 @@ final class Bridge implements Handler<BridgeEvent> {
         }
       }
       case SEND, PUBLISH, REGISTER -> onFrame(event);
+      case SOCKET_PING -> {
+        BridgeSocket state = sockets.get(event.socket());
+        if (state != null) {
+          state.lastPingNanos = System.nanoTime();
+        }
+        event.complete(true);
+      }
       case SOCKET_CLOSED -> {
         forget(event.socket());
         event.complete(true);

@@ -18,6 +18,8 @@ final class BridgeSocket {
   /** The token of the socket's last send or registration and what it verified as: the next frames carry the same one. */
   String sentToken;
   Tokens.Verified sentAs;
+  /** When the client last pinged, or the socket opened ({@link System#nanoTime}). */
+  long lastPingNanos = System.nanoTime();
 
   BridgeSocket(String id) {
     this.id = id;

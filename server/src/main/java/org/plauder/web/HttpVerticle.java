@@ -139,6 +139,7 @@ public final class HttpVerticle extends VerticleBase {
     Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.caches().sites(), services.config().publicUrl(),
         clientFaults, services.config().trustedProxies(), stopping, services.connectedAgents());
     bridge = gate;
+    vertx.setPeriodic(Bridge.AGENT_PING_CHECK_MS, id -> gate.closeSilentAgentSockets());
     // A disabled agent is cut off on every node at once, whichever node disabled it.
     services.events().onEveryNode(AgentStatusChanged.class, e -> {
       if (e.disabled()) {

@@ -7,7 +7,7 @@
 import { $, el, show } from './dom.js';
 import { t, translatePage } from './strings.js';
 import { api } from './api.js';
-import { BridgeConnection, BACKOFF, isTokenFailure } from '../client-core.js';
+import { BridgeConnection, BACKOFF, PING_INTERVAL_MS, isTokenFailure } from '../client-core.js';
 import { Alerts } from './alerts.js';
 import { Chats } from './chats.js';
 import { queueEntryOfDesk, queueRow, tickWaits } from './queue.js';
@@ -130,6 +130,7 @@ function start(session) {
   show($('tab-monitor'), canSupervise());
   const bus = new BridgeConnection(location.origin + '/eventbus', {
     backoff: BACKOFF.agent,
+    pingIntervalMs: PING_INTERVAL_MS.agent,
     token: () => state.session.token,
     inbox: () => 'agent.' + session.agentId,
   });

@@ -81,7 +81,7 @@ public final class BareRelay extends VerticleBase {
         .onComplete(reply -> json(ctx, 200, reply.body()), ctx::fail));
     router.get("/api/v1/exports/messages").handler(this::export);
     // The same SockJS and server options as Plauder's HttpVerticle, so only the work behind them differs.
-    SockJSBridgeOptions bridge = new SockJSBridgeOptions().setPingTimeout(15_000)
+    SockJSBridgeOptions bridge = new SockJSBridgeOptions().setPingTimeout(60_000)
         .addInboundPermitted(new PermittedOptions().setAddressRegex("(visitor|agent)\\.[A-Za-z]+"))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("(visitor|agent)\\.[0-9a-f]{24}"));
     SockJSHandlerOptions sockJs = new SockJSHandlerOptions().setInsertJSESSIONID(false).setRegisterWriteHandler(false)

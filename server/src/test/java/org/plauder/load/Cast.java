@@ -174,13 +174,18 @@ final class Cast {
     stats.record("push", nanos);
   }
 
-  /** Pings a fiftieth of all sockets; called every 100 ms, so each socket pings every 5 s. */
+  /** Called every 100 ms: ticks in a visitor's ping interval (the widget's 25 s) and an agent's (the dashboard's 5 s). */
+  static final int VISITOR_PING_TICKS = 250;
+  static final int AGENT_PING_TICKS = 50;
+
+  /** Pings the slice of sockets whose turn it is, so each pings once per its kind's interval, spread evenly. */
   void pingSlice(long tick) {
-    int slice = (int) (tick % 50);
-    for (int i = slice; i < visitors.size(); i += 50) {
+    int visitorSlice = (int) (tick % VISITOR_PING_TICKS);
+    for (int i = visitorSlice; i < visitors.size(); i += VISITOR_PING_TICKS) {
       visitors.get(i).socket.ping();
     }
-    for (int i = slice; i < agents.size(); i += 50) {
+    int agentSlice = (int) (tick % AGENT_PING_TICKS);
+    for (int i = agentSlice; i < agents.size(); i += AGENT_PING_TICKS) {
       agents.get(i).socket.ping();
     }
   }
