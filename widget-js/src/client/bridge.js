@@ -8,7 +8,7 @@ import { RequestError, failureOf, isTokenFailure } from './failure.js';
 
 /**
  * How often each kind of client pings. The bridge closes a visitor's socket that sent no ping for
- * 60 s and an agent's after 15 s (Bridge.PING_TIMEOUT_MS and AGENT_PING_TIMEOUT_MS on the server):
+ * 60 s and an agent's after 15 s (Bridge.PING_TIMEOUT_MS and AgentSockets.PING_TIMEOUT_MS on the server):
  * visitors are many and idle, so they ping seldom and cost the server little; agents are few, and a
  * vanished dashboard must be noticed before routing gives it new chats.
  */

@@ -200,8 +200,9 @@ public final class Conversations implements ConversationStore {
                 Updates.set("closedBy", closedBy)),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
         .map(Conversations::toConversation)
-        .compose(before -> before == null ? Future.succeededFuture(null)
-            : Future.all(open.release(before.visitorId(), id), open.dequeue(id)).map(v -> before));
+        // Only a queued chat has a queue entry (one an assignment failed to drop, the next drain drops).
+        .compose(before -> before == null ? Future.succeededFuture(null) : Future.all(open.release(before.visitorId(), id),
+            before.status() == ConversationStatus.QUEUED ? open.dequeue(id) : Future.succeededFuture()).map(v -> before));
   }
 
   public Future<Void> recordSeq(String id, long seq) {

@@ -25,6 +25,15 @@ final class AgentSockets {
 
   private static final DeliveryOptions THIS_NODE = new DeliveryOptions().setLocalOnly(true);
 
+  /**
+   * An agent's socket silent this long is closed: the dashboard pings every 5 s, and a vanished
+   * dashboard must stop counting as connected soon, before routing gives it new chats.
+   */
+  static final long PING_TIMEOUT_MS = 15_000;
+
+  /** How often the node looks for silent agent sockets ({@link #closeSilent}). */
+  static final long PING_CHECK_MS = 2_500;
+
   private final Map<String, Map<SockJSSocket, BridgeSocket>> open = new HashMap<>();
   private final ConnectedAgents connected;
   private final EventBus eventBus;
@@ -81,11 +90,12 @@ final class AgentSockets {
   }
 
   /**
-   * Closes the agent sockets whose client last pinged before {@code pingedBefore} (nanoTime): a
-   * dashboard that vanished without closing (a laptop shut, a network gone). Its close then takes
-   * the agent's connection away as any close does. Returns how many were closed.
+   * Closes the agent sockets whose client sent no ping for {@link #PING_TIMEOUT_MS} before
+   * {@code nowNanos}: a dashboard that vanished without closing (a laptop shut, a network gone).
+   * Its close then takes the agent's connection away as any close does. Returns how many were closed.
    */
-  int closeSilent(long pingedBefore) {
+  int closeSilent(long nowNanos) {
+    long pingedBefore = nowNanos - PING_TIMEOUT_MS * 1_000_000;
     List<SockJSSocket> silent = new ArrayList<>();
     open.values().forEach(sockets -> sockets.forEach((socket, state) -> {
       if (state.lastPingNanos - pingedBefore < 0) {

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.plauder.agent.ConnectedAgents;
 import org.plauder.auth.Identity;
 import org.plauder.auth.TokenRejected;
 import org.plauder.auth.Tokens;
@@ -56,8 +55,8 @@ final class Bridge implements Handler<BridgeEvent> {
   private final AgentSockets agentSockets;
 
   Bridge(Tokens tokens, EventBus eventBus, CachedReads<String, Site> sites, String publicUrl, ClientFaults faults,
-      TrustedProxies proxies, Stopping stopping, ConnectedAgents connectedAgents) {
-    this.agentSockets = new AgentSockets(connectedAgents, eventBus);
+      TrustedProxies proxies, Stopping stopping, AgentSockets agentSockets) {
+    this.agentSockets = agentSockets;
     this.tokens = tokens;
     this.eventBus = eventBus;
     this.faults = faults;
@@ -69,35 +68,16 @@ final class Bridge implements Handler<BridgeEvent> {
 
   /**
    * A socket whose client sent no ping for this long is half-open: it is closed. The widget pings
-   * every 25 s (as socket.io's clients do), so 10,000 idle visitors cost the node little, and a
-   * late or lost ping does not cost the socket; a vanished phone is noticed within a minute.
+   * every 25 s (as socket.io's clients do), so idle visitors cost the node little, and a late ping
+   * does not cost the socket. Agents' sockets are held to 15 s ({@link AgentSockets#PING_TIMEOUT_MS}).
    */
   static final long PING_TIMEOUT_MS = 60_000;
-
-  /**
-   * An agent's socket is held to more: the dashboard pings every 5 s, and a vanished agent must
-   * stop counting as connected soon, before routing gives it new chats ({@link AgentSockets#closeSilent}).
-   */
-  static final long AGENT_PING_TIMEOUT_MS = 15_000;
-
-  /** How often this node looks for agent sockets silent for {@link #AGENT_PING_TIMEOUT_MS}. */
-  static final long AGENT_PING_CHECK_MS = 2_500;
 
   static SockJSBridgeOptions options() {
     return new SockJSBridgeOptions()
         .setPingTimeout(PING_TIMEOUT_MS)
         .addInboundPermitted(new PermittedOptions().setAddressRegex("(visitor|agent)\\.[A-Za-z]+"))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("(visitor|agent)\\.[0-9a-f]{24}"));
-  }
-
-  /** Closes every socket on this node on which that agent listens. */
-  void closeAgentSockets(String agentId) {
-    agentSockets.closeAll(agentId);
-  }
-
-  /** Closes this node's agent sockets that sent no ping for {@link #AGENT_PING_TIMEOUT_MS}; returns how many. */
-  int closeSilentAgentSockets() {
-    return agentSockets.closeSilent(System.nanoTime() - AGENT_PING_TIMEOUT_MS * 1_000_000);
   }
 
   /** The close status of a stopping node's sockets (WebSocket "going away"); the reason is {@code shutting_down}. */

@@ -136,14 +136,15 @@ public final class HttpVerticle extends VerticleBase {
         .setInsertJSESSIONID(false)
         .setRegisterWriteHandler(false)
         .setHeartbeatInterval(25_000);
+    AgentSockets agentSockets = new AgentSockets(services.connectedAgents(), vertx.eventBus());
     Bridge gate = new Bridge(services.tokens(), vertx.eventBus(), services.caches().sites(), services.config().publicUrl(),
-        clientFaults, services.config().trustedProxies(), stopping, services.connectedAgents());
+        clientFaults, services.config().trustedProxies(), stopping, agentSockets);
     bridge = gate;
-    vertx.setPeriodic(Bridge.AGENT_PING_CHECK_MS, id -> gate.closeSilentAgentSockets());
+    vertx.setPeriodic(AgentSockets.PING_CHECK_MS, id -> agentSockets.closeSilent(System.nanoTime()));
     // A disabled agent is cut off on every node at once, whichever node disabled it.
     services.events().onEveryNode(AgentStatusChanged.class, e -> {
       if (e.disabled()) {
-        gate.closeAgentSockets(e.agentId());
+        agentSockets.closeAll(e.agentId());
       }
     });
     Router bridge = SockJSHandler.create(vertx, options).bridge(Bridge.options(), gate);

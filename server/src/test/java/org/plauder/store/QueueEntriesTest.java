@@ -75,6 +75,20 @@ class QueueEntriesTest {
   }
 
   @Test
+  void aChatClosedWhileItWaitsLeavesTheQueueAndAnAssignedOneClosesWithoutOne() {
+    Conversation eva = await(conversations.openQueued("demo", "v1", 1, "Eva", null, ChatNeeds.NONE, T));
+    Conversation kim = await(conversations.openQueued("demo", "v3", 3, "Kim", null, ChatNeeds.NONE, T.plusSeconds(9)));
+    Conversation max = await(conversations.openQueued("demo", "v2", 2, null, null, ChatNeeds.NONE, T.plusSeconds(5)));
+    await(conversations.activate(max.id(), "anna", "Anna", SlotKind.CHAT, T.plusSeconds(10)));
+    assertEquals(List.of(eva.id(), kim.id()), queue());
+
+    assertEquals(eva.id(), await(conversations.close(eva.id(), "visitor", T.plusSeconds(20))).id());
+    assertEquals(List.of(kim.id()), queue());
+    assertEquals(max.id(), await(conversations.close(max.id(), "agent", T.plusSeconds(30))).id());
+    assertEquals(List.of(kim.id()), queue());
+  }
+
+  @Test
   void aHeldChatIsTheVisitorsOpenChatButNotInTheQueueEvenAfterARestart() {
     Conversation eva = await(held.openHeld("demo", "v1", "Eva", null, T));
     assertTrue(eva.isHeld());
