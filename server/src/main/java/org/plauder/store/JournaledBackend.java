@@ -15,6 +15,7 @@ import java.util.Map;
 final class JournaledBackend extends AbstractMongoBackend {
 
   private final Journal journal;
+  private final FieldNames fieldNames = new FieldNames();
   private Map<String, Map<String, LinkedHashMap<Object, Document>>> stored;
 
   JournaledBackend(Path journalDirectory) {
@@ -26,7 +27,7 @@ final class JournaledBackend extends AbstractMongoBackend {
 
   @Override
   protected MongoDatabase openOrCreateDatabase(String name) {
-    return new JournaledDatabase(name, getCursorRegistry(), journal, stored.getOrDefault(name, Map.of()));
+    return new JournaledDatabase(name, getCursorRegistry(), journal, fieldNames, stored.getOrDefault(name, Map.of()));
   }
 
   /** Writes and forces every change made so far; does nothing when there is none. */

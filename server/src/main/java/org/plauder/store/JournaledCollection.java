@@ -23,26 +23,32 @@ import java.util.List;
 final class JournaledCollection extends MemoryCollection {
 
   private final Journal journal;
+  private final FieldNames fieldNames;
 
   JournaledCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
-      Journal journal, Collection<Document> stored) {
+      Journal journal, FieldNames fieldNames, Collection<Document> stored) {
     super(database, name, options, cursors);
     this.journal = journal;
+    this.fieldNames = fieldNames;
     // Replayed documents go in as they are: they are in the journal already, and the database
     // builds the collection's indexes from them once it has opened it.
     for (Document document : stored) {
+      fieldNames.share(document);
       super.addDocumentInternal(document);
     }
   }
 
   @Override
   protected Integer addDocumentInternal(Document document) {
+    fieldNames.share(document);
     journal.put(getDatabaseName(), getCollectionName(), document);
     return super.addDocumentInternal(document);
   }
 
+  /** {@code oldDocument} is the stored one, changed in place into {@code newDocument}; fields the update added share their names too. */
   @Override
   protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+    fieldNames.share(oldDocument);
     journal.put(getDatabaseName(), getCollectionName(), newDocument);
   }
 

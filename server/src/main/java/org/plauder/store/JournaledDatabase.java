@@ -18,11 +18,14 @@ import java.util.Map;
 final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
 
   private final Journal journal;
+  private final FieldNames fieldNames;
   private Map<String, ? extends Map<Object, Document>> stored;
 
-  JournaledDatabase(String name, CursorRegistry cursors, Journal journal, Map<String, ? extends Map<Object, Document>> stored) {
+  JournaledDatabase(String name, CursorRegistry cursors, Journal journal, FieldNames fieldNames,
+      Map<String, ? extends Map<Object, Document>> stored) {
     super(name, cursors);
     this.journal = journal;
+    this.fieldNames = fieldNames;
     this.stored = stored;
     initializeNamespacesAndIndexes();
     this.stored = Map.of();
@@ -31,7 +34,7 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
   @Override
   protected MongoCollection<Integer> openOrCreateCollection(String name, CollectionOptions options) {
     Map<Object, Document> documents = stored.get(name);
-    return new JournaledCollection(this, name, options, cursorRegistry, journal,
+    return new JournaledCollection(this, name, options, cursorRegistry, journal, fieldNames,
         documents == null ? List.of() : documents.values());
   }
 
