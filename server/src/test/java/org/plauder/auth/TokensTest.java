@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class TokensTest {
@@ -40,6 +41,35 @@ class TokensTest {
     Tokens other = new Tokens("some-other-secret-that-is-long-enough-0123456789", Clock.systemUTC());
     assertEquals("token_invalid", assertThrows(TokenRejected.class,
         () -> other.verify(token, Identity.Kind.VISITOR)).code());
+  }
+
+  @Test
+  void aTokenThisNodeSignedPassesForItsOwnKindOnlyAndUntilItExpiresLikeAnyOther() {
+    AtomicReference<Instant> time = new AtomicReference<>(now.plusMillis(700));
+    Tokens node = new Tokens(SECRET, new Clock() {
+      @Override
+      public Instant instant() {
+        return time.get();
+      }
+
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+    });
+    String visitor = node.issue(Identity.visitor("v1", "demo"));
+    Tokens.Verified checked = node.check(visitor, Identity.Kind.VISITOR);
+    assertEquals(Identity.visitor("v1", "demo"), checked.identity());
+    assertEquals(now.plus(Tokens.VISITOR_TOKEN_LIFETIME), checked.expiresAt(), "the expiry the token itself carries, in whole seconds");
+    assertEquals("token_wrong_audience", assertThrows(TokenRejected.class, () -> node.verify(visitor, Identity.Kind.AGENT)).code());
+
+    time.set(now.plus(Tokens.VISITOR_TOKEN_LIFETIME).plusSeconds(1));
+    assertEquals("token_expired", assertThrows(TokenRejected.class, () -> node.verify(visitor, Identity.Kind.VISITOR)).code());
   }
 
   @Test
