@@ -41,7 +41,7 @@ public final class Tokens {
     }
   };
 
-  /** A visitor's socket registers within seconds of its mint; a thousand covers that at 1,000 mints a second. */
+  /** A visitor's socket registers right after its mint; a thousand cover a second at 1,000 mints a second (a later check parses). */
   static final int ISSUED_REMEMBERED = 1_000;
 
   public Tokens(String secret, Clock clock) {
