@@ -33,24 +33,20 @@ final class FieldNames {
 
   /** Makes {@code document} and the documents inside it (also in lists) use the shared names, in place, in the same order. */
   void share(Document document) {
+    String[] keys = new String[document.size()];
     boolean allShared = true;
+    int i = 0;
     for (Map.Entry<String, Object> field : document.entrySet()) {
-      allShared &= shared(field.getKey()) == field.getKey();
+      keys[i] = shared(field.getKey());
+      allShared &= keys[i++] == field.getKey();
       shareInside(field.getValue());
     }
     if (allShared) {
       return; // as most updates leave it: nothing to rebuild
     }
-    int size = document.size();
-    String[] keys = new String[size];
-    Object[] values = new Object[size];
-    int i = 0;
-    for (Map.Entry<String, Object> field : document.entrySet()) {
-      keys[i] = shared(field.getKey());
-      values[i++] = field.getValue();
-    }
+    Object[] values = document.values().toArray();
     document.clear();
-    for (i = 0; i < size; i++) {
+    for (i = 0; i < keys.length; i++) {
       document.put(keys[i], values[i]);
     }
   }
