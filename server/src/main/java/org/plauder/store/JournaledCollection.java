@@ -1,61 +1,103 @@
 package org.plauder.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A collection of the embedded database held in memory, every change written to the journal as
  * it is made: a stored document whole (inserted or updated), a removed one by its key, a dropped
- * collection. Queries and indexes are mongo-java-server's own, except that a query naming a unique
- * key's exact value (or a list of them, {@code $in}), also inside a top-level {@code $and}, goes
- * through that key's index.
+ * collection. Its documents are kept in {@link DocumentSlots}, as documents or encoded. Queries and
+ * indexes are mongo-java-server's own, except that a query naming a unique key's exact value (or a
+ * list of them, {@code $in}), also inside a top-level {@code $and}, goes through that key's index.
  */
-final class JournaledCollection extends MemoryCollection {
+final class JournaledCollection extends AbstractSynchronizedMongoCollection<Integer> {
 
   private final Journal journal;
-  private final FieldNames fieldNames;
+  private final DocumentSlots documents;
 
   JournaledCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
-      Journal journal, FieldNames fieldNames, Collection<Document> stored) {
+      Journal journal, DocumentSlots documents, Collection<Document> stored) {
     super(database, name, options, cursors);
     this.journal = journal;
-    this.fieldNames = fieldNames;
+    this.documents = documents;
     // Replayed documents go in as they are: they are in the journal already, and the database
     // builds the collection's indexes from them once it has opened it.
-    for (Document document : stored) {
-      fieldNames.share(document);
-      super.addDocumentInternal(document);
-    }
+    stored.forEach(documents::add);
   }
 
   @Override
   protected Integer addDocumentInternal(Document document) {
-    fieldNames.share(document);
     journal.put(getDatabaseName(), getCollectionName(), document);
-    return super.addDocumentInternal(document);
+    return documents.add(document);
   }
 
-  /** {@code oldDocument} is the stored one, changed in place into {@code newDocument}; fields the update added share their names too. */
+  /** {@code oldDocument} is what {@link #getDocument} gave, changed in place into {@code newDocument}. */
   @Override
   protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
-    fieldNames.share(oldDocument);
+    documents.updated(position, oldDocument, newDocument);
     journal.put(getDatabaseName(), getCollectionName(), newDocument);
   }
 
   @Override
   protected void removeDocument(Integer position) {
     journal.remove(getDatabaseName(), getCollectionName(), getDocument(position));
-    super.removeDocument(position);
+    documents.remove(position);
+  }
+
+  @Override
+  protected Document getDocument(Integer position) {
+    return documents.get(position);
+  }
+
+  @Override
+  protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
+    Stream<Document> all = documents.stream(isNaturalDescending(orderBy)).map(DocumentWithPosition::getDocument);
+    return matchDocumentsFromStream(all, query, orderBy, skip, limit, batchSize, fieldSelector);
+  }
+
+  @Override
+  protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
+    return documents.stream(false);
+  }
+
+  /** Only a collection without any index asks: the position of a document equal to this one. */
+  @Override
+  protected Integer findDocumentPosition(Document document) {
+    return documents.stream(false).filter(stored -> Objects.equals(stored.getDocument(), document))
+        .map(DocumentWithPosition::getPosition).findFirst().orElse(null);
+  }
+
+  @Override
+  public synchronized int count() {
+    return documents.count();
+  }
+
+  @Override
+  public synchronized boolean isEmpty() {
+    return documents.count() == 0;
+  }
+
+  @Override
+  protected int getDataSize() {
+    return 0;
+  }
+
+  @Override
+  protected void updateDataSize(int sizeDelta) {
+    // not kept: see tracksDataSize
   }
 
   @Override

@@ -8,8 +8,10 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One database of the embedded server: its collections are {@link JournaledCollection}s, opened
@@ -17,9 +19,17 @@ import java.util.Map;
  */
 final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
 
+  /**
+   * The collections kept as {@link PackedDocuments}: they grow with traffic (a document per
+   * message, per visitor) and the busy paths read them by key. Scans of them (a transcript search,
+   * erasing a visitor's chats) decode every document they pass.
+   */
+  static final Set<String> PACKED = Set.of("messages", "visitors");
+
   private final Journal journal;
   private final FieldNames fieldNames;
   private Map<String, ? extends Map<Object, Document>> stored;
+  private final Map<String, DocumentSlots> slots = new HashMap<>();
 
   JournaledDatabase(String name, CursorRegistry cursors, Journal journal, FieldNames fieldNames,
       Map<String, ? extends Map<Object, Document>> stored) {
@@ -34,13 +44,18 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
   @Override
   protected MongoCollection<Integer> openOrCreateCollection(String name, CollectionOptions options) {
     Map<Object, Document> documents = stored.get(name);
-    return new JournaledCollection(this, name, options, cursorRegistry, journal, fieldNames,
+    DocumentSlots kept = DocumentSlots.of(name, fieldNames);
+    slots.put(name, kept);
+    return new JournaledCollection(this, name, options, cursorRegistry, journal, kept,
         documents == null ? List.of() : documents.values());
   }
 
+  /** A packed collection's unique indexes are packed too ({@link PackedUniqueIndex}); the others are the library's own. */
   @Override
   protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys, boolean sparse) {
-    return new MemoryUniqueIndex(name, keys, sparse);
+    return slots.get(collection) instanceof PackedDocuments packed
+        ? new PackedUniqueIndex(name, keys, sparse, packed)
+        : new MemoryUniqueIndex(name, keys, sparse);
   }
 
   @Override

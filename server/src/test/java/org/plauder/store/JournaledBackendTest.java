@@ -12,6 +12,9 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +110,63 @@ class JournaledBackendTest {
     assertEquals(List.of("c1:1", "c1:2"), ids(backend, and(new Document("conversationId", "c1"), new Document("text", new Document("$ne", "Hallo!")))),
         "without a key, every document is still matched");
     backend.close();
+  }
+
+  @Test
+  void packedAndHeldCollectionsInsertChangeRemoveAndReplayAlike() {
+    // "messages" is kept packed, "conversations" as documents: both must behave the same.
+    for (String collection : List.of("messages", "conversations")) {
+      assertTrue(JournaledDatabase.PACKED.contains("messages") && !JournaledDatabase.PACKED.contains("conversations"));
+      Path journal = dir.resolve("journal-" + collection);
+      JournaledBackend backend = new JournaledBackend(journal);
+      Instant when = Instant.ofEpochMilli(1_700_000_000_000L); // the wire decoder gives dates so
+      run(backend, "insert", collection, "documents", List.of(
+          new Document("_id", "a").append("n", 1L).append("at", when).append("tags", List.of("x")).append("inner", new Document("k", "v")),
+          new Document("_id", "b").append("n", 2L),
+          new Document("_id", "c").append("n", 3L)));
+      run(backend, "update", collection, "updates", List.of(new Document("q", new Document("_id", "a"))
+          .append("u", new Document("$inc", new Document("n", 10L)).append("$push", new Document("tags", "y")))));
+      run(backend, "delete", collection, "deletes", List.of(new Document("q", new Document("_id", "b")).append("limit", 1)));
+      run(backend, "insert", collection, "documents", List.of(new Document("_id", "d").append("n", 4L)));
+
+      Document a = find(backend, collection, new Document("_id", "a"), null).get(0);
+      assertEquals(11L, a.get("n"), collection);
+      assertEquals(when, a.get("at"), collection);
+      assertEquals(List.of("x", "y"), a.get("tags"), collection);
+      assertEquals(new Document("k", "v"), a.get("inner"), collection);
+      assertEquals(List.of("a", "d"), find(backend, collection, new Document("n", new Document("$gt", 3L)), null)
+          .stream().map(d -> d.get("_id")).sorted().toList(), "a scan matches every document: " + collection);
+      List<Object> natural = find(backend, collection, new Document(), null).stream().map(d -> d.get("_id")).toList();
+      List<Object> reversed = find(backend, collection, new Document(), new Document("$natural", -1)).stream().map(d -> d.get("_id")).toList();
+      assertEquals(3, natural.size(), collection);
+      List<Object> backwards = new ArrayList<>(reversed);
+      Collections.reverse(backwards);
+      assertEquals(natural, backwards, collection);
+      backend.commitIfDirty();
+      backend.close();
+
+      JournaledBackend restarted = new JournaledBackend(journal);
+      assertEquals(List.of(11L, 3L, 4L), find(restarted, collection, new Document(), new Document("_id", 1))
+          .stream().map(d -> d.get("n")).toList(), "after a restart: " + collection);
+      assertEquals(1, find(restarted, collection, new Document("_id", "a").append("tags", "y"), null).size(), collection);
+      restarted.close();
+    }
+  }
+
+  private Document run(MongoBackend backend, String command, String collection, String field, List<Document> items) {
+    Document reply = backend.handleCommand(channel, "plauder", command, new Document(command, collection).append(field, items));
+    assertNull(reply.get("writeErrors"), reply.toString());
+    return reply;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Document> find(MongoBackend backend, String collection, Document filter, Document sort) {
+    Document command = new Document("find", collection).append("filter", filter);
+    if (sort != null) {
+      command.append("sort", sort);
+    }
+    Document reply = backend.handleCommand(channel, "plauder", "find", command);
+    return (List<Document>) ((Document) reply.get("cursor")).get("firstBatch");
   }
 
   private static Document and(Document... conditions) {
