@@ -26,8 +26,22 @@ public interface ConversationStore {
   }
 
   /** As above, a conversation of this {@link Conversation#channel}, known to its queue entry: routing claims its slot by it. */
+  default Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
+      String visitorEmail, ChatNeeds needs, Instant now, String channel) {
+    return openQueued(siteKey, visitorId, queueTicket, visitorName, visitorEmail, needs, now, channel, true);
+  }
+
+  /**
+   * As above; {@code listed} false: without its queue entry yet. Routing first tries to give a new
+   * chat to an agent at once and writes the entry ({@link #enqueue}) only when the chat has to wait,
+   * so a chat assigned at once never had one. Its ticket is stored with it: a start-up gives a chat
+   * caught in between its entry, as it does every queued chat's.
+   */
   Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
-      String visitorEmail, ChatNeeds needs, Instant now, String channel);
+      String visitorEmail, ChatNeeds needs, Instant now, String channel, boolean listed);
+
+  /** Writes the queue entry of a chat opened without one, at its ticket's place: from now on it waits in the queue. */
+  Future<Void> enqueue(Conversation c);
 
   /**
    * Stores the conversation of a message left while nobody was online, once per visitor and
@@ -87,7 +101,12 @@ public interface ConversationStore {
   Future<Map<String, Holding>> activeByAgent();
 
   /** Queued → active with this agent, in the {@code slot} claimed for it; null when the conversation was no longer queued. */
-  Future<Conversation> activate(String id, String agentId, String agentName, SlotKind slot, Instant now);
+  default Future<Conversation> activate(String id, String agentId, String agentName, SlotKind slot, Instant now) {
+    return activate(id, agentId, agentName, slot, now, true);
+  }
+
+  /** As above; {@code listed}: whether the chat has a queue entry to remove (a new chat not yet {@link #enqueue enqueued} has none). */
+  Future<Conversation> activate(String id, String agentId, String agentName, SlotKind slot, Instant now, boolean listed);
 
   /**
    * Active with {@code c}'s agent in {@code c}'s slot → active with {@code toAgent} in {@code slot};

@@ -58,6 +58,7 @@ public final class ChatRouter {
   private final Clock clock;
   private final QueueBoard queue;
   private final SiteDrains<Map<String, Conversation>> drains = new SiteDrains<>();
+  private final Arrivals arrivals = new Arrivals();
   private final QueueDrain drain;
   private final Handovers handovers;
   private final FallbackTimers fallbacks;
@@ -116,10 +117,10 @@ public final class ChatRouter {
     Future<Boolean> holds = holding == null ? Future.succeededFuture(false) : holding.holds(siteKey, first, opening != null);
     return holds.compose(held -> {
       // A returning visitor's last agent, read beside the chat's own writes; a held chat or an invitation does not ask now.
-      Future<String> lastAgent = held || opening != null && opening.agentId() != null ? Future.succeededFuture()
+      Future<String> lastAgent = held || invitedBy(opening) != null ? Future.succeededFuture()
           : preferred.of(siteKey, visitor.id());
-      return (held ? holding.open(visitor, name, email, clock.instant()) : conversations.nextQueueTicket(siteKey)
-          .compose(ticket -> conversations.openQueued(siteKey, visitor.id(), ticket, name, email, needs, clock.instant())))
+      return (held ? holding.open(visitor, name, email, clock.instant()) : conversations.nextQueueTicket(siteKey).compose(ticket ->
+          conversations.openQueued(siteKey, visitor.id(), ticket, name, email, needs, clock.instant(), Conversation.CHAT, false)))
           .compose(created -> created == null
               // Another tab (or node) opened the visitor's chat in the same instant: that one it is.
               ? conversations.findOpenOfVisitor(visitor.id()).compose(open -> open == null
@@ -134,7 +135,7 @@ public final class ChatRouter {
   public Future<Boolean> release(Conversation c) {
     return holding == null ? Future.succeededFuture(false) : holding.release(c).compose(released -> released == null
         ? Future.succeededFuture(false)
-        : assignPreferred(null, released, preferred.of(c.siteKey(), c.visitorId())).compose(v -> assignQueued(c.siteKey())).map(true));
+        : drain.handOverPreferred(null, released, true, preferred.of(c.siteKey(), c.visitorId())).compose(v -> assignQueued(c.siteKey())).map(true));
   }
 
   /** Closes a held chat that the bot's answer settled, by its visitor, never queued; the closed chat, or null when it was not held. */
@@ -146,17 +147,23 @@ public final class ChatRouter {
   private Future<ChatState> openQueuedChat(Identity visitor, Conversation created, String name, String email,
       FirstMessage first, Opening opening, Future<String> lastAgent) {
     String siteKey = visitor.siteKey();
-    return visitors.setContact(visitor.id(), name, email).map(v -> {
+    arrivals.expect(created.id());
+    Future<Conversation> opened = visitors.setContact(visitor.id(), name, email).map(v -> {
       events.publish(new ChatRequested(siteKey, created.id(), visitor.id(), name, email, false));
       events.publish(new ChatQueued(siteKey, created.id(), visitor.id(), QueueReason.NEW));
       return created;
-    })
-        .compose(c -> appendOpening(c, opening))
-        .compose(c -> appendFirst(c, first).compose(masked -> assignPreferred(opening, c, lastAgent)
-            .compose(v -> drainQueue(siteKey))
-            // Assigned by that drain: described as the assignment left it, without reading it again.
-            .compose(assigned -> assigned.containsKey(c.id()) ? Future.succeededFuture(ChatState.of(assigned.get(c.id()))) : describe(c.id()))
-            .map(state -> state.withMasked(masked))));
+    }).compose(c -> appendOpening(c, opening));
+    Future<Boolean> masked = opened.compose(c -> appendFirst(c, first));
+    // Its preferred agent, else the site's next drain: the queue entry is written only if it has to wait (Arrivals).
+    return arrivals.route(created, masked.compose(m -> drain.handOverPreferred(invitedBy(opening), opened.result(), false, lastAgent)), this::drainQueue)
+        // Assigned now: described as the assignment left it, without reading it again.
+        .compose(assigned -> assigned.containsKey(created.id()) ? Future.succeededFuture(ChatState.of(assigned.get(created.id())))
+            : describe(created.id()))
+        .map(state -> state.withMasked(masked.result()));
+  }
+
+  private static String invitedBy(Opening opening) {
+    return opening == null ? null : opening.agentId();
   }
 
   /** Stores a message left while no agent was online ({@link LeftMessages}). */
@@ -182,22 +189,14 @@ public final class ChatRouter {
         .map(ChatLog.Appended::masked);
   }
 
-  /**
-   * Gives the new chat to the agent it belongs with, if that agent may take it now: the inviting
-   * agent of an accepted invitation, or else a returning visitor's last agent ({@code lastAgent}, as
-   * {@link PreferredAgents} answered). Otherwise the queue decides.
-   */
-  private Future<Void> assignPreferred(Opening opening, Conversation c, Future<String> lastAgent) {
-    if (opening != null && opening.agentId() != null) {
-      return drain.handOverTo(opening.agentId(), c, clock.instant(), AssignReason.INVITATION).mapEmpty();
-    }
-    return lastAgent.compose(agentId -> agentId == null ? Future.<Void>succeededFuture()
-        : drain.handOverTo(agentId, c, clock.instant(), AssignReason.STICKY).mapEmpty());
-  }
-
   /** The state of a conversation as its visitor sees it, with queue position while queued. */
   public Future<ChatState> describe(String conversationId) {
     return queue.describe(conversationId);
+  }
+
+  /** Completes once this node's new chat is assigned or has its queue entry ({@link Arrivals}); at once for any other chat. */
+  public Future<Void> routed(String conversationId) {
+    return arrivals.whenRouted(conversationId);
   }
 
   /** Tells the site's queue views again, coalesced like every announcement: what one shows of a waiting chat changed. */
@@ -214,7 +213,8 @@ public final class ChatRouter {
   private Future<Map<String, Conversation>> drainQueue(String siteKey) {
     return drains.run(siteKey, site -> {
       Map<String, Conversation> assigned = new HashMap<>();
-      return drain.drain(site, assigned).compose(fallback -> {
+      List<Conversation> arrived = arrivals.take(site);
+      return drain.drain(site, arrived, assigned).andThen(done -> arrivals.routed(arrived)).compose(fallback -> {
         fallbacks.drainAt(site, fallback);
         return queue.announce(site).map(assigned);
       });
@@ -266,7 +266,7 @@ public final class ChatRouter {
     if (c.status() != ConversationStatus.QUEUED) {
       return Future.failedFuture(Failure.conflict("not_queued", "this chat is no longer waiting"));
     }
-    return drain.handOverTo(agent.id(), c, clock.instant(), AssignReason.TAKEN).compose(h -> {
+    return drain.handOverTo(agent.id(), c, true, clock.instant(), AssignReason.TAKEN).compose(h -> {
       if (h.agent() == null) {
         return agents.find(agent.id()).compose(a -> Future.<Conversation>failedFuture(TakeRefusal.of(a, h.claimedBy().maxEmails())));
       }

@@ -6,6 +6,7 @@ import org.plauder.conversation.QueueCard;
 import org.plauder.conversation.QueueCardStore;
 import org.plauder.event.DomainEvent.MessageAppended;
 import org.plauder.event.DomainEvents;
+import org.plauder.visitor.OnlineVisitor;
 import org.plauder.visitor.OnlineVisitors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,8 @@ public final class QueueCardKeeper {
     if (e.agentId() != null || message.sender() != ChatMessage.Sender.VISITOR) {
       return;
     }
-    presence.find(e.visitorId())
+    // A new chat's card goes onto its queue entry, so it waits until the chat is assigned or has its entry.
+    Future.all(presence.find(e.visitorId()), router.routed(message.conversationId())).<OnlineVisitor>map(both -> both.resultAt(0))
         .compose(online -> {
           QueueCard card = online == null ? QueueCard.of(message, null, null) : QueueCard.of(message, online.url(), online.title());
           return card.isEmpty() ? Future.succeededFuture(false) : cards.note(message.conversationId(), card);

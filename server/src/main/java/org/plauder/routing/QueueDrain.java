@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.plauder.agent.Agent;
 import org.plauder.agent.AgentSelection;
 import org.plauder.agent.AgentStore;
@@ -57,27 +59,49 @@ final class QueueDrain {
    * to anyone (null: none). Each chat it assigned is put into {@code assigned}, by id, as the assignment left it.
    */
   Future<Instant> drain(String siteKey, Map<String, Conversation> assigned) {
-    return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey), policy.now(siteKey)).compose(both -> {
-      List<QueuedChat> heads = both.resultAt(0);
-      List<Agent> siteAgents = both.resultAt(1);
-      AssignmentPolicy policy = both.resultAt(2);
+    return drain(siteKey, List.of(), assigned);
+  }
+
+  /**
+   * As above, with new chats that have no queue entry yet ({@link Arrivals}): the first round plans
+   * them behind every chat that waits, and those it does not assign get their entry before the next
+   * round reads the queue — also when the round fails, so that none is left outside it.
+   */
+  Future<Instant> drain(String siteKey, List<Conversation> arrivals, Map<String, Conversation> assigned) {
+    return Future.all(conversations.queueHeads(siteKey, BATCH), agents.ofSite(siteKey), policy.now(siteKey)).transform(read -> {
+      if (read.failed()) {
+        return enqueueUnassigned(arrivals, assigned).transform(v -> Future.failedFuture(read.cause()));
+      }
+      List<QueuedChat> heads = read.result().resultAt(0);
+      // With a full batch more chats may wait beyond it: then a new chat is not planned before them, it joins them.
+      List<Conversation> arriving = heads.size() < BATCH ? arrivals : List.of();
+      List<QueuedChat> waiting = new ArrayList<>(heads);
+      arriving.forEach(c -> waiting.add(Arrivals.asQueued(c)));
+      AssignmentPolicy policy = read.result().resultAt(2);
       Instant now = clock.instant();
-      List<Planned> plan = policy.plan(heads, siteAgents, now);
-      Instant fallback = AssignmentPolicy.nextFallback(heads, plan, now);
+      List<Planned> plan = policy.plan(waiting, read.result().resultAt(1), now);
+      Instant fallback = AssignmentPolicy.nextFallback(waiting, plan, now);
       if (plan.isEmpty()) {
-        return Future.succeededFuture(fallback);
+        return enqueueUnassigned(arrivals, assigned).map(fallback);
       }
       List<Future<Agent>> claims = new ArrayList<>();
       for (Planned p : plan) {
         claims.add(claimPlanned(siteKey, p, now));
       }
-      return settled(claims).compose(claimed -> handOverAll(plan, claimed, now, assigned).compose(round -> {
-        boolean claimedAll = claimed.agents().stream().allMatch(a -> a != null);
-        boolean mayBeMore = heads.size() == BATCH || round.slotsGivenBack() > 0;
-        Future<Instant> next = claimedAll && mayBeMore ? drain(siteKey, assigned) : Future.succeededFuture(fallback);
-        return round.failure() == null ? next : next.compose(v -> Future.failedFuture(round.failure()));
-      }));
+      Set<String> unlisted = arriving.stream().map(Conversation::id).collect(Collectors.toSet());
+      return settled(claims).compose(claimed -> handOverAll(plan, claimed, now, assigned, unlisted)
+          .compose(round -> enqueueUnassigned(arrivals, assigned).map(round)).compose(round -> {
+            boolean claimedAll = claimed.agents().stream().allMatch(a -> a != null);
+            boolean mayBeMore = heads.size() == BATCH || round.slotsGivenBack() > 0;
+            Future<Instant> next = claimedAll && mayBeMore ? drain(siteKey, assigned) : Future.succeededFuture(fallback);
+            return round.failure() == null ? next : next.compose(v -> Future.failedFuture(round.failure()));
+          }));
     });
+  }
+
+  /** The queue entries of the new chats no agent took: they wait now, each at its ticket's place. */
+  private Future<Void> enqueueUnassigned(List<Conversation> arrivals, Map<String, Conversation> assigned) {
+    return Future.all(arrivals.stream().filter(c -> !assigned.containsKey(c.id())).map(conversations::enqueue).toList()).mapEmpty();
   }
 
   /**
@@ -92,12 +116,14 @@ final class QueueDrain {
   /** What one round did: how many claimed slots found their chat gone, and the first failure, if any. */
   private record Round(int slotsGivenBack, Throwable failure) {}
 
-  /** Gives each claimed slot to the chat it was claimed for, all at once. */
-  private Future<Round> handOverAll(List<Planned> plan, Claimed claimed, Instant now, Map<String, Conversation> assigned) {
+  /** Gives each claimed slot to the chat it was claimed for, all at once; the {@code unlisted} ones have no queue entry. */
+  private Future<Round> handOverAll(List<Planned> plan, Claimed claimed, Instant now, Map<String, Conversation> assigned,
+      Set<String> unlisted) {
     List<Future<Handover>> handovers = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {
       Planned p = plan.get(i);
-      handovers.add(handOver(Future.succeededFuture(claimed.agents().get(i)), p.choice().selection(), p.chat().conversationId(), now,
+      String id = p.chat().conversationId();
+      handovers.add(handOver(Future.succeededFuture(claimed.agents().get(i)), p.choice().selection(), id, !unlisted.contains(id), now,
           p.choice().reason(), p.considered()));
     }
     return Future.join(handovers).transform(done -> {
@@ -139,11 +165,27 @@ final class QueueDrain {
     return new Candidate(a.id(), a.name(), a.load(), a.freeSlots());
   }
 
-  /** Claims a slot of this agent for {@code c} (by the rule for its site now: chat or e-mail slot) and hands {@code c} over. */
-  Future<Handover> handOverTo(String agentId, Conversation c, Instant now, AssignReason reason) {
+  /**
+   * Gives a new chat to the agent it belongs with, if that agent may take it now: the inviting agent of an accepted
+   * invitation ({@code invitedBy}), or else a returning visitor's last agent ({@code lastAgent}, as
+   * {@link PreferredAgents} answered). The chat as assigned, or null: the queue decides. {@code listed} as below.
+   */
+  Future<Conversation> handOverPreferred(String invitedBy, Conversation c, boolean listed, Future<String> lastAgent) {
+    if (invitedBy != null) {
+      return handOverTo(invitedBy, c, listed, clock.instant(), AssignReason.INVITATION).map(Handover::assigned);
+    }
+    return lastAgent.compose(agentId -> agentId == null ? Future.<Conversation>succeededFuture()
+        : handOverTo(agentId, c, listed, clock.instant(), AssignReason.STICKY).map(Handover::assigned));
+  }
+
+  /**
+   * Claims a slot of this agent for {@code c} (by the rule for its site now: chat or e-mail slot) and hands {@code c} over;
+   * {@code listed}: whether {@code c} has a queue entry (a new chat that did not {@link Arrivals arrive} yet has none).
+   */
+  Future<Handover> handOverTo(String agentId, Conversation c, boolean listed, Instant now, AssignReason reason) {
     return policy.now(c.siteKey()).compose(p -> {
       AgentSelection selection = p.selectionFor(c.channel());
-      return handOver(agents.claimSlotOf(agentId, c.siteKey(), selection, now), selection, c.id(), now, reason, null);
+      return handOver(agents.claimSlotOf(agentId, c.siteKey(), selection, now), selection, c.id(), listed, now, reason, null);
     });
   }
 
@@ -151,14 +193,14 @@ final class QueueDrain {
    * Queued → active with the agent whose slot {@code claim} took by {@code claimedBy}; announced as {@link ChatAssigned}
    * with the agents {@code considered} (null: only the one claimed, as it was before the claim).
    */
-  private Future<Handover> handOver(Future<Agent> claim, AgentSelection claimedBy, String conversationId, Instant now,
+  private Future<Handover> handOver(Future<Agent> claim, AgentSelection claimedBy, String conversationId, boolean listed, Instant now,
       AssignReason reason, List<Candidate> considered) {
     return claim.compose(agent -> {
       if (agent == null) {
         return Future.succeededFuture(new Handover(null, null, claimedBy));
       }
       SlotKind slot = AssignmentPolicy.slotClaimedBy(claimedBy);
-      return conversations.activate(conversationId, agent.id(), agent.shownName(), slot, now).compose(assigned -> {
+      return conversations.activate(conversationId, agent.id(), agent.shownName(), slot, now, listed).compose(assigned -> {
         if (assigned == null) {
           // Someone else took or closed this chat in the meantime: give the slot back.
           return agents.releaseSlot(agent.id(), slot == SlotKind.EMAIL).map(v -> new Handover(agent, null, claimedBy));

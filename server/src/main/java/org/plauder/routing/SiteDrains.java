@@ -42,7 +42,8 @@ final class SiteDrains<T> {
     return drainFrom(siteKey, site, drainOnce);
   }
 
-  private static <T> Future<T> onCallersContext(Future<T> answer) {
+  /** {@code answer}, completed on the Vert.x context of whoever calls this (as it is, without one). */
+  static <T> Future<T> onCallersContext(Future<T> answer) {
     Context context = Vertx.currentContext();
     if (context == null) {
       return answer;

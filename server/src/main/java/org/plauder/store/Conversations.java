@@ -53,19 +53,24 @@ public final class Conversations implements ConversationStore {
 
   @Override
   public Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
-      String visitorEmail, ChatNeeds needs, Instant now, String channel) {
+      String visitorEmail, ChatNeeds needs, Instant now, String channel, boolean listed) {
     return openQueued(ConversationDocs.document(Ids.newId(), siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName,
-        visitorEmail, needs, now, channel));
+        visitorEmail, needs, now, channel), listed);
   }
 
-  /** As above, the queued conversation this document describes (an e-mail follow-up's carries {@code follows}). */
-  Future<Conversation> openQueued(Document doc) {
+  /** As above, the queued conversation this document describes (an e-mail follow-up's carries {@code follows}; a held chat's ticket 0). */
+  Future<Conversation> openQueued(Document doc, boolean listed) {
     // The conversation first, then the claim, then the queue entry: a claim always points at a
     // stored conversation, and a crash in between leaves a queued chat that the start-up rebuild
     // gives its entries back. The tab that loses the claim removes its never-announced conversation.
-    return insert(doc).compose(created -> open.claim(created.visitorId(), created.id()).compose(claimed -> claimed
-        ? open.enqueue(created, created.queueTicket()).map(v -> created)
-        : Reactive.done(db.conversations().deleteOne(eq("_id", created.id()))).map(v -> null)));
+    return insert(doc).compose(created -> open.claim(created.visitorId(), created.id()).compose(claimed -> !claimed
+        ? Reactive.done(db.conversations().deleteOne(eq("_id", created.id()))).map(v -> null)
+        : listed ? enqueue(created).map(v -> created) : Future.succeededFuture(created)));
+  }
+
+  @Override
+  public Future<Void> enqueue(Conversation c) {
+    return open.enqueue(c, c.queueTicket());
   }
 
   @Override
@@ -77,14 +82,9 @@ public final class Conversations implements ConversationStore {
   public Future<Conversation> insertLeftMessage(String siteKey, String visitorId, String clientMsgId, String visitorName,
       String visitorEmail, Instant now) {
     String id = Ids.derivedFrom("left-message", visitorId, clientMsgId);
-    return insertDocument(id, siteKey, visitorId, ConversationStatus.OFFLINE, 0, visitorName, visitorEmail, ChatNeeds.NONE, now,
-        Conversation.CHAT)
+    return insert(ConversationDocs.document(id, siteKey, visitorId, ConversationStatus.OFFLINE, 0, visitorName, visitorEmail,
+            ChatNeeds.NONE, now, Conversation.CHAT))
         .recover(e -> e instanceof AlreadyExists ? find(id) : Future.failedFuture(e));
-  }
-
-  Future<Conversation> insertDocument(String id, String siteKey, String visitorId, ConversationStatus status,
-      long queueTicket, String visitorName, String visitorEmail, ChatNeeds needs, Instant now, String channel) {
-    return insert(ConversationDocs.document(id, siteKey, visitorId, status, queueTicket, visitorName, visitorEmail, needs, now, channel));
   }
 
   private Future<Conversation> insert(Document doc) {
@@ -147,7 +147,7 @@ public final class Conversations implements ConversationStore {
   }
 
   /** Queued → active with this agent, in the slot claimed for it; null when the conversation was no longer queued. */
-  public Future<Conversation> activate(String id, String agentId, String agentName, SlotKind slot, Instant now) {
+  public Future<Conversation> activate(String id, String agentId, String agentName, SlotKind slot, Instant now, boolean listed) {
     return Reactive.first(db.conversations().findOneAndUpdate(
             and(eq("_id", id), eq("status", ConversationStatus.QUEUED.wire())),
             Updates.combine(
@@ -159,7 +159,7 @@ public final class Conversations implements ConversationStore {
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
         .map(Conversations::toConversation)
         // Assigned or not queued at all (then its entry, if any, is stale): either way it leaves the queue.
-        .compose(assigned -> open.dequeue(id).map(v -> assigned));
+        .compose(assigned -> listed ? open.dequeue(id).map(v -> assigned) : Future.succeededFuture(assigned));
   }
 
   /** Active with {@code c}'s agent in {@code c}'s slot (none written: none) → active with {@code toAgent} in {@code slot}. */

@@ -45,6 +45,6 @@ public final class EmailConversations {
   public Future<Conversation> openQueued(String siteKey, String visitorId, String name, String address, String follows, Instant now) {
     return conversations.nextQueueTicket(siteKey).compose(ticket -> conversations.openQueued(ConversationDocs.document(Ids.newId(),
         siteKey, visitorId, ConversationStatus.QUEUED, ticket, name, address, ChatNeeds.NONE, now, Conversation.EMAIL)
-        .append("follows", follows)));
+        .append("follows", follows), true));
   }
 }

@@ -29,11 +29,7 @@ public final class HeldChats implements HeldChatStore {
 
   @Override
   public Future<Conversation> openHeld(String siteKey, String visitorId, String visitorName, String visitorEmail, Instant now) {
-    return conversations.insertDocument(Ids.newId(), siteKey, visitorId, ConversationStatus.QUEUED, 0, visitorName, visitorEmail, ChatNeeds.NONE, now,
-        Conversation.CHAT)
-        .compose(created -> open.claim(visitorId, created.id()).compose(claimed -> claimed
-            ? Future.succeededFuture(created)
-            : Reactive.done(db.conversations().deleteOne(eq("_id", created.id()))).map(v -> null)));
+    return conversations.openQueued(siteKey, visitorId, 0, visitorName, visitorEmail, ChatNeeds.NONE, now, Conversation.CHAT, false);
   }
 
   @Override

@@ -320,4 +320,42 @@ class ChatRouterTest {
     assertEquals("ben", request("v2").conversation().agentId(), "anna is full now: the lowest load decides");
     assertEquals(AssignReason.LOWEST_LOAD, eventsOf(ChatAssigned.class).get(1).reason());
   }
+
+  @Test
+  void aNewChatAnAgentTakesAtOnceNeverGetsAQueueEntry() {
+    agents.add("anna", AgentStatus.ONLINE, 1, 0, null);
+    agents.add("ben", AgentStatus.ONLINE, 1, 0, null);
+    lastAgents.put("v2", "ben");
+    Conversation byLoad = request("v1").conversation();
+    Conversation byPreference = request("v2").conversation();
+    assertEquals(ConversationStatus.ACTIVE, byLoad.status());
+    assertEquals(AssignReason.STICKY, eventsOf(ChatAssigned.class).get(1).reason());
+    assertEquals(0, conversations.entriesWritten(), "neither was written into the queue and taken out again");
+    assertEquals(ConversationStatus.ACTIVE, conversations.get(byPreference.id()).status());
+  }
+
+  @Test
+  void aNewChatThatMustWaitGetsItsQueueEntryBeforeItsReply() {
+    agents.add("anna", AgentStatus.ONLINE, 1, 0, null);
+    request("v1");
+    ChatState second = request("v2");
+    assertEquals(ConversationStatus.QUEUED, second.status());
+    assertEquals(1, second.position());
+    assertTrue(conversations.listed(second.conversation().id()), "it waits in the queue, as after a restart");
+    assertTrue(done(router.routed(second.conversation().id()).map(true)));
+  }
+
+  @Test
+  void aNewChatNeverOvertakesAChatThatAlreadyWaits() {
+    agents.add("anna", AgentStatus.ONLINE, 1, 0, null);
+    request("v1");
+    Conversation waiting = request("v2").conversation();
+    // Anna gets room without a drain (as on another node, a moment before it drains): the next request finds it.
+    done(agents.setMaxChats("anna", 2));
+    ChatState newer = request("v3");
+    assertEquals(ConversationStatus.ACTIVE, conversations.get(waiting.id()).status(), "the chat that waited gets the room");
+    assertEquals(ConversationStatus.QUEUED, newer.status());
+    assertEquals(1, newer.position());
+    assertTrue(conversations.listed(newer.conversation().id()));
+  }
 }

@@ -3,9 +3,11 @@ package org.plauder.routing;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStatus;
@@ -16,12 +18,15 @@ import org.plauder.conversation.SlotKind;
 
 /**
  * Conversations held in a map, for unit tests of routing; each state change checks the state it
- * expects, as the store does. Only a chat with a queue ticket above 0 waits in the queue: a held
- * chat (ticket 0) and a settled one (-1) have no queue entry in the store either.
+ * expects, as the store does. Only a queued chat with a queue entry waits in the queue, as in the store: a held
+ * chat (ticket 0), a settled one (-1) and a new chat not yet enqueued have none.
  */
 class InMemoryConversations implements ConversationStore, HeldChatStore {
 
   private final Map<String, Conversation> conversations = new LinkedHashMap<>();
+  /** The chats with a queue entry, as the store's queue collection holds them: entries of chats no longer waiting included. */
+  private final Set<String> entries = new HashSet<>();
+  private int entriesWritten;
   private long nextTicket;
   private int nextId;
 
@@ -36,10 +41,30 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
 
   @Override
   public Future<Conversation> openQueued(String siteKey, String visitorId, long queueTicket, String visitorName,
-      String visitorEmail, ChatNeeds needs, Instant now, String channel) {
+      String visitorEmail, ChatNeeds needs, Instant now, String channel, boolean listed) {
     boolean hasOpen = conversations.values().stream().anyMatch(c -> c.visitorId().equals(visitorId) && c.isOpen());
     return hasOpen ? Future.succeededFuture(null)
-        : insert(siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, needs, now, channel);
+        : insert(siteKey, visitorId, ConversationStatus.QUEUED, queueTicket, visitorName, visitorEmail, needs, now, channel)
+            .compose(c -> listed ? enqueue(c).map(c) : Future.succeededFuture(c));
+  }
+
+  @Override
+  public Future<Void> enqueue(Conversation c) {
+    if (c.queueTicket() > 0) {
+      entries.add(c.id());
+      entriesWritten++;
+    }
+    return Future.succeededFuture();
+  }
+
+  /** Whether the chat has a queue entry now. */
+  boolean listed(String id) {
+    return entries.contains(id);
+  }
+
+  /** How many queue entries were written so far. */
+  int entriesWritten() {
+    return entriesWritten;
   }
 
   Future<Conversation> insert(String siteKey, String visitorId, ConversationStatus status, long queueTicket,
@@ -65,8 +90,9 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
     if (c == null || !c.isHeld()) {
       return Future.succeededFuture(null);
     }
-    return Future.succeededFuture(put(new Conversation(c.id(), c.siteKey(), c.visitorId(), null, null, c.status(), queueTicket,
-        c.createdAt(), null, null, null, null, c.lastSeq(), null, c.visitorName(), c.visitorEmail())));
+    Conversation taken = put(new Conversation(c.id(), c.siteKey(), c.visitorId(), null, null, c.status(), queueTicket,
+        c.createdAt(), null, null, null, null, c.lastSeq(), null, c.visitorName(), c.visitorEmail()));
+    return (enqueue ? enqueue(taken) : Future.<Void>succeededFuture()).map(taken);
   }
 
   @Override
@@ -91,7 +117,7 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
   @Override
   public Future<List<Conversation>> queuedOfSite(String siteKey) {
     return Future.succeededFuture(conversations.values().stream()
-        .filter(c -> c.siteKey().equals(siteKey) && c.status() == ConversationStatus.QUEUED && c.queueTicket() > 0)
+        .filter(c -> c.siteKey().equals(siteKey) && c.status() == ConversationStatus.QUEUED && entries.contains(c.id()))
         .sorted(Comparator.comparingLong(Conversation::queueTicket)).toList());
   }
 
@@ -116,8 +142,11 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
   }
 
   @Override
-  public Future<Conversation> activate(String id, String agentId, String agentName, SlotKind slot, Instant now) {
+  public Future<Conversation> activate(String id, String agentId, String agentName, SlotKind slot, Instant now, boolean listed) {
     Conversation c = conversations.get(id);
+    if (listed) {
+      entries.remove(id);
+    }
     if (c == null || c.status() != ConversationStatus.QUEUED) {
       return Future.succeededFuture(null);
     }
@@ -140,7 +169,7 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
     if (c == null || c.status() != ConversationStatus.ACTIVE || !agentId.equals(c.agentId())) {
       return Future.succeededFuture(null);
     }
-    return Future.succeededFuture(put(with(c, ConversationStatus.QUEUED, null, null, c.slot(), null, null, null)));
+    return enqueue(put(with(c, ConversationStatus.QUEUED, null, null, c.slot(), null, null, null))).map(v -> conversations.get(id));
   }
 
   @Override
@@ -150,6 +179,7 @@ class InMemoryConversations implements ConversationStore, HeldChatStore {
       return Future.succeededFuture(null);
     }
     put(with(c, ConversationStatus.CLOSED, c.agentId(), c.agentName(), c.slot(), c.assignedAt(), now, closedBy));
+    entries.remove(id);
     return Future.succeededFuture(c);
   }
 

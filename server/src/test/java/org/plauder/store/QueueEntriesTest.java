@@ -117,4 +117,24 @@ class QueueEntriesTest {
     await(conversations.close(max.id(), "visitor", T.plusSeconds(30)));
     assertTrue(await(conversations.find(max.id())).isSelfServed());
   }
+
+  @Test
+  void aNewChatHasNoEntryUntilItWaitsThenItsTicketsPlaceAndARestartGivesItOne() {
+    Conversation eva = await(conversations.openQueued("demo", "v1", 1, "Eva", null, ChatNeeds.NONE, T));
+    Conversation kim = await(conversations.openQueued("demo", "v3", 3, "Kim", null, ChatNeeds.NONE, T, Conversation.CHAT, false));
+    Conversation max = await(conversations.openQueued("demo", "v2", 2, "Max", null, ChatNeeds.NONE, T, Conversation.CHAT, false));
+    assertNull(await(conversations.openQueued("demo", "v2", 4, "Max", null, ChatNeeds.NONE, T, Conversation.CHAT, false)),
+        "still the visitor's one open chat");
+    assertEquals(List.of(eva.id()), queue());
+
+    // Kim's chat is assigned without ever being listed; Max's has to wait and takes its ticket's place.
+    assertEquals("anna", await(conversations.activate(kim.id(), "anna", "Anna", SlotKind.CHAT, T, false)).agentId());
+    await(conversations.enqueue(max));
+    assertEquals(List.of(eva.id(), max.id()), queue());
+
+    // A node stopped between storing a new chat and its routing: the start-up puts it into the queue.
+    Conversation ben = await(conversations.openQueued("demo", "v4", 5, "Ben", null, ChatNeeds.NONE, T, Conversation.CHAT, false));
+    await(conversations.rebuildRoutingEntries());
+    assertEquals(List.of(eva.id(), max.id(), ben.id()), queue());
+  }
 }
