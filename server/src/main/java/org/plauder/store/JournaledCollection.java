@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * A collection of the embedded database held in memory, every change written to the journal as
  * it is made: a stored document whole (inserted or updated), a removed one by its key, a dropped
- * collection. Its documents are kept in {@link DocumentSlots}, as documents or encoded. Queries and
+ * collection. Its documents are kept in {@link DocumentSlots}, as documents or packed. Queries and
  * indexes are mongo-java-server's own, except that a query naming a unique key's exact value (or a
  * list of them, {@code $in}), also inside a top-level {@code $and}, goes through that key's index.
  */
