@@ -60,6 +60,7 @@ final class PackedDocuments implements DocumentSlots {
       }
       position = end++;
     }
+    locations[position] = EMPTY; // until it is put: a chunk packed meanwhile must not take it for one of its own
     locations[position] = put(encode(document));
     return position;
   }
@@ -123,17 +124,24 @@ final class PackedDocuments implements DocumentSlots {
     return encoder;
   }
 
-  /** Copies the encoded document into the active chunk (a new one when it does not fit, its own when it is large). */
+  /**
+   * Copies the encoded document into the active chunk (a new one when it does not fit, its own when
+   * it is large). A chunk that stops being the active one is dropped or packed as {@link #release}
+   * would: documents changed soon after they were stored (a visitor's first page view) leave their
+   * first version dead in the chunk that was active then.
+   */
   private long put(ByteBuf bson) {
     int length = bson.readableBytes();
     int chunk;
     int offset;
+    int retired = -1;
     if (length > maxChunkBytes / 4) {
       chunk = newChunk(length);
       offset = 0;
     } else {
       if (active < 0 || activeEnd + length > chunks.get(active).length) {
         int previous = active < 0 ? Math.min(FIRST_CHUNK_BYTES, maxChunkBytes) / 2 : chunks.get(active).length;
+        retired = active;
         active = newChunk(Math.max(length, Math.min(maxChunkBytes, previous * 2)));
         activeEnd = 0;
       }
@@ -143,6 +151,9 @@ final class PackedDocuments implements DocumentSlots {
     }
     bson.getBytes(bson.readerIndex(), chunks.get(chunk), offset, length);
     liveBytes[chunk] += length;
+    if (retired >= 0) {
+      dropOrPack(retired);
+    }
     return (long) chunk << 32 | offset;
   }
 
@@ -161,18 +172,21 @@ final class PackedDocuments implements DocumentSlots {
     return chunk;
   }
 
-  /** The bytes at {@code location} are no longer used: drops a chunk left empty, packs one left less than half used. */
+  /** The bytes at {@code location} are no longer used: drops a chunk left empty, packs one left less than half used (not the active one). */
   private void release(long location) {
     int chunk = chunkOf(location);
     byte[] bytes = chunks.get(chunk);
     liveBytes[chunk] -= lengthAt(bytes, offsetOf(location));
-    if (chunk == active) {
-      return;
+    if (chunk != active) {
+      dropOrPack(chunk);
     }
+  }
+
+  private void dropOrPack(int chunk) {
     if (liveBytes[chunk] == 0) {
       chunks.set(chunk, null);
       freeChunks.add(chunk);
-    } else if (liveBytes[chunk] < bytes.length / 2) {
+    } else if (liveBytes[chunk] < chunks.get(chunk).length / 2) {
       moveOut(chunk);
     }
   }

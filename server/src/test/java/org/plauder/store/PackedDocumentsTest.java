@@ -70,6 +70,23 @@ class PackedDocumentsTest {
     assertAtMostTwiceTheDocuments(packed);
   }
 
+  @Test
+  void documentsChangedRightAfterTheyWereStoredDoNotLeaveTheirChunksMostlyDead() {
+    // A visitor is stored and changed by its first page views a moment later, while the chunk it
+    // went into is still the one being filled: the dead first versions are in that chunk.
+    PackedDocuments packed = new PackedDocuments(16 * 1024);
+    for (int n = 0; n < 20_000; n++) {
+      int position = packed.add(message(n, "neu"));
+      for (int page = 1; page <= 3; page++) {
+        packed.updated(position, packed.get(position), message(n, "Seite " + page));
+      }
+    }
+    for (int n = 0; n < 20_000; n += 7) {
+      assertEquals(message(n, "Seite 3"), packed.get(n));
+    }
+    assertAtMostTwiceTheDocuments(packed);
+  }
+
   /** A chunk less than half used is packed, so all of them hold at most twice what is in them, and the newest is being filled. */
   private static void assertAtMostTwiceTheDocuments(PackedDocuments packed) {
     assertTrue(packed.chunkBytes() <= packed.documentBytes() * 2 + 16 * 1024,
