@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
@@ -13,6 +14,7 @@ import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -230,7 +232,7 @@ public final class Conversations implements ConversationStore {
       filters.add(gte("createdAt", Dates.toDate(from)));
     }
     if (to != null) {
-      filters.add(com.mongodb.client.model.Filters.lt("createdAt", Dates.toDate(to)));
+      filters.add(lt("createdAt", Dates.toDate(to)));
     }
     if (agentId != null) {
       filters.add(eq("agentId", agentId));
@@ -247,15 +249,14 @@ public final class Conversations implements ConversationStore {
         .map(list -> list.stream().map(Conversations::toConversation).toList());
   }
 
-  /** Ids of the site's ended conversations (closed or left as offline messages) that ended before {@code before}. */
-  public Future<List<String>> endedBefore(String siteKey, Instant before, int limit) {
-    var closed = and(eq("siteKey", siteKey), eq("status", ConversationStatus.CLOSED.wire()),
-        com.mongodb.client.model.Filters.lt("closedAt", Dates.toDate(before)));
-    var offline = and(eq("siteKey", siteKey), eq("status", ConversationStatus.OFFLINE.wire()),
-        com.mongodb.client.model.Filters.lt("createdAt", Dates.toDate(before)));
+  /** The site's ended conversations (closed or left as offline messages) that ended before {@code before}: id to last seq. */
+  public Future<Map<String, Long>> endedBefore(String siteKey, Instant before, int limit) {
+    var closed = and(eq("siteKey", siteKey), eq("status", ConversationStatus.CLOSED.wire()), lt("closedAt", Dates.toDate(before)));
+    var offline = and(eq("siteKey", siteKey), eq("status", ConversationStatus.OFFLINE.wire()), lt("createdAt", Dates.toDate(before)));
     return Reactive.list(db.conversations().find(com.mongodb.client.model.Filters.or(closed, offline))
-            .projection(new Document("_id", 1)).limit(limit))
-        .map(list -> list.stream().map(d -> d.getString("_id")).toList());
+            .projection(new Document("_id", 1).append("lastSeq", 1)).limit(limit))
+        .map(list -> list.stream().collect(Collectors.toMap(d -> d.getString("_id"),
+            d -> d.get("lastSeq") instanceof Number n ? n.longValue() : 0L, (a, b) -> a, LinkedHashMap::new)));
   }
 
   public Future<Long> deleteByIds(List<String> ids) {

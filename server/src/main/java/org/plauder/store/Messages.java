@@ -2,10 +2,14 @@ package org.plauder.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.model.Sorts;
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.plauder.conversation.ChatMessage;
 
@@ -79,11 +83,11 @@ public final class Messages {
   public Future<Page> after(String conversationId, long afterSeq, long lastSeqHint, int max) {
     long from = Math.max(0, afterSeq) + 1;
     int size = (int) Math.min(max, Math.max(0, lastSeqHint - from + 1) + BEYOND_HINT);
-    List<String> ids = new java.util.ArrayList<>(size);
+    List<String> ids = new ArrayList<>(size);
     for (long seq = from; seq < from + size; seq++) {
       ids.add(idOf(conversationId, seq));
     }
-    return Reactive.list(db.messages().find(com.mongodb.client.model.Filters.in("_id", ids)))
+    return Reactive.list(db.messages().find(in("_id", ids)))
         .map(list -> {
           List<ChatMessage> page = list.stream().map(Messages::toMessage)
               .sorted(java.util.Comparator.comparingLong(ChatMessage::seq)).toList();
@@ -96,9 +100,9 @@ public final class Messages {
    * the exact ids of seqs 1 to its recorded last seq, plus the seq after it (which says whether
    * more follow: seqs have no gaps). For the bulk export, which reads thousands of conversations.
    */
-  public Future<java.util.Map<String, Page>> firstPages(java.util.Map<String, Long> lastSeqs, int max) {
-    List<String> ids = new java.util.ArrayList<>();
-    java.util.Map<String, Integer> asked = new java.util.HashMap<>();
+  public Future<Map<String, Page>> firstPages(Map<String, Long> lastSeqs, int max) {
+    List<String> ids = new ArrayList<>();
+    Map<String, Integer> asked = new HashMap<>();
     lastSeqs.forEach((conversationId, lastSeq) -> {
       int size = (int) Math.min(max, Math.max(0, lastSeq) + 1);
       asked.put(conversationId, size);
@@ -107,18 +111,18 @@ public final class Messages {
       }
     });
     if (ids.isEmpty()) {
-      return Future.succeededFuture(java.util.Map.of());
+      return Future.succeededFuture(Map.of());
     }
-    return Reactive.list(db.messages().find(com.mongodb.client.model.Filters.in("_id", ids)).batchSize(ids.size() + 1))
+    return Reactive.list(db.messages().find(in("_id", ids)).batchSize(ids.size() + 1))
         .map(list -> {
-          java.util.Map<String, List<ChatMessage>> found = new java.util.HashMap<>();
+          Map<String, List<ChatMessage>> found = new HashMap<>();
           for (Document d : list) {
             ChatMessage m = toMessage(d);
-            found.computeIfAbsent(m.conversationId(), k -> new java.util.ArrayList<>()).add(m);
+            found.computeIfAbsent(m.conversationId(), k -> new ArrayList<>()).add(m);
           }
-          java.util.Map<String, Page> pages = new java.util.HashMap<>();
+          Map<String, Page> pages = new HashMap<>();
           asked.forEach((conversationId, size) -> {
-            List<ChatMessage> page = found.getOrDefault(conversationId, new java.util.ArrayList<>());
+            List<ChatMessage> page = found.getOrDefault(conversationId, new ArrayList<>());
             page.sort(java.util.Comparator.comparingLong(ChatMessage::seq));
             pages.put(conversationId, new Page(page, page.size() == size));
           });
@@ -132,13 +136,13 @@ public final class Messages {
    */
   public Future<List<ChatMessage>> search(String siteKey, String needle, List<String> conversationIds,
       java.time.Instant from, java.time.Instant to, int limit) {
-    List<org.bson.conversions.Bson> filters = new java.util.ArrayList<>();
+    List<org.bson.conversions.Bson> filters = new ArrayList<>();
     filters.add(eq("siteKey", siteKey));
     if (needle != null) {
       filters.add(com.mongodb.client.model.Filters.regex("text", java.util.regex.Pattern.quote(needle), "i"));
     }
     if (conversationIds != null) {
-      filters.add(com.mongodb.client.model.Filters.in("conversationId", conversationIds));
+      filters.add(in("conversationId", conversationIds));
     }
     if (from != null) {
       filters.add(com.mongodb.client.model.Filters.gte("time", Dates.toDate(from)));
@@ -150,12 +154,46 @@ public final class Messages {
         .map(list -> list.stream().map(Messages::toMessage).toList());
   }
 
-  public Future<Long> deleteOfConversations(List<String> conversationIds) {
-    if (conversationIds.isEmpty()) {
-      return Future.succeededFuture(0L);
+  /**
+   * Deletes every message of the conversations (id to recorded last seq), by exact ids: a filter on
+   * the conversation would make the embedded database read every stored message, which took 40 s
+   * for 500 conversations among a million messages and held up every other command meanwhile.
+   * Seqs 1 to the recorded last seq go first. Seqs have no gaps, so the seq after the last deleted
+   * one says whether more follow (the recorded last seq trails the messages by a moment, e.g. the
+   * line that closed the chat); if it is there, the next {@link #BEYOND_HINT} go, then twice as
+   * many each round, until the seq after them is not.
+   */
+  public Future<Long> deleteOfConversations(Map<String, Long> lastSeqs) {
+    Map<String, long[]> ranges = new HashMap<>();
+    lastSeqs.forEach((id, last) -> ranges.put(id, new long[] {1, Math.max(0, last)}));
+    return deleteSeqs(ranges, 0);
+  }
+
+  /** Deletes each conversation's seqs in its range (first, last), then goes on for those whose next seq is stored. */
+  private Future<Long> deleteSeqs(Map<String, long[]> ranges, long deletedBefore) {
+    if (ranges.isEmpty()) {
+      return Future.succeededFuture(deletedBefore);
     }
-    return Reactive.first(db.messages().deleteMany(com.mongodb.client.model.Filters.in("conversationId", conversationIds)))
-        .map(r -> r.getDeletedCount());
+    List<String> ids = new ArrayList<>();
+    List<String> next = new ArrayList<>();
+    ranges.forEach((id, range) -> {
+      for (long seq = range[0]; seq <= range[1]; seq++) {
+        ids.add(idOf(id, seq));
+      }
+      next.add(idOf(id, range[1] + 1));
+    });
+    Future<Long> deleted = ids.isEmpty() ? Future.succeededFuture(deletedBefore)
+        : Reactive.first(db.messages().deleteMany(in("_id", ids))).map(r -> deletedBefore + r.getDeletedCount());
+    return deleted.compose(sum -> Reactive.list(db.messages().find(in("_id", next)).projection(new Document("conversationId", 1)))
+        .compose(beyond -> {
+          Map<String, long[]> more = new HashMap<>();
+          for (Document d : beyond) {
+            long[] range = ranges.get(d.getString("conversationId"));
+            long size = range[0] == 1 ? BEYOND_HINT : 2 * (range[1] - range[0] + 1);
+            more.put(d.getString("conversationId"), new long[] {range[1] + 1, range[1] + size});
+          }
+          return deleteSeqs(more, sum);
+        }));
   }
 
   static ChatMessage toMessage(Document d) {

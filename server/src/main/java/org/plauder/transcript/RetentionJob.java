@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.plauder.Services;
 import org.plauder.site.Site;
 import org.slf4j.Logger;
@@ -58,14 +59,15 @@ public final class RetentionJob extends VerticleBase {
   }
 
   private Future<Long> purgeSite(String siteKey, Instant cutoff) {
-    return services.conversations().endedBefore(siteKey, cutoff, BATCH).compose(ids -> deleteWithMessages(ids)
-        .compose(n -> ids.size() == BATCH ? purgeSite(siteKey, cutoff).map(more -> n + more) : Future.succeededFuture(n)));
+    return services.conversations().endedBefore(siteKey, cutoff, BATCH).compose(ended -> deleteWithMessages(ended)
+        .compose(n -> ended.size() == BATCH ? purgeSite(siteKey, cutoff).map(more -> n + more) : Future.succeededFuture(n)));
   }
 
   /** Files and messages first: a crash in between leaves a conversation without them, never orphaned ones. */
-  private Future<Long> deleteWithMessages(List<String> conversationIds) {
+  private Future<Long> deleteWithMessages(Map<String, Long> lastSeqs) {
+    List<String> conversationIds = List.copyOf(lastSeqs.keySet());
     return new org.plauder.store.Files(services.database()).deleteOfConversations(conversationIds)
-        .compose(f -> services.messageStore().deleteOfConversations(conversationIds))
+        .compose(f -> services.messageStore().deleteOfConversations(lastSeqs))
         .compose(m -> services.conversations().deleteByIds(conversationIds));
   }
 }

@@ -2,7 +2,9 @@ package org.plauder.transcript;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.plauder.Services;
 import org.plauder.conversation.Conversation;
 import org.plauder.protocol.Failure;
@@ -30,7 +32,7 @@ public final class VisitorErasure {
       return services.conversations().ofVisitor(visitorId).compose(this::closeOpen).compose(conversations -> {
         List<String> ids = conversations.stream().map(Conversation::id).toList();
         return new Files(services.database()).deleteOfConversations(ids).compose(files ->
-            services.messageStore().deleteOfConversations(ids).compose(messages ->
+            services.messageStore().deleteOfConversations(lastSeqs(conversations)).compose(messages ->
             services.conversations().deleteByIds(ids).compose(deleted -> forgetVerifiedUser(siteKey, visitorId).compose(v ->
                 services.visitors().delete(visitorId, siteKey)).map(v -> new JsonObject()
                     .put("visitorId", visitorId)
@@ -46,6 +48,12 @@ public final class VisitorErasure {
     return services.visitors().verifiedUserId(visitorId).compose(userId -> userId == null
         ? Future.succeededFuture()
         : new VerifiedUsers(services.database()).forget(siteKey, userId));
+  }
+
+  private static Map<String, Long> lastSeqs(List<Conversation> conversations) {
+    Map<String, Long> lastSeqs = new HashMap<>();
+    conversations.forEach(c -> lastSeqs.put(c.id(), c.lastSeq()));
+    return lastSeqs;
   }
 
   private Future<List<Conversation>> closeOpen(List<Conversation> conversations) {
