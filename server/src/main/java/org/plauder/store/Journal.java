@@ -75,8 +75,9 @@ final class Journal implements AutoCloseable {
     new JournalRecord(JournalRecord.Kind.PUT, database, collection, document).writeTo(pending);
   }
 
+  /** Only the removed document's key is written: that is all a replay needs to find it. */
   void remove(String database, String collection, Document document) {
-    new JournalRecord(JournalRecord.Kind.REMOVE, database, collection, document).writeTo(pending);
+    new JournalRecord(JournalRecord.Kind.REMOVE, database, collection, JournalRecord.keyFieldsOf(collection, document)).writeTo(pending);
   }
 
   void drop(String database, String collection) {

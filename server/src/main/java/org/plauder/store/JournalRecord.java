@@ -37,6 +37,14 @@ record JournalRecord(Kind kind, String database, String collection, Document doc
     };
   }
 
+  /** A document holding only the fields {@link #keyOf} reads, with their values in {@code document}. */
+  static Document keyFieldsOf(String collection, Document document) {
+    return switch (collection) {
+      case "system.namespaces", "system.indexes" -> document;
+      default -> new Document("_id", document.get("_id"));
+    };
+  }
+
   /** Appends this record, framed, to the buffer. */
   void writeTo(ByteBuf out) {
     int start = out.writerIndex();

@@ -27,6 +27,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
 
   private final Journal journal;
   private final DocumentSlots documents;
+  /** The document being removed, while the library removes it. */
+  private Document removing;
 
   JournaledCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
       Journal journal, DocumentSlots documents, Collection<Document> stored) {
@@ -51,9 +53,23 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     journal.put(getDatabaseName(), getCollectionName(), newDocument);
   }
 
+  /**
+   * The library finds a removed document's position and then calls {@link #removeDocument(Integer)};
+   * the document it was given is kept for that call, so a packed one is not decoded again for its key.
+   */
+  @Override
+  public synchronized void removeDocument(Document document) {
+    removing = document;
+    try {
+      super.removeDocument(document);
+    } finally {
+      removing = null;
+    }
+  }
+
   @Override
   protected void removeDocument(Integer position) {
-    journal.remove(getDatabaseName(), getCollectionName(), getDocument(position));
+    journal.remove(getDatabaseName(), getCollectionName(), removing != null ? removing : getDocument(position));
     documents.remove(position);
   }
 

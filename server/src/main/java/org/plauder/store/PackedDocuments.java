@@ -30,6 +30,8 @@ final class PackedDocuments implements DocumentSlots {
   static final int MAX_CHUNK_BYTES = maxChunkBytes();
   static final int FIRST_CHUNK_BYTES = 64 * 1024;
   private static final long EMPTY = -1;
+  /** Before each document in a chunk: the position it is stored for, so that a chunk can be read without the locations. */
+  private static final int POSITION_BYTES = 4;
 
   private final List<byte[]> chunks = new ArrayList<>();
   private final Queue<Integer> freeChunks = new ArrayDeque<>();
@@ -61,7 +63,7 @@ final class PackedDocuments implements DocumentSlots {
       position = end++;
     }
     locations[position] = EMPTY; // until it is put: a chunk packed meanwhile must not take it for one of its own
-    locations[position] = put(encode(document));
+    locations[position] = put(position, encode(document));
     return position;
   }
 
@@ -72,8 +74,8 @@ final class PackedDocuments implements DocumentSlots {
       return null;
     }
     byte[] chunk = chunks.get(chunkOf(location));
-    int offset = offsetOf(location);
-    return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(chunk, offset, lengthAt(chunk, offset)));
+    int offset = offsetOf(location) + POSITION_BYTES;
+    return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(chunk, offset, bsonLengthAt(chunk, offset)));
   }
 
   @Override
@@ -82,7 +84,7 @@ final class PackedDocuments implements DocumentSlots {
     long old = locations[position];
     locations[position] = EMPTY; // not moved along if its chunk is packed now
     release(old);
-    locations[position] = put(bson);
+    locations[position] = put(position, bson);
   }
 
   @Override
@@ -130,8 +132,8 @@ final class PackedDocuments implements DocumentSlots {
    * would: documents changed soon after they were stored (a visitor's first page view) leave their
    * first version dead in the chunk that was active then.
    */
-  private long put(ByteBuf bson) {
-    int length = bson.readableBytes();
+  private long put(int position, ByteBuf bson) {
+    int length = POSITION_BYTES + bson.readableBytes();
     int chunk;
     int offset;
     int retired = -1;
@@ -149,7 +151,9 @@ final class PackedDocuments implements DocumentSlots {
       offset = activeEnd;
       activeEnd += length;
     }
-    bson.getBytes(bson.readerIndex(), chunks.get(chunk), offset, length);
+    byte[] bytes = chunks.get(chunk);
+    writeInt(bytes, offset, position);
+    bson.getBytes(bson.readerIndex(), bytes, offset + POSITION_BYTES, length - POSITION_BYTES);
     liveBytes[chunk] += length;
     if (retired >= 0) {
       dropOrPack(retired);
@@ -176,7 +180,7 @@ final class PackedDocuments implements DocumentSlots {
   private void release(long location) {
     int chunk = chunkOf(location);
     byte[] bytes = chunks.get(chunk);
-    liveBytes[chunk] -= lengthAt(bytes, offsetOf(location));
+    liveBytes[chunk] -= recordLengthAt(bytes, offsetOf(location));
     if (chunk != active) {
       dropOrPack(chunk);
     }
@@ -191,15 +195,25 @@ final class PackedDocuments implements DocumentSlots {
     }
   }
 
-  /** Copies every document still in {@code chunk} into the active one, then drops it. */
+  /**
+   * Copies every document still in {@code chunk} into the active one, then drops it. The chunk is
+   * read from its start: each document there, live or dead, is preceded by the position it was
+   * stored for, and it is live if that position's location is still this one. (Going through all
+   * positions instead cost deleting the messages of 500 chats among a million a fifth of its time.)
+   */
   private void moveOut(int chunk) {
     byte[] bytes = chunks.get(chunk);
-    for (int position = 0; position < end; position++) {
-      long location = locations[position];
-      if (location != EMPTY && chunkOf(location) == chunk) {
-        int offset = offsetOf(location);
-        locations[position] = put(Unpooled.wrappedBuffer(bytes, offset, lengthAt(bytes, offset)));
+    int offset = 0;
+    while (offset + POSITION_BYTES + 4 <= bytes.length) {
+      int bsonLength = bsonLengthAt(bytes, offset + POSITION_BYTES);
+      if (bsonLength == 0) {
+        break; // the unused end of the chunk
       }
+      int position = readInt(bytes, offset);
+      if (locations[position] == ((long) chunk << 32 | offset)) {
+        locations[position] = put(position, Unpooled.wrappedBuffer(bytes, offset + POSITION_BYTES, bsonLength));
+      }
+      offset += POSITION_BYTES + bsonLength;
     }
     chunks.set(chunk, null);
     freeChunks.add(chunk);
@@ -213,9 +227,25 @@ final class PackedDocuments implements DocumentSlots {
     return (int) location;
   }
 
+  /** The bytes a document takes in its chunk: the position before it and its BSON. */
+  private static int recordLengthAt(byte[] chunk, int offset) {
+    return POSITION_BYTES + bsonLengthAt(chunk, offset + POSITION_BYTES);
+  }
+
   /** A BSON document begins with its own length, four bytes little-endian. */
-  private static int lengthAt(byte[] chunk, int offset) {
+  private static int bsonLengthAt(byte[] chunk, int offset) {
+    return readInt(chunk, offset);
+  }
+
+  private static int readInt(byte[] chunk, int offset) {
     return (chunk[offset] & 0xff) | (chunk[offset + 1] & 0xff) << 8 | (chunk[offset + 2] & 0xff) << 16 | (chunk[offset + 3] & 0xff) << 24;
+  }
+
+  private static void writeInt(byte[] chunk, int offset, int value) {
+    chunk[offset] = (byte) value;
+    chunk[offset + 1] = (byte) (value >>> 8);
+    chunk[offset + 2] = (byte) (value >>> 16);
+    chunk[offset + 3] = (byte) (value >>> 24);
   }
 
   private static int maxChunkBytes() {

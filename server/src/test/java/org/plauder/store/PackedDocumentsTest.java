@@ -87,6 +87,29 @@ class PackedDocumentsTest {
     assertAtMostTwiceTheDocuments(packed);
   }
 
+  @Test
+  void aPositionGivenOutAgainKeepsItsNewDocumentWhenItsOldChunkIsPacked() {
+    // A packed chunk is read from its start: the dead document at a position that now holds
+    // another one elsewhere must stay behind.
+    PackedDocuments packed = new PackedDocuments(16 * 1024);
+    for (int n = 0; n < 2_000; n++) {
+      packed.add(message(n, "alt"));
+    }
+    packed.remove(5);
+    assertEquals(5, packed.add(message(77_777, "neu an alter Stelle")));
+    for (int n = 0; n < 2_000; n++) {
+      if (n != 5 && n % 10 != 0) {
+        packed.remove(n);
+      }
+    }
+    assertEquals(message(77_777, "neu an alter Stelle"), packed.get(5));
+    for (int n = 0; n < 2_000; n += 10) {
+      assertEquals(message(n, "alt"), packed.get(n));
+    }
+    assertEquals(201, packed.count());
+    assertAtMostTwiceTheDocuments(packed);
+  }
+
   /** A chunk less than half used is packed, so all of them hold at most twice what is in them, and the newest is being filled. */
   private static void assertAtMostTwiceTheDocuments(PackedDocuments packed) {
     assertTrue(packed.chunkBytes() <= packed.documentBytes() * 2 + 16 * 1024,
