@@ -1,10 +1,7 @@
 package org.plauder.store;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.model.Sorts;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.plauder.conversation.ChatMessage;
+import org.plauder.conversation.Conversation;
 
 /**
  * Messages in MongoDB, one document each. A message's {@code _id} is its conversation id and
@@ -131,27 +129,28 @@ public final class Messages {
   }
 
   /**
-   * Messages of the site whose text contains {@code needle} (case-insensitive, matched
-   * literally), newest first; optionally only within the given conversations and time range.
+   * Conversations grouped for {@link #firstPages}: the first pages of a group are at most about
+   * {@code idsPerRead} ids (a conversation alone may ask for more), so that one read is one short
+   * command.
    */
-  public Future<List<ChatMessage>> search(String siteKey, String needle, List<String> conversationIds,
-      java.time.Instant from, java.time.Instant to, int limit) {
-    List<org.bson.conversions.Bson> filters = new ArrayList<>();
-    filters.add(eq("siteKey", siteKey));
-    if (needle != null) {
-      filters.add(com.mongodb.client.model.Filters.regex("text", java.util.regex.Pattern.quote(needle), "i"));
+  public static List<List<Conversation>> batches(List<Conversation> conversations, int maxPage, int idsPerRead) {
+    List<List<Conversation>> batches = new ArrayList<>();
+    List<Conversation> batch = new ArrayList<>();
+    long ids = 0;
+    for (Conversation c : conversations) {
+      long asked = Math.min(maxPage, Math.max(0, c.lastSeq()) + 1);
+      if (!batch.isEmpty() && ids + asked > idsPerRead) {
+        batches.add(batch);
+        batch = new ArrayList<>();
+        ids = 0;
+      }
+      batch.add(c);
+      ids += asked;
     }
-    if (conversationIds != null) {
-      filters.add(in("conversationId", conversationIds));
+    if (!batch.isEmpty()) {
+      batches.add(batch);
     }
-    if (from != null) {
-      filters.add(com.mongodb.client.model.Filters.gte("time", Dates.toDate(from)));
-    }
-    if (to != null) {
-      filters.add(com.mongodb.client.model.Filters.lt("time", Dates.toDate(to)));
-    }
-    return Reactive.list(db.messages().find(and(filters)).sort(Sorts.descending("time")).limit(limit))
-        .map(list -> list.stream().map(Messages::toMessage).toList());
+    return batches;
   }
 
   /**

@@ -5,7 +5,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ final class BulkExport {
     return read.compose(page -> {
       Future<List<Conversation>> nextPage = page.size() < CONVERSATION_PAGE ? null
           : readPage(siteKey, from, to, page.get(page.size() - 1).id());
-      List<List<Conversation>> batches = batches(page);
+      List<List<Conversation>> batches = Messages.batches(page, MESSAGE_PAGE, IDS_PER_READ);
       Future<Void> written = batches.isEmpty() ? Future.succeededFuture() : batchesFrom(batches, 0, readMessages(batches.get(0)));
       return nextPage == null ? written : written.compose(v -> conversations(siteKey, from, to, nextPage));
     });
@@ -73,26 +72,6 @@ final class BulkExport {
       Future<Void> written = from(batches.get(k), 0, pages);
       return next == null ? written : written.compose(v -> batchesFrom(batches, k + 1, next));
     });
-  }
-
-  private static List<List<Conversation>> batches(List<Conversation> page) {
-    List<List<Conversation>> batches = new ArrayList<>();
-    List<Conversation> batch = new ArrayList<>();
-    long ids = 0;
-    for (Conversation c : page) {
-      long asked = Math.min(MESSAGE_PAGE, Math.max(0, c.lastSeq()) + 1);
-      if (!batch.isEmpty() && ids + asked > IDS_PER_READ) {
-        batches.add(batch);
-        batch = new ArrayList<>();
-        ids = 0;
-      }
-      batch.add(c);
-      ids += asked;
-    }
-    if (!batch.isEmpty()) {
-      batches.add(batch);
-    }
-    return batches;
   }
 
   private Future<Map<String, Messages.Page>> readMessages(List<Conversation> batch) {

@@ -26,6 +26,7 @@ import org.plauder.site.Site;
 import org.plauder.transcript.ReadableTranscripts;
 import org.plauder.transcript.Reader;
 import org.plauder.transcript.TranscriptFormat;
+import org.plauder.transcript.TranscriptSearch;
 import org.plauder.transcript.Transcripts;
 import org.plauder.transcript.VisitorErasure;
 
@@ -144,11 +145,8 @@ final class TranscriptApi {
     }
     Instant from = instantParam(ctx, "from", false);
     Instant to = instantParam(ctx, "to", false);
-    Future<List<String>> scope = agentId == null
-        ? Future.succeededFuture(null)
-        : services.conversations().pageOfSite(agent.siteKey(), null, null, agentId, null, 5000)
-            .map(list -> list.stream().map(Conversation::id).toList());
-    scope.compose(ids -> services.messageStore().search(agent.siteKey(), q == null ? null : q.strip(), ids, from, to, SEARCH_LIMIT))
+    new TranscriptSearch(services.conversations(), services.messageStore())
+        .search(agent.siteKey(), q == null ? null : q.strip(), agentId, from, to, SEARCH_LIMIT)
         .compose(this::withConversations)
         .onComplete(results -> Http.json(ctx, 200, new JsonObject().put("results", results)), ctx::fail);
   }
