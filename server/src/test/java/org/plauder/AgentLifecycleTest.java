@@ -1,6 +1,7 @@
 package org.plauder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.ChatFlowTest.assertRefused;
 import static org.plauder.TestNode.await;
@@ -66,7 +67,7 @@ class AgentLifecycleTest {
   }
 
   @Test
-  void theVisitorPanelShowsPagesDeviceAndEarlierChatsOfTheSitesOwnVisitorsOnly(Vertx vertx) {
+  void theVisitorPanelShowsPagesDeviceEarlierChatsAndPresenceOfTheSitesOwnVisitorsOnly(Vertx vertx) throws Exception {
     try (TestNode node = TestNode.start(vertx, dataDir)) {
       Person agent = node.createAgent("Anna", 2);
       var minted = await(node.http.post("/api/v1/sites/demo/visitors").putHeader("Origin", node.origin())
@@ -76,6 +77,7 @@ class AgentLifecycleTest {
       String token = minted.getString("token");
       try (BridgeClient bus = node.bridge()) {
         bus.register("agent." + agent.id(), agent.token()); // online counts only with a dashboard open
+        bus.register("visitor." + visitorId, token); // her tab: she is on the site
         await(bus.request("agent.status", agent.token(), new JsonObject().put("status", "online")));
         await(bus.request("visitor.pageView", token, new JsonObject().put("url", "http://localhost/demo/").put("title", "Start")));
         await(bus.request("visitor.pageView", token, new JsonObject().put("url", "http://localhost/demo/kasse.html").put("title", "Kasse")));
@@ -83,9 +85,18 @@ class AgentLifecycleTest {
             .getJsonObject("conversation").getString("id");
         await(bus.request("visitor.close", token, new JsonObject().put("conversationId", first)));
         await(bus.request("visitor.requestChat", token, new JsonObject()));
+        // on the site now, as the panel says even before the dashboard's list of visitors online knows her
+        JsonObject presence = panel(node, agent, visitorId).getJsonObject("presence");
+        assertEquals("Kasse", presence.getString("title"));
+        assertEquals(2, presence.getInteger("pagesSeen"));
       }
-      JsonObject panel = await(node.http.get("/api/v1/visitors/" + visitorId).bearerTokenAuthentication(agent.token()).send())
-          .bodyAsJsonObject();
+      JsonObject panel = panel(node, agent, visitorId);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (panel.getJsonObject("presence") != null && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        panel = panel(node, agent, visitorId);
+      }
+      assertNull(panel.getJsonObject("presence"), "her tab closed: not on the site");
       assertEquals("Eva", panel.getString("name"));
       assertEquals("eva@example.org", panel.getString("email"));
       assertTrue(panel.getString("userAgent").contains("iPhone"));
@@ -98,5 +109,9 @@ class AgentLifecycleTest {
       Person foreign = node.agentOfAnotherSite("agent");
       assertEquals(404, await(node.http.get("/api/v1/visitors/" + visitorId).bearerTokenAuthentication(foreign.token()).send()).statusCode());
     }
+  }
+
+  private static JsonObject panel(TestNode node, Person agent, String visitorId) {
+    return await(node.http.get("/api/v1/visitors/" + visitorId).bearerTokenAuthentication(agent.token()).send()).bodyAsJsonObject();
   }
 }

@@ -17,6 +17,7 @@ import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
 import org.plauder.store.AlreadyExists;
+import org.plauder.visitor.OnlineVisitor;
 
 /** REST for agents: login, the site's agents (admins create them) and its conversations by status. */
 final class AgentApi {
@@ -106,10 +107,13 @@ final class AgentApi {
       if (v == null || !agent.siteKey().equals(v.siteKey())) {
         return Future.failedFuture(Failure.notFound("visitor"));
       }
-      return Future.all(services.conversations().ofVisitor(id), services.visitors().isVerified(id)).compose(both -> {
-        List<Conversation> own = both.resultAt(0);
-        // a verified user's visitor: the site's backend signed who it is
-        return followedUp(own, agent.siteKey()).map(followed -> Json.visitor(v).put("verified", both.<Boolean>resultAt(1))
+      return Future.all(services.conversations().ofVisitor(id), services.visitors().isVerified(id), services.presence().find(id)).compose(all -> {
+        List<Conversation> own = all.resultAt(0);
+        OnlineVisitor presence = all.resultAt(2);
+        // a verified user's visitor: the site's backend signed who it is; presence: on the site now (the
+        // dashboard's list of visitors online may not know yet of one who came a moment ago)
+        return followedUp(own, agent.siteKey()).map(followed -> Json.visitor(v).put("verified", all.<Boolean>resultAt(1))
+            .put("presence", presence == null ? null : Json.presence(presence))
             .put("conversations", conversations(own)).put("followedUp", conversations(followed)));
       });
     }).onComplete(body -> Http.json(ctx, 200, body), ctx::fail);

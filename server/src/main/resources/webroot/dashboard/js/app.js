@@ -159,6 +159,7 @@ function start(session) {
       chats.select(conversationId);
     },
     presenceOf: (visitorId) => (liveVisitors ? liveVisitors.visitors.get(visitorId) || null : null),
+    learnPresence: (presence) => { if (liveVisitors) liveVisitors.learn(presence); },
     onPresence: (visitorId) => visitorPanel.presenceChanged(visitorId),
   };
   visitorPanel = new VisitorPanel(ctx);

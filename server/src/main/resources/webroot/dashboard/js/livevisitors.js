@@ -25,6 +25,7 @@ export class LiveVisitors {
   constructor(ctx) {
     this.ctx = ctx; // {bus, failed, toast, onPresence}
     this.visitors = new Map(); // visitorId -> presence
+    this.left = new Set(); // visitors whose leaving came in the last seconds (see learn)
     this.watch = new Watch(ctx, 'agent.visitors', () => this.load());
     $('invite-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -78,7 +79,22 @@ export class LiveVisitors {
     for (const id of ids) this.ctx.onPresence(id);
   }
 
+  /**
+   * A visitor the server says is online (in the record the visitor panel fetched) and the list does
+   * not know yet: she came a moment ago, before the push that tells of her. One whose leaving came
+   * in the last seconds is not taken back: that record was read before she left.
+   */
+  learn(presence) {
+    const id = presence && presence.visitorId;
+    if (typeof id !== 'string' || this.visitors.has(id) || this.left.has(id)) return;
+    this.visitors.set(id, presence);
+    this.render();
+  }
+
   onVisitorLeft(push) {
+    const id = push.visitorId;
+    this.left.add(id);
+    setTimeout(() => this.left.delete(id), 10000);
     if (this.visitors.delete(push.visitorId)) {
       this.render();
       this.ctx.onPresence(push.visitorId);

@@ -30,7 +30,7 @@ function fact(list, label, value, valueClass) {
 
 export class VisitorPanel {
   constructor(ctx) {
-    this.ctx = ctx; // {bus, session, failed, toast, chatsVisible, presenceOf}
+    this.ctx = ctx; // {bus, session, failed, toast, chatsVisible, presenceOf, learnPresence}
     this.conv = null;       // the open chat's conversation
     this.visitor = null;    // the panel's data as the server last sent it
     this.fingerprint = null; // what the panel shows now, to skip redrawing the same
@@ -81,6 +81,7 @@ export class VisitorPanel {
       if (fingerprint === this.fingerprint && $('visitor-facts')) return;
       this.fingerprint = fingerprint;
       this.visitor = visitor;
+      if (visitor.presence) this.ctx.learnPresence(visitor.presence);
       this.render();
     } catch (e) {
       if (this.conv !== conv) return;

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -88,6 +90,15 @@ class DashboardInsightsTest extends DashboardBrowserTest {
 
   String text(String id) {
     return driver.findElement(By.id(id)).getText();
+  }
+
+  /** The page's text; empty while the new tab still swaps its first blank document for the page (its body is gone then). */
+  private static String bodyText(WebDriver d) {
+    try {
+      return d.findElement(By.tagName("body")).getText();
+    } catch (WebDriverException stillLoading) {
+      return "";
+    }
   }
 
   void setDate(String inputId, LocalDate date) {
@@ -262,7 +273,7 @@ class DashboardInsightsTest extends DashboardBrowserTest {
     driver.findElement(By.cssSelector("#transcript-downloads button[data-format='html']")).click();
     page.wait.until(d -> d.getWindowHandles().size() == 2);
     driver.switchTo().window(driver.getWindowHandles().stream().filter(h -> !h.equals(dashboardTab)).findFirst().orElseThrow());
-    page.wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Die Paketnummer 99812 ist unbekannt"));
+    page.wait.until(d -> bodyText(d).contains("Die Paketnummer 99812 ist unbekannt"));
     // its inline styles are refused under the dashboard's policy; our copy of them applies
     page.wait.until(d -> "600".equals(driver.executeScript("return getComputedStyle(document.querySelector('.who')).fontWeight")));
     driver.close();
