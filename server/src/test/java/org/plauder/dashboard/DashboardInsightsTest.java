@@ -134,6 +134,8 @@ class DashboardInsightsTest extends DashboardBrowserTest {
 
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("visitor-facts")));
     WebElement facts = driver.findElement(By.id("visitor-facts"));
+    // on the site from the panel's first showing: its record says so, before any push about visitors online need come
+    assertEquals("on the site", facts.findElement(By.cssSelector(".visitor-presence")).getText());
     assertEquals("Eva", facts.findElement(By.cssSelector(".visitor-name")).getText());
     assertEquals("eva@example.org", facts.findElement(By.cssSelector(".visitor-email")).getText());
     assertEquals("Chrome 120 · Android phone", facts.findElement(By.cssSelector(".visitor-device")).getText());
