@@ -61,29 +61,40 @@ public final class TranscriptSearch {
 
   private Future<Void> pages(String siteKey, String agentId, Instant to, String afterId, Consumer<ChatMessage> each) {
     return conversations.pageOfSite(siteKey, null, to, agentId, afterId, CONVERSATION_PAGE).compose(page -> {
-      Future<Void> read = Future.succeededFuture();
-      for (List<Conversation> batch : Messages.batches(page, MESSAGE_PAGE, IDS_PER_READ)) {
-        read = read.compose(v -> batch(batch, each));
-      }
+      List<List<Conversation>> batches = Messages.batches(page, MESSAGE_PAGE, IDS_PER_READ);
+      Future<Void> read = batches.isEmpty() ? Future.succeededFuture() : batchesFrom(batches, 0, read(batches.get(0)), each);
       return page.size() < CONVERSATION_PAGE ? read
           : read.compose(v -> pages(siteKey, agentId, to, page.get(page.size() - 1).id(), each));
     });
   }
 
-  private Future<Void> batch(List<Conversation> batch, Consumer<ChatMessage> each) {
+  /** Goes through the batches from {@code k} on; the next batch is read while this one is gone through. */
+  private Future<Void> batchesFrom(List<List<Conversation>> batches, int k, Future<Map<String, Messages.Page>> read,
+      Consumer<ChatMessage> each) {
+    return read.compose(pages -> {
+      Future<Map<String, Messages.Page>> next = k + 1 < batches.size() ? read(batches.get(k + 1)) : null;
+      Future<Void> done = batch(batches.get(k), pages, each);
+      return next == null ? done : done.compose(v -> batchesFrom(batches, k + 1, next, each));
+    });
+  }
+
+  private Future<Map<String, Messages.Page>> read(List<Conversation> batch) {
     Map<String, Long> lastSeqs = new LinkedHashMap<>();
     batch.forEach(c -> lastSeqs.put(c.id(), c.lastSeq()));
-    return messages.firstPages(lastSeqs, MESSAGE_PAGE).compose(pages -> {
-      Future<Void> rest = Future.succeededFuture();
-      for (Conversation c : batch) {
-        Messages.Page page = pages.get(c.id());
-        page.messages().forEach(each);
-        if (page.hasMore()) {
-          rest = rest.compose(v -> rest(c, page.lastSeq(0), each));
-        }
+    return messages.firstPages(lastSeqs, MESSAGE_PAGE);
+  }
+
+  /** Each message of the batch's first pages, then the rest of the conversations with more. */
+  private Future<Void> batch(List<Conversation> batch, Map<String, Messages.Page> pages, Consumer<ChatMessage> each) {
+    Future<Void> rest = Future.succeededFuture();
+    for (Conversation c : batch) {
+      Messages.Page page = pages.get(c.id());
+      page.messages().forEach(each);
+      if (page.hasMore()) {
+        rest = rest.compose(v -> rest(c, page.lastSeq(0), each));
       }
-      return rest;
-    });
+    }
+    return rest;
   }
 
   /** The conversation's messages after {@code afterSeq}, a page at a time. */
