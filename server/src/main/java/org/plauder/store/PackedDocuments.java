@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,8 @@ final class PackedDocuments implements DocumentSlots {
   private static final long EMPTY = -1;
   /** Before each document in a chunk: the position it is stored for, so that a chunk can be read without the locations. */
   private static final int POSITION_BYTES = 4;
+  /** BSON's type byte of a UTF-8 string. */
+  private static final byte STRING_TYPE = 0x02;
 
   private final List<byte[]> chunks = new ArrayList<>();
   private final Queue<Integer> freeChunks = new ArrayDeque<>();
@@ -76,6 +79,29 @@ final class PackedDocuments implements DocumentSlots {
     byte[] chunk = chunks.get(chunkOf(location));
     int offset = offsetOf(location) + POSITION_BYTES;
     return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(chunk, offset, bsonLengthAt(chunk, offset)));
+  }
+
+  /**
+   * Whether the document at {@code position} begins with the string field named {@code name} (as
+   * UTF-8) whose value is {@code value}: true or false when its first field is a string of that
+   * name (or no document is there: false), null when it is not, and the document must be decoded
+   * to tell.
+   */
+  Boolean firstStringFieldIs(int position, byte[] name, String value) {
+    long location = locations[position];
+    if (location == EMPTY) {
+      return false;
+    }
+    byte[] chunk = chunks.get(chunkOf(location));
+    int at = offsetOf(location) + POSITION_BYTES + 4; // past the position and the document's length
+    if (at + 6 + name.length > chunk.length || chunk[at] != STRING_TYPE || !Arrays.equals(chunk, at + 1, at + 1 + name.length, name, 0, name.length)
+        || chunk[at + 1 + name.length] != 0) {
+      return null;
+    }
+    int length = readInt(chunk, at + 2 + name.length) - 1; // the string's bytes, without its closing zero
+    byte[] expected = value.getBytes(StandardCharsets.UTF_8);
+    int start = at + 6 + name.length;
+    return length == expected.length && Arrays.equals(chunk, start, start + length, expected, 0, length);
   }
 
   @Override

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +23,19 @@ final class PackedUniqueIndex extends AbstractUniqueIndex<Integer> {
   private static final int REMOVED = -1;
   private static final int FIRST_CAPACITY = 1024;
 
-  private final DocumentSlots documents;
+  private final PackedDocuments documents;
+  /** The key's field name as UTF-8, for an index of one field; else null. */
+  private final byte[] singleKeyName;
   /** Per slot: the position plus one, EMPTY, or REMOVED (a slot whose entry went, which a search passes over). */
   private int[] entries = new int[FIRST_CAPACITY];
   private int[] hashes = new int[FIRST_CAPACITY];
   private int count;
   private int taken;
 
-  PackedUniqueIndex(String name, List<IndexKey> keys, boolean sparse, DocumentSlots documents) {
+  PackedUniqueIndex(String name, List<IndexKey> keys, boolean sparse, PackedDocuments documents) {
     super(name, keys, sparse);
     this.documents = documents;
+    this.singleKeyName = keys.size() == 1 ? keys.get(0).getKey().getBytes(StandardCharsets.UTF_8) : null;
   }
 
   @Override
@@ -125,7 +129,18 @@ final class PackedUniqueIndex extends AbstractUniqueIndex<Integer> {
     return -1;
   }
 
+  /**
+   * Whether the document at {@code position} has {@code key}. A string key of a one-field index is
+   * compared with the document's first field in its bytes when that field is the key's, as an
+   * `_id` is; only otherwise is the document decoded for it.
+   */
   private boolean holds(int position, KeyValue key) {
+    if (singleKeyName != null && key.size() == 1 && key.get(0) instanceof String value) {
+      Boolean same = documents.firstStringFieldIs(position, singleKeyName, value);
+      if (same != null) {
+        return same;
+      }
+    }
     Document document = documents.get(position);
     return document != null && getKeyValues(document).contains(key);
   }

@@ -65,4 +65,30 @@ class PackedUniqueIndexTest {
     assertEquals(position, positionOf(1, 99));
     assertNull(positionOf(1, 1));
   }
+
+  @Test
+  void aStringIdIsComparedInItsBytesAndOtherwiseTheDocumentIsDecoded() {
+    PackedDocuments docs = new PackedDocuments();
+    PackedUniqueIndex ids = new PackedUniqueIndex("_id_", List.of(new IndexKey("_id", true)), false, docs);
+    List<Document> stored = List.of(
+        new Document("_id", "Aa").append("text", "first field is the id"),
+        new Document("text", "the id comes second").append("_id", "BB"),
+        new Document("_id", "Grüße:0000000001").append("text", "not ASCII"),
+        new Document("_id", 7L).append("text", "a number"));
+    for (Document d : stored) {
+      ids.add(d, docs.add(d), null);
+    }
+    // "Aa" and "BB" have the same hash: each lookup meets the other's entry and must tell them apart
+    assertEquals(0, ids.getPosition(new Document("_id", "Aa")));
+    assertEquals(1, ids.getPosition(new Document("_id", "BB")));
+    assertEquals(2, ids.getPosition(new Document("_id", "Grüße:0000000001")));
+    assertNull(ids.getPosition(new Document("_id", "Grüße:0000000002")));
+    assertNull(ids.getPosition(new Document("_id", "Grüsse:0000000001")));
+    assertEquals(3, ids.getPosition(new Document("_id", 7L)));
+    assertNull(ids.getPosition(new Document("_id", "7")));
+    docs.remove(0);
+    ids.remove(stored.get(0));
+    assertNull(ids.getPosition(new Document("_id", "Aa")));
+    assertEquals(1, ids.getPosition(new Document("_id", "BB")));
+  }
 }
