@@ -110,15 +110,27 @@ export class History {
     }
     await this.loadAgents();
     loadTagSuggestions(this.ctx.session.token);
+    // A search of a large history takes seconds: it says so meanwhile, and only the latest one's answer is shown.
+    const run = (this.runs = (this.runs || 0) + 1);
+    if (filter.q) {
+      count.textContent = t('searching');
+      count.className = 'muted empty';
+      show(count, true);
+    }
+    $('history-list').setAttribute('aria-busy', 'true');
     let entries;
     try {
       entries = filter.q ? await this.search(filter) : filter.tag ? await this.tagged(filter) : await this.list(filter);
     } catch (e) {
+      if (run !== this.runs) return;
+      $('history-list').removeAttribute('aria-busy');
       if (e.status === 401 || isTokenFailure(e)) this.ctx.failed(e);
       count.textContent = e.message || t('genericError', { code: e.code });
       count.className = 'muted empty error';
       return;
     }
+    if (run !== this.runs) return;
+    $('history-list').removeAttribute('aria-busy');
     this.render(entries.items, filter.q);
     const filtered = filter.q || filter.tag || filter.agentId || filter.from || filter.to;
     count.className = 'muted empty';

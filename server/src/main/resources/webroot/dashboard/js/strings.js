@@ -68,7 +68,7 @@ export const STRINGS = {
     searchText: 'Text', searchPlaceholder: 'Words in a message', anyAgent: 'Any agent', agent: 'Agent', fromDate: 'From', toDate: 'To',
     dateFormat: 'YYYY-MM-DD', dateFormatShown: 'YYYY-MM-DD', dateHint: 'Dates as YYYY-MM-DD; ↑ and ↓ change the day.',
     invalidDate: '"{field}" is not a date: write it as {format}.',
-    search: 'Search', resetFilter: 'Reset', filters: 'Filter', results: '{n} found', resultsCapped: '{n} found among the newest {max} matching messages — narrow the search to see older ones',
+    search: 'Search', resetFilter: 'Reset', filters: 'Filter', results: '{n} found', searching: 'Searching the messages…', resultsCapped: '{n} found among the newest {max} matching messages — narrow the search to see older ones',
     matchIn: 'match', download: 'Download', openPrintable: 'Printable', downloadAs: 'Download as {format}',
     downloadFailed: 'Download failed ({code}).', transcriptTitle: 'Transcript', invalidRange: '"From" is after "To".',
     // reports
@@ -264,7 +264,7 @@ export const STRINGS = {
     searchText: 'Text', searchPlaceholder: 'Wörter in einer Nachricht', anyAgent: 'Alle Agenten', agent: 'Agent', fromDate: 'Von', toDate: 'Bis',
     dateFormat: 'DD.MM.YYYY', dateFormatShown: 'TT.MM.JJJJ', dateHint: 'Datum als TT.MM.JJJJ; ↑ und ↓ ändern den Tag.',
     invalidDate: '„{field}“ ist kein Datum: schreibe es als {format}.',
-    search: 'Suchen', resetFilter: 'Zurücksetzen', filters: 'Filter', results: '{n} gefunden', resultsCapped: '{n} gefunden unter den neuesten {max} passenden Nachrichten — Suche eingrenzen, um ältere zu sehen',
+    search: 'Suchen', resetFilter: 'Zurücksetzen', filters: 'Filter', results: '{n} gefunden', searching: 'Nachrichten werden durchsucht …', resultsCapped: '{n} gefunden unter den neuesten {max} passenden Nachrichten — Suche eingrenzen, um ältere zu sehen',
     matchIn: 'Treffer', download: 'Herunterladen', openPrintable: 'Druckansicht', downloadAs: 'Als {format} herunterladen',
     downloadFailed: 'Herunterladen fehlgeschlagen ({code}).', transcriptTitle: 'Protokoll', invalidRange: '„Von“ liegt nach „Bis“.',
     // reports

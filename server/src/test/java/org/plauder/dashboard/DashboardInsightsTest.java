@@ -2,6 +2,7 @@ package org.plauder.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
 
@@ -243,13 +244,25 @@ class DashboardInsightsTest extends DashboardBrowserTest {
     By items = By.cssSelector("#history-list .chat-item");
     page.wait.until(d -> d.findElements(items).size() == 2);
 
-    // text search: one hit, marked, its transcript opens at the message
+    // text search: while the server searches (held here), the line under the filters says so
+    driver.executeScript("""
+        window.realFetch = window.fetch;
+        window.fetch = (url, init) => String(url).startsWith('/api/v1/messages?')
+          ? new Promise((resolve) => { window.releaseSearch = () => resolve(window.realFetch(url, init)); })
+          : window.realFetch(url, init);
+        """);
     driver.findElement(By.id("history-q")).sendKeys("paketnummer 99812");
     driver.findElement(By.id("history-search")).click();
+    page.wait.until(d -> text("history-count").equals("Searching the messages…"));
+    assertEquals("true", driver.findElement(By.id("history-list")).getDomAttribute("aria-busy"));
+    assertEquals(2, driver.findElements(items).size(), "the list stays until the answer comes");
+    driver.executeScript("window.fetch = window.realFetch; window.releaseSearch();");
+    // then one hit, marked, its transcript opens at the message
     page.wait.until(d -> d.findElements(items).size() == 1
         && chat.equals(d.findElements(items).get(0).getDomAttribute("data-conversation-id")));
     assertEquals("Paketnummer 99812", driver.findElement(By.cssSelector("#history-list mark")).getText());
     assertEquals("1 found", text("history-count"));
+    assertNull(driver.findElement(By.id("history-list")).getDomAttribute("aria-busy"));
     driver.findElements(items).get(0).click();
     page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#transcript-log .message.hit")));
     assertEquals("Die Paketnummer 99812 ist unbekannt", driver.findElement(By.cssSelector("#transcript-log .message.hit .message-text")).getText());
