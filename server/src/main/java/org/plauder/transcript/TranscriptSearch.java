@@ -20,7 +20,7 @@ import org.plauder.store.Messages;
  * Searches a site's messages for a text (literally, ignoring case), newest first. It goes through
  * the site's conversations a page at a time and reads their messages by exact ids, a few thousand
  * in each command, as the bulk export does: one query with a filter on the text would make the
- * embedded database read every stored message in one command (2.4–7 s for a million, with every
+ * embedded database read every stored message in one command (2–9 s for a million, with every
  * chat waiting meanwhile); this way other commands go in between, and it works alike on MongoDB.
  */
 public final class TranscriptSearch {
