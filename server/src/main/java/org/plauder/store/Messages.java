@@ -96,18 +96,19 @@ public final class Messages {
   /**
    * The first page (at most {@code max} messages) of each of several conversations, with one query:
    * the exact ids of seqs 1 to its recorded last seq, plus the seq after it (which says whether
-   * more follow: seqs have no gaps). For the bulk export, which reads thousands of conversations.
+   * more follow: seqs have no gaps). For the bulk export and the transcript search, which read
+   * thousands of conversations (a group of {@link #batches} at a time).
    */
-  public Future<Map<String, Page>> firstPages(Map<String, Long> lastSeqs, int max) {
+  public Future<Map<String, Page>> firstPages(List<Conversation> conversations, int max) {
     List<String> ids = new ArrayList<>();
     Map<String, Integer> asked = new HashMap<>();
-    lastSeqs.forEach((conversationId, lastSeq) -> {
-      int size = (int) Math.min(max, Math.max(0, lastSeq) + 1);
-      asked.put(conversationId, size);
+    for (Conversation c : conversations) {
+      int size = (int) Math.min(max, Math.max(0, c.lastSeq()) + 1);
+      asked.put(c.id(), size);
       for (long seq = 1; seq <= size; seq++) {
-        ids.add(idOf(conversationId, seq));
+        ids.add(idOf(c.id(), seq));
       }
-    });
+    }
     if (ids.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -62,7 +61,8 @@ public final class TranscriptSearch {
   private Future<Void> pages(String siteKey, String agentId, Instant to, String afterId, Consumer<ChatMessage> each) {
     return conversations.pageOfSite(siteKey, null, to, agentId, afterId, CONVERSATION_PAGE).compose(page -> {
       List<List<Conversation>> batches = Messages.batches(page, MESSAGE_PAGE, IDS_PER_READ);
-      Future<Void> read = batches.isEmpty() ? Future.succeededFuture() : batchesFrom(batches, 0, read(batches.get(0)), each);
+      Future<Void> read = batches.isEmpty() ? Future.succeededFuture()
+          : batchesFrom(batches, 0, messages.firstPages(batches.get(0), MESSAGE_PAGE), each);
       return page.size() < CONVERSATION_PAGE ? read
           : read.compose(v -> pages(siteKey, agentId, to, page.get(page.size() - 1).id(), each));
     });
@@ -72,16 +72,10 @@ public final class TranscriptSearch {
   private Future<Void> batchesFrom(List<List<Conversation>> batches, int k, Future<Map<String, Messages.Page>> read,
       Consumer<ChatMessage> each) {
     return read.compose(pages -> {
-      Future<Map<String, Messages.Page>> next = k + 1 < batches.size() ? read(batches.get(k + 1)) : null;
+      Future<Map<String, Messages.Page>> next = k + 1 < batches.size() ? messages.firstPages(batches.get(k + 1), MESSAGE_PAGE) : null;
       Future<Void> done = batch(batches.get(k), pages, each);
       return next == null ? done : done.compose(v -> batchesFrom(batches, k + 1, next, each));
     });
-  }
-
-  private Future<Map<String, Messages.Page>> read(List<Conversation> batch) {
-    Map<String, Long> lastSeqs = new LinkedHashMap<>();
-    batch.forEach(c -> lastSeqs.put(c.id(), c.lastSeq()));
-    return messages.firstPages(lastSeqs, MESSAGE_PAGE);
   }
 
   /** Each message of the batch's first pages, then the rest of the conversations with more. */

@@ -5,7 +5,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.plauder.Services;
@@ -61,23 +60,19 @@ final class BulkExport {
       Future<List<Conversation>> nextPage = page.size() < CONVERSATION_PAGE ? null
           : readPage(siteKey, from, to, page.get(page.size() - 1).id());
       List<List<Conversation>> batches = Messages.batches(page, MESSAGE_PAGE, IDS_PER_READ);
-      Future<Void> written = batches.isEmpty() ? Future.succeededFuture() : batchesFrom(batches, 0, readMessages(batches.get(0)));
+      Future<Void> written = batches.isEmpty() ? Future.succeededFuture()
+          : batchesFrom(batches, 0, services.messageStore().firstPages(batches.get(0), MESSAGE_PAGE));
       return nextPage == null ? written : written.compose(v -> conversations(siteKey, from, to, nextPage));
     });
   }
 
   private Future<Void> batchesFrom(List<List<Conversation>> batches, int k, Future<Map<String, Messages.Page>> read) {
     return read.compose(pages -> {
-      Future<Map<String, Messages.Page>> next = k + 1 < batches.size() ? readMessages(batches.get(k + 1)) : null;
+      Future<Map<String, Messages.Page>> next = k + 1 < batches.size()
+          ? services.messageStore().firstPages(batches.get(k + 1), MESSAGE_PAGE) : null;
       Future<Void> written = from(batches.get(k), 0, pages);
       return next == null ? written : written.compose(v -> batchesFrom(batches, k + 1, next));
     });
-  }
-
-  private Future<Map<String, Messages.Page>> readMessages(List<Conversation> batch) {
-    Map<String, Long> lastSeqs = new LinkedHashMap<>();
-    batch.forEach(c -> lastSeqs.put(c.id(), c.lastSeq()));
-    return services.messageStore().firstPages(lastSeqs, MESSAGE_PAGE);
   }
 
   /** Writes the batch's conversations from index {@code i} on, all of them in one chunk up to one with more pages. */
