@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.plauder.TestNode.await;
 
 import com.mongodb.client.model.Updates;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.ConversationStore.Holding;
@@ -24,28 +22,16 @@ import org.plauder.conversation.SlotKind;
  * still moves and is counted as an e-mail whose slot the site's setting says; on the real driver and
  * embedded database.
  */
+@ExtendWith(EmbeddedStore.class)
 class ConversationSlotsTest {
 
   private static final Instant T = Instant.parse("2026-12-02T10:00:00Z");
 
-  @TempDir
-  Path dir;
-
-  private EmbeddedMongo mongo;
-  private Database db;
   private Conversations conversations;
 
   @BeforeEach
-  void start() {
-    mongo = EmbeddedMongo.start(dir);
-    db = new Database(mongo.connectionString(), "plauder", null);
+  void start(Database db) {
     conversations = new Conversations(db);
-  }
-
-  @AfterEach
-  void stop() {
-    db.close();
-    mongo.close();
   }
 
   private Conversation queuedEmail(String visitorId, long ticket) {
@@ -77,7 +63,7 @@ class ConversationSlotsTest {
   }
 
   @Test
-  void aConversationStoredBeforeSlotsWereWrittenDownStillMovesAndCountsAsUnmarked() {
+  void aConversationStoredBeforeSlotsWereWrittenDownStillMovesAndCountsAsUnmarked(Database db) {
     Conversation mail = queuedEmail("v1", 1);
     await(conversations.activate(mail.id(), "anna", "Anna", SlotKind.EMAIL, T.plusSeconds(1)));
     await(Reactive.done(db.conversations().updateOne(eq("_id", mail.id()), Updates.unset("slot"))));

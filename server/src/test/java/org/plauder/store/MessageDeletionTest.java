@@ -3,14 +3,12 @@ package org.plauder.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.plauder.TestNode.await;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plauder.conversation.ChatMessage;
 
 /**
@@ -18,28 +16,16 @@ import org.plauder.conversation.ChatMessage;
  * ids, all of them also when the recorded last seq trails the messages, and no one else's; on the
  * real driver and embedded database.
  */
+@ExtendWith(EmbeddedStore.class)
 class MessageDeletionTest {
 
   private static final Instant T = Instant.parse("2026-12-04T10:00:00Z");
 
-  @TempDir
-  Path dir;
-
-  private EmbeddedMongo mongo;
-  private Database db;
   private Messages messages;
 
   @BeforeEach
-  void start() {
-    mongo = EmbeddedMongo.start(dir);
-    db = new Database(mongo.connectionString(), "plauder", null);
+  void start(Database db) {
     messages = new Messages(db);
-  }
-
-  @AfterEach
-  void stop() {
-    db.close();
-    mongo.close();
   }
 
   private void write(String conversationId, int count) {

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.QueueCard;
@@ -22,31 +20,19 @@ import org.plauder.conversation.SlotKind;
  * comes back with the entry when the chat returns to the queue, is released by the bot, or the
  * entries are rebuilt; on the real driver and embedded database.
  */
+@ExtendWith(EmbeddedStore.class)
 class QueueCardsTest {
 
   private static final Instant T = Instant.parse("2026-12-02T10:00:00Z");
   private static final QueueCard FIRST = new QueueCard("Wo bleibt mein Paket?", "https://shop.example/konto", "Mein Konto");
 
-  @TempDir
-  Path dir;
-
-  private EmbeddedMongo mongo;
-  private Database db;
   private Conversations conversations;
   private QueueCards cards;
 
   @BeforeEach
-  void start() {
-    mongo = EmbeddedMongo.start(dir);
-    db = new Database(mongo.connectionString(), "plauder", null);
+  void start(Database db) {
     conversations = new Conversations(db);
     cards = new QueueCards(db);
-  }
-
-  @AfterEach
-  void stop() {
-    db.close();
-    mongo.close();
   }
 
   private QueueCard cardInQueue() {
@@ -74,7 +60,7 @@ class QueueCardsTest {
   }
 
   @Test
-  void aChatHeldByTheBotGetsItsCardOnceItJoinsTheQueue() {
+  void aChatHeldByTheBotGetsItsCardOnceItJoinsTheQueue(Database db) {
     HeldChats held = new HeldChats(db, conversations);
     Conversation eva = await(held.openHeld("demo", "v1", "Eva", null, T));
     assertFalse(await(cards.note(eva.id(), FIRST)), "no queue entry yet: nothing to tell");

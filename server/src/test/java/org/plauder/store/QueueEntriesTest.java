@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plauder.TestNode.await;
 
 import com.mongodb.client.model.Updates;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.conversation.Conversation;
 import org.plauder.conversation.QueuedChat;
@@ -23,30 +21,18 @@ import org.plauder.conversation.SlotKind;
  * The queue is read from its own entries; entries of chats that no longer wait are dropped, and chats
  * the FAQ bot holds have none until they are released; on the real driver and embedded database.
  */
+@ExtendWith(EmbeddedStore.class)
 class QueueEntriesTest {
 
   private static final Instant T = Instant.parse("2026-12-02T10:00:00Z");
 
-  @TempDir
-  Path dir;
-
-  private EmbeddedMongo mongo;
-  private Database db;
   private Conversations conversations;
   private HeldChats held;
 
   @BeforeEach
-  void start() {
-    mongo = EmbeddedMongo.start(dir);
-    db = new Database(mongo.connectionString(), "plauder", null);
+  void start(Database db) {
     conversations = new Conversations(db);
     held = new HeldChats(db, conversations);
-  }
-
-  @AfterEach
-  void stop() {
-    db.close();
-    mongo.close();
   }
 
   private List<String> queue() {
@@ -54,7 +40,7 @@ class QueueEntriesTest {
   }
 
   @Test
-  void theQueueShowsWhoWaitsSinceWhenAndLosesChatsThatNoLongerWait() {
+  void theQueueShowsWhoWaitsSinceWhenAndLosesChatsThatNoLongerWait(Database db) {
     Conversation eva = await(conversations.openQueued("demo", "v1", 1, "Eva", null, ChatNeeds.NONE, T));
     Conversation max = await(conversations.openQueued("demo", "v2", 2, null, null, ChatNeeds.NONE, T.plusSeconds(5)));
     Conversation kim = await(conversations.openQueued("demo", "v3", 3, "Kim", null, ChatNeeds.NONE, T.plusSeconds(9)));
