@@ -3,18 +3,16 @@ package org.plauder.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.plauder.TestNode.await;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.ChatNeeds;
 import org.plauder.store.Conversations;
 import org.plauder.store.Database;
-import org.plauder.store.EmbeddedMongo;
+import org.plauder.store.EmbeddedStore;
 import org.plauder.store.Messages;
 
 /**
@@ -23,33 +21,21 @@ import org.plauder.store.Messages;
  * of messages and its trailing last seq, newest first, within the time range; on the real driver
  * and embedded database.
  */
+@ExtendWith(EmbeddedStore.class)
 class TranscriptSearchTest {
 
   private static final Instant T = Instant.parse("2026-12-04T10:00:00Z");
 
-  @TempDir
-  Path dir;
-
-  private EmbeddedMongo mongo;
-  private Database db;
   private Conversations conversations;
   private Messages messages;
   private TranscriptSearch search;
   private int visitors;
 
   @BeforeEach
-  void start() {
-    mongo = EmbeddedMongo.start(dir);
-    db = new Database(mongo.connectionString(), "plauder", null);
+  void start(Database db) {
     conversations = new Conversations(db);
     messages = new Messages(db);
     search = new TranscriptSearch(conversations, messages);
-  }
-
-  @AfterEach
-  void stop() {
-    db.close();
-    mongo.close();
   }
 
   /** A conversation of the site with these texts, one second apart from {@code start}; its last seq recorded as {@code recorded}. */
