@@ -5,7 +5,7 @@ import { CSS } from './styles.js';
 import { formatTime, formatDate, formatWait } from './time.js';
 import { visibleEarlier, COLLAPSED_COUNT } from './earlier.js';
 import { trappedFocusIndex } from './focus.js';
-import { el, setLinkedText } from './dom.js';
+import { el, icon, setLinkedText } from './dom.js';
 import { createPrechatForm } from './prechatview.js';
 import { createAttachments } from './attachview.js';
 import { createTopicPicker } from './topicview.js';
@@ -14,17 +14,7 @@ import { createHelpView } from './helpview.js';
 import { createBotChoice } from './botview.js';
 import { showFace } from './client/avatar.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function bubbleIcon() {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(SVG_NS, 'path');
-  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z');
-  svg.appendChild(path);
-  return svg;
-}
+const BUBBLE_PATH = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z';
 
 /**
  * Gives the Shadow root its CSS as a constructed stylesheet: a host page's Content-Security-Policy
@@ -63,7 +53,7 @@ export function createView(s, lang, options, on, existingHost) {
   if (options.color) host.style.setProperty('--c', options.color);
 
   const badge = el('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });
-  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'plauder-panel' }, bubbleIcon(), badge);
+  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'plauder-panel' }, icon(BUBBLE_PATH), badge);
 
   const offerTitle = el('p', { class: 'from', id: 'plauder-offer-title' });
   const offerText = el('p', { class: 'offer-text', id: 'plauder-offer-text' });
