@@ -14,6 +14,7 @@ import { createHelpView } from './helpview.js';
 import { createBotChoice } from './botview.js';
 import { showFace } from './client/avatar.js';
 
+const SEND_PATH = 'M2.01 21 23 12 2.01 3 2 10l15 2-15 2z';
 const BUBBLE_PATH = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z';
 
 /**
@@ -97,7 +98,9 @@ export function createView(s, lang, options, on, existingHost) {
   const body = el('div', { class: 'body' }, earlier, empty, log, typing);
 
   const textarea = el('textarea', { id: 'plauder-input', rows: '1', maxlength: '4000', placeholder: s.placeholder, 'aria-describedby': 'plauder-hint' });
-  const sendButton = el('button', { type: 'submit', class: 'send', text: s.send });
+  // An icon named by its label: the word "Senden" took the width a 360-px phone needs for the
+  // placeholder beside the attach and emoji buttons.
+  const sendButton = el('button', { type: 'submit', class: 'send', 'aria-label': s.send, title: s.send }, icon(SEND_PATH));
   const attach = createAttachments(lang, root, { attach: (f) => on.attach(f), cancelUpload: () => on.cancelUpload(), fileUrl: (a) => on.fileUrl(a) });
   const emoji = createEmojiPicker(s, textarea, () => {
     autosize();
