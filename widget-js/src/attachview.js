@@ -3,22 +3,11 @@
 // view. Names from the network are set as text; images are shown from blob: URLs the widget
 // fetched with its token.
 
-import { el } from './dom.js';
+import { el, icon } from './dom.js';
 import { isImageType, formatSize } from './client/files.js';
 import { fileStringsFor } from './filestrings.js';
 
 const CLIP_PATH = 'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z';
-
-function clipIcon() {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute('d', CLIP_PATH);
-  svg.appendChild(path);
-  return svg;
-}
 
 /**
  * {@code on.attach(file)} sends one file, {@code on.cancelUpload()} stops it, {@code
@@ -27,7 +16,7 @@ function clipIcon() {
 export function createAttachments(lang, root, on) {
   const f = fileStringsFor(lang);
   const input = el('input', { type: 'file', accept: 'image/*,application/pdf', class: 'sr', tabindex: '-1', 'aria-hidden': 'true' });
-  const button = el('button', { type: 'button', class: 'attach', 'aria-label': f.attach, title: f.attach }, clipIcon());
+  const button = el('button', { type: 'button', class: 'attach', 'aria-label': f.attach, title: f.attach }, icon(CLIP_PATH));
   const progressText = el('span', { class: 'upload-text' });
   const bar = el('progress', { max: '100', value: '0', 'aria-hidden': 'true' });
   const cancel = el('button', { type: 'button', class: 'link', text: f.cancelUpload });

@@ -14,6 +14,18 @@ export function el(tag, attrs, ...children) {
   return node;
 }
 
+/** A 24×24 icon of one SVG path, hidden from assistive technology: the button around it carries the name. */
+export function icon(pathData) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', pathData);
+  svg.appendChild(path);
+  return svg;
+}
+
 /** Puts {@code text} into {@code node} as text, its http(s) and mailto addresses as links to a new tab. */
 export function setLinkedText(node, text) {
   node.replaceChildren(...linkParts(text).map((part) => (part.href

@@ -83,6 +83,8 @@ li.bot{align-self:flex-start}
 textarea{flex:1;resize:none;min-height:42px;max-height:120px;padding:10px 12px;border:1px solid #b9c0c8;border-radius:10px;background:#fff}
 .send,.primary{border:0;border-radius:10px;background:var(--c);color:#fff;padding:10px 14px;font-weight:600}
 .send:disabled,.primary:disabled{opacity:.5;cursor:default}
+.send{flex:none;width:44px;height:44px;padding:0;display:grid;place-items:center}
+.send svg{width:22px;height:22px;fill:currentColor}
 .form{padding:14px 16px;overflow-y:auto;display:flex;flex-direction:column;gap:10px;background:#fff;border-top:1px solid #e3e6ea}
 .form p{margin:0}
 .form strong{font-size:15px}

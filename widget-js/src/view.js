@@ -5,7 +5,7 @@ import { CSS } from './styles.js';
 import { formatTime, formatDate, formatWait } from './time.js';
 import { visibleEarlier, COLLAPSED_COUNT } from './earlier.js';
 import { trappedFocusIndex } from './focus.js';
-import { el, setLinkedText } from './dom.js';
+import { el, icon, setLinkedText } from './dom.js';
 import { createPrechatForm } from './prechatview.js';
 import { createAttachments } from './attachview.js';
 import { createTopicPicker } from './topicview.js';
@@ -14,17 +14,8 @@ import { createHelpView } from './helpview.js';
 import { createBotChoice } from './botview.js';
 import { showFace } from './client/avatar.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function bubbleIcon() {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(SVG_NS, 'path');
-  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z');
-  svg.appendChild(path);
-  return svg;
-}
+const SEND_PATH = 'M2.01 21 23 12 2.01 3 2 10l15 2-15 2z';
+const BUBBLE_PATH = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z';
 
 /**
  * Gives the Shadow root its CSS as a constructed stylesheet: a host page's Content-Security-Policy
@@ -63,7 +54,7 @@ export function createView(s, lang, options, on, existingHost) {
   if (options.color) host.style.setProperty('--c', options.color);
 
   const badge = el('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });
-  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'plauder-panel' }, bubbleIcon(), badge);
+  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'plauder-panel' }, icon(BUBBLE_PATH), badge);
 
   const offerTitle = el('p', { class: 'from', id: 'plauder-offer-title' });
   const offerText = el('p', { class: 'offer-text', id: 'plauder-offer-text' });
@@ -107,7 +98,9 @@ export function createView(s, lang, options, on, existingHost) {
   const body = el('div', { class: 'body' }, earlier, empty, log, typing);
 
   const textarea = el('textarea', { id: 'plauder-input', rows: '1', maxlength: '4000', placeholder: s.placeholder, 'aria-describedby': 'plauder-hint' });
-  const sendButton = el('button', { type: 'submit', class: 'send', text: s.send });
+  // An icon named by its label: the word "Senden" took the width a 360-px phone needs for the
+  // placeholder beside the attach and emoji buttons.
+  const sendButton = el('button', { type: 'submit', class: 'send', 'aria-label': s.send, title: s.send }, icon(SEND_PATH));
   const attach = createAttachments(lang, root, { attach: (f) => on.attach(f), cancelUpload: () => on.cancelUpload(), fileUrl: (a) => on.fileUrl(a) });
   const emoji = createEmojiPicker(s, textarea, () => {
     autosize();

@@ -8,6 +8,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,10 @@ import org.openqa.selenium.interactions.Actions;
 import org.plauder.Browser;
 import org.plauder.TestNode;
 
-/** The open panel as a keyboard and a phone user meet it: focus stays inside, the page behind stays still. */
+/**
+ * The open panel as a keyboard and a phone user meet it: focus stays inside, the page behind stays
+ * still, the message box fits.
+ */
 class WidgetPanelTest extends WidgetBrowserTest {
 
   @BeforeEach
@@ -76,5 +80,56 @@ class WidgetPanelTest extends WidgetBrowserTest {
     page.waiting().withMessage("the page scrolls by wheel beside the panel").until(d -> ((Number) page.js("return window.scrollY;")).longValue() > wide);
     new Actions(driver).sendKeys(Keys.TAB).perform();
     assertEquals("button.send", page.focused(), "the trap holds on a wide screen too");
+  }
+
+  @Test
+  void onA360PixelPhoneTheEmptyMessageBoxShowsItsPlaceholderOnOneLineInGermanAndEnglish() {
+    driver = Browser.start(360, 740);
+    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
+    page.find(".launcher").click();
+    page.waitVisible("textarea");
+    assertMessageBoxFitsItsPlaceholder(page, "Nachricht schreiben", "de, before the chat");
+    // Once the chat is open the attach button joins the composer and takes some of its width.
+    page.find("textarea").sendKeys("Hallo", Keys.ENTER);
+    page.waitVisible(".attach");
+    assertMessageBoxFitsItsPlaceholder(page, "Nachricht schreiben", "de, with the attach button");
+    Browser.screenshot(driver, "widget-composer-de-360x740");
+    assertEquals(List.of("Datei anhängen (Bild oder PDF)", "Emoji einfügen", "Senden"), composerButtonLabels(page),
+        "the icon buttons beside the box have names (the emoji shows as an empty box without an emoji font)");
+
+    // The same chat on the shop's English pages: the panel stays open from page to page.
+    page.js("localStorage.setItem('shop.lang', 'en');");
+    page.load(node.origin() + "/demo/");
+    page.waitVisible(".attach");
+    assertMessageBoxFitsItsPlaceholder(page, "Write a message", "en, with the attach button");
+    assertEquals(List.of("Attach a file (image or PDF)", "Insert an emoji", "Send"), composerButtonLabels(page));
+    Browser.screenshot(driver, "widget-composer-en-360x740");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> composerButtonLabels(WidgetPage page) {
+    return (List<String>) page.js("return Array.from(document.getElementById('plauder-widget').shadowRoot"
+        + ".querySelectorAll('.composer button')).map(function (b) { return b.getAttribute('aria-label'); });");
+  }
+
+  /** The empty message box shows {@code placeholder} on one line: no scrolling, no second line. */
+  private static void assertMessageBoxFitsItsPlaceholder(WidgetPage page, String placeholder, String when) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> box = (Map<String, Object>) page.js("var t = document.getElementById('plauder-widget').shadowRoot.querySelector('textarea');"
+        + " var c = getComputedStyle(t);"
+        + " var ctx = document.createElement('canvas').getContext('2d'); ctx.font = c.font;"
+        + " return {placeholder: t.placeholder, value: t.value, scrollHeight: t.scrollHeight, clientHeight: t.clientHeight,"
+        + " oneLine: parseFloat(c.lineHeight) + parseFloat(c.paddingTop) + parseFloat(c.paddingBottom),"
+        + " textWidth: ctx.measureText(t.placeholder).width,"
+        + " room: t.clientWidth - parseFloat(c.paddingLeft) - parseFloat(c.paddingRight)};");
+    String seen = when + ": " + box;
+    assertTrue(((String) box.get("placeholder")).startsWith(placeholder), seen);
+    assertEquals("", box.get("value"), seen);
+    double scrollHeight = ((Number) box.get("scrollHeight")).doubleValue();
+    double clientHeight = ((Number) box.get("clientHeight")).doubleValue();
+    double oneLine = ((Number) box.get("oneLine")).doubleValue();
+    assertTrue(scrollHeight <= clientHeight, "no scrollbar, " + seen);
+    assertTrue(clientHeight < oneLine + 2, "one line high, " + seen);
+    assertTrue(((Number) box.get("textWidth")).doubleValue() <= ((Number) box.get("room")).doubleValue(), "the placeholder fits its width, " + seen);
   }
 }
