@@ -153,6 +153,34 @@ class JournaledBackendTest {
     }
   }
 
+  @Test
+  void aUniqueKeyRefusesItsDuplicateWhetherItHoldsStringsNumbersOrNothingInPackedAndHeldCollections() {
+    for (String collection : List.of("messages", "conversations")) {
+      JournaledBackend backend = new JournaledBackend(dir.resolve("keys-" + collection));
+      Document index = new Document("key", new Document("conversationId", 1).append("clientMsgId", 1))
+          .append("name", "conversation_clientMsgId").append("unique", true);
+      backend.handleCommand(channel, "plauder", "createIndexes", new Document("createIndexes", collection).append("indexes", List.of(index)));
+      List<String> refused = new ArrayList<>();
+      List<Document> attempts = List.of(
+          new Document("_id", "1").append("conversationId", "c1").append("clientMsgId", "a"),
+          new Document("_id", "2").append("conversationId", "c1").append("clientMsgId", "a"),
+          new Document("_id", "3").append("conversationId", "c2").append("clientMsgId", "a"),
+          new Document("_id", "4").append("conversationId", "c1").append("clientMsgId", 7L),
+          new Document("_id", "5").append("conversationId", "c1").append("clientMsgId", 7.0),
+          new Document("_id", "6").append("conversationId", "c1"),
+          new Document("_id", "7").append("conversationId", "c1").append("clientMsgId", null),
+          new Document("_id", "8").append("clientMsgId", "a"));
+      for (Document attempt : attempts) {
+        Document reply = backend.handleCommand(channel, "plauder", "insert", new Document("insert", collection).append("documents", List.of(attempt)));
+        if (reply.get("writeErrors") != null) {
+          refused.add((String) attempt.get("_id"));
+        }
+      }
+      assertEquals(List.of("2", "5", "7"), refused, "the same key, a number equal to a stored one, a second key with nothing in it: " + collection);
+      backend.close();
+    }
+  }
+
   private Document run(MongoBackend backend, String command, String collection, String field, List<Document> items) {
     Document reply = backend.handleCommand(channel, "plauder", command, new Document(command, collection).append(field, items));
     assertNull(reply.get("writeErrors"), reply.toString());
