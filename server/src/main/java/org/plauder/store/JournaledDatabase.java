@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.HashMap;
 import java.util.List;
@@ -50,12 +49,12 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
         documents == null ? List.of() : documents.values());
   }
 
-  /** A packed collection's unique indexes are packed too ({@link PackedUniqueIndex}); the others are the library's own. */
+  /** A packed collection's unique indexes are packed too ({@link PackedUniqueIndex}); a held one's map each key ({@link HeldUniqueIndex}). */
   @Override
   protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys, boolean sparse) {
     return slots.get(collection) instanceof PackedDocuments packed
         ? new PackedUniqueIndex(name, keys, sparse, packed)
-        : new MemoryUniqueIndex(name, keys, sparse);
+        : new HeldUniqueIndex(name, keys, sparse);
   }
 
   @Override

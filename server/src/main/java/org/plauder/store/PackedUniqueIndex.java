@@ -1,18 +1,13 @@
 package org.plauder.store;
 
-import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.ObjectId;
-import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A unique index of a collection kept as {@link PackedDocuments}, holding no object per entry:
@@ -21,7 +16,7 @@ import java.util.Set;
  * keeps a map entry, the key's values and a boxed position per document: after the documents
  * were packed, those were what the collector still copied for every new message.
  */
-final class PackedUniqueIndex extends AbstractUniqueIndex<Integer> {
+final class PackedUniqueIndex extends PlainKeyIndex {
 
   private static final int EMPTY = 0;
   private static final int REMOVED = -1;
@@ -30,8 +25,6 @@ final class PackedUniqueIndex extends AbstractUniqueIndex<Integer> {
   private final PackedDocuments documents;
   /** The key's field name as UTF-8, for an index of one field; else null. */
   private final byte[] singleKeyName;
-  /** The key's field names when each is a top-level field, else null. */
-  private final String[] topLevelFields;
   /** Per slot: the position plus one, EMPTY, or REMOVED (a slot whose entry went, which a search passes over). */
   private int[] entries = new int[FIRST_CAPACITY];
   private int[] hashes = new int[FIRST_CAPACITY];
@@ -42,48 +35,6 @@ final class PackedUniqueIndex extends AbstractUniqueIndex<Integer> {
     super(name, keys, sparse);
     this.documents = documents;
     this.singleKeyName = keys.size() == 1 ? keys.get(0).getKey().getBytes(StandardCharsets.UTF_8) : null;
-    this.topLevelFields = keys.stream().anyMatch(k -> k.getKey().contains(".")) ? null
-        : keys.stream().map(IndexKey::getKey).toArray(String[]::new);
-  }
-
-  /**
-   * The library finds a key's values by splitting each field's path with a regular expression,
-   * several times per stored document; a message's key is two plain strings, read here directly.
-   */
-  @Override
-  public Set<KeyValue> getKeyValues(Document document) {
-    KeyValue key = plainKey(document);
-    return key != null ? Set.of(key) : super.getKeyValues(document);
-  }
-
-  @Override
-  public synchronized void checkAdd(Document document, MongoCollection<Integer> collection) {
-    KeyValue key = plainKey(document);
-    if (key == null) {
-      super.checkAdd(document, collection);
-    } else if (containsKey(key)) {
-      throw new DuplicateKeyError(this, collection, getKeys(), key);
-    }
-  }
-
-  /**
-   * The document's key when every field of it is top-level and holds a string, an object id or
-   * nothing: values the library would store as they are. Null otherwise (numbers, arrays and
-   * subdocuments are normalised by the library), and for a sparse index.
-   */
-  private KeyValue plainKey(Document document) {
-    if (topLevelFields == null || isSparse()) {
-      return null;
-    }
-    Object[] values = new Object[topLevelFields.length];
-    for (int i = 0; i < values.length; i++) {
-      Object value = document.get(topLevelFields[i]);
-      if (value != null && !(value instanceof String) && !(value instanceof ObjectId)) {
-        return null;
-      }
-      values[i] = value;
-    }
-    return new KeyValue(values);
   }
 
   @Override
