@@ -147,17 +147,19 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         }
       }
     }
-    if (query.size() == 1 && isInOfStrings(query.values().iterator().next())) {
-      // {key: {$in: [exact strings]}} on a unique key: the index finds exactly those documents, so
-      // they need no matching (the library's matcher compares each one with every listed value).
-      for (Index<Integer> index : getIndexes()) {
+    for (Index<Integer> index : getIndexes()) {
+      if (index.isUnique() && index.getKeys().size() == 1) {
         String key = index.getKeys().get(0).getKey();
-        if (index.isUnique() && index.getKeys().size() == 1 && query.containsKey(key)) {
+        Listed listed = listed(query, key);
+        if (listed != null) {
+          // {key: {$in: [exact strings]}} on a unique key, alone or with other conditions: the index
+          // finds exactly those documents, and only the other conditions are matched (the library's
+          // matcher would compare each document with every listed value).
           List<Integer> positions = new ArrayList<>();
-          for (Object value : new LinkedHashSet<>((Collection<?>) ((Document) query.get(key)).get("$in"))) {
+          for (Object value : listed.values()) {
             index.getPositions(new Document(key, value)).forEach(positions::add);
           }
-          return matchDocuments(new Document(), positions, orderBy, skip, limit, batchSize, fieldSelector);
+          return matchDocuments(listed.others(), positions, orderBy, skip, limit, batchSize, fieldSelector);
         }
       }
     }
@@ -177,6 +179,32 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
       for (Object condition : all) {
         if (condition instanceof Document d && d.get(key) instanceof String value) {
           return value;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The distinct strings a query lists for a key ({@code {key: {$in: [...]}}}), and its other conditions. */
+  private record Listed(Collection<?> values, Document others) {}
+
+  /**
+   * What the query lists for {@code key}, when it requires {@code key} to be one of a list of
+   * strings: at its top level, or as one condition inside a top-level {@code $and}. Else null.
+   */
+  private static Listed listed(Document query, String key) {
+    if (isInOfStrings(query.get(key))) {
+      Document others = new Document(query);
+      others.remove(key);
+      return new Listed(new LinkedHashSet<>((Collection<?>) ((Document) query.get(key)).get("$in")), others);
+    }
+    if (query.size() == 1 && query.get("$and") instanceof List<?> all) {
+      for (Object condition : all) {
+        if (condition instanceof Document d && d.size() == 1 && isInOfStrings(d.get(key))) {
+          List<Object> rest = new ArrayList<>(all);
+          rest.remove(condition);
+          return new Listed(new LinkedHashSet<>((Collection<?>) ((Document) d.get(key)).get("$in")),
+              rest.isEmpty() ? new Document() : new Document("$and", rest));
         }
       }
     }

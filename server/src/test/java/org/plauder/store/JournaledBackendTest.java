@@ -209,6 +209,12 @@ class JournaledBackendTest {
     assertEquals(List.of("c1:2", "c2:1"), ids(backend, new Document("_id", new Document("$in", List.of("c2:1", "c9:1", "c1:2", "c2:1")))));
     assertEquals(List.of(), ids(backend, new Document("_id", new Document("$in", List.of("c1", "C1:1", "c1:1 ")))));
     assertEquals(List.of("c1:1"), ids(backend, new Document("_id", new Document("$in", List.of("c1:1", 7)))), "other values still match as before");
+    Document startsWithH = new Document("text", new Document("$regex", "^h").append("$options", "i"));
+    assertEquals(List.of("c1:1", "c2:1"), ids(backend, new Document("_id", new Document("$in", List.of("c2:1", "c1:1", "c1:2", "c9:1")))
+        .append("text", startsWithH.get("text"))), "the listed documents that also meet the other condition");
+    assertEquals(List.of("c1:2"), ids(backend, and(new Document("_id", new Document("$in", List.of("c1:1", "c1:2", "c10:1"))),
+        new Document("text", new Document("$regex", "PAKET").append("$options", "i")))), "the same inside an $and");
+    assertEquals(List.of(), ids(backend, and(new Document("_id", new Document("$in", List.of("c10:1"))), startsWithH)));
     backend.close();
   }
 
