@@ -2,7 +2,6 @@ package org.plauder.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
@@ -220,28 +219,9 @@ public final class Conversations implements ConversationStore {
     return Reactive.first(db.conversations().updateOne(eq("_id", id), Updates.set("rating", rating))).mapEmpty();
   }
 
-  /**
-   * A page of the site's conversations created in [from, to), in id order after {@code afterId}
-   * (null for the first page); optionally only those of one agent.
-   */
-  public Future<List<Conversation>> pageOfSite(String siteKey, Instant from, Instant to, String agentId,
-      String afterId, int limit) {
-    List<org.bson.conversions.Bson> filters = new java.util.ArrayList<>();
-    filters.add(eq("siteKey", siteKey));
-    if (from != null) {
-      filters.add(gte("createdAt", Dates.toDate(from)));
-    }
-    if (to != null) {
-      filters.add(lt("createdAt", Dates.toDate(to)));
-    }
-    if (agentId != null) {
-      filters.add(eq("agentId", agentId));
-    }
-    if (afterId != null) {
-      filters.add(com.mongodb.client.model.Filters.gt("_id", afterId));
-    }
-    return Reactive.list(db.conversations().find(and(filters)).sort(Sorts.ascending("_id")).limit(limit))
-        .map(list -> list.stream().map(Conversations::toConversation).toList());
+  /** The site's conversations read in bulk: for the export, the transcript search and the reports. */
+  public SiteConversations bySite() {
+    return new SiteConversations(db);
   }
 
   public Future<List<Conversation>> ofVisitor(String visitorId) {

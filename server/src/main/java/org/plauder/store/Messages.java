@@ -1,13 +1,19 @@
 package org.plauder.store;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.regex;
 
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.plauder.conversation.ChatMessage;
 import org.plauder.conversation.Conversation;
 
@@ -152,6 +158,54 @@ public final class Messages {
       batches.add(batch);
     }
     return batches;
+  }
+
+  /**
+   * Those of the messages with these ids whose text contains {@code text} (literally, ignoring
+   * case, umlauts too; null: any text) and that were sent in [from, to) (null: open). The database
+   * matches them, so only the hits are sent back.
+   */
+  public Future<List<ChatMessage>> containing(List<String> ids, String text, Instant from, Instant to) {
+    List<Bson> filters = new ArrayList<>();
+    filters.add(in("_id", ids));
+    if (text != null) {
+      filters.add(regex("text", literal(text), "i"));
+    }
+    if (from != null) {
+      filters.add(gte("time", Dates.toDate(from)));
+    }
+    if (to != null) {
+      filters.add(lt("time", Dates.toDate(to)));
+    }
+    return Reactive.list(db.messages().find(and(filters)).batchSize(ids.size() + 1))
+        .map(list -> list.stream().map(Messages::toMessage).toList());
+  }
+
+  /** Those of the conversations with a message stored past their recorded last seq (which trails the messages by a moment). */
+  public Future<List<Conversation>> withMessagesPastRecorded(List<Conversation> conversations) {
+    Map<String, Conversation> byNextId = new HashMap<>();
+    conversations.forEach(c -> byNextId.put(idOf(c.id(), Math.max(0, c.lastSeq()) + 1), c));
+    if (byNextId.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return Reactive.list(db.messages().find(in("_id", List.copyOf(byNextId.keySet()))).projection(new Document("_id", 1))
+        .batchSize(byNextId.size() + 1)).map(list -> list.stream().map(d -> byNextId.get(d.getString("_id"))).toList());
+  }
+
+  /**
+   * A regular expression that matches {@code text} literally, in Java's and in MongoDB's (PCRE)
+   * syntax alike: every ASCII character that is neither a letter nor a digit is escaped; a
+   * backslash before such a character means the character itself in both.
+   */
+  static String literal(String text) {
+    StringBuilder regex = new StringBuilder(text.length() * 2);
+    text.codePoints().forEach(c -> {
+      if (c < 128 && !Character.isLetterOrDigit(c)) {
+        regex.append('\\');
+      }
+      regex.appendCodePoint(c);
+    });
+    return regex.toString();
   }
 
   /**

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -35,10 +36,63 @@ public final class Reactive {
     return collect(publisher, Long.MAX_VALUE).mapEmpty();
   }
 
+  /**
+   * Hands the publisher's elements on in lists of {@code size}, one list at a time and in order:
+   * the next list is asked for only once {@code each} is done with the last, so a long result is
+   * read as fast as it is used and never held whole. Fails with the first failure of {@code each}
+   * (nothing more is read) or of the driver.
+   */
+  public static <T> Future<Void> inPages(Publisher<T> publisher, int size, Function<List<T>, Future<Void>> each) {
+    Consumer<Runnable> onContext = onCallersContext();
+    Promise<Void> done = Promise.promise();
+    publisher.subscribe(new Subscriber<T>() {
+      private Subscription subscription;
+      private List<T> page = new ArrayList<>(size);
+      /** The lists handed on so far, one after the other. */
+      private Future<Void> handed = Future.succeededFuture();
+
+      @Override
+      public void onSubscribe(Subscription s) {
+        subscription = s;
+        s.request(size);
+      }
+
+      @Override
+      public void onNext(T item) {
+        page.add(item);
+        if (page.size() == size) {
+          List<T> full = page;
+          page = new ArrayList<>(size);
+          onContext.accept(() -> hand(full).onSuccess(v -> subscription.request(size)));
+        }
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        Throwable translated = DriverErrors.translate(error);
+        onContext.accept(() -> done.tryFail(translated));
+      }
+
+      @Override
+      public void onComplete() {
+        List<T> last = page;
+        onContext.accept(() -> (last.isEmpty() ? handed : hand(last)).onSuccess(v -> done.tryComplete()));
+      }
+
+      private Future<Void> hand(List<T> items) {
+        handed = handed.compose(v -> each.apply(items)).onFailure(e -> {
+          subscription.cancel();
+          done.tryFail(e);
+        });
+        return handed;
+      }
+    });
+    return done.future();
+  }
+
   private static <T> Future<List<T>> collect(Publisher<T> publisher, long limit) {
-    Context context = Vertx.currentContext();
     Promise<List<T>> promise = Promise.promise();
-    Consumer<Runnable> onContext = context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
+    Consumer<Runnable> onContext = onCallersContext();
     publisher.subscribe(new Subscriber<T>() {
       private final List<T> items = new ArrayList<>();
       private Subscription subscription;
@@ -81,5 +135,11 @@ public final class Reactive {
       }
     });
     return promise.future();
+  }
+
+  /** Runs each task on the Vert.x context that calls this; where there is none, at once. */
+  private static Consumer<Runnable> onCallersContext() {
+    Context context = Vertx.currentContext();
+    return context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
   }
 }

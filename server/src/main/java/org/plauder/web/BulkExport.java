@@ -47,7 +47,7 @@ final class BulkExport {
   }
 
   private Future<List<Conversation>> readPage(String siteKey, Instant from, Instant to, String afterId) {
-    return services.conversations().pageOfSite(siteKey, from, to, null, afterId, CONVERSATION_PAGE);
+    return services.conversations().bySite().page(siteKey, from, to, null, afterId, CONVERSATION_PAGE);
   }
 
   /**

@@ -92,7 +92,7 @@ final class ReportApi {
   }
 
   private Future<List<Conversation>> collect(String siteKey, Instant from, Instant to, String afterId, List<Conversation> into) {
-    return services.conversations().pageOfSite(siteKey, from, to, null, afterId, 1000).compose(page -> {
+    return services.conversations().bySite().page(siteKey, from, to, null, afterId, 1000).compose(page -> {
       into.addAll(page);
       return page.size() < 1000 ? Future.succeededFuture(into) : collect(siteKey, from, to, page.get(page.size() - 1).id(), into);
     });

@@ -55,13 +55,16 @@ class TranscriptSearchTest {
 
   @Test
   void findsTextLiterallyIgnoringCaseAlsoInUmlauts() {
-    chat("demo", T, List.of("Wo ist mein PAKET?", "Größe passt nicht", "Regex .* bleibt Text"), 3);
+    chat("demo", T, List.of("Wo ist mein PAKET?", "Größe passt nicht", "Regex .* bleibt Text",
+        "19,99 € (inkl. MwSt.) [Aktion] + Versand? ^$|{2} \\Q\\E #_/"), 4);
     chat("other", T, List.of("paket einer anderen Seite"), 1);
 
     assertEquals(List.of("Wo ist mein PAKET?"), texts(await(search.search("demo", "paket", null, null, null, 10))));
     assertEquals(List.of("Größe passt nicht"), texts(await(search.search("demo", "GRÖßE", null, null, null, 10))));
     assertEquals(List.of("Regex .* bleibt Text"), texts(await(search.search("demo", ".*", null, null, null, 10))));
     assertEquals(List.of(), texts(await(search.search("demo", "pak.t", null, null, null, 10))));
+    assertEquals(List.of("19,99 € (inkl. MwSt.) [Aktion] + Versand? ^$|{2} \\Q\\E #_/"),
+        texts(await(search.search("demo", "€ (INKL. mwst.) [aktion] + versand? ^$|{2} \\q\\e #_/", null, null, null, 10))));
   }
 
   @Test
