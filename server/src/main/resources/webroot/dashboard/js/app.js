@@ -222,6 +222,7 @@ async function onConnection(s) {
 }
 
 function setConnection(s) {
+  if (s !== 'open') setDeskControls(false);
   const text = s === 'open' ? t('connected') : s === 'reconnecting' ? t('reconnecting') : s === 'connecting' ? t('connecting') : '';
   $('connection').textContent = text;
   $('connection').className = 'connection ' + s;
@@ -299,8 +300,19 @@ function setAgent(agent) {
   if (profile) profile.showAgent(agent);
   $('status-select').value = agent.status;
   $('status-select').className = 'status-select ' + agent.status;
+  setDeskControls(!!(state.bus && state.bus.isOpen));
   if (document.activeElement !== $('max-chats')) $('max-chats').value = agent.maxChats;
   $('load').textContent = t('loadOf', { load: agent.load, max: agent.maxChats });
+}
+
+/**
+ * The status menu and max chats take effect through the connection: until it is open and the
+ * agent's own record has come through it, a choice could not be sent and would be undone by
+ * that record, so they wait (right after signing in, and while reconnecting).
+ */
+function setDeskControls(usable) {
+  $('status-select').disabled = !usable;
+  $('max-chats').disabled = !usable;
 }
 
 async function refreshAgent() {

@@ -74,7 +74,8 @@ final class DashboardPage {
   }
 
   void setStatus(String status) {
-    new Select(driver.findElement(By.id("status-select"))).selectByValue(status);
+    // usable once the connection is open and the agent's record came through it
+    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("status-select")))).selectByValue(status);
     wait.until(ExpectedConditions.attributeContains(By.id("status-select"), "class", status));
   }
 

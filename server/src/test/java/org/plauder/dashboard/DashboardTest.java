@@ -78,6 +78,25 @@ class DashboardTest extends DashboardBrowserTest {
   }
 
   @Test
+  void theStatusMenuWaitsForTheConnectionAndTheStatusChosenThenIsTheServers() {
+    DashboardPage.createAgent(node, "Bea", BEA_EMAIL, 3);
+    page.open();
+    // before the connection is open a choice could not be sent, and the agent's record arriving would undo it
+    assertEquals(Boolean.TRUE, driver.executeScript("return document.getElementById('status-select').disabled"));
+    assertEquals(Boolean.TRUE, driver.executeScript("return document.getElementById('max-chats').disabled"));
+    page.signIn(BEA_EMAIL, BEA_PASSWORD);
+    page.setStatus("online");
+    JsonObject bea = TestNode.await(node.http.get("/api/v1/agents").bearerTokenAuthentication(node.loginAdmin().token()).send())
+        .bodyAsJsonObject().getJsonArray("agents").stream().map(JsonObject.class::cast)
+        .filter(a -> BEA_EMAIL.equals(a.getString("email"))).findFirst().orElseThrow();
+    assertEquals("online", bea.getString("status"), "the server has the status the menu shows");
+    // a fresh page of the same session shows it from the server, not from the menu's last choice
+    driver.navigate().refresh();
+    page.wait.until(ExpectedConditions.attributeContains(By.id("status-select"), "class", "online"));
+    page.wait.until(ExpectedConditions.elementToBeClickable(By.id("status-select")));
+  }
+
+  @Test
   void agentAnswersParallelChatsTransfersOneAndClosesAnother() {
     String beaId = DashboardPage.createAgent(node, "Bea", BEA_EMAIL, 3);
     String cannedId = TestNode.await(node.http.post("/api/v1/canned-responses").bearerTokenAuthentication(node.loginAdmin().token())

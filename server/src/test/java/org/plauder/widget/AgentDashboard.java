@@ -30,7 +30,8 @@ record AgentDashboard(ChromeDriver driver, WebDriverWait waiting) {
 
   /** Picks the status in the menu and waits until the server's answer shows it (a status chosen earlier is overwritten). */
   void setStatus(String status) {
-    new Select(driver.findElement(By.id("status-select"))).selectByValue(status);
+    // usable once the connection is open and the agent's record came through it
+    new Select(waiting.until(ExpectedConditions.elementToBeClickable(By.id("status-select")))).selectByValue(status);
     waiting.until(ExpectedConditions.attributeContains(By.id("status-select"), "class", status));
   }
 }

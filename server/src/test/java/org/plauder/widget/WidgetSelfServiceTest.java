@@ -151,7 +151,7 @@ class WidgetSelfServiceTest extends WidgetBrowserTest {
     dashboard.findElement(By.id("login-password")).sendKeys("password-Ben");
     dashboard.findElement(By.id("login-submit")).click();
     wait.until(ExpectedConditions.attributeContains(By.id("connection"), "class", "open"));
-    new Select(dashboard.findElement(By.id("status-select"))).selectByValue("online");
+    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("status-select")))).selectByValue("online");
     wait.until(ExpectedConditions.attributeContains(By.id("status-select"), "class", "online"));
 
     WidgetPage page = openWidget(1280, 800);
