@@ -16,12 +16,12 @@ import org.plauder.store.Messages;
 
 /**
  * Searches a site's messages for a text (literally, ignoring case), newest first. It reads the
- * site's conversations with one query, a page at a time, and asks for their messages by exact ids, a few
- * thousand in each command, the database matching the text, so only hits come back: one query
- * with a filter on the text alone would make the embedded database read every stored message in
- * one command (2–9 s for a million, with every chat waiting meanwhile); this way other commands go
- * in between, and it works alike on MongoDB. A conversation's recorded last seq trails its
- * messages by a moment, so the seq after it is looked for too; where it is there, the rest of
+ * site's conversations with one query, a page at a time, and asks for their messages by exact
+ * ids, a few thousand in each command, the database matching the text, so only hits come back:
+ * one query with a filter on the text alone would make the embedded database read every stored
+ * message in one command (2–9 s for a million, with every chat waiting meanwhile); this way other
+ * commands go in between, and it works alike on MongoDB. A conversation's recorded last seq trails
+ * its messages by a moment, so the seq after it is looked for too; where it is there, the rest of
  * that conversation is read page by page and matched here.
  */
 public final class TranscriptSearch {
