@@ -256,6 +256,16 @@ export function createView(s, lang, options, on, existingHost) {
     textarea.style.height = 'auto';
     textarea.style.height = Math.min(textarea.scrollHeight + 2, 120) + 'px';
   }
+  // A text keeps fitting when the box's width changes: the attach button appears, the phone turns.
+  // Only a change of width counts, so setting the height does not call this again.
+  if (typeof ResizeObserver === 'function') {
+    let width = 0;
+    new ResizeObserver(([entry]) => {
+      if (entry.contentRect.width === width) return;
+      width = entry.contentRect.width;
+      if (textarea.value) autosize();
+    }).observe(textarea);
+  }
 
   const items = new Map();
   // The text each message item shows, so that a render changes its links only when the text changed.

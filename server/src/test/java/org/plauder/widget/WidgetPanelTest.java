@@ -106,6 +106,34 @@ class WidgetPanelTest extends WidgetBrowserTest {
     Browser.screenshot(driver, "widget-composer-en-360x740");
   }
 
+  @Test
+  void aLongTextBeingWrittenKeepsFittingTheBoxWhenThePhoneGetsNarrower() {
+    driver = Browser.start(360, 740);
+    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
+    page.find(".launcher").click();
+    page.waitVisible("textarea");
+    page.find("textarea").sendKeys("Hallo", Keys.ENTER);
+    page.waitVisible(".attach");
+    page.find("textarea").sendKeys("Ich habe am Montag zwei Pakete bestellt, aber nur eines ist angekommen.");
+    page.waiting().withMessage("the box as high as its text").until(d -> boxHeight(page).get(0).equals(boxHeight(page).get(1)));
+    double before = boxHeight(page).get(0);
+    // narrower: the text wraps onto more lines, and the box grows with it instead of scrolling
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(300, 740));
+    page.waiting().withMessage(() -> "the box grows with its text, was " + before + ", now [height, needed] " + boxHeight(page))
+        .until(d -> boxHeight(page).get(0) > before);
+    page.waiting().withMessage("the box as high as its text, narrower").until(d -> boxHeight(page).get(0).equals(boxHeight(page).get(1)));
+    Browser.screenshot(driver, "widget-composer-long-text-300x740");
+  }
+
+  /** The box's height now, and the height it needs for its text (as the widget sizes it: up to 120 px). */
+  @SuppressWarnings("unchecked")
+  private static List<Double> boxHeight(WidgetPage page) {
+    List<Number> heights = (List<Number>) page.js("var t = document.getElementById('plauder-widget').shadowRoot.querySelector('textarea');"
+        + " var now = t.style.height; t.style.height = 'auto'; var need = Math.min(t.scrollHeight + 2, 120); t.style.height = now;"
+        + " return [parseFloat(now), need];");
+    return heights.stream().map(Number::doubleValue).toList();
+  }
+
   @SuppressWarnings("unchecked")
   private static List<String> composerButtonLabels(WidgetPage page) {
     return (List<String>) page.js("return Array.from(document.getElementById('plauder-widget').shadowRoot"
