@@ -193,27 +193,29 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
    * strings: at its top level, or as one condition inside a top-level {@code $and}. Else null.
    */
   private static Listed listed(Document query, String key) {
-    if (isInOfStrings(query.get(key))) {
+    Collection<?> values = stringsIn(query.get(key));
+    if (values != null) {
       Document others = new Document(query);
       others.remove(key);
-      return new Listed(new LinkedHashSet<>((Collection<?>) ((Document) query.get(key)).get("$in")), others);
+      return new Listed(values, others);
     }
     if (query.size() == 1 && query.get("$and") instanceof List<?> all) {
       for (Object condition : all) {
-        if (condition instanceof Document d && d.size() == 1 && isInOfStrings(d.get(key))) {
+        values = condition instanceof Document d && d.size() == 1 ? stringsIn(d.get(key)) : null;
+        if (values != null) {
           List<Object> rest = new ArrayList<>(all);
           rest.remove(condition);
-          return new Listed(new LinkedHashSet<>((Collection<?>) ((Document) d.get(key)).get("$in")),
-              rest.isEmpty() ? new Document() : new Document("$and", rest));
+          return new Listed(values, rest.isEmpty() ? new Document() : new Document("$and", rest));
         }
       }
     }
     return null;
   }
 
-  private static boolean isInOfStrings(Object condition) {
+  /** The distinct strings of a condition {@code {$in: [strings]}}; null for any other condition. */
+  private static Collection<?> stringsIn(Object condition) {
     return condition instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?> values
-        && values.stream().allMatch(String.class::isInstance);
+        && values.stream().allMatch(String.class::isInstance) ? new LinkedHashSet<>(values) : null;
   }
 
   /** Its size is not kept: measuring it would encode every document a second time on each write. */

@@ -102,8 +102,8 @@ public final class Messages {
   /**
    * The first page (at most {@code max} messages) of each of several conversations, with one query:
    * the exact ids of seqs 1 to its recorded last seq, plus the seq after it (which says whether
-   * more follow: seqs have no gaps). For the bulk export and the transcript search, which read
-   * thousands of conversations (a group of {@link #batches} at a time).
+   * more follow: seqs have no gaps). For the bulk export, which reads thousands of conversations
+   * (a group of {@link #batches} at a time).
    */
   public Future<Map<String, Page>> firstPages(List<Conversation> conversations, int max) {
     List<String> ids = new ArrayList<>();
