@@ -24,6 +24,7 @@ export function step(index, key, count, columns) {
 const COLUMNS = 8;
 
 export function createEmojiPicker(s, textarea, changed) {
+  // Its size is set in the CSS, not left to the glyph: without an emoji font 🙂 is a narrow box.
   const toggle = el('button', { type: 'button', class: 'emoji-toggle', 'aria-label': s.emojiOpen, title: s.emojiOpen,
     'aria-expanded': 'false', 'aria-controls': 'plauder-emoji', text: '🙂' });
   const grid = el('div', { class: 'emoji-grid', id: 'plauder-emoji', role: 'group', 'aria-label': s.emojiTitle, hidden: true });

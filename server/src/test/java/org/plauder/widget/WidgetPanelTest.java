@@ -107,13 +107,25 @@ class WidgetPanelTest extends WidgetBrowserTest {
   }
 
   @Test
+  void onA360PixelPhoneTheAttachAndEmojiButtonsAreFingerSizedWithoutAnEmojiFont() {
+    WidgetPage page = chatOnA360PixelPhone();
+    // Debian's headless Chromium has no emoji font, so the toggle's glyph is narrow: its size must
+    // not come from the glyph. WCAG 2.2 asks for at least 24 × 24 px; a thumb wants more.
+    for (String button : List.of(".attach", ".emoji-toggle")) {
+      List<Double> size = sizeOf(page, button);
+      assertTrue(size.get(0) >= 32 && size.get(1) >= 32, button + " at least 32 × 32 px, is [width, height] " + size);
+    }
+    // Still a visible ring around it when the keyboard reaches it (from the text box, one step back).
+    new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    assertEquals("button.emoji-toggle", page.focused());
+    assertEquals("solid 2px", page.js("var c = getComputedStyle(document.getElementById('plauder-widget').shadowRoot.activeElement);"
+        + " return c.outlineStyle + ' ' + c.outlineWidth;"));
+    Browser.screenshot(driver, "widget-composer-emoji-focus-360x740");
+  }
+
+  @Test
   void aLongTextBeingWrittenKeepsFittingTheBoxWhenThePhoneGetsNarrower() {
-    driver = Browser.start(360, 740);
-    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
-    page.find(".launcher").click();
-    page.waitVisible("textarea");
-    page.find("textarea").sendKeys("Hallo", Keys.ENTER);
-    page.waitVisible(".attach");
+    WidgetPage page = chatOnA360PixelPhone();
     page.find("textarea").sendKeys("Ich habe am Montag zwei Pakete bestellt, aber nur eines ist angekommen.");
     page.waiting().withMessage("the box as high as its text").until(d -> boxHeight(page).get(0).equals(boxHeight(page).get(1)));
     double before = boxHeight(page).get(0);
@@ -125,6 +137,17 @@ class WidgetPanelTest extends WidgetBrowserTest {
     Browser.screenshot(driver, "widget-composer-long-text-300x740");
   }
 
+  /** A chat started on a phone 360 px wide: the composer with all its buttons, the attach button too. */
+  private WidgetPage chatOnA360PixelPhone() {
+    driver = Browser.start(360, 740);
+    WidgetPage page = new WidgetPage(driver).load(node.origin() + "/demo/");
+    page.find(".launcher").click();
+    page.waitVisible("textarea");
+    page.find("textarea").sendKeys("Hallo", Keys.ENTER);
+    page.waitVisible(".attach");
+    return page;
+  }
+
   /** The box's height now, and the height it needs for its text (as the widget sizes it: up to 120 px). */
   @SuppressWarnings("unchecked")
   private static List<Double> boxHeight(WidgetPage page) {
@@ -132,6 +155,14 @@ class WidgetPanelTest extends WidgetBrowserTest {
         + " var now = t.style.height; t.style.height = 'auto'; var need = Math.min(t.scrollHeight + 2, 120); t.style.height = now;"
         + " return [parseFloat(now), need];");
     return heights.stream().map(Number::doubleValue).toList();
+  }
+
+  /** The element's [width, height] on screen, in CSS pixels. */
+  @SuppressWarnings("unchecked")
+  private static List<Double> sizeOf(WidgetPage page, String css) {
+    List<Number> size = (List<Number>) page.js("var r = document.getElementById('plauder-widget').shadowRoot"
+        + ".querySelector(arguments[0]).getBoundingClientRect(); return [r.width, r.height];", css);
+    return size.stream().map(Number::doubleValue).toList();
   }
 
   @SuppressWarnings("unchecked")
