@@ -59,11 +59,25 @@ public final class DomainEvents implements EventSink {
     }
   }
 
+  /** An event's addresses, made once per type rather than once per event. */
+  private static final ClassValue<String> THIS_NODE_ADDRESS = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> type) {
+      return PREFIX + type.getSimpleName();
+    }
+  };
+  private static final ClassValue<String> EVERY_NODE_ADDRESS = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> type) {
+      return PREFIX + type.getSimpleName() + ".cluster";
+    }
+  };
+
   private static String thisNode(Class<?> type) {
-    return PREFIX + type.getSimpleName();
+    return THIS_NODE_ADDRESS.get(type);
   }
 
   private static String everyNode(Class<?> type) {
-    return PREFIX + type.getSimpleName() + ".cluster";
+    return EVERY_NODE_ADDRESS.get(type);
   }
 }

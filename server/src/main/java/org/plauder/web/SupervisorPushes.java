@@ -3,6 +3,8 @@ package org.plauder.web;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.function.Supplier;
 import org.plauder.conversation.ParkedStore.Parked;
 import org.plauder.event.DomainEvent.ChatAssigned;
 import org.plauder.event.DomainEvent.ChatClosed;
@@ -37,13 +39,13 @@ public final class SupervisorPushes extends VerticleBase {
     return Future.all(
         monitoring.listen(),
         events.on(MessageAppended.class, e -> toWatchers(e.siteKey(), null,
-            monitor("message", e.message().conversationId()).put("message", Json.message(e.message())))),
+            () -> monitor("message", e.message().conversationId()).put("message", Json.message(e.message())))),
         events.on(ChatAssigned.class, e -> toWatchers(e.siteKey(), null,
-            monitor("assigned", e.conversation().id()).put("conversation", Json.conversation(e.conversation())))),
+            () -> monitor("assigned", e.conversation().id()).put("conversation", Json.conversation(e.conversation())))),
         events.on(ChatTransferred.class, e -> toWatchers(e.siteKey(), null,
-            monitor("transferred", e.conversation().id()).put("conversation", Json.conversation(e.conversation())))),
-        events.on(ChatClosed.class, e -> toWatchers(e.siteKey(), null, monitor("closed", e.conversationId()))),
-        events.on(ConversationStatusChanged.class, e -> toWatchers(e.siteKey(), null, monitor("workStatus", e.conversation().id())
+            () -> monitor("transferred", e.conversation().id()).put("conversation", Json.conversation(e.conversation())))),
+        events.on(ChatClosed.class, e -> toWatchers(e.siteKey(), null, () -> monitor("closed", e.conversationId()))),
+        events.on(ConversationStatusChanged.class, e -> toWatchers(e.siteKey(), null, () -> monitor("workStatus", e.conversation().id())
             .put("conversation", StatusActions.conversation(new Parked(e.conversation(), e.snoozedUntil()))))),
         events.on(WhisperAdded.class, this::whispered));
   }
@@ -55,14 +57,20 @@ public final class SupervisorPushes extends VerticleBase {
   private void whispered(WhisperAdded e) {
     JsonObject whisper = Json.whisper(e.whisper());
     inboxes.toAgent(e.agentId(), Json.push("whisper").put("whisper", whisper));
-    toWatchers(e.siteKey(), e.agentId(), monitor("whisper", e.whisper().conversationId()).put("whisper", whisper));
+    toWatchers(e.siteKey(), e.agentId(), () -> monitor("whisper", e.whisper().conversationId()).put("whisper", whisper));
   }
 
-  /** To every watcher of the site but {@code except} (who got it another way). */
-  private void toWatchers(String siteKey, String except, JsonObject frame) {
-    for (String watcher : monitoring.watchers(siteKey)) {
+  /**
+   * To every watcher of the site but {@code except} (who got it another way). The frame is built
+   * only when someone watches: most sites' messages have no supervisor looking.
+   */
+  private void toWatchers(String siteKey, String except, Supplier<JsonObject> frame) {
+    List<String> watchers = monitoring.watchers(siteKey);
+    JsonObject built = null;
+    for (String watcher : watchers) {
       if (!watcher.equals(except)) {
-        inboxes.toAgent(watcher, frame);
+        built = built == null ? frame.get() : built;
+        inboxes.toAgent(watcher, built);
       }
     }
   }
