@@ -105,14 +105,18 @@ class ProactiveOfferTest {
   }
 
   @Test
-  void noOfferOnOtherPagesOrWhenNoAgentHasRoom() throws Exception {
+  void noOfferOnOtherPagesOrWhileNoAgentHasRoomAndOneWhenRoomComes() throws Exception {
     Tab elsewhere = onPage("http://localhost/demo/produkt.html");
     await(agentBus.request("agent.status", agent.token(), new JsonObject().put("maxChats", 0)));
     Tab full = onPage(CHECKOUT);
     Thread.sleep(2500);
     assertFalse(hasOffer(elsewhere.bus()));
     assertFalse(hasOffer(full.bus()), "no help is offered that nobody could give");
-    assertEquals(0, stats().getInteger("shown"));
+
+    // The visitor still on the page gets the offer once help can be given (it looks again every 10 s).
+    await(agentBus.request("agent.status", agent.token(), new JsonObject().put("maxChats", 1)));
+    assertEquals("Brauchen Sie Hilfe beim Bezahlen?", await(full.bus().push("offer"), 15).getJsonObject("offer").getString("text"));
+    assertFalse(hasOffer(elsewhere.bus()), "still none where no rule applies");
     elsewhere.bus().close();
     full.bus().close();
   }

@@ -78,10 +78,13 @@ public final class PresenceVerticle extends VerticleBase {
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private final Map<String, String> visitorOfSocket = new HashMap<>();
   private VisitorFeed feed;
+  private final SiteRoom room;
 
   public PresenceVerticle(Parts parts) {
     this.parts = parts;
     this.presence = parts.presence();
+    this.room = new SiteRoom(siteKey -> parts.policy().now(siteKey).compose(p -> parts.agents().anyAllowed(siteKey, p.selection())),
+        System::nanoTime);
   }
 
   @Override
@@ -221,38 +224,39 @@ public final class PresenceVerticle extends VerticleBase {
         long delay = Math.max(1, Duration.between(now(), due.at()).toMillis());
         h.offerTimer = vertx.setTimer(delay, id -> {
           h.offerTimer = -1;
-          fire(visitorId, h, due.rule().id());
+          fire(visitorId, h);
         });
       });
     }).onFailure(e -> log.warn("offer planning for {} failed: {}", visitorId, e.toString()));
   }
 
-  private void fire(String visitorId, Held h, String ruleId) {
-    Instant now = now();
-    // The guards are checked on what the store says now, not on what planning kept.
-    h.facts.forgetVisitor();
-    h.facts.forgetChatting();
-    viewOf(visitorId, h).compose(ctx -> {
-      if (ctx == null) {
-        return Future.succeededFuture();
-      }
-      Duration cooldown = Duration.ofMinutes(ctx.settings().cooldownMinutes());
-      var due = OfferPlanner.nextDue(ctx.view(), ctx.settings().rules(), cooldown, now);
-      if (due.isEmpty() || due.get().at().isAfter(now)) {
-        plan(visitorId, h); // the situation changed since the timer was set
-        return Future.succeededFuture();
-      }
-      OfferRule rule = due.get().rule();
-      return parts.policy().now(h.siteKey).compose(p -> parts.agents().anyAllowed(h.siteKey, p.selection())).compose(room -> {
-        if (!room) {
-          // Only offer help that can be given: look again shortly while the visitor stays.
+  private void fire(String visitorId, Held h) {
+    // Only help that can be given is offered. Until someone has room the visitor looks again every
+    // few seconds, and nothing of its own is read meanwhile: the site's answer is shared.
+    room.anyRoom(h.siteKey).compose(any -> {
+      if (!any) {
+        if (held.get(visitorId) == h) {
           h.offerTimer = vertx.setTimer(NO_CAPACITY_RETRY.toMillis(), id -> {
             h.offerTimer = -1;
-            fire(visitorId, h, ruleId);
+            fire(visitorId, h);
           });
+        }
+        return Future.succeededFuture();
+      }
+      // The guards are checked on what the store says now, not on what planning kept.
+      h.facts.forgetVisitor();
+      h.facts.forgetChatting();
+      return viewOf(visitorId, h).compose(ctx -> {
+        if (ctx == null) {
           return Future.succeededFuture();
         }
-        return parts.offers().showRuleOffer(visitorId, h.siteKey, rule, ctx.view().language());
+        Instant now = now();
+        var due = OfferPlanner.nextDue(ctx.view(), ctx.settings().rules(), Duration.ofMinutes(ctx.settings().cooldownMinutes()), now);
+        if (due.isEmpty() || due.get().at().isAfter(now)) {
+          plan(visitorId, h); // the situation changed since the timer was set
+          return Future.succeededFuture();
+        }
+        return parts.offers().showRuleOffer(visitorId, h.siteKey, due.get().rule(), ctx.view().language());
       });
     }).onFailure(e -> log.warn("offer for {} failed: {}", visitorId, e.toString()));
   }

@@ -8,15 +8,22 @@ import java.util.List;
  * Scenario 1, idle visitors: N visitors arrive (mint, connect, register, one page view) and then
  * only keep their sockets alive. Measures what each costs the server against the server at rest,
  * the server's CPU while nobody does anything, and how many an agent's live list shows online.
+ * With {@code offerAfterSeconds} above 0 the site has a proactive offer rule ("help after that
+ * long on a page"), which falls due for every visitor while no agent is online to give the help.
  */
 final class IdleScenario {
 
   private IdleScenario() {}
 
-  static JsonObject run(Bench bench, Target.Kind kind, int visitors, int settleSeconds, int idleSeconds) {
-    bench.say("idle: %,d visitors on %s", visitors, kind.name());
+  static JsonObject run(Bench bench, Target.Kind kind, int visitors, int settleSeconds, int idleSeconds, int offerAfterSeconds) {
+    bench.say("idle: %,d visitors on %s%s", visitors, kind.name(),
+        offerAfterSeconds > 0 ? ", an offer due after " + offerAfterSeconds + " s" : "");
     try (Target target = kind.start()) {
       bench.init(target);
+      boolean offers = offerAfterSeconds > 0 && !kind.name().startsWith("bare");
+      if (offers) {
+        new Rest(target).offerAfter(offerAfterSeconds);
+      }
       Bench.sleep(Math.min(3, settleSeconds) * 1000L);
       JsonObject atRest = Bench.memory(target, true);
 
@@ -41,8 +48,8 @@ final class IdleScenario {
 
       double heapPerVisitorKb = ready == 0 ? 0 : (loaded.getDouble("heapMb") - atRest.getDouble("heapMb")) * 1024 / ready;
       double rssPerVisitorKb = ready == 0 ? 0 : (loaded.getDouble("rssMb") - atRest.getDouble("rssMb")) * 1024 / ready;
-      JsonObject row = Bench.row("idle", String.format("%,d idle visitors", visitors), kind)
-          .put("visitors", visitors).put("arrived", ready).put("shownOnline", shownOnline)
+      JsonObject row = Bench.row("idle", String.format("%,d idle visitors%s", visitors, offers ? ", offer rule" : ""), kind)
+          .put("visitors", visitors).put("offerAfterSeconds", offers ? offerAfterSeconds : 0).put("arrived", ready).put("shownOnline", shownOnline)
           .put("atRest", atRest).put("loaded", loaded)
           .put("heapPerVisitorKb", Bench.round1(heapPerVisitorKb)).put("rssPerVisitorKb", Bench.round1(rssPerVisitorKb))
           .put("arrival", arrivalCpu).put("idle", idleCpu).put("counts", stats.getJsonObject("counts"));

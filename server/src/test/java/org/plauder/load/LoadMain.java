@@ -41,6 +41,7 @@ public final class LoadMain {
     DEFAULTS.put("render", "");
     DEFAULTS.put("idle-visitors", "10000,18000");
     DEFAULTS.put("idle-seconds", "30");
+    DEFAULTS.put("idle-offer-after-seconds", "0");
     DEFAULTS.put("message-rates", "50,100,200,500");
     DEFAULTS.put("bare-message-rates", "200,500,2000");
     DEFAULTS.put("message-seconds", "30");
@@ -124,7 +125,7 @@ public final class LoadMain {
     List<JsonObject> rows = new ArrayList<>();
     switch (scenario) {
       case "idle" -> ints(o, "idle-visitors").forEach(n -> rows.add(step(bench, kind, scenario,
-          () -> IdleScenario.run(bench, kind, n, 25, i(o, "idle-seconds")))));
+          () -> IdleScenario.run(bench, kind, n, 25, i(o, "idle-seconds"), i(o, "idle-offer-after-seconds")))));
       case "messages" -> ints(o, bare ? "bare-message-rates" : "message-rates").forEach(rate -> rows.add(step(bench, kind, scenario,
           () -> MessageScenario.run(bench, kind, rate, i(o, "message-seconds"), i(o, "message-warm-up-seconds"),
               i(o, "message-warm-up-rate")))));

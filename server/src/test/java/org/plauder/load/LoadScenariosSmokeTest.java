@@ -46,7 +46,9 @@ class LoadScenariosSmokeTest {
   @Test
   void idleVisitorsAreAllShownOnlineAndCostSomething() {
     onEveryTarget(target -> {
-      JsonObject row = IdleScenario.run(bench, target, 6, 0, 1);
+      // With an offer rule due after a second: the option that measures visitors waiting for help nobody can give.
+      JsonObject row = IdleScenario.run(bench, target, 6, 0, 1, 1);
+      assertEquals(target.name().startsWith("bare") ? 0 : 1, row.getInteger("offerAfterSeconds"), row.encode());
       assertEquals(6, row.getLong("arrived"), row.encode());
       assertEquals(6, row.getLong("shownOnline"), row.encode());
       assertPlausibleCpu(row.getJsonObject("idle").getDouble("serverCpuPercent"));

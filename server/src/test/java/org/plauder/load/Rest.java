@@ -59,6 +59,14 @@ final class Rest {
     return agents;
   }
 
+  /** Gives the demo site one proactive offer rule: help offered after {@code seconds} on any page. */
+  void offerAfter(int seconds) {
+    String admin = loginAdmin().getString("token");
+    JsonObject rule = new JsonObject().put("id", "load").put("name", "Help after a while").put("minSecondsOnPage", seconds)
+        .put("messages", new JsonObject().put("de", "Können wir helfen?").put("en", "Can we help?"));
+    call("PUT", "/api/v1/offer-rules", admin, new JsonObject().put("rules", new JsonArray().add(rule)), 200);
+  }
+
   JsonArray agents(String adminToken) {
     return call("GET", "/api/v1/agents", adminToken, null, 200).getJsonArray("agents");
   }
