@@ -10,12 +10,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.plauder.TestNode.Person;
+import org.plauder.protocol.LiveVisitorsJson;
 
 /** Help offered to a visitor who lingers, and the live-visitors list agents see, over the real bridge. */
 @ExtendWith(VertxExtension.class)
@@ -197,6 +200,29 @@ class ProactiveOfferTest {
     JsonObject left = await(agentBus.push("visitorLeft"));
     assertEquals(tab.visitor().id(), left.getString("visitorId"));
     assertEquals(0, await(agentBus.request("agent.visitors", agent.token(), new JsonObject())).getJsonArray("visitors").size());
+  }
+
+  @Test
+  void aBigShopsListCarriesTheLatestVisitorsInFullAndTheOthersByIdOnly() {
+    int online = LiveVisitorsJson.IN_FULL + 3;
+    List<Tab> tabs = new ArrayList<>();
+    for (int i = 0; i < online; i++) {
+      tabs.add(onPage("http://localhost/demo/seite-" + i + ".html"));
+    }
+    JsonObject reply = await(agentBus.request("agent.visitors", agent.token(), new JsonObject()));
+    assertEquals(online, reply.getInteger("total"), "the count is everyone's");
+    JsonArray inFull = reply.getJsonArray("visitors");
+    assertEquals(LiveVisitorsJson.IN_FULL, inFull.size());
+    for (int i = 0; i < inFull.size(); i++) {
+      int latest = online - 1 - i;
+      assertEquals(tabs.get(latest).visitor().id(), inFull.getJsonObject(i).getString("visitorId"), "latest page first");
+      assertEquals("http://localhost/demo/seite-" + latest + ".html", inFull.getJsonObject(i).getString("url"));
+    }
+    // the three who came first, by id only and latest first too
+    assertEquals(new JsonArray().add(tabs.get(2).visitor().id()).add(tabs.get(1).visitor().id()).add(tabs.get(0).visitor().id()),
+        reply.getJsonArray("others"));
+    assertEquals(60, reply.getInteger("watchSeconds"));
+    tabs.forEach(tab -> tab.bus().close());
   }
 
   @Test

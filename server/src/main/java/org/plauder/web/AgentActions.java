@@ -15,6 +15,7 @@ import org.plauder.protocol.Addresses;
 import org.plauder.protocol.Failure;
 import org.plauder.protocol.Inputs;
 import org.plauder.protocol.Json;
+import org.plauder.protocol.LiveVisitorsJson;
 import org.plauder.protocol.QueueCardJson;
 import org.plauder.routing.AgentDesk;
 import org.plauder.routing.ChatRouter.FirstMessage;
@@ -127,9 +128,10 @@ final class AgentActions {
   }
 
   /**
-   * The site's visitors online now; changes follow as {@code visitors} pushes, within a quarter
-   * second while the agent watches the list ({@code watching}: true, renewed within
-   * {@link Watchers#WATCH_FOR}; false when the list is closed), else every few seconds.
+   * The site's visitors online now, the latest in full and the others by id ({@link LiveVisitorsJson});
+   * changes follow as {@code visitors} pushes, within a quarter second while the agent watches the
+   * list ({@code watching}: true, renewed within {@link Watchers#WATCH_FOR}; false when the list is
+   * closed), else every few seconds.
    */
   private Future<JsonObject> onlineVisitors(Identity agent, JsonObject body) {
     Object watch = body.getValue("watching");
@@ -138,11 +140,8 @@ final class AgentActions {
     } else if (watch != null) {
       throw Failure.badInput("watching must be true or false");
     }
-    return services.presence().ofSite(agent.siteKey()).map(list -> {
-      JsonArray visitors = new JsonArray();
-      list.forEach(p -> visitors.add(Json.presence(p)));
-      return new JsonObject().put("visitors", visitors).put("watchSeconds", Watchers.WATCH_FOR.toSeconds());
-    });
+    return services.presence().ofSite(agent.siteKey())
+        .map(list -> LiveVisitorsJson.of(list).put("watchSeconds", Watchers.WATCH_FOR.toSeconds()));
   }
 
   /** An agent offers a visitor on the site a chat, in its own words. */

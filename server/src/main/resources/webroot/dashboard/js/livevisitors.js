@@ -3,11 +3,23 @@
 // to chat in the agent's own words (agent.invite). While the view is open the list is watched
 // (renewed every 25 s, ended when the view closes): changes come within a quarter second, else
 // within a few seconds (enough for the count on the tab and the presence beside a chat).
+// A big shop has thousands online: the list shows the latest ROWS of them (the server sends that
+// many in full, the others by id) and the count on the tab all; pushes are drawn at most once a
+// frame, and only the rows whose visitor changed are built again.
 
 import { $, el, show, elapsed } from './dom.js';
+import { integer } from './format.js';
 import { t } from './strings.js';
 import { isTokenFailure } from '../client-core.js';
 import { Watch } from './watch.js';
+
+/** The most rows the list shows: as many as agent.visitors sends in full (LiveVisitorsJson.IN_FULL on the server). */
+const ROWS = 100;
+
+/** A visitor known to be online only by its id (`others`, `visitorsOnline`): counted, not listed. */
+function byIdOnly(visitorId) {
+  return { visitorId, idOnly: true };
+}
 
 /** A page address as a link only when it is http(s); anything else stays text. */
 function address(url) {
@@ -24,7 +36,9 @@ function address(url) {
 export class LiveVisitors {
   constructor(ctx) {
     this.ctx = ctx; // {bus, failed, toast, onPresence}
-    this.visitors = new Map(); // visitorId -> presence
+    this.visitors = new Map(); // visitorId -> presence, or byIdOnly
+    this.rows = new Map(); // visitorId -> {presence, row}: the rows on screen, each drawn from that presence
+    this.drawPending = false;
     this.left = new Set(); // visitors whose leaving came in the last seconds (see learn)
     this.watch = new Watch(ctx, 'agent.visitors', () => this.load());
     $('invite-form').addEventListener('submit', (event) => {
@@ -53,7 +67,8 @@ export class LiveVisitors {
       if (isTokenFailure(e)) this.ctx.failed(e);
       return;
     }
-    this.visitors = new Map((reply.visitors || []).map((v) => [v.visitorId, v]));
+    this.visitors = new Map((reply.visitors || []).filter((v) => v && v.visitorId).map((v) => [v.visitorId, v]));
+    for (const id of reply.others || []) if (typeof id === 'string' && !this.visitors.has(id)) this.visitors.set(id, byIdOnly(id));
     this.render();
     this.ctx.onPresence(null);
   }
@@ -74,7 +89,7 @@ export class LiveVisitors {
   onVisitorsOnline(push) {
     const ids = (push.visitorIds || []).filter((id) => typeof id === 'string');
     if (ids.length === 0) return;
-    for (const id of ids) if (!this.visitors.has(id)) this.visitors.set(id, { visitorId: id });
+    for (const id of ids) if (!this.visitors.has(id)) this.visitors.set(id, byIdOnly(id));
     this.renderCount();
     for (const id of ids) this.ctx.onPresence(id);
   }
@@ -82,11 +97,13 @@ export class LiveVisitors {
   /**
    * A visitor the server says is online (in the record the visitor panel fetched) and the list does
    * not know yet: she came a moment ago, before the push that tells of her. One whose leaving came
-   * in the last seconds is not taken back: that record was read before she left.
+   * in the last seconds is not taken back: that record was read before she left. One known only by
+   * id is known in full from then on.
    */
   learn(presence) {
     const id = presence && presence.visitorId;
-    if (typeof id !== 'string' || this.visitors.has(id) || this.left.has(id)) return;
+    const known = this.visitors.get(id);
+    if (typeof id !== 'string' || (known && !known.idOnly) || this.left.has(id)) return;
     this.visitors.set(id, presence);
     this.render();
   }
@@ -101,61 +118,99 @@ export class LiveVisitors {
     }
   }
 
-  /** Latest page first, as the server sends the list. */
-  get ordered() {
-    return [...this.visitors.values()].sort((a, b) => (b.pageSince || '').localeCompare(a.pageSince || ''));
+  /** The latest ROWS visitors known in full, latest page first, as the server sends the list. */
+  get latest() {
+    const known = [];
+    for (const v of this.visitors.values()) if (!v.idOnly) known.push([Date.parse(v.pageSince) || 0, v]);
+    return known.sort((a, b) => b[0] - a[0]).slice(0, ROWS).map(([, v]) => v);
   }
 
+  /** The count now; the list with the next frame, however many changes come before it. */
   render() {
+    this.renderCount();
+    if (this.drawPending) return;
+    this.drawPending = true;
+    requestAnimationFrame(() => {
+      this.drawPending = false;
+      this.draw();
+    });
+  }
+
+  /** Puts the latest visitors' rows in order, building only those of visitors that changed; keeps the focus in a redrawn row. */
+  draw() {
     const list = $('live-list');
-    list.replaceChildren();
-    for (const v of this.ordered) {
-      const row = el('li', 'live-item');
-      row.dataset.visitorId = v.visitorId;
-      const who = el('div', 'live-who');
-      const name = v.name || t('anonymous', { id: v.visitorId.slice(-4) }); // set only from the server's record, shown as text
-      who.append(el('span', 'live-name', name));
-      who.append(el('span', 'badge ' + (v.returning ? 'returning' : 'new'), t(v.returning ? 'returningShort' : 'newShort')));
-      if (v.language) who.append(el('span', 'muted live-lang', v.language.toUpperCase()));
-      const page = el('div', 'live-page');
-      page.append(el('span', 'page-title', v.title || v.url || ''), address(v.url));
-      const numbers = el('div', 'live-numbers muted');
-      const onPage = el('span', 'live-on-page');
-      onPage.dataset.since = v.pageSince;
-      const online = el('span', 'live-online');
-      online.dataset.onlineSince = v.onlineSince;
-      numbers.append(onPage, el('span', 'live-pages', t(v.pagesSeen === 1 ? 'pagesSeenOne' : 'pagesSeenCount', { n: v.pagesSeen })), online);
-      const action = el('div', 'live-action');
-      if (v.offerOpen) {
-        action.append(el('span', 'badge offer-open', t('offerOpen')));
-      } else {
-        const invite = el('button', 'small invite', t('invite'));
-        invite.type = 'button';
-        invite.setAttribute('aria-label', t('invite') + ': ' + name);
-        invite.addEventListener('click', () => this.openInvite(v));
-        action.append(invite);
-      }
-      row.append(who, page, numbers, action);
-      list.append(row);
+    const active = list.contains(document.activeElement) ? document.activeElement : null;
+    const focused = active && active.closest('.live-item');
+    const refocus = active && (active.matches('a.page-url') ? 'a.page-url' : 'button.invite');
+    const rows = new Map();
+    this.latest.forEach((v, i) => {
+      const shown = this.rows.get(v.visitorId);
+      const row = shown && shown.presence === v ? shown.row : this.row(v);
+      rows.set(v.visitorId, { presence: v, row });
+      if (list.children[i] !== row) list.insertBefore(row, list.children[i] || null);
+    });
+    while (list.children.length > rows.size) list.lastElementChild.remove();
+    this.rows = rows;
+    if (focused && !focused.isConnected) {
+      const again = rows.get(focused.dataset.visitorId);
+      const target = again && again.row.querySelector(refocus);
+      if (target) target.focus();
     }
     this.renderCount();
-    this.tick();
   }
 
+  row(v) {
+    const row = el('li', 'live-item');
+    row.dataset.visitorId = v.visitorId;
+    const who = el('div', 'live-who');
+    const name = v.name || t('anonymous', { id: v.visitorId.slice(-4) }); // set only from the server's record, shown as text
+    who.append(el('span', 'live-name', name));
+    who.append(el('span', 'badge ' + (v.returning ? 'returning' : 'new'), t(v.returning ? 'returningShort' : 'newShort')));
+    if (v.language) who.append(el('span', 'muted live-lang', v.language.toUpperCase()));
+    const page = el('div', 'live-page');
+    page.append(el('span', 'page-title', v.title || v.url || ''), address(v.url));
+    const numbers = el('div', 'live-numbers muted');
+    const onPage = el('span', 'live-on-page');
+    onPage.dataset.since = v.pageSince;
+    const online = el('span', 'live-online');
+    online.dataset.onlineSince = v.onlineSince;
+    numbers.append(onPage, el('span', 'live-pages', t(v.pagesSeen === 1 ? 'pagesSeenOne' : 'pagesSeenCount', { n: v.pagesSeen })), online);
+    const action = el('div', 'live-action');
+    if (v.offerOpen) {
+      action.append(el('span', 'badge offer-open', t('offerOpen')));
+    } else {
+      const invite = el('button', 'small invite', t('invite'));
+      invite.type = 'button';
+      invite.setAttribute('aria-label', t('invite') + ': ' + name);
+      invite.addEventListener('click', () => this.openInvite(v));
+      action.append(invite);
+    }
+    row.append(who, page, numbers, action);
+    this.tickRow(row);
+    return row;
+  }
+
+  /** The count on the tab (everyone known online) and, when the list shows fewer, how many of them it shows. */
   renderCount() {
     const count = this.visitors.size;
     show($('live-empty'), count === 0);
-    $('live-count').textContent = String(count);
+    $('live-count').textContent = integer(count);
     show($('live-count'), count > 0);
+    const listed = this.rows.size;
+    $('live-more').textContent = t('liveMore', { shown: integer(listed), total: integer(count) });
+    show($('live-more'), listed > 0 && count > listed);
   }
 
+  /** The times on the rows on screen (at most ROWS). */
   tick() {
-    for (const span of $('live-list').querySelectorAll('[data-since]')) {
-      span.textContent = t('onPageFor', { time: elapsed(span.dataset.since) });
-    }
-    for (const span of $('live-list').querySelectorAll('[data-online-since]')) {
-      span.textContent = t('onlineFor', { time: elapsed(span.dataset.onlineSince) });
-    }
+    for (const { row } of this.rows.values()) this.tickRow(row);
+  }
+
+  tickRow(row) {
+    const onPage = row.querySelector('[data-since]');
+    onPage.textContent = t('onPageFor', { time: elapsed(onPage.dataset.since) });
+    const online = row.querySelector('[data-online-since]');
+    online.textContent = t('onlineFor', { time: elapsed(online.dataset.onlineSince) });
   }
 
   openInvite(v) {
@@ -178,8 +233,8 @@ export class LiveVisitors {
       dialog.close();
       this.ctx.toast(t('invited'));
       const v = this.visitors.get(dialog.dataset.visitorId);
-      if (v) {
-        v.offerOpen = true;
+      if (v && !v.idOnly) {
+        this.visitors.set(v.visitorId, { ...v, offerOpen: true }); // a new presence, so that its row is drawn again
         this.render();
       }
     } catch (e) {

@@ -103,6 +103,7 @@ export const STRINGS = {
     exporting: 'Downloading… {size}', exported: 'Downloaded {size}.', notANumber: '{field} must be a whole number.',
     // live visitors
     tabVisitors: 'Visitors', liveVisitors: 'Visitors on the site now', liveEmpty: 'Nobody is on the site right now.',
+    liveMore: 'The {shown} most recently active of {total} visitors',
     returningShort: 'returning', newShort: 'new', onlineFor: 'online {time}', offerOpen: 'invitation open',
     invite: 'Invite', inviteTitle: 'Invite to chat', inviteText: 'Your message', inviteDefault: 'Hello! Can I help you with anything?',
     invited: 'Invitation sent.', visitorChatting: 'This visitor is in a chat already.',
@@ -299,6 +300,7 @@ export const STRINGS = {
     exporting: 'Lade herunter… {size}', exported: '{size} heruntergeladen.', notANumber: '{field} muss eine ganze Zahl sein.',
     // live visitors
     tabVisitors: 'Besucher', liveVisitors: 'Besucher gerade auf der Website', liveEmpty: 'Gerade ist niemand auf der Website.',
+    liveMore: 'Die {shown} zuletzt aktiven von {total} Besuchern',
     returningShort: 'wiederkehrend', newShort: 'neu', onlineFor: 'online {time}', offerOpen: 'Einladung offen',
     invite: 'Einladen', inviteTitle: 'Zum Chat einladen', inviteText: 'Deine Nachricht', inviteDefault: 'Hallo! Kann ich Ihnen bei etwas helfen?',
     invited: 'Einladung gesendet.', visitorChatting: 'Dieser Besucher chattet schon.',

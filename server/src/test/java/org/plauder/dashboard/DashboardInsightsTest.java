@@ -34,6 +34,7 @@ import org.plauder.Browser;
 import org.plauder.BridgeClient;
 import org.plauder.TestNode;
 import org.plauder.TestNode.Person;
+import org.plauder.protocol.LiveVisitorsJson;
 
 /**
  * The dashboard's insight views in real headless Chromium against a real node: the visitor panel,
@@ -513,5 +514,41 @@ class DashboardInsightsTest extends DashboardBrowserTest {
     newcomer.bus().close();
     page.wait.until(d -> d.findElements(newcomerRow).isEmpty());
     assertEquals("1", text("live-count"));
+  }
+
+  @Test
+  void aBigShopsLiveListShowsTheLatestVisitorsAndCountsThemAll() {
+    DashboardPage.createAgent(node, "Bea", BEA_EMAIL, 3);
+    page.open().signIn(BEA_EMAIL, BEA_PASSWORD);
+    page.setStatus("online");
+    int online = LiveVisitorsJson.IN_FULL + 3;
+    List<Client> visitors = new ArrayList<>();
+    for (int i = 0; i < online; i++) {
+      Client visitor = connect(mintVisitor(ANDROID_CHROME, null), "visitor");
+      visitor.pageView("https://shop.example/seite-" + i, "Seite " + i);
+      visitors.add(visitor);
+    }
+    page.showView("visitors");
+    By rows = By.cssSelector("#live-list .live-item");
+    page.wait.until(d -> d.findElements(rows).size() == LiveVisitorsJson.IN_FULL);
+    assertEquals(String.valueOf(online), text("live-count"), "the tab counts everyone on the site");
+    assertEquals("The 100 most recently active of 103 visitors", text("live-more"));
+    assertEquals(visitors.get(online - 1).person().id(), driver.findElements(rows).get(0).getDomAttribute("data-visitor-id"),
+        "the latest page first");
+    By firstVisitorRow = By.cssSelector("#live-list .live-item[data-visitor-id='" + visitors.get(0).person().id() + "']");
+    assertTrue(driver.findElements(firstVisitorRow).isEmpty(), "known by id only: nothing to show");
+
+    // the first visitor opens a page: now she is the latest, in full, and the list still shows 100
+    visitors.get(0).pageView("https://shop.example/kasse", "Kasse");
+    page.wait.until(d -> visitors.get(0).person().id().equals(d.findElements(rows).get(0).getDomAttribute("data-visitor-id")));
+    assertEquals("Kasse", driver.findElement(firstVisitorRow).findElement(By.cssSelector(".page-title")).getText());
+    assertEquals(LiveVisitorsJson.IN_FULL, driver.findElements(rows).size());
+    assertEquals(String.valueOf(online), text("live-count"));
+
+    // one of those known by id leaves: the count goes down, the list stays as it was
+    visitors.get(1).bus().close();
+    page.wait.until(d -> text("live-count").equals(String.valueOf(online - 1)));
+    assertEquals("The 100 most recently active of 102 visitors", text("live-more"));
+    assertEquals(LiveVisitorsJson.IN_FULL, driver.findElements(rows).size());
   }
 }

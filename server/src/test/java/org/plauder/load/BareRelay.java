@@ -91,7 +91,7 @@ public final class BareRelay extends VerticleBase {
     vertx.eventBus().<JsonObject>consumer("agent.visitors", message -> {
       JsonArray online = new JsonArray();
       socketsOfVisitor.keySet().forEach(id -> online.add(new JsonObject().put("visitorId", id)));
-      message.reply(new JsonObject().put("visitors", online));
+      message.reply(new JsonObject().put("visitors", online).put("others", new JsonArray()).put("total", online.size()));
     });
     HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port).setCompressionSupported(true)
         .setIdleTimeout(120).setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)

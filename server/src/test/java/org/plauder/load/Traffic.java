@@ -161,7 +161,7 @@ final class Traffic {
     io.vertx.core.Promise<Integer> seen = io.vertx.core.Promise.promise();
     a.socket.request("agent.visitors", a.token, new JsonObject(), (body, error, nanos) -> {
       if (error == null) {
-        seen.complete(body.getJsonArray("visitors").size());
+        seen.complete(body.getInteger("total")); // the list carries the latest 100 in full, the count all
       } else {
         seen.fail("agent.visitors: " + error);
       }
