@@ -1,14 +1,12 @@
 package org.plauder.web;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.plauder.Services;
@@ -18,6 +16,7 @@ import org.plauder.conversation.WrapUp;
 import org.plauder.protocol.Json;
 import org.plauder.site.Site;
 import org.plauder.store.WrapUps;
+import org.plauder.transcript.AgentFigures;
 import org.plauder.transcript.ChannelTimes;
 import org.plauder.transcript.DailyTrend;
 import org.plauder.transcript.Report;
@@ -71,20 +70,10 @@ final class ReportApi {
 
   private static JsonObject build(List<Conversation> all, JsonObject extras, Map<String, WrapUp> wrapUps, Instant from, Instant to,
       ZoneId zone) {
-    Map<String, List<Conversation>> byAgent = new LinkedHashMap<>();
-    Map<String, String> names = new LinkedHashMap<>();
-    for (Conversation c : all) {
-      if (c.agentId() != null) {
-        byAgent.computeIfAbsent(c.agentId(), k -> new ArrayList<>()).add(c);
-        names.put(c.agentId(), c.agentName());
-      }
-    }
-    JsonArray agents = new JsonArray();
-    byAgent.forEach((agentId, list) -> agents.add(Report.of(list).toJson().put("agentId", agentId).put("agentName", names.get(agentId))));
     return new JsonObject()
         .put("from", Json.time(from)).put("to", Json.time(to))
         .put("site", Report.of(all).toJson().mergeIn(extras))
-        .put("agents", agents)
+        .put("agents", AgentFigures.toJson(AgentFigures.of(all)))
         .put("days", DailyTrend.toJson(DailyTrend.of(all, from, to, zone)))
         .put("channels", ChannelTimes.toJson(ChannelTimes.of(all)))
         .put("tags", WrapUpFigures.perTag(all, wrapUps))
