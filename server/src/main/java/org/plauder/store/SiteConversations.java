@@ -45,8 +45,14 @@ public final class SiteConversations {
    */
   public Future<Void> each(String siteKey, Instant from, Instant to, String agentId, int pageSize,
       Function<List<Conversation>, Future<Void>> each) {
+    return each(siteKey, from, to, agentId, pageSize, false, each);
+  }
+
+  /** As {@link #each}; with {@code readAhead}, the page after the one {@code each} works on is read meanwhile. */
+  public Future<Void> each(String siteKey, Instant from, Instant to, String agentId, int pageSize, boolean readAhead,
+      Function<List<Conversation>, Future<Void>> each) {
     return Reactive.inPages(db.conversations().find(and(filters(siteKey, from, to, agentId))).batchSize(pageSize), pageSize,
-        page -> each.apply(page.stream().map(Conversations::toConversation).toList()));
+        readAhead, page -> each.apply(page.stream().map(Conversations::toConversation).toList()));
   }
 
   private static List<Bson> filters(String siteKey, Instant from, Instant to, String agentId) {
