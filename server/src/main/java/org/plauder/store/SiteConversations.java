@@ -2,11 +2,9 @@ package org.plauder.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.client.model.Sorts;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +14,8 @@ import org.bson.conversions.Bson;
 import org.plauder.conversation.Conversation;
 
 /**
- * A site's conversations read in bulk, for the export, the transcript search and the reports:
- * those created in [from, to) (null: open), optionally only one agent's.
+ * A site's conversations read in bulk, with one query each time, for the export, the transcript
+ * search and the reports: those created in [from, to) (null: open), optionally only one agent's.
  */
 public final class SiteConversations {
 
@@ -27,19 +25,9 @@ public final class SiteConversations {
     this.db = db;
   }
 
-  /** A page of them in id order, after {@code afterId} (null for the first page). */
-  public Future<List<Conversation>> page(String siteKey, Instant from, Instant to, String agentId, String afterId, int limit) {
-    List<Bson> filters = filters(siteKey, from, to, agentId);
-    if (afterId != null) {
-      filters.add(gt("_id", afterId));
-    }
-    return Reactive.list(db.conversations().find(and(filters)).sort(Sorts.ascending("_id")).limit(limit))
-        .map(list -> list.stream().map(Conversations::toConversation).toList());
-  }
-
   /**
    * All of them, in no particular order, handed to {@code each} {@code pageSize} at a time as one
-   * query reads them ({@link Reactive#inPages}). Asking page after page by id costs the embedded
+   * query reads them ({@link Reactive#inPages}). Asking page after page by id cost the embedded
    * database a pass over every conversation and a sort for each page: with 50,000 conversations
    * that was half of what a transcript search kept it busy with.
    */

@@ -31,6 +31,9 @@ import org.plauder.transcript.WrapUpFigures;
  */
 final class ReportApi {
 
+  // Converted from the database's documents a page at a time, so those are never all held at once.
+  private static final int CONVERSATION_PAGE = 1000;
+
   private final Services services;
   private final WrapUps wrapUps;
 
@@ -50,7 +53,7 @@ final class ReportApi {
     Instant from = TranscriptApi.instantParam(ctx, "from", true);
     Instant to = TranscriptApi.instantParam(ctx, "to", true);
     String siteKey = admin.siteKey();
-    Future.all(collect(siteKey, from, to, null, new ArrayList<>()), ReportExtras.of(services, siteKey, from, to),
+    Future.all(collect(siteKey, from, to), ReportExtras.of(services, siteKey, from, to),
             wrapUps.ofSite(siteKey, from, to), services.caches().sites().get(siteKey))
         .onComplete(all -> {
           Site site = all.resultAt(3);
@@ -80,10 +83,12 @@ final class ReportApi {
         .put("ratingComments", WrapUpFigures.ratingComments(all, wrapUps));
   }
 
-  private Future<List<Conversation>> collect(String siteKey, Instant from, Instant to, String afterId, List<Conversation> into) {
-    return services.conversations().bySite().page(siteKey, from, to, null, afterId, 1000).compose(page -> {
-      into.addAll(page);
-      return page.size() < 1000 ? Future.succeededFuture(into) : collect(siteKey, from, to, page.get(page.size() - 1).id(), into);
-    });
+  /** The conversations of the report, read with one query; the figures need them all at once. */
+  private Future<List<Conversation>> collect(String siteKey, Instant from, Instant to) {
+    List<Conversation> all = new ArrayList<>();
+    return services.conversations().bySite().each(siteKey, from, to, null, CONVERSATION_PAGE, page -> {
+      all.addAll(page);
+      return Future.succeededFuture();
+    }).map(v -> all);
   }
 }
