@@ -164,6 +164,7 @@ public final class Database implements AutoCloseable {
         Reactive.done(conversations().createIndex(Indexes.ascending("siteKey", "status", "queueTicket"))),
         Reactive.done(queue().createIndex(Indexes.ascending("siteKey", "ticket"))),
         Reactive.done(conversations().createIndex(Indexes.ascending("visitorId", "status"))),
+        Reactive.done(conversations().createIndex(SiteConversations.INDEX)),
         Reactive.done(agents().createIndex(Indexes.ascending("siteKey", "status", "freeSlots"))),
         Reactive.done(articles().createIndex(Indexes.ascending("siteKey", "updatedAt"))),
         // Before GridFS's first upload, which would make it without "unique" (GridFsOnEmbeddedTest).

@@ -43,6 +43,15 @@ public final class Reactive {
    * (nothing more is read) or of the driver.
    */
   public static <T> Future<Void> inPages(Publisher<T> publisher, int size, Function<List<T>, Future<Void>> each) {
+    return inPages(publisher, size, false, each);
+  }
+
+  /**
+   * As {@link #inPages(Publisher, int, Function)}; with {@code readAhead}, the list after the one
+   * {@code each} works on is read meanwhile (the database works while the caller does), and none
+   * after it: two lists at most are held.
+   */
+  public static <T> Future<Void> inPages(Publisher<T> publisher, int size, boolean readAhead, Function<List<T>, Future<Void>> each) {
     Consumer<Runnable> onContext = onCallersContext();
     Promise<Void> done = Promise.promise();
     publisher.subscribe(new Subscriber<T>() {
@@ -54,7 +63,8 @@ public final class Reactive {
       @Override
       public void onSubscribe(Subscription s) {
         subscription = s;
-        s.request(size);
+        // Then one more list each time one is done with: as many as asked for here stay under way.
+        s.request(readAhead ? 2L * size : size);
       }
 
       @Override

@@ -39,12 +39,12 @@ public final class WrapUpFigures {
     return tags;
   }
 
-  /** The rated conversations with a comment, newest first, at most {@link #MAX_COMMENTS}. */
+  /** The rated conversations with a comment, newest first (of two created at once, the greater id), at most {@link #MAX_COMMENTS}. */
   public static JsonArray ratingComments(List<Conversation> conversations, Map<String, WrapUp> wrapUps) {
     JsonArray comments = new JsonArray();
     conversations.stream()
         .filter(c -> c.rating() != null && wrapUps.containsKey(c.id()) && wrapUps.get(c.id()).ratingComment() != null)
-        .sorted(Comparator.comparing(Conversation::createdAt).reversed())
+        .sorted(Comparator.comparing(Conversation::createdAt).thenComparing(Conversation::id).reversed())
         .limit(MAX_COMMENTS)
         .forEach(c -> comments.add(new JsonObject().put("conversationId", c.id()).put("createdAt", Json.time(c.createdAt()))
             .put("agentName", c.agentName()).put("channel", c.channel()).put("rating", c.rating())

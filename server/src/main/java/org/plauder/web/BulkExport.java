@@ -16,16 +16,17 @@ import org.plauder.transcript.TranscriptFormat;
 import org.plauder.transcript.Transcripts;
 
 /**
- * A site's messages streamed as NDJSON or CSV rows, conversation by conversation (in id order),
- * each in seq order. Conversations are read a page at a time; their messages a batch of
- * conversations at a time, by the exact ids of their seqs (one query for a few thousand messages,
- * not one per conversation); a conversation with more than a page goes on page by page. One read
- * runs ahead of what is being written; the one after it starts only when the client has taken
- * what was written.
+ * A site's messages streamed as NDJSON or CSV rows, conversation by conversation (in no
+ * particular order), each whole and in seq order. The conversations are read with one query
+ * ({@link org.plauder.store.SiteConversations#each}), a page at a time, the next page while one is
+ * written; their messages a batch of conversations at a time, by the exact ids of their seqs (one
+ * query for a few thousand messages, not one per conversation), the next batch while one is
+ * written; a conversation with more than a page goes on page by page. Any read after those waits
+ * until the client has taken what was written.
  */
 final class BulkExport {
 
-  // Each conversation page is a scan on the embedded server: large pages, few scans.
+  // Held while its messages are written; large enough that they are read in full batches (IDS_PER_READ).
   private static final int CONVERSATION_PAGE = 1000;
   private static final int MESSAGE_PAGE = 500;
   /** About how many message ids one read asks for. */
@@ -41,29 +42,17 @@ final class BulkExport {
     this.format = format;
   }
 
-  /** The messages of the site's conversations created in [from, to), after the conversation {@code afterId}. */
-  Future<Void> conversations(String siteKey, Instant from, Instant to, String afterId) {
-    return conversations(siteKey, from, to, readPage(siteKey, from, to, afterId));
+  /** The messages of the site's conversations created in [from, to). */
+  Future<Void> conversations(String siteKey, Instant from, Instant to) {
+    // true: the next page is read while this one is written.
+    return services.conversations().bySite().each(siteKey, from, to, null, CONVERSATION_PAGE, true, this::page);
   }
 
-  private Future<List<Conversation>> readPage(String siteKey, Instant from, Instant to, String afterId) {
-    return services.conversations().bySite().page(siteKey, from, to, null, afterId, CONVERSATION_PAGE);
-  }
-
-  /**
-   * Writes the conversations of {@code read} and of the pages after it. The next page, and each
-   * batch's messages, are asked for while the one before is written: the database reads while the
-   * event loop encodes, and one read ahead is all that waits for a slow client.
-   */
-  private Future<Void> conversations(String siteKey, Instant from, Instant to, Future<List<Conversation>> read) {
-    return read.compose(page -> {
-      Future<List<Conversation>> nextPage = page.size() < CONVERSATION_PAGE ? null
-          : readPage(siteKey, from, to, page.get(page.size() - 1).id());
-      List<List<Conversation>> batches = Messages.batches(page, MESSAGE_PAGE, IDS_PER_READ);
-      Future<Void> written = batches.isEmpty() ? Future.succeededFuture()
-          : batchesFrom(batches, 0, services.messageStore().firstPages(batches.get(0), MESSAGE_PAGE));
-      return nextPage == null ? written : written.compose(v -> conversations(siteKey, from, to, nextPage));
-    });
+  /** Writes a page of conversations; each batch's messages are asked for while the one before is written. */
+  private Future<Void> page(List<Conversation> page) {
+    List<List<Conversation>> batches = Messages.batches(page, MESSAGE_PAGE, IDS_PER_READ);
+    return batches.isEmpty() ? Future.succeededFuture()
+        : batchesFrom(batches, 0, services.messageStore().firstPages(batches.get(0), MESSAGE_PAGE));
   }
 
   private Future<Void> batchesFrom(List<List<Conversation>> batches, int k, Future<Map<String, Messages.Page>> read) {

@@ -1,14 +1,12 @@
 package org.plauder.web;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.plauder.Services;
@@ -18,6 +16,7 @@ import org.plauder.conversation.WrapUp;
 import org.plauder.protocol.Json;
 import org.plauder.site.Site;
 import org.plauder.store.WrapUps;
+import org.plauder.transcript.AgentFigures;
 import org.plauder.transcript.ChannelTimes;
 import org.plauder.transcript.DailyTrend;
 import org.plauder.transcript.Report;
@@ -31,6 +30,9 @@ import org.plauder.transcript.WrapUpFigures;
  * CSV file ({@link ReportCsv}, with a byte-order mark for Excel on {@code bom=1}).
  */
 final class ReportApi {
+
+  // Converted from the database's documents a page at a time, so those are never all held at once.
+  private static final int CONVERSATION_PAGE = 1000;
 
   private final Services services;
   private final WrapUps wrapUps;
@@ -51,7 +53,7 @@ final class ReportApi {
     Instant from = TranscriptApi.instantParam(ctx, "from", true);
     Instant to = TranscriptApi.instantParam(ctx, "to", true);
     String siteKey = admin.siteKey();
-    Future.all(collect(siteKey, from, to, null, new ArrayList<>()), ReportExtras.of(services, siteKey, from, to),
+    Future.all(collect(siteKey, from, to), ReportExtras.of(services, siteKey, from, to),
             wrapUps.ofSite(siteKey, from, to), services.caches().sites().get(siteKey))
         .onComplete(all -> {
           Site site = all.resultAt(3);
@@ -71,30 +73,22 @@ final class ReportApi {
 
   private static JsonObject build(List<Conversation> all, JsonObject extras, Map<String, WrapUp> wrapUps, Instant from, Instant to,
       ZoneId zone) {
-    Map<String, List<Conversation>> byAgent = new LinkedHashMap<>();
-    Map<String, String> names = new LinkedHashMap<>();
-    for (Conversation c : all) {
-      if (c.agentId() != null) {
-        byAgent.computeIfAbsent(c.agentId(), k -> new ArrayList<>()).add(c);
-        names.put(c.agentId(), c.agentName());
-      }
-    }
-    JsonArray agents = new JsonArray();
-    byAgent.forEach((agentId, list) -> agents.add(Report.of(list).toJson().put("agentId", agentId).put("agentName", names.get(agentId))));
     return new JsonObject()
         .put("from", Json.time(from)).put("to", Json.time(to))
         .put("site", Report.of(all).toJson().mergeIn(extras))
-        .put("agents", agents)
+        .put("agents", AgentFigures.toJson(AgentFigures.of(all)))
         .put("days", DailyTrend.toJson(DailyTrend.of(all, from, to, zone)))
         .put("channels", ChannelTimes.toJson(ChannelTimes.of(all)))
         .put("tags", WrapUpFigures.perTag(all, wrapUps))
         .put("ratingComments", WrapUpFigures.ratingComments(all, wrapUps));
   }
 
-  private Future<List<Conversation>> collect(String siteKey, Instant from, Instant to, String afterId, List<Conversation> into) {
-    return services.conversations().bySite().page(siteKey, from, to, null, afterId, 1000).compose(page -> {
-      into.addAll(page);
-      return page.size() < 1000 ? Future.succeededFuture(into) : collect(siteKey, from, to, page.get(page.size() - 1).id(), into);
-    });
+  /** The conversations of the report, read with one query; the figures need them all at once. */
+  private Future<List<Conversation>> collect(String siteKey, Instant from, Instant to) {
+    List<Conversation> all = new ArrayList<>();
+    return services.conversations().bySite().each(siteKey, from, to, null, CONVERSATION_PAGE, page -> {
+      all.addAll(page);
+      return Future.succeededFuture();
+    }).map(v -> all);
   }
 }

@@ -106,8 +106,8 @@ final class TranscriptApi {
 
   /**
    * GET /api/v1/exports/messages?from=&to=&format=ndjson|csv — an admin's bulk export of the
-   * messages of the site's conversations created in [from, to). Streamed page by page; the
-   * next page is read only when the client has taken the previous one.
+   * messages of the site's conversations created in [from, to). Streamed a page at a time; what
+   * is read next waits until the client has taken what was written ({@link BulkExport}).
    */
   void bulk(RoutingContext ctx) {
     Identity admin = Http.admin(ctx, services.tokens());
@@ -121,7 +121,7 @@ final class TranscriptApi {
         .putHeader("Cache-Control", "no-store")
         .putHeader("Content-Disposition", "attachment; filename=\"messages-" + admin.siteKey() + "." + format.extension() + "\"");
     Future<Void> header = format == TranscriptFormat.CSV ? BulkExport.write(response, Buffer.buffer(bom + Transcripts.csvHeader())) : Future.succeededFuture();
-    header.compose(v -> new BulkExport(services, response, format).conversations(admin.siteKey(), from, to, null))
+    header.compose(v -> new BulkExport(services, response, format).conversations(admin.siteKey(), from, to))
         .onComplete(done -> response.end(), error -> {
           if (!response.headWritten()) {
             ctx.fail(error);

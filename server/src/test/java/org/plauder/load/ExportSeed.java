@@ -22,6 +22,8 @@ final class ExportSeed {
   static final int MESSAGES_PER_CONVERSATION = 20;
   /** The export's time range, around the seeded conversations' creation times. */
   static final String EXPORT_QUERY = "?format=ndjson&from=2026-10-01&to=2026-12-31";
+  /** The report's, the same. */
+  static final String REPORT_QUERY = "?from=2026-10-01&to=2026-12-31";
 
   private ExportSeed() {}
 

@@ -71,6 +71,11 @@ final class Rest {
     return call("GET", "/api/v1/agents", adminToken, null, 200).getJsonArray("agents");
   }
 
+  /** The site's report over the export's time range ({@code GET /api/v1/reports}). */
+  JsonObject report(String adminToken) {
+    return call("GET", "/api/v1/reports" + ExportSeed.REPORT_QUERY, adminToken, null, 200);
+  }
+
   /** Streams the bulk NDJSON export and counts its lines and bytes without keeping them. */
   long[] export(String adminToken) {
     HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/exports/messages" + ExportSeed.EXPORT_QUERY))

@@ -103,7 +103,8 @@ final class ServerProcess implements Target {
       throw new UncheckedIOException("could not start " + builder.command(), e);
     }
     ServerProcess target = new ServerProcess(process, port, adminEmail, adminPassword);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    // A store of a million messages took longer than two minutes to load on a busy box.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (!target.healthy()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();

@@ -75,7 +75,17 @@ final class Summaries {
         (double) r.getLong("messagesPerSecond"), r.getLong("lines"), r.getLong("bytes") / 1048576.0, r.getDouble("seconds"),
         r.getJsonObject("before").getDouble("heapMb"), r.getDouble("peakHeapMb"), r.getDouble("heapGrowthMb"), r.getDouble("survivedGrowthMb"),
         r.getJsonObject("after").getDouble("heapMb"), r.getJsonObject("cpu").getDouble("serverCpuPercent"),
-        r.getLong("lines").equals(r.getLong("messages")) ? "" : f("; INCOMPLETE: %,d of %,d", r.getLong("lines"), r.getLong("messages")));
+        r.getLong("lines").equals(r.getLong("messages")) ? "" : f("; INCOMPLETE: %,d of %,d", r.getLong("lines"), r.getLong("messages")))
+        + (r.containsKey("commandWaits") ? "; another command waited " + waits(r.getJsonObject("commandWaits")) : "")
+        + (r.containsKey("report") ? f("; **report of %,d conversations in %.2f s** (another command waited %s)",
+            r.getJsonObject("report").getInteger("conversations"), r.getJsonObject("report").getDouble("seconds"),
+            waits(r.getJsonObject("report").getJsonObject("commandWaits"))) : "");
+  }
+
+  /** "p50 2.1 ms, max 35.0 ms (120 commands)". */
+  private static String waits(JsonObject w) {
+    return w.getInteger("commands") == 0 ? "(none timed)"
+        : f("p50 %.1f ms, max %.1f ms (%d commands)", w.getDouble("p50Ms"), w.getDouble("maxMs"), w.getInteger("commands"));
   }
 
   /** "; 598 failed (most: "Timed out after waiting #(ms) for a reply")" or nothing when none failed. */

@@ -12,14 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
-/** A query's result handed on a page at a time, each page only after the last is done with, through the real driver. */
+/**
+ * A query's result handed on a page at a time, each page only after the last is done with, through
+ * the real driver; reading ahead, the next page is read meanwhile, and none after it.
+ */
 @ExtendWith(EmbeddedStore.class)
 class ReactiveInPagesTest {
 
@@ -80,6 +87,47 @@ class ReactiveInPagesTest {
   }
 
   @Test
+  void readingAheadThePageAfterTheOneHandledIsReadMeanwhileAndNoneAfterIt() throws Exception {
+    store(3500);
+    Counted<Document> query = new Counted<>(db.conversations().find().batchSize(1000));
+    List<Integer> seen = new ArrayList<>();
+    List<String> faults = new ArrayList<>();
+    int[] pages = {0};
+    boolean[] busy = {false};
+    Promise<Void> result = Promise.promise();
+    vertx.runOnContext(v -> Reactive.inPages(query, 1000, true, page -> {
+      if (busy[0]) {
+        faults.add("a page was handed on before the last was done with");
+      }
+      busy[0] = true;
+      pages[0]++;
+      page.forEach(d -> seen.add(d.getInteger("n")));
+      long next = Math.min(3500, seen.size() + 1000L);
+      Promise<Void> handled = Promise.promise();
+      // Done with the page only once the next one has come (or after 10 s): it must be read meanwhile.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      vertx.setPeriodic(5, id -> {
+        if (query.delivered.get() < next && System.nanoTime() < deadline) {
+          return;
+        }
+        vertx.cancelTimer(id);
+        if (query.delivered.get() < next) {
+          faults.add("the page after " + seen.size() + " was not read meanwhile");
+        }
+        if (query.requested.get() > (pages[0] + 1) * 1000L) {
+          faults.add(query.requested.get() + " asked for while page " + pages[0] + " was handled");
+        }
+        busy[0] = false;
+        handled.complete();
+      });
+      return handled.future();
+    }).onComplete(result));
+    result.future().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    assertEquals(IntStream.rangeClosed(1, 3500).boxed().toList(), seen);
+    assertEquals(List.of(), faults);
+  }
+
+  @Test
   void aPageThatFailsEndsItAndNothingAfterItIsHandedOn() throws Exception {
     store(3500);
     List<List<Integer>> seen = new ArrayList<>();
@@ -89,5 +137,53 @@ class ReactiveInPagesTest {
     Thread.sleep(200);
     assertEquals(2, seen.size(), "the pages after the failed one are not read");
     assertSame(IllegalStateException.class, failed.getCause().getClass());
+  }
+
+  /** A publisher that counts how many elements its subscriber asked for and how many it got. */
+  private static final class Counted<T> implements Publisher<T> {
+    final AtomicLong requested = new AtomicLong();
+    final AtomicLong delivered = new AtomicLong();
+    private final Publisher<T> publisher;
+
+    Counted(Publisher<T> publisher) {
+      this.publisher = publisher;
+    }
+
+    @Override
+    public void subscribe(Subscriber<? super T> subscriber) {
+      publisher.subscribe(new Subscriber<T>() {
+        @Override
+        public void onSubscribe(Subscription s) {
+          subscriber.onSubscribe(new Subscription() {
+            @Override
+            public void request(long n) {
+              requested.addAndGet(n);
+              s.request(n);
+            }
+
+            @Override
+            public void cancel() {
+              s.cancel();
+            }
+          });
+        }
+
+        @Override
+        public void onNext(T item) {
+          delivered.incrementAndGet();
+          subscriber.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+          subscriber.onError(error);
+        }
+
+        @Override
+        public void onComplete() {
+          subscriber.onComplete();
+        }
+      });
+    }
   }
 }
