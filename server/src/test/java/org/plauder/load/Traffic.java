@@ -161,7 +161,8 @@ final class Traffic {
     io.vertx.core.Promise<Integer> seen = io.vertx.core.Promise.promise();
     a.socket.request("agent.visitors", a.token, new JsonObject(), (body, error, nanos) -> {
       if (error == null) {
-        seen.complete(body.getInteger("total")); // the list carries the latest 100 in full, the count all
+        // The list carries the latest 100 in full and the count of all; a server from before that sent them all.
+        seen.complete(body.containsKey("total") ? body.getInteger("total") : body.getJsonArray("visitors").size());
       } else {
         seen.fail("agent.visitors: " + error);
       }
