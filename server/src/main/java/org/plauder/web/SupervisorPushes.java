@@ -3,7 +3,6 @@ package org.plauder.web;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.function.Supplier;
 import org.plauder.conversation.ParkedStore.Parked;
 import org.plauder.event.DomainEvent.ChatAssigned;
@@ -65,9 +64,8 @@ public final class SupervisorPushes extends VerticleBase {
    * only when someone watches: most sites' messages have no supervisor looking.
    */
   private void toWatchers(String siteKey, String except, Supplier<JsonObject> frame) {
-    List<String> watchers = monitoring.watchers(siteKey);
     JsonObject built = null;
-    for (String watcher : watchers) {
+    for (String watcher : monitoring.watchers(siteKey)) {
       if (!watcher.equals(except)) {
         built = built == null ? frame.get() : built;
         inboxes.toAgent(watcher, built);
